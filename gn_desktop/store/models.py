@@ -1,0 +1,477 @@
+"""SQLAlchemy 2.0 typed models of the campus store.
+
+`Synced` records (everything shared with HQ) carry a UUIDv7 made on the device, created/updated stamps, a version,
+the HQ version they were last merged against, and who last changed them (user, device, campus). Their inserts,
+updates and deletes are captured into `ChangeLog` and `HistoryEntry` by `changes.py` in the same transaction; no
+service writes those tables itself.
+
+Local-only tables (`DeviceState`, `ChangeLog`, `HistoryEntry`, `Tombstone`, `LocalSetting`, `IntakeDraft`) never sync as
+records.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from gn_core.domain import enums as e
+from gn_core.domain.normalize import name_key
+from gn_core.ids import new_id
+from gn_desktop.store.types import StringList, UTCDateTime, utcnow
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _enum(cls: type[StrEnum]) -> Enum:
+    """Store a vocabulary by value, as a plain string column (no CHECK: new values need no table rebuild)."""
+    return Enum(
+        cls,
+        values_callable=lambda members: [m.value for m in members],
+        native_enum=False,
+        create_constraint=False,
+        validate_strings=True,
+        length=32,
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        list[str]: StringList(),
+        e.Situation: _enum(e.Situation),
+        e.EducationLevel: _enum(e.EducationLevel),
+        e.ReferralSource: _enum(e.ReferralSource),
+        e.Gender: _enum(e.Gender),
+        e.ConsentPurpose: _enum(e.ConsentPurpose),
+        e.LegalBasis: _enum(e.LegalBasis),
+        e.PathwayStep: _enum(e.PathwayStep),
+        e.ContractType: _enum(e.ContractType),
+        e.ExitReason: _enum(e.ExitReason),
+        e.PartnerKind: _enum(e.PartnerKind),
+        e.ReferralStatus: _enum(e.ReferralStatus),
+        e.AppointmentStatus: _enum(e.AppointmentStatus),
+        e.UserRole: _enum(e.UserRole),
+        e.EventKind: _enum(e.EventKind),
+        e.AttendanceStatus: _enum(e.AttendanceStatus),
+        e.StartupStage: _enum(e.StartupStage),
+        e.JobFamily: _enum(e.JobFamily),
+    }
+
+
+uuid_pk = Annotated[str, mapped_column(String(36), primary_key=True, default=new_id)]
+ref_id = Annotated[str, mapped_column(String(36))]
+name_str = Annotated[str, mapped_column(String(200))]
+short_str = Annotated[str, mapped_column(String(64))]
+
+
+class Synced(Base):
+    """Abstract base of every record shared with HQ."""
+
+    __abstract__ = True
+    #: the fields HQ keeps and sends to an advisor on conflict instead of picking a winner (used by the sync issue)
+    __protected_fields__: ClassVar[frozenset[str]] = frozenset()
+    #: rows may be inserted, never updated or deleted (except by erasure)
+    __append_only__: ClassVar[bool] = False
+    #: the attribute linking the record to a person, for the person's history and erasure
+    __person_attr__: ClassVar[str | None] = "person_id"
+    #: columns computed from others on every write; not synced (each end recomputes them)
+    __derived_fields__: ClassVar[frozenset[str]] = frozenset()
+
+    def refresh_derived(self) -> None:
+        """Recompute derived columns; called by change capture before every insert or update."""
+
+    id: Mapped[uuid_pk]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+    sync_version: Mapped[int] = mapped_column(default=0)
+    updated_by_user_id: Mapped[str | None] = mapped_column(String(36))
+    updated_by_device_id: Mapped[str | None] = mapped_column(String(36))
+    updated_by_campus_id: Mapped[str | None] = mapped_column(String(36))
+
+
+#: bookkeeping columns: stamped by change capture, never reported as changed fields
+BOOKKEEPING = frozenset(
+    {
+        "id",
+        "created_at",
+        "updated_at",
+        "version",
+        "sync_version",
+        "updated_by_user_id",
+        "updated_by_device_id",
+        "updated_by_campus_id",
+    }
+)
+
+
+# --- Reference data (sent to every campus) -------------------------------------------------------------------
+
+
+class Campus(Synced):
+    __tablename__ = "campus"
+    __person_attr__ = None
+
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    name: Mapped[name_str]
+    commune_insee: Mapped[str] = mapped_column(String(5))
+    is_hq: Mapped[bool] = mapped_column(default=False)
+
+
+class User(Synced):
+    __tablename__ = "app_user"
+    __person_attr__ = None
+
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[name_str]
+    role: Mapped[e.UserRole]
+    campus_id: Mapped[str | None] = mapped_column(ForeignKey("campus.id"))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Partner(Synced):
+    __tablename__ = "partner"
+    __person_attr__ = None
+
+    name: Mapped[name_str]
+    kind: Mapped[e.PartnerKind]
+    commune_insee: Mapped[str | None] = mapped_column(String(5))
+    website: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    job_families: Mapped[list[str]] = mapped_column(default=list)
+    committed_to_hire: Mapped[bool] = mapped_column(default=False)
+
+
+class Programme(Synced):
+    """A training programme of a partner training organisation."""
+
+    __tablename__ = "programme"
+    __person_attr__ = None
+
+    partner_id: Mapped[ref_id] = mapped_column(ForeignKey("partner.id"))
+    title: Mapped[name_str]
+    job_family: Mapped[e.JobFamily]
+    duration_weeks: Mapped[int]
+    prerequisites: Mapped[str] = mapped_column(Text, default="")
+    min_education_level: Mapped[e.EducationLevel | None] = mapped_column(_enum(e.EducationLevel))
+    certification: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProgrammeSession(Synced):
+    __tablename__ = "programme_session"
+    __person_attr__ = None
+
+    programme_id: Mapped[ref_id] = mapped_column(ForeignKey("programme.id"))
+    campus_id: Mapped[str | None] = mapped_column(ForeignKey("campus.id"))
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    capacity: Mapped[int]
+
+
+class JobOffer(Synced):
+    __tablename__ = "job_offer"
+    __person_attr__ = None
+
+    partner_id: Mapped[ref_id] = mapped_column(ForeignKey("partner.id"))
+    title: Mapped[name_str]
+    job_family: Mapped[e.JobFamily]
+    contract_type: Mapped[e.ContractType]
+    commune_insee: Mapped[str | None] = mapped_column(String(5))
+    posted_on: Mapped[date]
+    closes_on: Mapped[date | None]
+    description: Mapped[str] = mapped_column(Text, default="")
+    is_open: Mapped[bool] = mapped_column(default=True)
+
+
+class Event(Synced):
+    __tablename__ = "event"
+    __person_attr__ = None
+
+    title: Mapped[name_str]
+    kind: Mapped[e.EventKind]
+    campus_id: Mapped[str | None] = mapped_column(ForeignKey("campus.id"))
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    capacity: Mapped[int | None]
+    audience: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- People and their pathway (scoped to campuses) ------------------------------------------------------------
+
+
+class Person(Synced):
+    __tablename__ = "person"
+    __person_attr__ = "id"
+    __protected_fields__ = frozenset({"first_name", "last_name", "birth_date", "pathway_step"})
+    __derived_fields__ = frozenset({"name_key"})
+
+    first_name: Mapped[name_str]
+    last_name: Mapped[name_str]
+    name_key: Mapped[str] = mapped_column(String(400), index=True)  # normalize.name_key, for matching
+    gender: Mapped[e.Gender | None]
+    birth_date: Mapped[date | None] = mapped_column(index=True)
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)  # E.164
+    email: Mapped[str | None] = mapped_column(String(254), index=True)
+    commune_insee: Mapped[str | None] = mapped_column(String(5))  # a commune of the 93, or None
+    commune_other: Mapped[str | None] = mapped_column(String(200))  # free text when outside the 93
+    situation: Mapped[e.Situation | None]
+    france_travail_id: Mapped[str | None] = mapped_column(String(11), index=True)
+    education_level: Mapped[e.EducationLevel | None]
+    benefits: Mapped[list[str]] = mapped_column(default=list)
+    barriers: Mapped[list[str]] = mapped_column(default=list)
+    job_families: Mapped[list[str]] = mapped_column(default=list)
+    referral_source: Mapped[e.ReferralSource | None]
+    # Enrolment
+    campus_id: Mapped[ref_id] = mapped_column(ForeignKey("campus.id"), index=True)
+    advisor_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    enrolled_on: Mapped[date]
+    # Current pathway step (the timeline is PathwayEvent)
+    pathway_step: Mapped[e.PathwayStep] = mapped_column(default=e.PathwayStep.WELCOME, index=True)
+    pathway_since: Mapped[date]
+    last_contact_on: Mapped[date | None]
+
+    def refresh_derived(self) -> None:
+        self.name_key = name_key(self.first_name or "", self.last_name or "")
+
+
+class RqthDecision(Synced):
+    """Recognition of disabled-worker status (RQTH): the decision and its validity only, never a diagnosis.
+
+    Sensitive: shown only to roles allowed to see it, never exported in extracts.
+    """
+
+    __tablename__ = "rqth_decision"
+    __protected_fields__ = frozenset({"decided_on", "valid_from", "valid_until"})
+
+    person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), unique=True)
+    decided_on: Mapped[date]
+    valid_from: Mapped[date]
+    valid_until: Mapped[date | None]  # None: permanent
+
+
+class Consent(Synced):
+    __tablename__ = "consent"
+    __protected_fields__ = frozenset({"purpose", "legal_basis", "text_version", "given_on", "withdrawn_on"})
+
+    person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), index=True)
+    purpose: Mapped[e.ConsentPurpose]
+    legal_basis: Mapped[e.LegalBasis]
+    text_version: Mapped[short_str]
+    given_on: Mapped[date]
+    withdrawn_on: Mapped[date | None]
+
+
+class PathwayEvent(Synced):
+    """One move in a person's pathway, with the details some moves require (contract, business, exit reason)."""
+
+    __tablename__ = "pathway_event"
+    __append_only__ = True
+
+    person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), index=True)
+    from_step: Mapped[e.PathwayStep | None] = mapped_column(_enum(e.PathwayStep))
+    to_step: Mapped[e.PathwayStep]
+    occurred_on: Mapped[date]
+    author_id: Mapped[str | None] = mapped_column(String(36))
+    programme_session_id: Mapped[str | None] = mapped_column(ForeignKey("programme_session.id"))
+    contract_type: Mapped[e.ContractType | None]
+    employer_name: Mapped[str | None] = mapped_column(String(200))
+    employer_partner_id: Mapped[str | None] = mapped_column(ForeignKey("partner.id"))
+    contract_start: Mapped[date | None]
+    siret: Mapped[str | None] = mapped_column(String(14))
+    business_created_on: Mapped[date | None]
+    exit_reason: Mapped[e.ExitReason | None]
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class Note(Synced):
+    """Append-only follow-up note; `restricted` notes are shown only to roles allowed to read them."""
+
+    __tablename__ = "note"
+    __append_only__ = True
+
+    person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), index=True)
+    author_id: Mapped[str | None] = mapped_column(String(36))
+    body: Mapped[str] = mapped_column(Text)
+    restricted: Mapped[bool] = mapped_column(default=False)
+
+
+class Appointment(Synced):
+    __tablename__ = "appointment"
+
+    person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), index=True)
+    campus_id: Mapped[ref_id] = mapped_column(ForeignKey("campus.id"))
+    advisor_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    duration_min: Mapped[int] = mapped_column(default=45)
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[e.AppointmentStatus] = mapped_column(default=e.AppointmentStatus.PLANNED)
+    code: Mapped[str | None] = mapped_column(String(8))  # short check-in code given to the person
+
+
+class Referral(Synced):
+    """A person referred to a programme session or a job offer, and what became of it."""
+
+    __tablename__ = "referral"
+
+    person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), index=True)
+    programme_session_id: Mapped[str | None] = mapped_column(ForeignKey("programme_session.id"))
+    job_offer_id: Mapped[str | None] = mapped_column(ForeignKey("job_offer.id"))
+    status: Mapped[e.ReferralStatus] = mapped_column(default=e.ReferralStatus.PROPOSED)
+    referred_on: Mapped[date]
+    decided_on: Mapped[date | None]
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class EventRegistration(Synced):
+    __tablename__ = "event_registration"
+    __table_args__ = (UniqueConstraint("event_id", "person_id"),)
+
+    event_id: Mapped[ref_id] = mapped_column(ForeignKey("event.id"), index=True)
+    person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), index=True)
+    status: Mapped[e.AttendanceStatus] = mapped_column(default=e.AttendanceStatus.REGISTERED)
+
+
+class Startup(Synced):
+    """A company created by a person the platform follows (or accompanied in its incubation programme)."""
+
+    __tablename__ = "startup"
+
+    name: Mapped[name_str]
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), index=True)  # founder
+    stage: Mapped[e.StartupStage]
+    zfu_zone: Mapped[str | None] = mapped_column(String(100))
+    mentor_name: Mapped[str | None] = mapped_column(String(200))
+    siret: Mapped[str | None] = mapped_column(String(14))
+    created_on: Mapped[date | None]
+    job_family: Mapped[e.JobFamily | None]
+
+
+# --- Local-only bookkeeping -----------------------------------------------------------------------------------
+
+
+class DeviceState(Base):
+    """The single row describing this installation: its device identity, campus and clock high-water mark."""
+
+    __tablename__ = "device_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    device_id: Mapped[str] = mapped_column(String(36))
+    campus_id: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    hlc_last: Mapped[str] = mapped_column(String(64), default="")
+
+
+class ChangeLog(Base):
+    """One entry per captured mutation, waiting to be pushed; deleted only once HQ acknowledges it.
+
+    `seq` is SQLite AUTOINCREMENT: strictly increasing, never reused, assigned in the writing transaction, so it is
+    the per-device sequence the protocol's idempotency rests on.
+    """
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        Index("ix_change_log_entity_record", "entity", "record_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36))
+    person_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    op: Mapped[str] = mapped_column(String(8))
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    base_version: Mapped[int]
+    hlc: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[str | None] = mapped_column(String(36))
+    campus_id: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class HistoryEntry(Base):
+    """The permanent history of every change to a record (who changed what, when), local or received from HQ."""
+
+    __tablename__ = "history"
+    __table_args__ = (
+        Index("ix_history_entity_record", "entity", "record_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36))
+    person_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    op: Mapped[str] = mapped_column(String(8))
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    user_id: Mapped[str | None] = mapped_column(String(36))
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    campus_id: Mapped[str | None] = mapped_column(String(36))
+    hlc: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    origin: Mapped[str] = mapped_column(String(8), default="local")  # local | remote
+
+
+class Tombstone(Base):
+    """What remains of a deleted record: enough to refuse a late edit and to tell HQ it is gone."""
+
+    __tablename__ = "tombstone"
+
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    deleted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    hlc: Mapped[str] = mapped_column(String(64))
+    erased: Mapped[bool] = mapped_column(Boolean, default=False)  # GDPR erasure rather than an ordinary delete
+
+
+class LocalSetting(Base):
+    __tablename__ = "local_setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+SYNCED_MODELS: tuple[type[Synced], ...] = (
+    Campus,
+    User,
+    Partner,
+    Programme,
+    ProgrammeSession,
+    JobOffer,
+    Event,
+    Person,
+    RqthDecision,
+    Consent,
+    PathwayEvent,
+    Note,
+    Appointment,
+    Referral,
+    EventRegistration,
+    Startup,
+)
+MODEL_BY_ENTITY: dict[str, type[Synced]] = {m.__tablename__: m for m in SYNCED_MODELS}

@@ -1,0 +1,179 @@
+"""The store facade (`Store`) and the unit of work services receive.
+
+`Store` owns the engine, the device identity and the clock. `store.unit_of_work(user_id)` gives a `UnitOfWork`: one
+transaction, begun with the write lock (BEGIN IMMEDIATE), with change capture attributed to that user. Services take a
+unit of work and primitives and return plain data; they never build sessions themselves.
+
+Threading: a `Store` may be shared across threads; a `UnitOfWork` belongs to the thread that opened it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from gn_core.hlc import HybridClock, Stamp
+from gn_core.ids import new_id
+from gn_desktop.store import changes
+from gn_desktop.store.engine import DB_FILENAME, make_engine, writer
+from gn_desktop.store.models import DeviceState
+
+
+class StoreSession(Session):
+    """Session class with change capture registered."""
+
+
+changes.install(StoreSession)
+
+
+class UnitOfWork:
+    """One atomic piece of work: commit() makes every change (and its change-log entries) durable together.
+
+    Leaving the `with` block without commit() rolls everything back.
+    """
+
+    def __init__(self, session: Session, ctx: changes.CaptureContext) -> None:
+        self.session = session
+        self.ctx = ctx
+        session.info["capture"] = ctx
+        self._committed = False
+
+    @property
+    def user_id(self) -> str | None:
+        return self.ctx.user_id
+
+    @property
+    def campus_id(self) -> str | None:
+        return self.ctx.campus_id
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if not self._committed:
+            self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+        self._committed = True
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    def changed(self) -> set[tuple[str, str]]:
+        """(entity, id) of every synced record this unit of work wrote, so views can refresh what changed."""
+        return set(self.ctx.touched)
+
+
+class Store:
+    """The campus store on one SQLite file (or in memory), with this installation's device identity and clock."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._write_sessions = sessionmaker(bind=writer(engine), class_=StoreSession, expire_on_commit=False)
+        self._read_sessions = sessionmaker(bind=engine, class_=StoreSession, expire_on_commit=False)
+        self._device: DeviceState | None = None
+        self._clock: HybridClock | None = None
+
+    @classmethod
+    def open(cls, data_dir: Path, *, migrate: bool = True) -> Store:
+        """Open (creating and migrating if needed) the store in `data_dir`."""
+        data_dir.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(data_dir / DB_FILENAME)
+        if migrate:
+            from gn_desktop.store.migrate import upgrade_to_head
+
+            upgrade_to_head(engine)
+        return cls(engine)
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        """A fresh migrated store in memory (tests). One connection is shared so the data survives."""
+        from gn_desktop.store.engine import make_memory_engine
+        from gn_desktop.store.migrate import upgrade_to_head
+
+        engine = make_memory_engine()
+        upgrade_to_head(engine)
+        return cls(engine)
+
+    # -- device identity ---------------------------------------------------------------------------------------
+
+    def device(self) -> DeviceState:
+        """This installation's device row, created on first use."""
+        if self._device is None:
+            with self._write_sessions() as session, session.begin():
+                state = session.get(DeviceState, 1)
+                if state is None:
+                    state = DeviceState(id=1, device_id=new_id(), campus_id=None, hlc_last="")
+                    session.add(state)
+                    session.flush()
+                session.expunge(state)
+            self._device = state
+        return self._device
+
+    @property
+    def device_id(self) -> str:
+        return self.device().device_id
+
+    @property
+    def campus_id(self) -> str | None:
+        return self.device().campus_id
+
+    def set_campus(self, campus_id: str) -> None:
+        with self._write_sessions() as session, session.begin():
+            state = session.get(DeviceState, 1)
+            assert state is not None
+            state.campus_id = campus_id
+        self._device = None
+
+    @property
+    def clock(self) -> HybridClock:
+        if self._clock is None:
+            device = self.device()
+            last = self._last_stamp()
+            self._clock = HybridClock(device.device_id[-12:], last=last)
+        return self._clock
+
+    def _last_stamp(self) -> Stamp | None:
+        from sqlalchemy import func
+
+        from gn_desktop.store.models import HistoryEntry
+
+        with self._read_sessions() as session:
+            top = session.scalar(select(func.max(HistoryEntry.hlc)).where(HistoryEntry.origin == "local"))
+        return Stamp.parse(top) if top else None
+
+    # -- units of work -----------------------------------------------------------------------------------------
+
+    def unit_of_work(self, user_id: str | None = None, *, capture: bool = True) -> UnitOfWork:
+        """A write transaction attributed to `user_id` (None for system jobs such as imports)."""
+        ctx = changes.CaptureContext(
+            device_id=self.device_id,
+            campus_id=self.campus_id,
+            user_id=user_id,
+            clock=self.clock,
+            capture=capture,
+        )
+        return UnitOfWork(self._write_sessions(), ctx)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only session (no write lock); anything written through it is rolled back."""
+        session = self._read_sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
