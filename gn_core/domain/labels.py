@@ -11,7 +11,10 @@ from enum import StrEnum
 from gn_core.domain import enums as e
 
 _LABELS: dict[StrEnum, dict[str, str]] = {
-    e.Situation.JOB_SEEKER: {"fr": "Demandeur d'emploi (France Travail)", "en": "Job seeker (France Travail)"},
+    e.Situation.JOB_SEEKER: {
+        "fr": "Demandeur d'emploi (France Travail)",
+        "en": "Job seeker (France Travail)",
+    },
     e.Situation.YOUNG_UNDER_26: {"fr": "Jeune de moins de 26 ans", "en": "Young person under 26"},
     e.Situation.NEET: {"fr": "Sans emploi ni formation / décrocheur", "en": "NEET / school drop-out"},
     e.Situation.RETRAINING: {"fr": "En reconversion", "en": "Retraining"},
@@ -45,9 +48,17 @@ _LABELS: dict[StrEnum, dict[str, str]] = {
     e.ReferralSource.OTHER: {"fr": "Autre", "en": "Other"},
     e.JobFamily.DEVELOPMENT: {"fr": "Développement", "en": "Development", "ar": "تطوير البرمجيات"},
     e.JobFamily.DATA: {"fr": "Data", "en": "Data", "ar": "البيانات"},
-    e.JobFamily.AI: {"fr": "Intelligence artificielle", "en": "Artificial intelligence", "ar": "الذكاء الاصطناعي"},
+    e.JobFamily.AI: {
+        "fr": "Intelligence artificielle",
+        "en": "Artificial intelligence",
+        "ar": "الذكاء الاصطناعي",
+    },
     e.JobFamily.CYBERSECURITY: {"fr": "Cybersécurité", "en": "Cybersecurity", "ar": "الأمن السيبراني"},
-    e.JobFamily.INFRASTRUCTURE: {"fr": "Infrastructure et réseaux", "en": "Infrastructure", "ar": "البنية التحتية"},
+    e.JobFamily.INFRASTRUCTURE: {
+        "fr": "Infrastructure et réseaux",
+        "en": "Infrastructure",
+        "ar": "البنية التحتية",
+    },
     e.JobFamily.VIDEO_GAMES: {"fr": "Jeu vidéo", "en": "Video games", "ar": "ألعاب الفيديو"},
     e.JobFamily.OTHER: {"fr": "Autre métier du numérique", "en": "Other digital job", "ar": "مهن رقمية أخرى"},
     e.Gender.FEMALE: {"fr": "Femme", "en": "Woman"},
@@ -55,7 +66,10 @@ _LABELS: dict[StrEnum, dict[str, str]] = {
     e.Gender.OTHER: {"fr": "Autre", "en": "Other"},
     e.Gender.UNDISCLOSED: {"fr": "Non précisé", "en": "Not stated"},
     e.ConsentPurpose.FOLLOW_UP: {"fr": "Suivi du parcours", "en": "Pathway follow-up"},
-    e.ConsentPurpose.SHARE_WITH_PARTNERS: {"fr": "Partage avec les partenaires", "en": "Sharing with partners"},
+    e.ConsentPurpose.SHARE_WITH_PARTNERS: {
+        "fr": "Partage avec les partenaires",
+        "en": "Sharing with partners",
+    },
     e.ConsentPurpose.CONTACT_BY_SMS: {"fr": "Contact par SMS", "en": "Contact by text message"},
     e.ConsentPurpose.NEWSLETTER: {"fr": "Lettre d'information", "en": "Newsletter"},
     e.ConsentPurpose.RQTH_RECORDING: {"fr": "Enregistrement de la RQTH", "en": "Recording the RQTH decision"},
@@ -74,7 +88,10 @@ _LABELS: dict[StrEnum, dict[str, str]] = {
     e.PathwayStep.TRAINING_DROPPED: {"fr": "Formation : abandon", "en": "Training: dropped"},
     e.PathwayStep.JOB_SEARCH: {"fr": "Recherche d'emploi", "en": "Job search"},
     e.PathwayStep.OUTCOME_HIRED: {"fr": "Sortie : emploi", "en": "Outcome: hired"},
-    e.PathwayStep.OUTCOME_BUSINESS: {"fr": "Sortie : création d'entreprise", "en": "Outcome: business created"},
+    e.PathwayStep.OUTCOME_BUSINESS: {
+        "fr": "Sortie : création d'entreprise",
+        "en": "Outcome: business created",
+    },
     e.PathwayStep.OUTCOME_OTHER_EXIT: {"fr": "Sortie : autre", "en": "Outcome: other exit"},
     e.ContractType.CDI: {"fr": "CDI", "en": "Permanent contract"},
     e.ContractType.CDD: {"fr": "CDD", "en": "Fixed-term contract"},

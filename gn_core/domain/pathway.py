@@ -33,7 +33,13 @@ TRANSITIONS: dict[S, frozenset[S]] = {
 
 OUTCOMES = frozenset({S.OUTCOME_HIRED, S.OUTCOME_BUSINESS, S.OUTCOME_OTHER_EXIT})
 TRAINING_STEPS = frozenset(
-    {S.TRAINING_REFERRED, S.TRAINING_ENROLLED, S.TRAINING_IN_PROGRESS, S.TRAINING_COMPLETED, S.TRAINING_DROPPED}
+    {
+        S.TRAINING_REFERRED,
+        S.TRAINING_ENROLLED,
+        S.TRAINING_IN_PROGRESS,
+        S.TRAINING_COMPLETED,
+        S.TRAINING_DROPPED,
+    }
 )
 
 # The canonical order, used to explain what comes next.
@@ -98,9 +104,7 @@ def check_move(current: S, target: S, details: MoveDetails | None = None) -> Non
     elif target == S.OUTCOME_OTHER_EXIT and details.exit_reason is None:
         missing.append("le motif de sortie")
     if missing:
-        raise PathwayMoveRefused(
-            f"Pour passer à « {label(target)} », indiquez " + _join_fr(missing) + "."
-        )
+        raise PathwayMoveRefused(f"Pour passer à « {label(target)} », indiquez " + _join_fr(missing) + ".")
 
 
 def _why(current: S, target: S) -> str:

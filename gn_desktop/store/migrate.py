@@ -37,3 +37,42 @@ def head_revision() -> str | None:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def check() -> list[str]:
+    """Upgrade an empty database to head, then list differences between it and the models (empty = clean).
+
+    The same gate as `alembic check`: a model change without its migration fails the test command.
+    """
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from gn_desktop.store.engine import make_memory_engine
+    from gn_desktop.store.models import Base
+
+    engine = make_memory_engine()
+    upgrade_to_head(engine)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True, "render_as_batch": True})
+        diffs = compare_metadata(context, Base.metadata)
+    engine.dispose()
+    return [repr(d) for d in diffs]
+
+
+def main(argv: list[str] | None = None) -> int:
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if args != ["--check"]:
+        print("usage: python -m gn_desktop.store.migrate --check", file=sys.stderr)
+        return 2
+    diffs = check()
+    if diffs:
+        print("The models differ from the migrations; add a migration:", *diffs, sep="\n  ")
+        return 1
+    print(f"Migrations OK: empty database upgraded to {head_revision()}, no difference with the models.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -18,7 +18,6 @@ from typing import Annotated, Any, ClassVar
 from sqlalchemy import (
     JSON,
     Boolean,
-    Date,
     Enum,
     ForeignKey,
     Index,

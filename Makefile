@@ -1,0 +1,80 @@
+# Two commands for a newcomer on a fresh Debian/Ubuntu machine: `make run` and `make test`.
+# Everything else here is what those two need, plus a few conveniences listed by `make help`.
+
+PYTHON     ?= python3
+VENV       := .venv
+BIN        := $(VENV)/bin
+DATA_DIR   ?= $(CURDIR)/data/campus
+DEMO_PEOPLE ?= 2000
+
+# Debian packages Qt needs to start (see docs/architecture.md, "Platform"), and Python's venv module.
+SYSTEM_PACKAGES := python3-venv libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfreetype6 libfontconfig1 \
+                   libdbus-1-3 fonts-dejavu-core
+
+.PHONY: run test setup system-deps lint typecheck contracts migrations-check pytest demo bench translations \
+        clean clean-data help
+
+help:
+	@echo "make run    - set up and start the campus app with demo data"
+	@echo "make test   - set up, then lint, type-check, check import contracts and migrations, run the tests"
+	@echo "make bench  - run the benchmarks and update docs/benchmarks.md"
+	@echo "make clean-data - forget the local demo data (data/)"
+
+run: setup
+	@test -f "$(DATA_DIR)/campus.db" || $(BIN)/gn-desktop --data-dir "$(DATA_DIR)" demo-data --people $(DEMO_PEOPLE)
+	$(BIN)/gn-desktop --data-dir "$(DATA_DIR)"
+
+test: setup lint typecheck contracts migrations-check pytest
+
+setup: system-deps $(VENV)/.installed
+
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing system packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "Missing system packages. Run:"; \
+	    echo "  sudo apt-get install -y --no-install-recommends$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(MAKE) --no-print-directory translations
+	touch $@
+
+translations:
+	$(BIN)/python resources/build_translations.py
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck:
+	$(BIN)/mypy
+
+contracts:
+	$(BIN)/lint-imports
+
+migrations-check:
+	$(BIN)/python -m gn_desktop.store.migrate --check
+
+pytest:
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+
+demo: setup
+	$(BIN)/gn-desktop --data-dir "$(DATA_DIR)" demo-data --people $(DEMO_PEOPLE)
+
+bench: setup
+	$(BIN)/python bench/store.py
+
+clean:
+	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis
+
+clean-data:
+	rm -rf data

@@ -1,0 +1,20 @@
+"""Who may see what: sensitive data (RQTH, restricted notes) stays with the people whose work needs it."""
+
+from __future__ import annotations
+
+from gn_core.domain.enums import UserRole
+
+#: roles that may read and record disability recognition (RQTH) decisions of people of their campus
+SENSITIVE_DATA_ROLES = frozenset({UserRole.ADVISOR, UserRole.CAMPUS_MANAGER})
+#: roles that may read every restricted note (authors always read their own)
+RESTRICTED_NOTE_ROLES = frozenset({UserRole.CAMPUS_MANAGER})
+#: roles that may erase a person (GDPR)
+ERASURE_ROLES = frozenset({UserRole.CAMPUS_MANAGER, UserRole.HQ_ADMIN})
+
+
+def can_read_sensitive(role: UserRole | None) -> bool:
+    return role in SENSITIVE_DATA_ROLES
+
+
+def can_read_restricted_note(role: UserRole | None, user_id: str | None, author_id: str | None) -> bool:
+    return role in RESTRICTED_NOTE_ROLES or (user_id is not None and user_id == author_id)

@@ -1,0 +1,132 @@
+"""`gn-desktop` entry point: starts the app, or runs one of the admin sub-commands.
+
+Every command accepts `--data-dir DIR` (or $GN_DATA_DIR) so several campuses can run side by side on one machine.
+Messages are in French; errors a person can act on exit with status 1 and say what to do, bugs with status 3.
+Qt is imported only by the commands that show or render windows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from gn_core.domain.errors import KnownError
+from gn_desktop import __version__, paths
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gn-desktop",
+        description="Le Grand Numérique — application des campus (accompagnement, borne d'accueil, synchronisation).",
+    )
+    parser.add_argument(
+        "--data-dir", help="dossier des données du campus (défaut : $GN_DATA_DIR ou le dossier utilisateur)"
+    )
+    parser.add_argument("--version", action="store_true", help="affiche la version et quitte")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="ouvre la base (en la migrant), construit et affiche la fenêtre hors écran, puis quitte",
+    )
+    parser.add_argument("--lang", choices=["fr", "en"], default=None, help="langue de l'interface (défaut : fr)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
+
+    run = sub.add_parser("run", help="démarre l'application (commande par défaut)")
+    run.add_argument("--kiosk", action="store_true", help="démarre en mode borne d'accueil")
+
+    demo = sub.add_parser("demo-data", help="remplit la base avec des données de démonstration fictives")
+    demo.add_argument("--people", type=int, default=2000, help="nombre de personnes (défaut : 2000)")
+    demo.add_argument("--seed", type=int, default=1, help="graine : même graine, mêmes données (défaut : 1)")
+
+    imp = sub.add_parser("import", help="importe des personnes depuis un fichier CSV (UTF-8 ou Excel français)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help="importe les lignes valides et ignore les autres (sinon un fichier avec une erreur n'importe rien)",
+    )
+    imp.add_argument("--campus", help="code du campus d'accueil des personnes importées (défaut : celui de ce poste)")
+
+    exp = sub.add_parser("export", help="exporte les personnes avec leur étape de parcours")
+    exp.add_argument("--format", choices=["csv", "json", "xlsx"], default="csv")
+    exp.add_argument("--out", type=Path, help="fichier de sortie (défaut : sortie standard pour csv et json)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.version:
+        from gn_core.protocol import PROTOCOL_VERSION
+
+        print(f"gn-desktop {__version__} (protocole de synchronisation {PROTOCOL_VERSION})")
+        return 0
+    data = paths.data_dir(args.data_dir)
+    try:
+        if args.self_test:
+            from gn_desktop.app import self_test
+
+            return self_test(data, lang=args.lang or "fr")
+        command = args.command or "run"
+        if command == "run":
+            from gn_desktop.app import run_app
+
+            return run_app(data, kiosk=getattr(args, "kiosk", False), lang=args.lang or "fr")
+        if command == "demo-data":
+            return _demo_data(data, args.people, args.seed)
+        if command == "import":
+            return _import(data, args.file, args.skip_bad_rows, args.campus)
+        if command == "export":
+            return _export(data, args.format, args.out)
+    except KnownError as exc:
+        print(f"Erreur : {exc.message}", file=sys.stderr)
+        return 1
+    raise AssertionError(f"unhandled command {args.command}")
+
+
+def _open_store(data: Path):  # type: ignore[no-untyped-def]  # return type imported lazily
+    from gn_desktop.store.uow import Store
+
+    return Store.open(data)
+
+
+def _demo_data(data: Path, people: int, seed: int) -> int:
+    from gn_desktop.services import demo
+
+    if people < 0:
+        raise KnownError("--people : indiquez un nombre positif.")
+    store = _open_store(data)
+    summary = demo.generate(store, people=people, seed=seed)
+    print(summary.describe())
+    return 0
+
+
+def _import(data: Path, file: Path, skip_bad_rows: bool, campus_code: str | None) -> int:
+    from gn_desktop.services import importing
+
+    store = _open_store(data)
+    with store.unit_of_work(None) as uow:
+        report = importing.import_file(
+            uow, file, campus_code=campus_code, skip_bad_rows=skip_bad_rows, today=date.today()
+        )
+        uow.commit()
+    print(report.describe())
+    return 0
+
+
+def _export(data: Path, fmt: str, out: Path | None) -> int:
+    from gn_desktop.services import exporting
+
+    if fmt == "xlsx" and out is None:
+        raise KnownError("--out : un export xlsx doit être écrit dans un fichier (ex. --out personnes.xlsx).")
+    store = _open_store(data)
+    with store.unit_of_work(None) as uow:
+        count = exporting.export_people(uow, fmt, out if out is not None else sys.stdout)
+    if out is not None:
+        print(f"{count} personnes exportées dans {out}.", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""User accounts of the campus: argon2 password hashes, so advisors can sign in with no network."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from gn_core.domain import enums as e
+from gn_core.domain.errors import FieldError, InvalidInput
+from gn_desktop.store import models as m
+from gn_desktop.store.uow import UnitOfWork
+
+_hasher = PasswordHasher()
+
+MIN_PASSWORD_LENGTH = 10
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def create_user(
+    uow: UnitOfWork,
+    username: str,
+    display_name: str,
+    role: e.UserRole | str,
+    password: str,
+    *,
+    campus_id: str | None = None,
+    password_hash: str | None = None,
+) -> str:
+    """Create an account; `password_hash` lets demo data reuse one hash (argon2 is slow on purpose)."""
+    errors = []
+    clean = username.strip().lower()
+    if not clean:
+        errors.append(FieldError("username", "Identifiant : ce champ est obligatoire."))
+    elif uow.session.scalar(select(m.User.id).where(m.User.username == clean)):
+        errors.append(FieldError("username", f"Identifiant : « {clean} » est déjà pris. Choisissez-en un autre."))
+    if password_hash is None and len(password) < MIN_PASSWORD_LENGTH:
+        errors.append(
+            FieldError("password", f"Mot de passe : il doit compter au moins {MIN_PASSWORD_LENGTH} caractères.")
+        )
+    if errors:
+        raise InvalidInput(errors)
+    user = m.User(
+        username=clean,
+        display_name=display_name.strip() or clean,
+        role=e.UserRole(role),
+        campus_id=campus_id,
+        password_hash=password_hash or hash_password(password),
+    )
+    uow.session.add(user)
+    uow.session.flush()
+    return user.id

@@ -1,0 +1,86 @@
+"""Events: hackathons, innovation contests, information sessions and outreach actions, with registrations and
+attendance."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from gn_core.domain import enums as e
+from gn_core.domain.errors import FieldError, InvalidInput
+from gn_core.domain.validation import Collector, check_required
+from gn_desktop.services.common import get_or_fail
+from gn_desktop.store import models as m
+from gn_desktop.store.uow import UnitOfWork
+
+
+def create_event(
+    uow: UnitOfWork,
+    title: str,
+    kind: e.EventKind | str,
+    starts_at: datetime,
+    ends_at: datetime,
+    *,
+    campus_id: str | None = None,
+    capacity: int | None = None,
+    audience: str = "",
+    description: str = "",
+) -> str:
+    c = Collector()
+    clean_title = c.check(lambda: check_required(title, "title", "Titre de l'événement"), "")
+    if ends_at <= starts_at:
+        c.add("ends_at", "Fin de l'événement : elle doit être après le début.")
+    if capacity is not None and capacity < 1:
+        c.add("capacity", "Places : indiquez au moins une place, ou laissez vide pour un accès libre.")
+    c.raise_if_any()
+    event = m.Event(
+        title=clean_title,
+        kind=e.EventKind(kind),
+        starts_at=starts_at,
+        ends_at=ends_at,
+        campus_id=campus_id,
+        capacity=capacity,
+        audience=audience,
+        description=description,
+    )
+    uow.session.add(event)
+    uow.session.flush()
+    return event.id
+
+
+def register(uow: UnitOfWork, event_id: str, person_id: str) -> str:
+    event = get_or_fail(uow, m.Event, event_id)
+    get_or_fail(uow, m.Person, person_id)
+    existing = uow.session.scalar(
+        select(m.EventRegistration).where(
+            m.EventRegistration.event_id == event_id, m.EventRegistration.person_id == person_id
+        )
+    )
+    if existing is not None and existing.status != e.AttendanceStatus.CANCELLED:
+        raise InvalidInput([FieldError("person_id", "Inscription : cette personne est déjà inscrite.")])
+    if event.capacity is not None:
+        count = uow.session.scalar(
+            select(func.count())
+            .select_from(m.EventRegistration)
+            .where(
+                m.EventRegistration.event_id == event_id,
+                m.EventRegistration.status != e.AttendanceStatus.CANCELLED,
+            )
+        )
+        if (count or 0) >= event.capacity:
+            raise InvalidInput([FieldError("event_id", "Événement : il est complet.")])
+    if existing is not None:
+        existing.status = e.AttendanceStatus.REGISTERED
+        uow.session.flush()
+        return existing.id
+    reg = m.EventRegistration(event_id=event_id, person_id=person_id, status=e.AttendanceStatus.REGISTERED)
+    uow.session.add(reg)
+    uow.session.flush()
+    return reg.id
+
+
+def mark_attendance(uow: UnitOfWork, registration_id: str, status: e.AttendanceStatus | str) -> None:
+    reg = get_or_fail(uow, m.EventRegistration, registration_id)
+    reg.status = e.AttendanceStatus(status)
+    uow.session.flush()

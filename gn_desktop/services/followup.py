@@ -1,0 +1,259 @@
+"""Follow-up: a person's file, pathway moves, append-only notes, appointments and the history of changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from gn_core.domain import enums as e
+from gn_core.domain.errors import FieldError, InvalidInput
+from gn_core.domain.labels import label
+from gn_core.domain.pathway import MoveDetails, check_move
+from gn_core.domain.permissions import can_read_restricted_note, can_read_sensitive
+from gn_core.domain.validation import age_on, check_siret
+from gn_desktop.services.common import acting_role, get_or_fail
+from gn_desktop.store import models as m
+from gn_desktop.store.uow import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class PathwayEntry:
+    from_step: e.PathwayStep | None
+    to_step: e.PathwayStep
+    occurred_on: date
+    author_name: str
+    details: str  # French summary of contract / business / exit reason
+
+
+@dataclass(frozen=True, slots=True)
+class NoteView:
+    id: str
+    created_at: datetime
+    author_name: str
+    body: str
+    restricted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryView:
+    at: datetime
+    entity: str
+    op: str
+    user_name: str
+    fields: dict[str, Any]
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonFile:
+    id: str
+    first_name: str
+    last_name: str
+    age: int | None
+    birth_date: date | None
+    phone: str | None
+    email: str | None
+    campus_name: str
+    advisor_name: str
+    step: e.PathwayStep
+    step_since: date
+    timeline: list[PathwayEntry]
+    rqth: tuple[date, date, date | None] | None  # only for roles allowed to see it
+
+
+def _user_names(uow: UnitOfWork) -> dict[str, str]:
+    return dict(uow.session.execute(select(m.User.id, m.User.display_name)).tuples().all())
+
+
+def person_file(uow: UnitOfWork, person_id: str, today: date) -> PersonFile:
+    p = get_or_fail(uow, m.Person, person_id)
+    names = _user_names(uow)
+    campus = uow.session.get(m.Campus, p.campus_id)
+    events = uow.session.scalars(
+        select(m.PathwayEvent)
+        .where(m.PathwayEvent.person_id == person_id)
+        .order_by(m.PathwayEvent.occurred_on, m.PathwayEvent.created_at)
+    ).all()
+    rqth = None
+    if can_read_sensitive(acting_role(uow)):
+        r = uow.session.scalar(select(m.RqthDecision).where(m.RqthDecision.person_id == person_id))
+        if r is not None:
+            rqth = (r.decided_on, r.valid_from, r.valid_until)
+    return PersonFile(
+        id=p.id,
+        first_name=p.first_name,
+        last_name=p.last_name,
+        age=age_on(p.birth_date, today) if p.birth_date else None,
+        birth_date=p.birth_date,
+        phone=p.phone,
+        email=p.email,
+        campus_name=campus.name if campus else "",
+        advisor_name=names.get(p.advisor_id or "", ""),
+        step=p.pathway_step,
+        step_since=p.pathway_since,
+        timeline=[
+            PathwayEntry(ev.from_step, ev.to_step, ev.occurred_on, names.get(ev.author_id or "", ""), _details(ev))
+            for ev in events
+        ],
+        rqth=rqth,
+    )
+
+
+def _details(ev: m.PathwayEvent) -> str:
+    if ev.to_step == e.PathwayStep.OUTCOME_HIRED and ev.contract_type:
+        start = ev.contract_start.strftime("%d/%m/%Y") if ev.contract_start else ""
+        return f"{label(ev.contract_type)} chez {ev.employer_name}, début le {start}"
+    if ev.to_step == e.PathwayStep.OUTCOME_BUSINESS:
+        created = ev.business_created_on.strftime("%d/%m/%Y") if ev.business_created_on else ""
+        return f"Entreprise créée le {created} (SIRET {ev.siret})"
+    if ev.to_step == e.PathwayStep.OUTCOME_OTHER_EXIT and ev.exit_reason:
+        return label(ev.exit_reason)
+    return ev.comment
+
+
+def advance_pathway(
+    uow: UnitOfWork,
+    person_id: str,
+    target: e.PathwayStep | str,
+    on: date,
+    details: MoveDetails | None = None,
+    *,
+    programme_session_id: str | None = None,
+    comment: str = "",
+) -> None:
+    """Move a person to `target`; refused with the state machine's reason when the move is illegal."""
+    person = get_or_fail(uow, m.Person, person_id)
+    target = e.PathwayStep(target)
+    details = details or MoveDetails()
+    check_move(person.pathway_step, target, details)
+    siret = check_siret(details.siret) if target == e.PathwayStep.OUTCOME_BUSINESS else None
+    if on < person.pathway_since:
+        raise InvalidInput(
+            [
+                FieldError(
+                    "occurred_on",
+                    "Date de l'étape : elle précède l'étape en cours "
+                    f"({person.pathway_since.strftime('%d/%m/%Y')}). Choisissez une date postérieure.",
+                )
+            ]
+        )
+    uow.session.add(
+        m.PathwayEvent(
+            person_id=person_id,
+            from_step=person.pathway_step,
+            to_step=target,
+            occurred_on=on,
+            author_id=uow.user_id,
+            programme_session_id=programme_session_id,
+            contract_type=details.contract_type if target == e.PathwayStep.OUTCOME_HIRED else None,
+            employer_name=(details.employer_name or "").strip() or None,
+            contract_start=details.contract_start,
+            siret=siret,
+            business_created_on=details.business_created_on,
+            exit_reason=details.exit_reason if target == e.PathwayStep.OUTCOME_OTHER_EXIT else None,
+            comment=comment,
+        )
+    )
+    person.pathway_step = target
+    person.pathway_since = on
+    person.last_contact_on = max(person.last_contact_on or on, on)
+    uow.session.flush()
+
+
+def add_note(uow: UnitOfWork, person_id: str, body: str, *, restricted: bool = False) -> str:
+    person = get_or_fail(uow, m.Person, person_id)
+    text = body.strip()
+    if not text:
+        raise InvalidInput([FieldError("body", "Note : elle est vide. Écrivez le contenu de la note.")])
+    note = m.Note(person_id=person.id, author_id=uow.user_id, body=text, restricted=restricted)
+    uow.session.add(note)
+    person.last_contact_on = date.today()
+    uow.session.flush()
+    return note.id
+
+
+def notes(uow: UnitOfWork, person_id: str) -> list[NoteView]:
+    """The person's notes, newest first; restricted notes only for roles allowed (and their authors)."""
+    role = acting_role(uow)
+    names = _user_names(uow)
+    rows = uow.session.scalars(
+        select(m.Note).where(m.Note.person_id == person_id).order_by(m.Note.created_at.desc())
+    ).all()
+    return [
+        NoteView(n.id, n.created_at, names.get(n.author_id or "", ""), n.body, n.restricted)
+        for n in rows
+        if not n.restricted or can_read_restricted_note(role, uow.user_id, n.author_id)
+    ]
+
+
+def book_appointment(
+    uow: UnitOfWork,
+    person_id: str,
+    starts_at: datetime,
+    *,
+    duration_min: int = 45,
+    subject: str = "",
+    advisor_id: str | None = None,
+    now: datetime | None = None,
+) -> str:
+    person = get_or_fail(uow, m.Person, person_id)
+    if starts_at.tzinfo is None:
+        raise ValueError("starts_at must be timezone-aware")
+    if now is not None and starts_at < now - timedelta(minutes=5):
+        raise InvalidInput([FieldError("starts_at", "Rendez-vous : la date est passée. Choisissez une date à venir.")])
+    if not 5 <= duration_min <= 480:
+        raise InvalidInput([FieldError("duration_min", "Durée : indiquez une durée entre 5 minutes et 8 heures.")])
+    import secrets
+
+    appt = m.Appointment(
+        person_id=person.id,
+        campus_id=person.campus_id,
+        advisor_id=advisor_id or uow.user_id,
+        starts_at=starts_at,
+        duration_min=duration_min,
+        subject=subject.strip(),
+        status=e.AppointmentStatus.PLANNED,
+        code=f"{secrets.randbelow(1_000_000):06d}",
+    )
+    uow.session.add(appt)
+    uow.session.flush()
+    return appt.id
+
+
+def set_appointment_status(uow: UnitOfWork, appointment_id: str, status: e.AppointmentStatus | str) -> None:
+    appt = get_or_fail(uow, m.Appointment, appointment_id)
+    appt.status = e.AppointmentStatus(status)
+    if appt.status in (e.AppointmentStatus.ARRIVED, e.AppointmentStatus.DONE):
+        person = uow.session.get(m.Person, appt.person_id)
+        if person is not None:
+            person.last_contact_on = appt.starts_at.date()
+    uow.session.flush()
+
+
+def history(uow: UnitOfWork, person_id: str) -> list[HistoryView]:
+    """Every change to the person and their records (who changed what, when), newest first.
+
+    Values of sensitive records are hidden from roles not allowed to see them.
+    """
+    role = acting_role(uow)
+    sensitive_ok = can_read_sensitive(role)
+    names = _user_names(uow)
+    rows = uow.session.scalars(
+        select(m.HistoryEntry)
+        .where(m.HistoryEntry.person_id == person_id)
+        .order_by(m.HistoryEntry.hlc.desc(), m.HistoryEntry.id.desc())
+    ).all()
+    out = []
+    for h in rows:
+        fields = h.fields
+        if h.entity == "rqth_decision" and not sensitive_ok:
+            fields = {k: {"old": "•••", "new": "•••"} for k in fields}
+        if h.entity == "note" and (fields.get("restricted") or {}).get("new"):
+            author = (fields.get("author_id") or {}).get("new")
+            if not can_read_restricted_note(role, uow.user_id, author):
+                fields = {k: v for k, v in fields.items() if k != "body"}
+        out.append(HistoryView(h.at, h.entity, h.op, names.get(h.user_id or "", ""), fields, h.origin))
+    return out

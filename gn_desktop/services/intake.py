@@ -1,0 +1,321 @@
+"""Intake: validate what an advisor (or an import, or the kiosk) typed, look for likely duplicates, create a person.
+
+Search before create: `likely_matches` finds people who may be the same (same name and birth date, same phone,
+email or France Travail id, or a name a few letters away with the same birth date); `create_person` refuses to
+create while such matches exist unless the advisor confirms it is someone else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+from sqlalchemy import or_, select
+
+from gn_core.domain import enums as e
+from gn_core.domain.errors import KnownError
+from gn_core.domain.normalize import fold, name_key, tidy_name
+from gn_core.domain.reference import CURRENT_CONSENT_VERSION, OTHER_COMMUNE, find_commune
+from gn_core.domain.validation import (
+    Collector,
+    check_birth_date,
+    check_choice,
+    check_email,
+    check_france_travail_id,
+    check_period,
+    check_phone,
+    check_required,
+    parse_date,
+)
+from gn_desktop.services.common import get_or_fail
+from gn_desktop.store import models as m
+from gn_desktop.store.uow import UnitOfWork
+
+#: names this many edits apart (after folding) count as a likely match when the birth date is the same
+NAME_DISTANCE = 3
+
+
+@dataclass(slots=True)
+class PersonForm:
+    """What an intake form, an import row or the kiosk provides, as typed (strings, lists of vocabulary values)."""
+
+    first_name: str = ""
+    last_name: str = ""
+    birth_date: str | date | None = None
+    gender: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    commune: str | None = None  # INSEE code, postcode or name of a commune of the 93; anything else is kept as text
+    situation: str | None = None
+    france_travail_id: str | None = None
+    education_level: str | None = None
+    benefits: list[str] = field(default_factory=list)
+    barriers: list[str] = field(default_factory=list)
+    job_families: list[str] = field(default_factory=list)
+    referral_source: str | None = None
+
+
+@dataclass(slots=True)
+class ConsentInput:
+    purpose: str
+    legal_basis: str = e.LegalBasis.CONSENT.value
+    text_version: str = CURRENT_CONSENT_VERSION
+    given_on: date | None = None
+
+
+@dataclass(slots=True)
+class RqthInput:
+    decided_on: str | date | None
+    valid_from: str | date | None
+    valid_until: str | date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LikelyMatch:
+    person_id: str
+    first_name: str
+    last_name: str
+    birth_date: date | None
+    campus_name: str
+    reasons: tuple[str, ...]  # French, e.g. "même téléphone"
+
+
+class PossibleDuplicates(KnownError):
+    """Likely matches exist; the advisor must open one of them or confirm the person is someone else."""
+
+    def __init__(self, matches: list[LikelyMatch]) -> None:
+        self.matches = matches
+        names = ", ".join(f"{mm.first_name} {mm.last_name}" for mm in matches[:3])
+        super().__init__(
+            f"Cette personne est peut-être déjà inscrite ({names}). Ouvrez sa fiche, ou confirmez qu'il s'agit "
+            "d'une autre personne."
+        )
+
+
+def _vocab_list(values: list[str], vocab: type, fld: str, label: str, c: Collector) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        checked = c.check(partial(check_choice, v, vocab, fld, label), None)
+        if checked:
+            out.append(checked)
+    return sorted(set(out))
+
+
+def clean_person(form: PersonForm, today: date) -> dict[str, Any]:
+    """Validate and normalise a form into Person column values; raises InvalidInput listing every problem."""
+    c = Collector()
+    first = c.check(lambda: tidy_name(check_required(form.first_name, "first_name", "Prénom")), "")
+    last = c.check(lambda: tidy_name(check_required(form.last_name, "last_name", "Nom")), "")
+    birth = c.check(lambda: parse_date(form.birth_date, "birth_date", "Date de naissance"), None)
+    birth = c.check(lambda: check_birth_date(birth, today), None)
+    commune_insee: str | None = None
+    commune_other: str | None = None
+    if form.commune and form.commune.strip() and form.commune.strip() != OTHER_COMMUNE:
+        found = find_commune(form.commune)
+        if found:
+            commune_insee = found.insee
+        else:
+            commune_other = " ".join(form.commune.split())
+    values: dict[str, Any] = {
+        "first_name": first,
+        "last_name": last,
+        "birth_date": birth,
+        "gender": c.check(lambda: check_choice(form.gender, e.Gender, "gender", "Genre"), None),
+        "phone": c.check(lambda: check_phone(form.phone), None),
+        "email": c.check(lambda: check_email(form.email), None),
+        "commune_insee": commune_insee,
+        "commune_other": commune_other,
+        "situation": c.check(lambda: check_choice(form.situation, e.Situation, "situation", "Situation"), None),
+        "france_travail_id": c.check(lambda: check_france_travail_id(form.france_travail_id), None),
+        "education_level": c.check(
+            lambda: check_choice(form.education_level, e.EducationLevel, "education_level", "Niveau d'études"),
+            None,
+        ),
+        "benefits": _vocab_list(form.benefits, e.Benefit, "benefits", "Allocation", c),
+        "barriers": _vocab_list(form.barriers, e.BarrierTheme, "barriers", "Frein", c),
+        "job_families": _vocab_list(form.job_families, e.JobFamily, "job_families", "Métier visé", c),
+        "referral_source": c.check(
+            lambda: check_choice(form.referral_source, e.ReferralSource, "referral_source", "Orienté par"),
+            None,
+        ),
+    }
+    c.raise_if_any()
+    return values
+
+
+def likely_matches(
+    uow: UnitOfWork,
+    first_name: str,
+    last_name: str,
+    birth_date: date | None = None,
+    phone: str | None = None,
+    email: str | None = None,
+    france_travail_id: str | None = None,
+    exclude_id: str | None = None,
+) -> list[LikelyMatch]:
+    """People who may be the one being registered, with the French reasons why, best first."""
+    key = name_key(first_name, last_name)
+    reasons: dict[str, list[str]] = {}
+
+    def add(pid: str, why: str) -> None:
+        if pid != exclude_id and why not in reasons.setdefault(pid, []):
+            reasons[pid].append(why)
+
+    s = uow.session
+    exact = [m.Person.name_key == key]
+    if phone:
+        exact.append(m.Person.phone == phone)
+    if email:
+        exact.append(m.Person.email == email)
+    if france_travail_id:
+        exact.append(m.Person.france_travail_id == france_travail_id)
+    if birth_date:
+        exact.append(m.Person.birth_date == birth_date)
+    rows = s.execute(
+        select(
+            m.Person.id,
+            m.Person.name_key,
+            m.Person.birth_date,
+            m.Person.phone,
+            m.Person.email,
+            m.Person.france_travail_id,
+        ).where(or_(*exact))
+    ).all()
+    for pid, pkey, pbirth, pphone, pemail, pft in rows:
+        same_birth = birth_date is not None and pbirth == birth_date
+        if pkey == key and same_birth:
+            add(pid, "même nom et même date de naissance")
+        elif pkey == key and (birth_date is None or pbirth is None):
+            add(pid, "même nom")
+        elif same_birth and Levenshtein.distance(pkey, key) <= NAME_DISTANCE:
+            add(pid, "nom très proche et même date de naissance")
+        if phone and pphone == phone:
+            add(pid, "même téléphone")
+        if email and pemail == email:
+            add(pid, "même e-mail")
+        if france_travail_id and pft == france_travail_id:
+            add(pid, "même identifiant France Travail")
+    if not reasons:
+        return []
+    people = s.execute(
+        select(m.Person, m.Campus.name)
+        .join(m.Campus, m.Campus.id == m.Person.campus_id)
+        .where(m.Person.id.in_(reasons))
+    ).all()
+    out = [
+        LikelyMatch(p.id, p.first_name, p.last_name, p.birth_date, campus_name, tuple(reasons[p.id]))
+        for p, campus_name in people
+    ]
+    out.sort(key=lambda mm: (-len(mm.reasons), fold(mm.last_name), fold(mm.first_name)))
+    return out
+
+
+def create_person(
+    uow: UnitOfWork,
+    form: PersonForm,
+    consents: list[ConsentInput],
+    *,
+    campus_id: str,
+    advisor_id: str | None = None,
+    today: date,
+    rqth: RqthInput | None = None,
+    confirmed_new: bool = False,
+) -> str:
+    """Create a person with their consents, the first pathway step and optionally an RQTH decision.
+
+    Raises InvalidInput for bad fields, PossibleDuplicates when likely matches exist and `confirmed_new` is False.
+    Does not commit: the caller's unit of work decides.
+    """
+    values = clean_person(form, today)
+    c = Collector()
+    purposes = {cc.purpose for cc in consents}
+    if e.ConsentPurpose.FOLLOW_UP.value not in purposes:
+        c.add(
+            "consents",
+            "Consentements : indiquez l'accord (ou la base légale) pour le suivi du parcours avant d'enregistrer.",
+        )
+    for cc in consents:
+        c.check(partial(check_choice, cc.purpose, e.ConsentPurpose, "consents", "Consentement"), None)
+        c.check(partial(check_choice, cc.legal_basis, e.LegalBasis, "consents", "Base légale"), None)
+    rqth_values: dict[str, Any] | None = None
+    if rqth is not None:
+        if e.ConsentPurpose.RQTH_RECORDING.value not in purposes:
+            c.add("rqth", "RQTH : la personne doit d'abord accepter l'enregistrement de sa RQTH.")
+        decided = c.check(lambda: parse_date(rqth.decided_on, "rqth", "Date de décision RQTH"), None)
+        start = c.check(lambda: parse_date(rqth.valid_from, "rqth", "Début de validité RQTH"), None)
+        end = c.check(lambda: parse_date(rqth.valid_until, "rqth", "Fin de validité RQTH"), None)
+        if decided is None or start is None:
+            c.add("rqth", "RQTH : indiquez la date de décision et le début de validité.")
+        c.check(lambda: check_period(start, end, "rqth", "Validité RQTH"), None)
+        rqth_values = {"decided_on": decided, "valid_from": start, "valid_until": end}
+    c.raise_if_any()
+    get_or_fail(uow, m.Campus, campus_id)
+    if not confirmed_new:
+        matches = likely_matches(
+            uow,
+            values["first_name"],
+            values["last_name"],
+            values["birth_date"],
+            values["phone"],
+            values["email"],
+            values["france_travail_id"],
+        )
+        if matches:
+            raise PossibleDuplicates(matches)
+    person = m.Person(
+        **values,
+        campus_id=campus_id,
+        advisor_id=advisor_id,
+        enrolled_on=today,
+        pathway_step=e.PathwayStep.WELCOME,
+        pathway_since=today,
+        last_contact_on=today,
+    )
+    uow.session.add(person)
+    uow.session.flush()
+    for cc in consents:
+        uow.session.add(
+            m.Consent(
+                person_id=person.id,
+                purpose=e.ConsentPurpose(cc.purpose),
+                legal_basis=e.LegalBasis(cc.legal_basis),
+                text_version=cc.text_version,
+                given_on=cc.given_on or today,
+            )
+        )
+    uow.session.add(
+        m.PathwayEvent(
+            person_id=person.id,
+            from_step=None,
+            to_step=e.PathwayStep.WELCOME,
+            occurred_on=today,
+            author_id=uow.user_id,
+        )
+    )
+    if rqth_values is not None:
+        uow.session.add(m.RqthDecision(person_id=person.id, **rqth_values))
+    uow.session.flush()
+    return person.id
+
+
+def update_person(uow: UnitOfWork, person_id: str, form: PersonForm, today: date) -> set[str]:
+    """Apply an edited form to a person; returns the names of the fields that changed."""
+    person = get_or_fail(uow, m.Person, person_id)
+    values = clean_person(form, today)
+    changed = set()
+    for key, value in values.items():
+        current = getattr(person, key)
+        if (list(current) if isinstance(current, list) else current) != value:
+            setattr(person, key, value)
+            changed.add(key)
+    uow.session.flush()
+    return changed
+
+
+def withdraw_consent(uow: UnitOfWork, consent_id: str, on: date) -> None:
+    consent = get_or_fail(uow, m.Consent, consent_id)
+    consent.withdrawn_on = on
+    uow.session.flush()

@@ -1,0 +1,108 @@
+"""Referrals: sending a person to a programme session or a job offer, and following what became of it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from gn_core.domain import enums as e
+from gn_core.domain.errors import FieldError, InvalidInput
+from gn_desktop.services.common import get_or_fail
+from gn_desktop.services.partners import PLACE_TAKING, places_taken
+from gn_desktop.store import models as m
+from gn_desktop.store.uow import UnitOfWork
+
+#: allowed status changes of a referral
+STATUS_MOVES: dict[e.ReferralStatus, frozenset[e.ReferralStatus]] = {
+    e.ReferralStatus.PROPOSED: frozenset({e.ReferralStatus.SENT, e.ReferralStatus.WITHDRAWN}),
+    e.ReferralStatus.SENT: frozenset({e.ReferralStatus.ACCEPTED, e.ReferralStatus.REFUSED, e.ReferralStatus.WITHDRAWN}),
+    e.ReferralStatus.ACCEPTED: frozenset({e.ReferralStatus.WITHDRAWN}),
+    e.ReferralStatus.REFUSED: frozenset(),
+    e.ReferralStatus.WITHDRAWN: frozenset(),
+}
+
+_OPEN = (e.ReferralStatus.PROPOSED, e.ReferralStatus.SENT, e.ReferralStatus.ACCEPTED)
+
+
+def refer(
+    uow: UnitOfWork,
+    person_id: str,
+    on: date,
+    *,
+    programme_session_id: str | None = None,
+    job_offer_id: str | None = None,
+    comment: str = "",
+) -> str:
+    """Refer a person to exactly one session or offer. Refuses a full session, a closed offer and a duplicate."""
+    get_or_fail(uow, m.Person, person_id)
+    if (programme_session_id is None) == (job_offer_id is None):
+        raise InvalidInput(
+            [FieldError("target", "Orientation : choisissez une session de formation ou une offre d'emploi.")]
+        )
+    if programme_session_id is not None:
+        session = get_or_fail(uow, m.ProgrammeSession, programme_session_id)
+        if session.starts_on < on:
+            raise InvalidInput(
+                [
+                    FieldError(
+                        "programme_session_id",
+                        "Session : elle a déjà commencé. Choisissez une session à venir.",
+                    )
+                ]
+            )
+        if places_taken(uow, session.id) >= session.capacity:
+            raise InvalidInput(
+                [FieldError("programme_session_id", "Session : elle est complète. Choisissez une autre session.")]
+            )
+        dup = m.Referral.programme_session_id == programme_session_id
+    else:
+        offer = get_or_fail(uow, m.JobOffer, job_offer_id or "")
+        if not offer.is_open or (offer.closes_on is not None and offer.closes_on < on):
+            raise InvalidInput([FieldError("job_offer_id", "Offre : elle est close. Choisissez une offre ouverte.")])
+        dup = m.Referral.job_offer_id == job_offer_id
+    existing = uow.session.scalar(
+        select(m.Referral.id).where(m.Referral.person_id == person_id, dup, m.Referral.status.in_(_OPEN))
+    )
+    if existing is not None:
+        raise InvalidInput(
+            [
+                FieldError(
+                    "target",
+                    "Orientation : cette personne y est déjà orientée. Ouvrez l'orientation existante.",
+                )
+            ]
+        )
+    referral = m.Referral(
+        person_id=person_id,
+        programme_session_id=programme_session_id,
+        job_offer_id=job_offer_id,
+        status=e.ReferralStatus.PROPOSED,
+        referred_on=on,
+        comment=comment,
+    )
+    uow.session.add(referral)
+    uow.session.flush()
+    return referral.id
+
+
+def set_status(uow: UnitOfWork, referral_id: str, status: e.ReferralStatus | str, on: date) -> None:
+    referral = get_or_fail(uow, m.Referral, referral_id)
+    target = e.ReferralStatus(status)
+    if target not in STATUS_MOVES[referral.status]:
+        raise InvalidInput(
+            [
+                FieldError(
+                    "status",
+                    "Orientation : ce changement de statut n'est pas possible depuis le statut actuel.",
+                )
+            ]
+        )
+    if target in PLACE_TAKING and referral.status not in PLACE_TAKING and referral.programme_session_id is not None:
+        session = get_or_fail(uow, m.ProgrammeSession, referral.programme_session_id)
+        if places_taken(uow, session.id) >= session.capacity:
+            raise InvalidInput([FieldError("status", "Session : elle est complète.")])
+    referral.status = target
+    if target in (e.ReferralStatus.ACCEPTED, e.ReferralStatus.REFUSED):
+        referral.decided_on = on
+    uow.session.flush()
