@@ -1,0 +1,47 @@
+"""Reference data a campus needs before anyone can be enrolled: campuses and the partners the platform names.
+
+Idempotent: records that exist (by campus code, by partner name) are left alone. HQ becomes the source of these
+once sync exists; a campus seeded here and then synced keeps working because ids are looked up by code/name.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from gn_core.domain import enums as e
+from gn_core.domain.errors import KnownError
+from gn_core.domain.reference import CAMPUSES, PUBLIC_PARTNERS
+from gn_desktop.store import models as m
+from gn_desktop.store.uow import UnitOfWork
+
+
+def ensure_reference_data(uow: UnitOfWork) -> dict[str, str]:
+    """Create missing campuses and public partners; returns campus code → id."""
+    existing = dict(uow.session.execute(select(m.Campus.code, m.Campus.id)).tuples().all())
+    for ref in CAMPUSES:
+        if ref.code not in existing:
+            campus = m.Campus(code=ref.code, name=ref.name, commune_insee=ref.commune_insee, is_hq=ref.is_hq)
+            uow.session.add(campus)
+            uow.session.flush()
+            existing[ref.code] = campus.id
+    names = set(uow.session.scalars(select(m.Partner.name)))
+    for p in PUBLIC_PARTNERS:
+        if p.name not in names:
+            uow.session.add(m.Partner(name=p.name, kind=e.PartnerKind(p.kind), job_families=list(p.job_families)))
+    uow.session.flush()
+    return existing
+
+
+def campus_id_for(uow: UnitOfWork, code: str | None) -> str:
+    """The id of the campus with `code`, or of this device's campus when `code` is None."""
+    if code is None:
+        if uow.campus_id is None:
+            raise KnownError(
+                "Aucun campus n'est configuré sur ce poste : indiquez le code du campus (par exemple --campus SDN)."
+            )
+        return uow.campus_id
+    campus_id = uow.session.scalar(select(m.Campus.id).where(m.Campus.code == code.strip().upper()))
+    if campus_id is None:
+        codes = ", ".join(sorted(uow.session.scalars(select(m.Campus.code))))
+        raise KnownError(f"Campus « {code} » inconnu. Codes connus : {codes or 'aucun'}.")
+    return campus_id
