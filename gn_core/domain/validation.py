@@ -106,7 +106,8 @@ def check_email(raw: str | None, field: str = "email") -> str | None:
             field,
             f"E-mail : « {raw.strip()} » n'est pas une adresse valide. Vérifiez la forme nom@domaine.fr.",
         ) from None
-    return result.normalized
+    # Stored lower-case: mailboxes are case-insensitive in practice, and duplicates must match.
+    return result.normalized.lower()
 
 
 _FT_ID = re.compile(r"^\d{7}[0-9A-Z](\d{3})?$")

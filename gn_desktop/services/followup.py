@@ -65,7 +65,7 @@ class PersonFile:
 
 
 def _user_names(uow: UnitOfWork) -> dict[str, str]:
-    return dict(uow.session.execute(select(m.User.id, m.User.display_name)).tuples().all())
+    return dict(uow.session.execute(select(m.User.id, m.User.display_name)).all())
 
 
 def person_file(uow: UnitOfWork, person_id: str, today: date) -> PersonFile:

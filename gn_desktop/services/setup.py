@@ -17,7 +17,7 @@ from gn_desktop.store.uow import UnitOfWork
 
 def ensure_reference_data(uow: UnitOfWork) -> dict[str, str]:
     """Create missing campuses and public partners; returns campus code → id."""
-    existing = dict(uow.session.execute(select(m.Campus.code, m.Campus.id)).tuples().all())
+    existing = dict(uow.session.execute(select(m.Campus.code, m.Campus.id)).all())
     for ref in CAMPUSES:
         if ref.code not in existing:
             campus = m.Campus(code=ref.code, name=ref.name, commune_insee=ref.commune_insee, is_hq=ref.is_hq)

@@ -167,13 +167,15 @@ class Store:
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
-        """A read-only session (no write lock); anything written through it is rolled back."""
+        """A read-only session (no write lock); anything written through it is discarded.
+
+        Objects loaded through it stay readable (detached, not expired) after the block.
+        """
         session = self._read_sessions()
         try:
             yield session
         finally:
-            session.rollback()
-            session.close()
+            session.close()  # rolls the transaction back without expiring loaded objects
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -1,0 +1,107 @@
+"""Follow-up: pathway moves with outcomes, append-only notes with restrictions, appointments, history."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from gn_core.domain.enums import ContractType
+from gn_core.domain.enums import PathwayStep as S
+from gn_core.domain.errors import InvalidInput, PathwayMoveRefused
+from gn_core.domain.pathway import MoveDetails
+from gn_desktop.services import followup
+from tests.unit.world import TODAY, World
+
+
+def _move(world: World, pid: str, target: S, on: date = TODAY, details: MoveDetails | None = None) -> None:
+    with world.store.unit_of_work(world.advisor_id) as uow:
+        followup.advance_pathway(uow, pid, target, on, details)
+        uow.commit()
+
+
+def test_pathway_to_hired_shows_on_the_timeline(world: World) -> None:
+    pid = world.person()
+    for step in (S.ASSESSMENT, S.ORIENTATION, S.JOB_SEARCH):
+        _move(world, pid, step)
+    _move(
+        world,
+        pid,
+        S.OUTCOME_HIRED,
+        details=MoveDetails(ContractType.APPRENTICESHIP, "Atelier Numérique", date(2026, 4, 1)),
+    )
+    with world.store.unit_of_work(world.advisor_id) as uow:
+        file = followup.person_file(uow, pid, TODAY)
+    assert file.step == S.OUTCOME_HIRED
+    assert [t.to_step for t in file.timeline] == [S.WELCOME, S.ASSESSMENT, S.ORIENTATION, S.JOB_SEARCH, S.OUTCOME_HIRED]
+    assert file.timeline[-1].details == "Alternance / apprentissage chez Atelier Numérique, début le 01/04/2026"
+    assert file.timeline[-1].author_name == "Camille Martin"
+    assert file.age == 26
+
+
+def test_refused_move_changes_nothing(world: World) -> None:
+    pid = world.person()
+    with pytest.raises(PathwayMoveRefused, match="diagnostic"):
+        _move(world, pid, S.TRAINING_IN_PROGRESS)
+    with world.store.unit_of_work(world.advisor_id) as uow:
+        assert followup.person_file(uow, pid, TODAY).step == S.WELCOME
+
+
+def test_business_outcome_checks_the_siret(world: World) -> None:
+    pid = world.person()
+    for step in (S.ASSESSMENT, S.ORIENTATION, S.JOB_SEARCH):
+        _move(world, pid, step)
+    with pytest.raises(InvalidInput, match="SIRET"):
+        _move(world, pid, S.OUTCOME_BUSINESS, details=MoveDetails(siret="12345678901234", business_created_on=TODAY))
+
+
+def test_a_step_cannot_be_dated_before_the_current_one(world: World) -> None:
+    pid = world.person()
+    with pytest.raises(InvalidInput, match="précède"):
+        _move(world, pid, S.ASSESSMENT, on=TODAY - timedelta(days=3))
+
+
+def test_restricted_notes_are_hidden_from_other_advisors(world: World) -> None:
+    pid = world.person()
+    with world.store.unit_of_work(world.advisor_id) as uow:
+        followup.add_note(uow, pid, "Point sur le CV")
+        followup.add_note(uow, pid, "Situation de santé évoquée", restricted=True)
+        uow.commit()
+    with world.store.unit_of_work(world.other_advisor_id) as uow:
+        assert [n.body for n in followup.notes(uow, pid)] == ["Point sur le CV"]
+        hist = followup.history(uow, pid)
+        assert all(
+            "body" not in h.fields for h in hist if h.entity == "note" and h.fields.get("restricted", {}).get("new")
+        )
+    with world.store.unit_of_work(world.manager_id) as uow:
+        assert len(followup.notes(uow, pid)) == 2
+    with world.store.unit_of_work(world.advisor_id) as uow:
+        assert len(followup.notes(uow, pid)) == 2  # the author reads their own
+
+
+def test_empty_note_is_refused(world: World) -> None:
+    pid = world.person()
+    with world.store.unit_of_work(world.advisor_id) as uow, pytest.raises(InvalidInput, match="vide"):
+        followup.add_note(uow, pid, "   ")
+
+
+def test_appointment_in_the_past_is_refused_and_future_gets_a_code(world: World) -> None:
+    pid = world.person()
+    now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    with world.store.unit_of_work(world.advisor_id) as uow:
+        with pytest.raises(InvalidInput, match="passée"):
+            followup.book_appointment(uow, pid, now - timedelta(days=1), now=now)
+        aid = followup.book_appointment(uow, pid, now + timedelta(days=1), subject="Bilan", now=now)
+        uow.commit()
+    assert aid
+
+
+def test_history_says_who_changed_what(world: World) -> None:
+    pid = world.person()
+    _move(world, pid, S.ASSESSMENT)
+    with world.store.unit_of_work(world.manager_id) as uow:
+        hist = followup.history(uow, pid)
+    latest_person = next(h for h in hist if h.entity == "person")
+    assert latest_person.op == "update"
+    assert latest_person.fields["pathway_step"] == {"old": "welcome", "new": "assessment"}
+    assert latest_person.user_name == "Camille Martin"
