@@ -11,9 +11,13 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gn_core.domain.errors import KnownError
 from gn_desktop import __version__, paths
+
+if TYPE_CHECKING:
+    from gn_desktop.store.uow import Store
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -85,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     raise AssertionError(f"unhandled command {args.command}")
 
 
-def _open_store(data: Path):  # type: ignore[no-untyped-def]  # return type imported lazily
+def _open_store(data: Path) -> Store:
     from gn_desktop.store.uow import Store
 
     return Store.open(data)

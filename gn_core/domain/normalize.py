@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -30,3 +31,43 @@ def tidy_name(text: str) -> str:
     if cleaned and (cleaned.isupper() or cleaned.islower()):
         cleaned = re.sub(r"[^\s\-']+", lambda m: m.group(0)[:1].upper() + m.group(0)[1:].lower(), cleaned)
     return cleaned
+
+
+def digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def person_search_terms(
+    first_name: str,
+    last_name: str,
+    birth_date: date | None,
+    phone: str | None,
+    email: str | None,
+    france_travail_id: str | None,
+) -> str:
+    """The words a person is found by, folded: name parts, birth date as ddmmyyyy and yyyymmdd, phone digits in
+    national (0612345678) and international (33612345678) form, e-mail parts, France Travail id.
+
+    Search queries are folded the same way and matched by prefix, so 'jean-bap' finds 'Jean-Baptiste', '12/05'
+    finds a birth date of 12/05/1999 and '06 12 34' finds +33612345678.
+    """
+    words = fold(f"{first_name} {last_name}").split()
+    # Compound names are also findable glued together ("jeanbaptiste", "ndiaye").
+    for part in (first_name, last_name):
+        glued = fold(part).replace(" ", "")
+        if glued and glued not in words:
+            words.append(glued)
+    if birth_date is not None:
+        words.append(birth_date.strftime("%d%m%Y"))
+        words.append(birth_date.strftime("%Y%m%d"))
+    if phone:
+        intl = digits(phone)
+        words.append(intl)
+        if phone.startswith("+33") and len(intl) == 11:
+            words.append("0" + intl[2:])
+    if email:
+        words.append(fold(email).replace(" ", ""))
+        words.extend(fold(email).split())
+    if france_travail_id:
+        words.append(france_travail_id.lower())
+    return " ".join(dict.fromkeys(words))

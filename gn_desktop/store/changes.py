@@ -264,10 +264,7 @@ def bulk_insert(session: Session, model: type[Synced], rows: Sequence[dict[str, 
             updated_by_campus_id=ctx.campus_id,
         )
         if model.__derived_fields__:
-            probe = model(**{k: record.get(k) for k in cols})
-            probe.refresh_derived()
-            for k in model.__derived_fields__:
-                record[k] = getattr(probe, k)
+            record.update(model.derived_values(record))
         records.append(record)
         fields = {k: {"old": None, "new": wire(record.get(k))} for k in cols}
         stamp = str(ctx.clock.now())

@@ -11,6 +11,7 @@ records.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
@@ -30,7 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from gn_core.domain import enums as e
-from gn_core.domain.normalize import name_key
+from gn_core.domain.normalize import name_key, person_search_terms
 from gn_core.ids import new_id
 from gn_desktop.store.types import StringList, UTCDateTime, utcnow
 
@@ -98,9 +99,19 @@ class Synced(Base):
     __person_attr__: ClassVar[str | None] = "person_id"
     #: columns computed from others on every write; not synced (each end recomputes them)
     __derived_fields__: ClassVar[frozenset[str]] = frozenset()
+    #: the data columns derived columns are computed from
+    __derived_inputs__: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def derived_values(cls, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Derived columns computed from data column `values`; called by change capture on every write."""
+        return {}
 
     def refresh_derived(self) -> None:
-        """Recompute derived columns; called by change capture before every insert or update."""
+        """Recompute derived columns on this instance."""
+        if self.__derived_fields__:
+            for key, value in self.derived_values({k: getattr(self, k) for k in self.__derived_inputs__}).items():
+                setattr(self, key, value)
 
     id: Mapped[uuid_pk]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -229,7 +240,8 @@ class Person(Synced):
     __tablename__ = "person"
     __person_attr__ = "id"
     __protected_fields__ = frozenset({"first_name", "last_name", "birth_date", "pathway_step"})
-    __derived_fields__ = frozenset({"name_key"})
+    __derived_fields__ = frozenset({"name_key", "search_terms"})
+    __derived_inputs__ = ("first_name", "last_name", "birth_date", "phone", "email", "france_travail_id")
 
     first_name: Mapped[name_str]
     last_name: Mapped[name_str]
@@ -255,9 +267,23 @@ class Person(Synced):
     pathway_step: Mapped[e.PathwayStep] = mapped_column(default=e.PathwayStep.WELCOME, index=True)
     pathway_since: Mapped[date]
     last_contact_on: Mapped[date | None]
+    # Folded words the person is found by; indexed by the person_fts full-text table (migration 0002)
+    search_terms: Mapped[str] = mapped_column(Text, default="")
 
-    def refresh_derived(self) -> None:
-        self.name_key = name_key(self.first_name or "", self.last_name or "")
+    @classmethod
+    def derived_values(cls, values: Mapping[str, Any]) -> dict[str, Any]:
+        first, last = values.get("first_name") or "", values.get("last_name") or ""
+        return {
+            "name_key": name_key(first, last),
+            "search_terms": person_search_terms(
+                first,
+                last,
+                values.get("birth_date"),
+                values.get("phone"),
+                values.get("email"),
+                values.get("france_travail_id"),
+            ),
+        }
 
 
 class RqthDecision(Synced):

@@ -38,9 +38,10 @@ class UnitOfWork:
     Leaving the `with` block without commit() rolls everything back.
     """
 
-    def __init__(self, session: Session, ctx: changes.CaptureContext) -> None:
+    def __init__(self, session: Session, ctx: changes.CaptureContext, *, read_only: bool = False) -> None:
         self.session = session
         self.ctx = ctx
+        self.read_only = read_only
         session.info["capture"] = ctx
         self._committed = False
 
@@ -63,6 +64,8 @@ class UnitOfWork:
         self.session.close()
 
     def commit(self) -> None:
+        if self.read_only:
+            raise RuntimeError("a read-only unit of work cannot commit")
         self.session.commit()
         self._committed = True
 
@@ -164,6 +167,13 @@ class Store:
             capture=capture,
         )
         return UnitOfWork(self._write_sessions(), ctx)
+
+    def read_unit(self, user_id: str | None = None) -> UnitOfWork:
+        """A unit of work for queries only: no write lock is taken, and commit() is refused."""
+        ctx = changes.CaptureContext(
+            device_id=self.device_id, campus_id=self.campus_id, user_id=user_id, clock=self.clock, capture=True
+        )
+        return UnitOfWork(self._read_sessions(), ctx, read_only=True)
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:

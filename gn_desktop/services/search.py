@@ -1,0 +1,117 @@
+"""Search as you type over name, birth date, phone, e-mail and France Travail id.
+
+One query box: accents, case, hyphens and compound names do not matter ("jean bap", "JEAN-BAPTISTE" and
+"jeanbaptiste" find the same person); "12/05" finds birth dates starting 12 May; "06 12 34" finds phone numbers.
+`search` returns ids only (cheap); `rows` fetches the few rows a view is about to show, so a result table over
+100,000 people stays lazy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select, text
+
+from gn_core.domain.enums import PathwayStep
+from gn_core.domain.normalize import digits, fold
+from gn_desktop.store import models as m
+from gn_desktop.store.uow import UnitOfWork
+
+DEFAULT_LIMIT = 500
+
+_DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{0,4}))?$")
+_PHONE = re.compile(r"^\+?[\d\s.\-]{4,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: str
+    ids: list[str]
+    truncated: bool  # more matches exist than `limit`
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    id: str
+    first_name: str
+    last_name: str
+    birth_date: date | None
+    phone: str | None
+    email: str | None
+    commune_insee: str | None
+    step: PathwayStep
+    campus_id: str
+
+
+def match_expression(query: str) -> str | None:
+    """The FTS5 MATCH expression for what was typed, or None when there is nothing to look for."""
+    raw = query.strip()
+    if not raw:
+        return None
+    date_match = _DATE.match(raw)
+    if date_match:
+        day, month, year = date_match.groups()
+        return f'"{int(day):02d}{int(month):02d}{year or ""}"*'
+    if _PHONE.match(raw) and len(digits(raw)) >= 4:
+        return f'"{digits(raw)}"*'  # phones are indexed as national and international digits
+    words = fold(raw).split()
+    if not words:
+        return None
+    return " AND ".join(f'"{w}"*' for w in words)
+
+
+def search(uow: UnitOfWork, query: str, *, limit: int = DEFAULT_LIMIT) -> SearchResult:
+    """Ids of the people matching `query`, best matches first, at most `limit`."""
+    expr = match_expression(query)
+    if expr is None:
+        return SearchResult(query, [], False)
+    # Short queries match thousands of people: ranking them all costs more than a keystroke allows, so they come
+    # back in index order; from three characters on, best matches come first.
+    order = "ORDER BY rank" if len(query.strip()) >= 3 else ""
+    rows = uow.session.execute(
+        text(
+            "SELECT p.id FROM person_fts JOIN person p ON p.rowid = person_fts.rowid "
+            f"WHERE person_fts MATCH :expr {order} LIMIT :limit"
+        ),
+        {"expr": expr, "limit": limit + 1},
+    ).all()
+    ids = [r[0] for r in rows]
+    return SearchResult(query, ids[:limit], len(ids) > limit)
+
+
+def rows(uow: UnitOfWork, ids: list[str]) -> list[PersonRow]:
+    """The display rows of `ids`, in the order given (ids no longer present are left out)."""
+    if not ids:
+        return []
+    found = {
+        r.id: r
+        for r in uow.session.execute(
+            select(
+                m.Person.id,
+                m.Person.first_name,
+                m.Person.last_name,
+                m.Person.birth_date,
+                m.Person.phone,
+                m.Person.email,
+                m.Person.commune_insee,
+                m.Person.pathway_step,
+                m.Person.campus_id,
+            ).where(m.Person.id.in_(ids))
+        ).all()
+    }
+    return [
+        PersonRow(
+            r.id,
+            r.first_name,
+            r.last_name,
+            r.birth_date,
+            r.phone,
+            r.email,
+            r.commune_insee,
+            r.pathway_step,
+            r.campus_id,
+        )
+        for r in (found[i] for i in ids if i in found)
+    ]
