@@ -1,0 +1,338 @@
+"""Composition root of the campus app: the only module that wires store, services, task runner and windows together.
+
+`run_app` opens (and migrates) the store, builds the task runner over it, shows the advisor window or the kiosk and
+runs the Qt event loop. `self_test` does the same offscreen, checks the result and prints a French report.
+
+Heavy modules (Qt, SQLAlchemy) are imported inside the functions: `gn-desktop --version` and the admin commands
+stay fast, and the window can appear as soon as Qt is up. Threading: everything here runs on the main thread; data
+work happens on the task runner's worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from gn_desktop import __version__, paths
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    from gn_desktop.store.uow import Store
+    from gn_desktop.views.i18n import Translations
+    from gn_desktop.views.kiosk.window import KioskWindow
+    from gn_desktop.views.main_window import MainWindow
+    from gn_desktop.views.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+LOG_FILE = "gn-desktop.log"
+LOG_MAX_BYTES = 2_000_000
+LOG_BACKUPS = 5
+# how long the self-test waits for the home page's figures
+SELF_TEST_TIMEOUT_S = 30.0
+
+
+# -- logging ---------------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _file_logging(data_dir: Path) -> Iterator[Path]:
+    """Log INFO and above to a rotating file in `data_dir/logs` for the duration of the block."""
+    directory = paths.log_dir(data_dir)
+    directory.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        directory / LOG_FILE, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s [%(threadName)s] %(name)s: %(message)s"))
+    root = logging.getLogger()
+    previous_level = root.level
+    root.addHandler(handler)
+    if root.getEffectiveLevel() > logging.INFO:
+        root.setLevel(logging.INFO)
+    try:
+        yield directory / LOG_FILE
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(previous_level)
+        handler.close()
+
+
+@contextmanager
+def _log_uncaught() -> Iterator[None]:
+    """Route Qt's messages and exceptions escaping Qt slots to the log (the app's own run only)."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def on_qt_message(kind: QtMsgType, _context: Any, message: str) -> None:
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    def on_exception(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.critical("uncaught exception", exc_info=(kind, exc, tb))
+        previous_hook(kind, exc, tb)
+
+    previous_hook = sys.excepthook
+    previous_handler = qInstallMessageHandler(on_qt_message)
+    sys.excepthook = on_exception
+    try:
+        yield
+    finally:
+        sys.excepthook = previous_hook
+        qInstallMessageHandler(previous_handler)
+
+
+# -- building blocks -------------------------------------------------------------------------------------------
+
+
+def _application() -> QApplication:
+    """The QApplication (created if needed), named so settings and dialogs carry the app's name."""
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("gn-desktop")
+    app.setApplicationDisplayName("Le Grand Numérique")
+    app.setOrganizationName("Le Grand Numérique")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def build_runner(store: Store) -> TaskRunner:
+    """The task runner over `store`: views get units of work from it, never the store itself."""
+    from gn_desktop.views.tasks import TaskRunner
+
+    return TaskRunner(store.unit_of_work)
+
+
+def build_main_window(runner: TaskRunner) -> MainWindow:
+    """The advisor workspace, with the services its pages load data with."""
+    from gn_desktop.services import dashboard
+    from gn_desktop.views.main_window import MainWindow
+
+    return MainWindow(runner, dashboard.home_summary, version=__version__)
+
+
+def build_kiosk_window(translations: Translations) -> KioskWindow:
+    from gn_desktop.views.kiosk.window import KioskWindow
+
+    return KioskWindow(translations)
+
+
+def run_app(data_dir: Path, *, kiosk: bool = False, lang: str = "fr") -> int:
+    """Start the campus app on `data_dir` (advisor workspace, or the kiosk full screen); returns the exit status."""
+    started = time.perf_counter()
+    with _file_logging(data_dir) as log_file:
+        log.info("gn-desktop %s starting (data: %s, kiosk: %s, language: %s)", __version__, data_dir, kiosk, lang)
+        app = _application()
+        with _log_uncaught():
+            from gn_desktop.store.uow import Store
+            from gn_desktop.views.i18n import Translations
+
+            translations = Translations(app)
+            translations.set_language(lang)
+            try:
+                store = Store.open(data_dir)
+            except Exception as exc:
+                _tell_store_failed(data_dir, exc, log_file)
+                translations.uninstall()
+                raise
+            runner = build_runner(store)
+            app.aboutToQuit.connect(runner.shutdown)
+            try:
+                window: MainWindow | KioskWindow
+                if kiosk:
+                    window = build_kiosk_window(translations)
+                    window.showFullScreen()
+                else:
+                    window = build_main_window(runner)
+                    window.show()
+                log.info("window shown in %.2f s; log file %s", time.perf_counter() - started, log_file)
+                status = app.exec()
+            finally:
+                runner.shutdown()
+                store.dispose()
+                translations.uninstall()
+        log.info("gn-desktop stopped (status %s)", status)
+        return status
+
+
+def _tell_store_failed(data_dir: Path, exc: Exception, log_file: Path) -> None:
+    """Say in a dialog that the data could not be opened (the app is often started from a shortcut, with no console)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from gn_core.domain.errors import KnownError
+
+    log.exception("cannot open the campus data in %s", data_dir)
+    if isinstance(exc, KnownError):
+        message = exc.message
+    else:
+        message = (
+            QCoreApplication.translate(
+                "app", "The campus data in %1 could not be opened. The details were written to %2."
+            )
+            .replace("%1", str(data_dir))
+            .replace("%2", str(log_file))
+        )
+    if QApplication.platformName() not in ("offscreen", "minimal"):  # a modal dialog nobody can see would hang
+        QMessageBox.critical(None, "Le Grand Numérique", message)
+
+
+# -- self-test -------------------------------------------------------------------------------------------------
+
+
+def is_blank(image: QImage) -> bool:
+    """True when an image is empty or (almost) one flat colour: nothing was drawn."""
+    from PySide6.QtCore import Qt
+
+    if image.isNull() or image.width() == 0 or image.height() == 0:
+        return True
+    small = image.scaled(160, 100, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.FastTransformation)
+    background = small.pixel(0, 0)
+    differing = sum(1 for y in range(small.height()) for x in range(small.width()) if small.pixel(x, y) != background)
+    return differing < small.width() * small.height() // 200  # fewer than 0.5 % of the pixels differ
+
+
+class _Report:
+    """The self-test's checks, printed one per line as they complete."""
+
+    def __init__(self) -> None:
+        self.failures = 0
+
+    def check(self, ok: bool, what: str, detail: str = "") -> bool:
+        status = "OK   " if ok else "ÉCHEC"
+        print(f"  [{status}] {what}{f' — {detail}' if detail else ''}", flush=True)
+        if not ok:
+            self.failures += 1
+        return ok
+
+    def attempt(self, what: str, step: Callable[[], str | None]) -> bool:
+        """Run `step`; an exception is a failed check (logged with its traceback), not a crash."""
+        try:
+            detail = step()
+        except Exception as exc:
+            log.exception("self-test step failed: %s", what)
+            return self.check(False, what, f"{type(exc).__name__} : {exc}")
+        return self.check(True, what, detail or "")
+
+
+def self_test(data_dir: Path, *, lang: str = "fr") -> int:
+    """Open and migrate the store, build both windows offscreen, render them and check the result.
+
+    Prints each check in French with OK or ÉCHEC; returns 0 only when every check passes. Leaves the process as it
+    found it (translators, logging), so it can run inside a test session.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    report = _Report()
+    print(f"Autotest de gn-desktop {__version__} — données : {data_dir}", flush=True)
+    with _file_logging(data_dir) as log_file:
+        app = _application()
+        from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+        from PySide6.QtGui import QFontDatabase, QFontMetrics
+
+        from gn_desktop.views.i18n import Translations
+
+        translations = Translations(app)
+        store: Store | None = None
+        runner: TaskRunner | None = None
+        windows: list[Any] = []
+        try:
+            loaded = translations.set_language(lang)
+            if lang == "fr":
+                home = QCoreApplication.translate("MainWindow", "Home")
+                report.check(loaded and home == "Accueil", "Traduction française chargée", f"« Home » → « {home} »")
+            else:
+                report.check(loaded, f"Traduction « {lang} » chargée")
+
+            def open_store() -> str:
+                nonlocal store
+                from gn_desktop.store.uow import Store
+
+                store = Store.open(data_dir)
+                return f"{data_dir / 'campus.db'}"
+
+            if not report.attempt("Base de données ouverte et migrée", open_store) or store is None:
+                return _finish(report, log_file)
+            runner = build_runner(store)
+
+            def font_check() -> str:
+                metrics = QFontMetrics(app.font())
+                missing = [ch for ch in "éèêàçÉœ" if not metrics.inFontUcs4(ord(ch))]
+                if missing:
+                    raise RuntimeError(f"police « {app.font().family()} » sans {' '.join(missing)}")
+                return app.font().family()
+
+            report.attempt("Police d'interface avec les accents français", font_check)
+            arabic = QFontDatabase.families(QFontDatabase.WritingSystem.Arabic)
+            report.check(
+                bool(arabic), "Police pour l'arabe (borne)", arabic[0] if arabic else "aucune police installée"
+            )
+
+            window = build_main_window(runner)
+            windows.append(window)
+            if window.home.summary is None:
+                loop = QEventLoop()
+                window.home.loaded.connect(loop.quit)
+                window.home.load_failed.connect(loop.quit)
+                QTimer.singleShot(int(SELF_TEST_TIMEOUT_S * 1000), loop.quit)
+                loop.exec()
+            summary = window.home.summary
+            report.check(
+                summary is not None,
+                "Tableau de bord chargé par le gestionnaire de tâches",
+                f"personnes : {summary.people_total}, modifications en attente : {summary.pending_changes}"
+                if summary is not None
+                else window.home.status.text(),
+            )
+            image = window.grab().toImage()
+            report.check(
+                not is_blank(image),
+                "Fenêtre conseiller rendue hors écran (image non vide)",
+                f"{image.width()}×{image.height()}",
+            )
+
+            kiosk = build_kiosk_window(translations)
+            windows.append(kiosk)
+            kiosk.resize(1280, 800)
+            kiosk_image = kiosk.grab().toImage()
+            report.check(
+                not is_blank(kiosk_image),
+                "Borne d'accueil rendue hors écran (image non vide)",
+                f"{kiosk_image.width()}×{kiosk_image.height()}",
+            )
+        finally:
+            for w in windows:
+                w.close()
+                w.deleteLater()
+            if runner is not None:
+                runner.shutdown()
+            if store is not None:
+                store.dispose()
+            translations.uninstall()
+            translations.deleteLater()
+        return _finish(report, log_file)
+
+
+def _finish(report: _Report, log_file: Path) -> int:
+    if report.failures:
+        print(f"Autotest : {report.failures} contrôle(s) en échec. Détails dans le journal : {log_file}", flush=True)
+        return 1
+    print("Autotest : tous les contrôles sont passés.", flush=True)
+    return 0

@@ -1,0 +1,77 @@
+"""Fixtures of the GUI tests: an in-memory store with a campus, a task runner over it, the interface language."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from gn_desktop.services import intake, setup
+from gn_desktop.store.uow import Store
+from gn_desktop.views.i18n import Translations, catalogue_name, load_catalogue
+from gn_desktop.views.tasks import TaskRunner
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = date(2025, 3, 14)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """The .qm catalogues are build products: compile them once if a fresh checkout has none."""
+    if any(load_catalogue(lang) is None for lang in ("fr", "en", "ar")):
+        subprocess.run([sys.executable, str(ROOT / "resources" / "build_translations.py")], check=True)
+    assert load_catalogue("fr") is not None, f"{catalogue_name('fr')} missing after build"
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    """A migrated in-memory store with the reference data and this device's campus set to Saint-Denis."""
+    st = Store.in_memory()
+    with st.unit_of_work(None) as uow:
+        campuses = setup.ensure_reference_data(uow)
+        uow.commit()
+    st.set_campus(campuses["SDN"])
+    yield st
+    st.dispose()
+
+
+@pytest.fixture
+def add_person(store: Store) -> Callable[..., str]:
+    """Create a person at this device's campus through the intake service; returns the id."""
+
+    def add(first_name: str, last_name: str, birth: str = "1998-05-02") -> str:
+        assert store.campus_id is not None
+        with store.unit_of_work(None) as uow:
+            person_id = intake.create_person(
+                uow,
+                intake.PersonForm(first_name=first_name, last_name=last_name, birth_date=birth),
+                [intake.ConsentInput(purpose="follow_up")],
+                campus_id=store.campus_id,
+                today=TODAY,
+            )
+            uow.commit()
+        return person_id
+
+    return add
+
+
+@pytest.fixture
+def runner(qapp: QApplication, store: Store) -> Iterator[TaskRunner]:
+    task_runner = TaskRunner(store.unit_of_work)
+    yield task_runner
+    task_runner.shutdown()
+
+
+@pytest.fixture
+def translations(qapp: QApplication) -> Iterator[Translations]:
+    """The interface's translators, French by default; removed again after the test."""
+    tr = Translations(qapp)
+    assert tr.set_language("fr")
+    yield tr
+    tr.uninstall()
+    tr.deleteLater()

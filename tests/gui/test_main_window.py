@@ -1,0 +1,226 @@
+"""The advisor window: home figures from the store, French by default, English on request, keyboard navigation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from gn_core.domain import enums as e
+from gn_desktop.app import build_main_window
+from gn_desktop.services import dashboard, followup
+from gn_desktop.store.uow import Store, UnitOfWork
+from gn_desktop.views.i18n import Translations
+from gn_desktop.views.main_window import MainWindow, PlaceholderPage
+from gn_desktop.views.tasks import TaskRunner
+
+from .conftest import TODAY
+
+
+@pytest.fixture
+def people(store: Store, add_person: Callable[..., str]) -> list[str]:
+    """Three people at the campus: two at welcome, one moved on to assessment, plus one appointment today."""
+    ids = [add_person("Awa", "Diallo"), add_person("Karim", "Benali", "1990-01-01"), add_person("Léa", "Nguyen")]
+    with store.unit_of_work(None) as uow:
+        followup.advance_pathway(uow, ids[2], e.PathwayStep.ASSESSMENT, TODAY)
+        start = datetime.combine(date.today(), time(10, 0)).astimezone(UTC)
+        followup.book_appointment(uow, ids[0], start)
+        uow.commit()
+    return ids
+
+
+@pytest.fixture
+def window(qtbot: QtBot, runner: TaskRunner, translations: Translations, people: list[str]) -> Iterator[MainWindow]:
+    win = build_main_window(runner)
+    qtbot.addWidget(win)
+    if win.home.summary is None:
+        with qtbot.waitSignal(win.home.loaded, timeout=10_000):
+            pass
+    yield win
+
+
+def _step_count(win: MainWindow, step_label: str) -> str:
+    table = win.home.steps
+    for row in range(table.rowCount()):
+        name = table.item(row, 0)
+        if name is not None and name.text() == step_label:
+            count = table.item(row, 1)
+            assert count is not None
+            return count.text()
+    raise AssertionError(f"no row {step_label!r}")
+
+
+def _texts(win: MainWindow) -> list[str]:
+    return [w.text() for w in win.findChildren(QLabel) if w.text()]
+
+
+def test_home_shows_the_campus_figures_in_french(window: MainWindow, store: Store) -> None:
+    summary = window.home.summary
+    assert summary is not None and summary.people_total == 3
+    assert window.windowTitle() == "Le Grand Numérique — Campus Saint-Denis"
+    assert window.home.title.text() == "Campus Saint-Denis"
+    assert window.home.people.number.text() == "3"
+    assert window.home.people.caption.text() == "personnes suivies"
+    assert window.home.appointments.number.text() == "1"
+    assert window.home.appointments.caption.text() == "rendez-vous aujourd'hui"
+    assert _step_count(window, "Accueil") == "2"
+    assert _step_count(window, "Diagnostic") == "1"
+    assert _step_count(window, "Formation : en cours") == "0"
+    with store.unit_of_work(None) as uow:
+        pending = dashboard.home_summary(uow).pending_changes
+    assert pending > 0
+    assert window.sync_label.text() == f"{pending} modifications en attente de synchronisation"
+    assert window.home.pending.number.text() == QLocale().toString(pending)
+    assert "Hors ligne — les données restent sur ce poste" in _texts(window)
+    assert window.navigation.item(0).text() == "Accueil"
+    assert [window.navigation.item(r).text() for r in range(5)] == [
+        "Accueil",
+        "Personnes",
+        "Partenaires",
+        "Événements",
+        "Synchronisation",
+    ]
+    assert window.size().width() == 1280 and window.size().height() == 800
+
+
+def test_a_committed_write_refreshes_the_home_page(
+    qtbot: QtBot, window: MainWindow, runner: TaskRunner, store: Store
+) -> None:
+    from gn_desktop.services import intake
+
+    def create(uow: UnitOfWork) -> str:
+        assert store.campus_id is not None
+        return intake.create_person(
+            uow,
+            intake.PersonForm(first_name="Nadia", last_name="Haddad"),
+            [intake.ConsentInput(purpose="follow_up")],
+            campus_id=store.campus_id,
+            today=TODAY,
+        )
+
+    with qtbot.waitSignal(window.home.loaded, timeout=10_000):
+        runner.run(create)
+    assert window.home.people.number.text() == "4"
+    assert _step_count(window, "Accueil") == "3"
+
+
+def test_english_interface(qtbot: QtBot, window: MainWindow, translations: Translations) -> None:
+    translations.set_language("en")
+    qtbot.waitUntil(lambda: window.navigation.item(0).text() == "Home")
+    assert window.windowTitle() == "Le Grand Numérique — Campus Saint-Denis"
+    assert window.home.people.caption.text() == "people followed"
+    assert _step_count(window, "Welcome") == "2"
+    assert _step_count(window, "Assessment") == "1"
+    assert "Offline — data stays on this computer" in _texts(window)
+    assert window.sync_label.text().endswith("changes waiting to be synchronised")
+    translations.set_language("fr")
+    qtbot.waitUntil(lambda: window.navigation.item(0).text() == "Accueil")
+
+
+def test_english_from_the_start(
+    qtbot: QtBot, runner: TaskRunner, translations: Translations, people: list[str]
+) -> None:
+    translations.set_language("en")
+    win = build_main_window(runner)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.home.loaded, timeout=10_000):
+        pass
+    assert win.navigation.item(1).text() == "People"
+    assert win.home.people.caption.text() == "people followed"
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen platform, when a window is shown
+def test_keyboard_navigation_between_sections(qtbot: QtBot, window: MainWindow) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.navigation.setFocus()
+    assert window.current_section() == "home"
+
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
+    assert window.current_section() == "people"
+    page = window.pages.currentWidget()
+    assert isinstance(page, PlaceholderPage)
+    assert page.title.text() == "Personnes"
+    assert page.message.text() == "Bientôt disponible"
+
+    qtbot.keyClick(window.navigation, Qt.Key.Key_End)
+    assert window.current_section() == "sync"
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Home)
+    assert window.current_section() == "home"
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen platform, when a window is shown
+def test_section_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() == "events"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() == "home"
+
+
+def test_no_campus_configured(qtbot: QtBot, qapp: object, translations: Translations) -> None:
+    bare = Store.in_memory()
+    task_runner = TaskRunner(bare.unit_of_work)
+    try:
+        win = build_main_window(task_runner)
+        qtbot.addWidget(win)
+        with qtbot.waitSignal(win.home.loaded, timeout=10_000):
+            pass
+        assert win.windowTitle() == "Le Grand Numérique — aucun campus configuré"
+        assert win.home.notice.text().startswith("Aucun campus n'est encore configuré")
+        assert win.home.people.number.text() == "0"
+        assert win.sync_label.text() == "Aucune modification en attente de synchronisation"
+    finally:
+        task_runner.shutdown()
+        bare.dispose()
+
+
+def test_home_figures_count_this_campus_and_todays_live_appointments(
+    store: Store, add_person: Callable[..., str]
+) -> None:
+    """The service behind the home page (plain data, no Qt)."""
+    here = add_person("Awa", "Diallo")
+    today = date.today()
+    with store.unit_of_work(None) as uow:
+        elsewhere = intake_elsewhere(uow)
+        at = datetime.combine(today, time(9, 30)).astimezone(UTC)
+        followup.book_appointment(uow, here, at)
+        cancelled = followup.book_appointment(uow, here, at + timedelta(hours=2))
+        followup.set_appointment_status(uow, cancelled, e.AppointmentStatus.CANCELLED)
+        followup.book_appointment(uow, here, at + timedelta(days=1))
+        followup.book_appointment(uow, elsewhere, at)
+        uow.commit()
+    with store.unit_of_work(None) as uow:
+        summary = dashboard.home_summary(uow, today)
+    assert summary.campus_name == "Campus Saint-Denis"
+    assert summary.people_total == 1
+    assert dict(summary.people_by_step)[e.PathwayStep.WELCOME] == 1
+    assert summary.people_by_step[0][0] == e.PathwayStep.WELCOME
+    assert len(summary.people_by_step) == len(e.PathwayStep)
+    assert summary.appointments_today == 1
+    assert summary.pending_changes > 0
+
+
+def intake_elsewhere(uow: UnitOfWork) -> str:
+    from sqlalchemy import select
+
+    from gn_desktop.services import intake
+    from gn_desktop.store import models as m
+
+    montreuil = uow.session.scalar(select(m.Campus.id).where(m.Campus.code == "MTR"))
+    assert montreuil is not None
+    return intake.create_person(
+        uow,
+        intake.PersonForm(first_name="Sami", last_name="Rahmani"),
+        [intake.ConsentInput(purpose="follow_up")],
+        campus_id=montreuil,
+        today=date.today(),
+    )
