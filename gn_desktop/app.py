@@ -118,7 +118,7 @@ def build_runner(store: Store) -> TaskRunner:
     """The task runner over `store`: views get units of work from it, never the store itself."""
     from gn_desktop.views.tasks import TaskRunner
 
-    return TaskRunner(store.unit_of_work)
+    return TaskRunner(store.unit_of_work, open_read_uow=store.read_unit)
 
 
 def build_main_window(runner: TaskRunner) -> MainWindow:

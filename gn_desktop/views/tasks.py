@@ -7,8 +7,9 @@ A view never holds a database session. It hands the runner a function taking a u
     runner.query(dashboard.home_summary, on_done=self._show_summary)
 
 `run` is a write: the unit of work is committed when the function returns, then `changed` is emitted with the
-(entity, id) of every record the write touched, so each open view decides whether to refresh. `query` is a read: the
-unit of work is never committed (anything written is rolled back) and `changed` is not emitted.
+(entity, id) of every record the write touched, so each open view decides whether to refresh. `query` is a read: it
+gets a read-only unit of work when the runner has `open_read_uow` (no write lock taken), is never committed (anything
+written is rolled back) and `changed` is not emitted.
 
 Threading contract:
 
@@ -24,7 +25,8 @@ Threading contract:
   `on_error`, the error is emitted on the `error` signal instead (the main window shows it).
 
 The runner never imports the store: the composition root (`gn_desktop.app`) passes `open_uow`, a callable
-`open_uow(user_id) -> context manager yielding a unit of work` (in the app: `Store.unit_of_work`).
+`open_uow(user_id) -> context manager yielding a unit of work` (in the app: `Store.unit_of_work`), and optionally
+`open_read_uow` of the same shape for queries (in the app: `Store.read_unit`).
 """
 
 from __future__ import annotations
@@ -120,9 +122,17 @@ class TaskRunner(QObject):
     busy_changed = Signal(bool)
     _delivered = Signal(object)  # worker thread -> UI thread (queued: the runner lives on the UI thread)
 
-    def __init__(self, open_uow: OpenUnitOfWork, *, user_id: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        open_uow: OpenUnitOfWork,
+        *,
+        open_read_uow: OpenUnitOfWork | None = None,
+        user_id: str | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._open_uow = open_uow
+        self._open_read_uow = open_read_uow if open_read_uow is not None else open_uow
         self._user_id = user_id
         self._executor: ThreadPoolExecutor | None = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gn-db")
         self._ids = itertools.count(1)
@@ -201,7 +211,7 @@ class TaskRunner(QObject):
         """Worker thread: run one task in its own unit of work and post the outcome to the UI thread."""
         name = getattr(fn, "__qualname__", repr(fn))
         try:
-            with self._open_uow(user_id) as uow:
+            with (self._open_uow if write else self._open_read_uow)(user_id) as uow:
                 result = fn(uow, *args)
                 changes: Changes = frozenset()
                 if write:

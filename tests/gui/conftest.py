@@ -62,7 +62,7 @@ def add_person(store: Store) -> Callable[..., str]:
 
 @pytest.fixture
 def runner(qapp: QApplication, store: Store) -> Iterator[TaskRunner]:
-    task_runner = TaskRunner(store.unit_of_work)
+    task_runner = TaskRunner(store.unit_of_work, open_read_uow=store.read_unit)
     yield task_runner
     task_runner.shutdown()
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from gn_core.domain import enums as e
-from gn_desktop.app import build_main_window
+from gn_desktop.app import build_main_window, build_runner
 from gn_desktop.services import dashboard, followup
 from gn_desktop.store.uow import Store, UnitOfWork
 from gn_desktop.views.i18n import Translations
@@ -168,7 +168,7 @@ def test_section_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_no_campus_configured(qtbot: QtBot, qapp: object, translations: Translations) -> None:
     bare = Store.in_memory()
-    task_runner = TaskRunner(bare.unit_of_work)
+    task_runner = build_runner(bare)
     try:
         win = build_main_window(task_runner)
         qtbot.addWidget(win)

@@ -176,6 +176,15 @@ def test_the_user_is_passed_to_the_unit_of_work(qtbot: QtBot, store: Store) -> N
         task_runner.shutdown()
 
 
+def test_queries_get_the_read_only_unit_of_work(qtbot: QtBot, runner: TaskRunner) -> None:
+    kinds: list[tuple[str, bool]] = []
+    done: list[object] = []
+    runner.query(lambda uow: kinds.append(("query", uow.read_only)), on_done=done.append)
+    runner.run(lambda uow: kinds.append(("run", uow.read_only)), on_done=done.append)
+    qtbot.waitUntil(lambda: len(done) == 2)
+    assert kinds == [("query", True), ("run", False)]
+
+
 def test_after_shutdown_no_task_is_accepted(runner: TaskRunner) -> None:
     runner.shutdown()
     runner.shutdown()  # idempotent
