@@ -86,6 +86,15 @@ def main(argv: list[str] | None = None) -> int:
     except KnownError as exc:
         print(f"Erreur : {exc.message}", file=sys.stderr)
         return 1
+    except Exception:
+        import traceback
+
+        traceback.print_exc()
+        print(
+            "Erreur inattendue (un défaut du logiciel) : le détail est ci-dessus. Signalez-le au support du siège.",
+            file=sys.stderr,
+        )
+        return 3
     raise AssertionError(f"unhandled command {args.command}")
 
 
