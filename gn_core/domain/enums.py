@@ -174,3 +174,25 @@ class StartupStage(StrEnum):
     LAUNCHED = "launched"
     GROWTH = "growth"
     CLOSED = "closed"
+
+
+class VisitPurpose(StrEnum):
+    """Why a walk-in visitor checked in at the kiosk."""
+
+    APPOINTMENT = "appointment"
+    PRE_REGISTRATION = "pre_registration"
+    INFORMATION = "information"
+    OTHER = "other"
+
+
+class VisitStatus(StrEnum):
+    WAITING = "waiting"
+    CALLED = "called"
+    SEEN = "seen"
+    LEFT = "left"  # left before being seen
+
+
+class PreRegistrationStatus(StrEnum):
+    WAITING = "waiting"  # an advisor has not yet taken it
+    CONVERTED = "converted"  # became a person's file through intake
+    DISMISSED = "dismissed"

@@ -134,6 +134,17 @@ _LABELS: dict[StrEnum, dict[str, str]] = {
     e.StartupStage.LAUNCHED: {"fr": "Lancée", "en": "Launched"},
     e.StartupStage.GROWTH: {"fr": "Croissance", "en": "Growth"},
     e.StartupStage.CLOSED: {"fr": "Fermée", "en": "Closed"},
+    e.VisitPurpose.APPOINTMENT: {"fr": "Rendez-vous", "en": "Appointment", "ar": "موعد"},
+    e.VisitPurpose.PRE_REGISTRATION: {"fr": "Pré-inscription", "en": "Pre-registration", "ar": "تسجيل مسبق"},
+    e.VisitPurpose.INFORMATION: {"fr": "Information", "en": "Information", "ar": "معلومات"},
+    e.VisitPurpose.OTHER: {"fr": "Autre", "en": "Other", "ar": "أخرى"},
+    e.VisitStatus.WAITING: {"fr": "En attente", "en": "Waiting"},
+    e.VisitStatus.CALLED: {"fr": "Appelé", "en": "Called"},
+    e.VisitStatus.SEEN: {"fr": "Reçu", "en": "Seen"},
+    e.VisitStatus.LEFT: {"fr": "Parti", "en": "Left"},
+    e.PreRegistrationStatus.WAITING: {"fr": "À traiter", "en": "Waiting"},
+    e.PreRegistrationStatus.CONVERTED: {"fr": "Inscrit", "en": "Enrolled"},
+    e.PreRegistrationStatus.DISMISSED: {"fr": "Classée", "en": "Dismissed"},
 }
 
 

@@ -78,6 +78,9 @@ class Base(DeclarativeBase):
         e.AttendanceStatus: _enum(e.AttendanceStatus),
         e.StartupStage: _enum(e.StartupStage),
         e.JobFamily: _enum(e.JobFamily),
+        e.VisitPurpose: _enum(e.VisitPurpose),
+        e.VisitStatus: _enum(e.VisitStatus),
+        e.PreRegistrationStatus: _enum(e.PreRegistrationStatus),
     }
 
 
@@ -398,6 +401,46 @@ class Startup(Synced):
     job_family: Mapped[e.JobFamily | None]
 
 
+class PreRegistration(Synced):
+    """What a walk-in visitor typed at the kiosk, waiting for an advisor to turn it into a person's file.
+
+    Holds personal data: it is scoped to its campus and erased with the person it became (person_id).
+    """
+
+    __tablename__ = "pre_registration"
+
+    campus_id: Mapped[ref_id] = mapped_column(ForeignKey("campus.id"), index=True)
+    first_name: Mapped[name_str]
+    last_name: Mapped[name_str]
+    birth_date: Mapped[date | None]
+    phone: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(254))
+    commune_insee: Mapped[str | None] = mapped_column(String(5))
+    commune_other: Mapped[str | None] = mapped_column(String(200))
+    job_families: Mapped[list[str]] = mapped_column(default=list)
+    message: Mapped[str] = mapped_column(Text, default="")
+    consent_text_version: Mapped[short_str]
+    language: Mapped[str] = mapped_column(String(8), default="fr")  # the kiosk language the visitor used
+    status: Mapped[e.PreRegistrationStatus] = mapped_column(default=e.PreRegistrationStatus.WAITING, index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), index=True)
+
+
+class Visit(Synced):
+    """A kiosk check-in: a queue ticket, why the visitor came, and whether they have been seen."""
+
+    __tablename__ = "visit"
+
+    campus_id: Mapped[ref_id] = mapped_column(ForeignKey("campus.id"), index=True)
+    ticket: Mapped[str] = mapped_column(String(8))  # e.g. "A012", reset each day
+    purpose: Mapped[e.VisitPurpose]
+    arrived_at: Mapped[datetime] = mapped_column(index=True)
+    status: Mapped[e.VisitStatus] = mapped_column(default=e.VisitStatus.WAITING)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), index=True)
+    appointment_id: Mapped[str | None] = mapped_column(ForeignKey("appointment.id"))
+    pre_registration_id: Mapped[str | None] = mapped_column(ForeignKey("pre_registration.id"))
+    advisor_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+
+
 # --- Local-only bookkeeping -----------------------------------------------------------------------------------
 
 
@@ -474,6 +517,34 @@ class Tombstone(Base):
     erased: Mapped[bool] = mapped_column(Boolean, default=False)  # GDPR erasure rather than an ordinary delete
 
 
+class IntakeDraft(Base):
+    """An intake form as it is being typed, saved on every change so a crash or power cut loses nothing.
+
+    Local only (never synced); deleted when the person is created or the advisor discards it.
+    """
+
+    __tablename__ = "intake_draft"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    user_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    pre_registration_id: Mapped[str | None] = mapped_column(String(36))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    page: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SignInThrottle(Base):
+    """Failed sign-ins per username, so repeated failures slow further attempts down, across restarts."""
+
+    __tablename__ = "sign_in_throttle"
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime | None]
+    locked_until: Mapped[datetime | None]
+
+
 class LocalSetting(Base):
     __tablename__ = "local_setting"
 
@@ -498,5 +569,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Referral,
     EventRegistration,
     Startup,
+    PreRegistration,
+    Visit,
 )
 MODEL_BY_ENTITY: dict[str, type[Synced]] = {m.__tablename__: m for m in SYNCED_MODELS}
