@@ -56,6 +56,13 @@ def _parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help="exporte les personnes avec leur étape de parcours")
     exp.add_argument("--format", choices=["csv", "json", "xlsx"], default="csv")
     exp.add_argument("--out", type=Path, help="fichier de sortie (défaut : sortie standard pour csv et json)")
+    shot = sub.add_parser("screenshot", help="rend une vue avec les données de démonstration dans un fichier PNG")
+    shot.add_argument("--view", default="home", help="nom de la vue (--view list les énumère)")
+    shot.add_argument("--out", type=Path, help="fichier PNG à écrire")
+    shot.add_argument("--size", default="1280x800", help="taille en pixels, LARGEURxHAUTEUR (défaut : 1280x800)")
+
+    pin = sub.add_parser("kiosk-pin", help="définit le code PIN qui permet au personnel de quitter la borne")
+    pin.add_argument("pin", help="4 à 8 chiffres")
     return parser
 
 
@@ -83,6 +90,12 @@ def main(argv: list[str] | None = None) -> int:
             return _import(data, args.file, args.skip_bad_rows, args.campus)
         if command == "export":
             return _export(data, args.format, args.out)
+        if command == "screenshot":
+            from gn_desktop.app import screenshot
+
+            return screenshot(data, view=args.view, out=args.out, size=args.size, lang=args.lang or "fr")
+        if command == "kiosk-pin":
+            return _kiosk_pin(data, args.pin)
     except KnownError as exc:
         print(f"Erreur : {exc.message}", file=sys.stderr)
         return 1
@@ -138,6 +151,17 @@ def _export(data: Path, fmt: str, out: Path | None) -> int:
         count = exporting.export_people(uow, fmt, out if out is not None else sys.stdout)
     if out is not None:
         print(f"{count} personnes exportées dans {out}.", file=sys.stderr)
+    return 0
+
+
+def _kiosk_pin(data: Path, pin: str) -> int:
+    from gn_desktop.services import kiosk
+
+    store = _open_store(data)
+    with store.unit_of_work(None) as uow:
+        kiosk.set_staff_pin(uow, pin)
+        uow.commit()
+    print("Code PIN de la borne enregistré.")
     return 0
 
 
