@@ -34,11 +34,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="ouvre la base (en la migrant), construit et affiche la fenêtre hors écran, puis quitte",
     )
-    parser.add_argument("--lang", choices=["fr", "en"], default=None, help="langue de l'interface (défaut : fr)")
+    parser.add_argument("--lang", choices=["fr", "en", "ar"], default=None, help="langue de l'interface (défaut : fr)")
+    parser.add_argument("--kiosk", action="store_true", help="démarre en mode borne d'accueil (plein écran)")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     run = sub.add_parser("run", help="démarre l'application (commande par défaut)")
-    run.add_argument("--kiosk", action="store_true", help="démarre en mode borne d'accueil")
+    run.add_argument("--kiosk", action="store_true", help="démarre en mode borne d'accueil", default=argparse.SUPPRESS)
 
     demo = sub.add_parser("demo-data", help="remplit la base avec des données de démonstration fictives")
     demo.add_argument("--people", type=int, default=2000, help="nombre de personnes (défaut : 2000)")
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "run":
             from gn_desktop.app import run_app
 
-            return run_app(data, kiosk=getattr(args, "kiosk", False), lang=args.lang or "fr")
+            return run_app(data, kiosk=bool(args.kiosk), lang=args.lang or "fr")
         if command == "demo-data":
             return _demo_data(data, args.people, args.seed)
         if command == "import":
