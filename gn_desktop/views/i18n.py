@@ -1,9 +1,12 @@
 """Interface languages: installs the app's compiled catalogues and Qt's own, switches them live.
 
-Source strings are English (`tr()` in the views); French is the default language. Compiled catalogues
-(`gn_desktop_<lang>.qm`, built by `resources/build_translations.py`) ship inside the package and are read through
-`importlib.resources`, so the same code works from a source tree, a wheel or a PyInstaller bundle. Qt's own catalogue
-(`qtbase_<lang>.qm`, from PySide6's translations directory) makes standard dialogs and buttons speak the same language.
+Source strings are English (`tr()` in the views); French is the default language. Two compiled catalogues, built by
+`resources/build_translations.py`: `gn_desktop_<lang>.qm` (the advisor workspace: French, English) and
+`gn_kiosk_<lang>.qm` (the self-service kiosk: French, English, Arabic). Both are installed for a language when they
+exist, so Arabic translates the kiosk only (the workspace shows its English source). They ship inside the package and
+are read through `importlib.resources`, so the same code works from a source tree, a wheel or a PyInstaller bundle.
+Qt's own catalogue (`qtbase_<lang>.qm`, from PySide6's translations directory) makes standard dialogs and buttons speak
+the same language.
 
 Threading: main thread only (translators and the layout direction are application-wide).
 """
@@ -24,15 +27,25 @@ DEFAULT_LANGUAGE = "fr"
 RIGHT_TO_LEFT = frozenset({"ar"})
 _LOCALES = {"fr": "fr_FR", "en": "en_GB", "ar": "ar"}
 
+DESKTOP = "gn_desktop"
+KIOSK = "gn_kiosk"
+#: each catalogue and the languages it is translated into (the build script keeps the same list)
+CATALOGUES: dict[str, tuple[str, ...]] = {DESKTOP: ("fr", "en"), KIOSK: ("fr", "en", "ar")}
 
-def catalogue_name(lang: str) -> str:
-    """File name of the app's compiled catalogue for `lang`."""
-    return f"gn_desktop_{lang}.qm"
+
+def catalogue_name(lang: str, catalogue: str = DESKTOP) -> str:
+    """File name of a compiled catalogue for `lang` (the advisor workspace's by default)."""
+    return f"{catalogue}_{lang}.qm"
 
 
-def load_catalogue(lang: str) -> bytes | None:
-    """The app's compiled catalogue for `lang`, or None when it is missing (translations not built)."""
-    ref = resources.files("gn_desktop").joinpath("resources", "i18n", catalogue_name(lang))
+def load_catalogue(lang: str, catalogue: str | None = None) -> bytes | None:
+    """A compiled catalogue for `lang`, or None when it is missing (translations not built).
+
+    With no `catalogue`, the first one translated into `lang` (the workspace's; the kiosk's for Arabic).
+    """
+    if catalogue is None:
+        catalogue = next((name for name, langs in CATALOGUES.items() if lang in langs), DESKTOP)
+    ref = resources.files("gn_desktop").joinpath("resources", "i18n", catalogue_name(lang, catalogue))
     return ref.read_bytes() if ref.is_file() else None
 
 
@@ -65,7 +78,7 @@ class Translations(QObject):
         return self._language
 
     def set_language(self, lang: str) -> bool:
-        """Switch the interface to `lang`; returns False when the app's catalogue for it is missing.
+        """Switch the interface to `lang`; returns False when a catalogue translated into it is missing.
 
         English is the source language: with no catalogue the interface is still complete, in English.
         """
@@ -73,18 +86,22 @@ class Translations(QObject):
             raise ValueError(f"unsupported language {lang!r}; choose one of {', '.join(LANGUAGES)}")
         self._remove_translators()
         found = True
-        data = load_catalogue(lang)
-        if data is not None:
+        for catalogue, languages in CATALOGUES.items():
+            if lang not in languages:
+                continue
+            name = catalogue_name(lang, catalogue)
+            data = load_catalogue(lang, catalogue)
+            if data is None:
+                log.warning("catalogue %s is missing: run `make translations`", name)
+                found = False
+                continue
             app_translator = QTranslator(self)
             if app_translator.load(data):
                 self._data.append(data)
                 self._install(app_translator)
             else:
-                log.warning("catalogue %s is unreadable", catalogue_name(lang))
+                log.warning("catalogue %s is unreadable", name)
                 found = False
-        else:
-            log.warning("catalogue %s is missing: run `make translations`", catalogue_name(lang))
-            found = False
         qt_translator = QTranslator(self)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt_translator.load(f"qtbase_{lang}", qt_dir):

@@ -66,37 +66,6 @@
     </message>
 </context>
 <context>
-    <name>KioskWindow</name>
-    <message>
-        <source>Welcome to the campus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I have arrived</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign me up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discover the training programmes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coming soon</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Need help? Ask the staff at the front desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Le Grand Numérique — welcome kiosk</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>Home</source>

@@ -66,37 +66,6 @@
     </message>
 </context>
 <context>
-    <name>KioskWindow</name>
-    <message>
-        <source>Welcome to the campus</source>
-        <translation>Bienvenue au campus</translation>
-    </message>
-    <message>
-        <source>I have arrived</source>
-        <translation>Je suis arrivé(e)</translation>
-    </message>
-    <message>
-        <source>Sign me up</source>
-        <translation>M&apos;inscrire</translation>
-    </message>
-    <message>
-        <source>Discover the training programmes</source>
-        <translation>Découvrir les formations</translation>
-    </message>
-    <message>
-        <source>Coming soon</source>
-        <translation>Bientôt disponible</translation>
-    </message>
-    <message>
-        <source>Need help? Ask the staff at the front desk.</source>
-        <translation>Besoin d&apos;aide ? Adressez-vous à l&apos;accueil.</translation>
-    </message>
-    <message>
-        <source>Le Grand Numérique — welcome kiosk</source>
-        <translation>Le Grand Numérique — borne d&apos;accueil</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>Home</source>
