@@ -1,8 +1,12 @@
 """The sync wire schemas: the one contract between a campus and HQ.
 
-A campus sends `Change`s (one per insert, update or delete of a synced record, in device-sequence order); HQ merges
-them field by field using each change's old values as the base. The HQ issue extends this module with the push/pull
-envelopes; the shapes below are what the campus store already records.
+A campus sends `Change`s (one per insert, update or delete of a synced record, in device-sequence order) in a
+`PushRequest`; HQ merges them field by field (gn_core.merge) and answers a `PushResponse`. A campus reads what
+changed after its cursor with pulls answered by `PullPage`s. docs/sync-protocol.md describes the whole exchange.
+
+Every request carries the protocol version in the `GN-Protocol` header; HQ accepts `PROTOCOL_VERSION` and the one
+before, and answers an older client 426. Every answer carries HQ's epoch (`GN-Epoch` header and body): when it
+changes, HQ was restored from an older backup and the campus re-sends what HQ lost.
 """
 
 from __future__ import annotations
@@ -12,6 +16,17 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 PROTOCOL_VERSION = 1
+#: the oldest protocol version HQ still serves: the current one and the one before
+OLDEST_SUPPORTED_PROTOCOL = max(1, PROTOCOL_VERSION - 1)
+PROTOCOL_HEADER = "GN-Protocol"
+EPOCH_HEADER = "GN-Epoch"
+
+#: record ids, device ids, campus ids: UUIDs in practice; anything URL- and JSON-safe is accepted
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
+#: a hybrid logical clock stamp (gn_core.hlc): 13-digit wall milliseconds, 5-digit counter, node
+HLC_PATTERN = r"^[0-9]{13}-[0-9]{5}-[A-Za-z0-9_.:-]{1,64}$"
+FIELD_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
+MAX_PUSH_CHANGES = 5000
 
 Op = Literal["insert", "update", "delete"]
 
@@ -30,13 +45,197 @@ class Change(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    device_seq: int = Field(ge=1, description="strictly increasing per device; the idempotency key with device_id")
-    device_id: str
-    campus_id: str | None
-    user_id: str | None
-    entity: str = Field(description="table name of the synced record, e.g. 'person'")
-    record_id: str
+    device_seq: int = Field(
+        ge=1, le=2**62, description="strictly increasing per device; the idempotency key with device_id"
+    )
+    device_id: str = Field(pattern=ID_PATTERN)
+    campus_id: str | None = Field(default=None, pattern=ID_PATTERN)
+    user_id: str | None = Field(default=None, max_length=64)
+    entity: str = Field(max_length=40, description="table name of the synced record, e.g. 'person'")
+    record_id: str = Field(pattern=ID_PATTERN)
     op: Op
-    fields: dict[str, FieldChange]
-    base_version: int = Field(ge=0, description="the record's HQ version this change was made against (0 = new)")
-    hlc: str = Field(description="hybrid logical clock stamp; breaks ties only")
+    fields: dict[str, FieldChange] = Field(default_factory=dict)
+    base_version: int = Field(
+        ge=0, le=2**62, description="the record's HQ version this change was made against (0 = new)"
+    )
+    hlc: str = Field(pattern=HLC_PATTERN, description="hybrid logical clock stamp; breaks ties only")
+    erasure: bool = Field(
+        default=False,
+        description="a delete made by a GDPR erasure: HQ erases the record (and for a person, all theirs)",
+    )
+
+
+# --- Push ----------------------------------------------------------------------------------------------------
+
+
+class PushRequest(BaseModel):
+    """A batch of a device's changes, in device-sequence order. Applied whole or not at all."""
+
+    changes: list[Change] = Field(max_length=MAX_PUSH_CHANGES)
+
+
+class RecordVersion(BaseModel):
+    """A record's state at HQ after a push: the campus bases its next edits of it on `version`."""
+
+    entity: str
+    id: str
+    version: int
+    deleted: bool = False
+    erased: bool = False
+
+
+class Rejection(BaseModel):
+    """A change HQ acknowledged but did not apply, and why (`code` is stable, `detail` is French)."""
+
+    device_seq: int
+    entity: str
+    record_id: str
+    code: Literal["erased", "append_only", "forbidden", "duplicate_key"]
+    detail: str
+
+
+class ConflictSide(BaseModel):
+    """One side of a conflict: the value and who wrote it."""
+
+    value: Any = None
+    device_id: str | None = None
+    campus_id: str | None = None
+    user_id: str | None = None
+    hlc: str | None = None
+
+
+class ConflictNotice(BaseModel):
+    """A conflict as both campuses receive it.
+
+    `status`: "auto" (HQ picked the `winner`; for information), "open" (HQ kept its value; an advisor decides),
+    "resolved" (decided; `resolution` says how), "erased" (the person was erased; values are gone).
+    """
+
+    id: str
+    seq: int
+    entity: str
+    record_id: str
+    person_id: str | None = None
+    kind: Literal["field", "delete"]
+    field: str | None = None
+    status: Literal["auto", "open", "resolved", "erased"]
+    base: Any = None
+    hq: ConflictSide
+    campus: ConflictSide
+    winner: Literal["hq", "campus"]
+    resolution: Any = None
+    created_at: str
+    resolved_at: str | None = None
+
+
+class PushResponse(BaseModel):
+    epoch: str
+    server_time_ms: int = Field(description="HQ's clock, so a campus can see its own clock is off")
+    last_device_seq: int = Field(description="the last change of this device HQ holds; lower than expected: re-send")
+    applied: int = Field(description="changes of this batch acknowledged now (applied, merged, or rejected)")
+    duplicates: list[int] = Field(description="device_seq of changes HQ already had; nothing was done with them")
+    rejected: list[Rejection]
+    conflicts: list[ConflictNotice]
+    records: list[RecordVersion]
+
+
+# --- Pull ----------------------------------------------------------------------------------------------------
+
+
+class PulledRecord(BaseModel):
+    """The current state of a record. `data` is complete: a field it does not list is None. None when deleted."""
+
+    entity: str
+    id: str
+    version: int
+    seq: int
+    person_id: str | None = None
+    deleted: bool = False
+    erased: bool = False
+    data: dict[str, Any] | None = None
+
+
+class PullPage(BaseModel):
+    """Records and conflicts with cursor < seq <= until, in seq order, for this campus.
+
+    Continue with `cursor` while `more`; when done, `cursor == until`: store it and start the next pull from there.
+    """
+
+    epoch: str
+    server_time_ms: int
+    cursor: int
+    until: int
+    more: bool
+    last_device_seq: int
+    records: list[PulledRecord]
+    conflicts: list[ConflictNotice]
+
+
+# --- Enrolment, status, people, conflicts ---------------------------------------------------------------------
+
+
+class EnrolRequest(BaseModel):
+    code: str = Field(min_length=4, max_length=64, description="the one-time code printed by `gn-hq campus add`")
+    device_id: str = Field(pattern=ID_PATTERN, description="the campus installation's device id")
+    device_name: str = Field(default="", max_length=200)
+
+
+class EnrolResponse(BaseModel):
+    device_id: str
+    token: str = Field(description="the device credential: send it as `Authorization: Bearer <token>`")
+    campus_id: str
+    campus_code: str
+    campus_name: str
+    epoch: str
+
+
+class StatusResponse(BaseModel):
+    epoch: str
+    server_time_ms: int
+    device_id: str
+    campus_id: str
+    last_device_seq: int
+    last_seq: int = Field(description="HQ's latest sequence number")
+    protocol_version: int
+
+
+class ErasureRequest(BaseModel):
+    reason: str = Field(min_length=3, max_length=500, description="why the person's data is erased (kept as proof)")
+    user_id: str | None = Field(default=None, max_length=64)
+
+
+class ErasureResponse(BaseModel):
+    epoch: str
+    person_id: str
+    records_erased: int
+    already_erased: bool
+
+
+class ShareRequest(BaseModel):
+    campus_id: str = Field(pattern=ID_PATTERN)
+
+
+class ShareResponse(BaseModel):
+    epoch: str
+    person_id: str
+    campus_ids: list[str]
+
+
+class ResolveRequest(BaseModel):
+    """An advisor's decision. Field conflicts: keep HQ's value ("hq"), take the campus's ("campus"), or set
+    `value` ("value"). Delete conflicts: "keep" the record or "delete" it."""
+
+    choice: Literal["hq", "campus", "value", "keep", "delete"]
+    value: Any = None
+    user_id: str | None = Field(default=None, max_length=64)
+
+
+class Problem(BaseModel):
+    """An error (RFC 9457 problem details): `code` is stable for programs, `title` is French for people."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    code: str
+    detail: str | None = None
+    errors: list[dict[str, Any]] | None = None

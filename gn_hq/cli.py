@@ -1,22 +1,218 @@
-"""`gn-hq` entry point. The sync service itself arrives with the HQ issue; until then it says so plainly."""
+"""`gn-hq`: run the HQ sync service and administer it (campuses, accounts, devices, epoch, erasure).
+
+Every command takes `--database-url URL` (or $GN_HQ_DATABASE_URL; default: the embedded SQLite file of the data
+dir) and `--data-dir DIR` (or $GN_HQ_DATA_DIR; default: the user data dir). Messages are in French; errors a person
+can act on exit with status 1 and say what to do.
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import json
+import os
+import sys
+from typing import TYPE_CHECKING
 
 from gn_core.protocol import PROTOCOL_VERSION
+from gn_hq import __version__, paths
+from gn_hq.services.errors import HqError
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from gn_hq.services.context import Hq
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--database-url", help="base de données (défaut : $GN_HQ_DATABASE_URL ou SQLite embarqué)")
+    common.add_argument(
+        "--data-dir", help="dossier des données du siège (défaut : $GN_HQ_DATA_DIR ou dossier utilisateur)"
+    )
+
+    parser = argparse.ArgumentParser(
+        prog="gn-hq", description="Le Grand Numérique — service de synchronisation du siège"
+    )
+    parser.add_argument("--version", action="store_true", help="affiche la version et celle du protocole")
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
+
+    serve = sub.add_parser("serve", parents=[common], help="démarre le service (migre la base au besoin)")
+    serve.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (défaut : 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8700, help="port d'écoute (défaut : 8700)")
+    serve.add_argument("--workers", type=int, default=1, help="nombre de processus (défaut : 1)")
+    serve.add_argument("--no-access-log", action="store_true", help="ne journalise pas chaque requête")
+    serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+
+    sub.add_parser("migrate", parents=[common], help="met la base au dernier schéma")
+
+    campus = sub.add_parser("campus", help="campus et codes d'inscription").add_subparsers(
+        dest="action", metavar="ACTION"
+    )
+    campus.required = True
+    add = campus.add_parser(
+        "add", parents=[common], help="crée un campus et affiche un code d'inscription à usage unique"
+    )
+    add.add_argument("name", nargs="?", default=None, help="nom du campus (défaut : celui de la liste de référence)")
+    add.add_argument("--code", required=True, help="code court du campus, par exemple SDN")
+    add.add_argument("--commune", help="code INSEE de la commune (défaut : celui de la liste de référence)")
+    add.add_argument("--hq", action="store_true", help="ce campus est le siège")
+    code = campus.add_parser("code", parents=[common], help="nouveau code d'inscription pour un campus existant")
+    code.add_argument("campus_code")
+    campus.add_parser("list", parents=[common], help="liste les campus")
+
+    user = sub.add_parser("user", help="comptes").add_subparsers(dest="action", metavar="ACTION")
+    user.required = True
+    uadd = user.add_parser("add", parents=[common], help="crée un compte (conseiller, responsable de campus, siège)")
+    uadd.add_argument("username")
+    uadd.add_argument("--name", default="", help="nom affiché")
+    uadd.add_argument("--role", required=True, choices=["advisor", "campus_manager", "hq_admin"])
+    uadd.add_argument("--campus", help="code du campus (obligatoire sauf pour hq_admin)")
+    uadd.add_argument("--password-stdin", action="store_true", help="lit le mot de passe sur l'entrée standard")
+
+    device = sub.add_parser("device", help="appareils inscrits").add_subparsers(dest="action", metavar="ACTION")
+    device.required = True
+    device.add_parser("list", parents=[common], help="liste les appareils")
+    revoke = device.add_parser("revoke", parents=[common], help="révoque un appareil (son jeton cesse de marcher)")
+    revoke.add_argument("device_id")
+
+    epoch = sub.add_parser("epoch", help="époque du siège").add_subparsers(dest="action", metavar="ACTION")
+    epoch.required = True
+    epoch.add_parser("show", parents=[common], help="affiche l'époque")
+    rotate = epoch.add_parser(
+        "rotate", parents=[common], help="nouvelle époque : à faire après une restauration de sauvegarde"
+    )
+    rotate.add_argument("--reason", default="restauration d'une sauvegarde", help="motif (journalisé)")
+
+    person = sub.add_parser("person", help="personnes").add_subparsers(dest="action", metavar="ACTION")
+    person.required = True
+    erase = person.add_parser("erase", parents=[common], help="efface une personne (RGPD) partout")
+    erase.add_argument("person_id")
+    erase.add_argument("--reason", required=True, help="motif de l'effacement (conservé comme preuve)")
+
+    sub.add_parser("indicators", parents=[common], help="affiche les indicateurs (JSON)")
+    return parser
+
+
+def _hq(args: argparse.Namespace) -> Hq:
+    from gn_hq.db.engine import make_engine
+    from gn_hq.db.migrate import upgrade_to_head
+    from gn_hq.services.context import Hq
+
+    directory = paths.data_dir(args.data_dir)  # imports are lazy: `gn-hq --help` stays fast
+    engine = make_engine(paths.database_url(args.database_url, directory))
+    upgrade_to_head(engine)
+    return Hq(engine, data_dir=directory)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    directory = paths.data_dir(args.data_dir)
+    url = paths.database_url(args.database_url, directory)
+    os.environ["GN_HQ_DATA_DIR"] = str(directory)
+    os.environ["GN_HQ_DATABASE_URL"] = url
+    from gn_hq.db.engine import make_engine
+    from gn_hq.db.migrate import upgrade_to_head
+
+    engine = make_engine(url)
+    upgrade_to_head(engine)
+    engine.dispose()
+    shown = url.split("@")[-1] if "@" in url else url
+    print(f"Siège : base {shown}, données {directory}, http://{args.host}:{args.port}", flush=True)
+    uvicorn.run(
+        "gn_hq.cli:app_from_environment",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        access_log=not args.no_access_log,
+        log_level=args.log_level,
+    )
+    return 0
+
+
+def app_from_environment() -> FastAPI:
+    """The app on $GN_HQ_DATABASE_URL / $GN_HQ_DATA_DIR (set by `gn-hq serve` for each worker process)."""
+    from gn_hq.app import create_app
+
+    return create_app(os.environ.get("GN_HQ_DATABASE_URL"), data_dir=os.environ.get("GN_HQ_DATA_DIR"), migrate=False)
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "serve":
+        return _serve(args)
+    hq = _hq(args)
+    try:
+        return _admin(args, hq)
+    finally:
+        hq.dispose()
+
+
+def _admin(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import devices, erasure, indicators, users
+
+    if args.command == "migrate":
+        print("Base à jour.")
+    elif args.command == "campus" and args.action == "add":
+        campus, secret = devices.add_campus(hq, args.name, args.code, commune_insee=args.commune, is_hq=args.hq)
+        print(f"Campus {campus.code} créé ({campus.name}, id {campus.id}).")
+        print(f"Code d'inscription (usage unique, valable {hq.settings.enrolment_code_days} jours) : {secret}")
+    elif args.command == "campus" and args.action == "code":
+        secret = devices.issue_enrolment_code(hq, args.campus_code)
+        print(f"Code d'inscription (usage unique, valable {hq.settings.enrolment_code_days} jours) : {secret}")
+    elif args.command == "campus" and args.action == "list":
+        for c in devices.list_campuses(hq):
+            print(f"{c.code:<8} {c.id}  {c.name}{'  (siège)' if c.is_hq else ''}")
+    elif args.command == "user":
+        if args.password_stdin:
+            password = sys.stdin.readline().rstrip("\n")
+        else:
+            password = getpass.getpass("Mot de passe : ")
+            if getpass.getpass("Confirmez : ") != password:
+                print("Les deux mots de passe diffèrent.", file=sys.stderr)
+                return 1
+        user_id = users.add_user(hq, args.username, args.name, args.role, password, args.campus)
+        print(f"Compte {args.username.strip().lower()} créé (id {user_id}).")
+    elif args.command == "device" and args.action == "list":
+        for d in devices.list_devices(hq):
+            state = f"révoqué le {d.revoked_at:%d/%m/%Y}" if d.revoked_at else "actif"
+            seen = f"{d.last_seen_at:%d/%m/%Y %H:%M}" if d.last_seen_at else "jamais"
+            print(f"{d.id}  {d.campus_code or d.campus_id:<8} {state:<22} vu {seen}  seq {d.last_device_seq}  {d.name}")
+    elif args.command == "device" and args.action == "revoke":
+        devices.revoke_device(hq, args.device_id)
+        print(f"Appareil {args.device_id} révoqué.")
+    elif args.command == "epoch" and args.action == "show":
+        with hq.read() as conn:
+            epoch, last_seq = hq.read_meta(conn)
+        print(f"Époque {epoch} (dernière séquence {last_seq})")
+    elif args.command == "epoch" and args.action == "rotate":
+        epoch = hq.rotate_epoch(args.reason)
+        print(f"Nouvelle époque {epoch} : les campus renverront ce que le siège a pu perdre.")
+    elif args.command == "person":
+        result = erasure.request_erasure(hq, None, args.person_id, args.reason, None)
+        print(f"Personne {result.person_id} effacée ({result.records_erased} enregistrements).")
+    elif args.command == "indicators":
+        print(json.dumps(indicators.indicators(hq).model_dump(), ensure_ascii=False, indent=2))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="gn-hq", description="Le Grand Numérique — HQ sync service")
-    parser.add_argument("--version", action="store_true", help="print the version and the sync protocol version")
+    parser = _parser()
     args = parser.parse_args(argv)
     if args.version:
-        print(f"gn-hq 0.1.0 (sync protocol {PROTOCOL_VERSION})")
+        print(f"gn-hq {__version__} (protocole de synchronisation {PROTOCOL_VERSION})")
         return 0
-    parser.print_help()
-    print("\nThe HQ sync service is not built yet: campuses work fully offline meanwhile.")
-    return 0
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return _run(args)
+    except HqError as exc:
+        print(exc.title if not exc.detail else f"{exc.title} {exc.detail}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1 @@
+"""The HTTP face of HQ: routes, authentication, problem+json errors and middleware. Calls services only."""

@@ -1,0 +1,182 @@
+"""The sync API (`/v1/…`), as documented in docs/sync-protocol.md and served at /openapi.json.
+
+Handlers only translate HTTP to service calls: authentication and the protocol check are dependencies, errors are
+`HqError`s turned into problem+json by `problems`. Blocking work (database, merge) runs in the thread pool.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from pydantic import ValidationError
+from sqlalchemy import select
+
+from gn_core.domain.enums import UserRole
+from gn_core.protocol import (
+    ID_PATTERN,
+    PROTOCOL_VERSION,
+    ConflictNotice,
+    EnrolRequest,
+    EnrolResponse,
+    ErasureRequest,
+    ErasureResponse,
+    Problem,
+    PullPage,
+    PushRequest,
+    PushResponse,
+    ResolveRequest,
+    ShareRequest,
+    ShareResponse,
+    StatusResponse,
+)
+from gn_hq.api.deps import DeviceDep, HqDep, ProtocolDep, UserDep
+from gn_hq.db.models import device_table as device_t
+from gn_hq.services import conflicts, devices, erasure, indicators, pull, push, sharing
+from gn_hq.services.errors import Forbidden
+
+PersonId = Annotated[str, Path(pattern=ID_PATTERN, description="the person's id")]
+ConflictId = Annotated[str, Path(pattern=ID_PATTERN, description="the conflict's id")]
+
+_PROBLEM = {"model": Problem, "content": {"application/problem+json": {}}}
+_COMMON: dict[int | str, dict[str, Any]] = {
+    400: {**_PROBLEM, "description": "Malformed request or protocol newer than HQ"},
+    401: {**_PROBLEM, "description": "Unknown or revoked device"},
+    413: {**_PROBLEM, "description": "Body too large"},
+    422: {**_PROBLEM, "description": "Invalid request"},
+    426: {**_PROBLEM, "description": "Client protocol too old: upgrade the campus app"},
+}
+
+router = APIRouter(prefix="/v1", responses=_COMMON)
+
+
+def _json(model: Any) -> Response:
+    return Response(content=model.model_dump_json(), media_type="application/json")
+
+
+@router.post(
+    "/enrol",
+    response_model=EnrolResponse,
+    status_code=201,
+    summary="Trade a one-time enrolment code for a device token",
+    responses={403: {**_PROBLEM, "description": "Invalid, expired or used code"}, 409: _PROBLEM},
+)
+def enrol(body: EnrolRequest, hq: HqDep, protocol: ProtocolDep) -> Response:
+    result = devices.enrol(hq, body.code, body.device_id, body.device_name, protocol)
+    return Response(content=result.model_dump_json(), media_type="application/json", status_code=201)
+
+
+_PUSH_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}},
+    }
+}
+
+
+@router.post(
+    "/push",
+    response_model=PushResponse,
+    summary="Apply a batch of this device's changes (all or nothing, idempotent per device_seq)",
+    openapi_extra=_PUSH_BODY,
+)
+async def push_changes(request: Request, hq: HqDep, device: DeviceDep, protocol: ProtocolDep) -> Response:
+    # The body is parsed after authentication (an unknown device learns nothing, not even what is wrong with its
+    # batch) and with pydantic's JSON parser, which is faster than json.loads + validation on large batches.
+    body = await request.body()
+    try:
+        batch = await run_in_threadpool(PushRequest.model_validate_json, body)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False, include_context=False, include_input=False)
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None
+    if len(batch.changes) > hq.settings.max_push_changes:
+        raise RequestValidationError(
+            [{"loc": ("body", "changes"), "msg": f"at most {hq.settings.max_push_changes} changes", "type": "too_long"}]
+        )
+    result = await run_in_threadpool(push.push, hq, device, batch.changes, protocol)
+    return _json(result)
+
+
+@router.get(
+    "/pull",
+    response_model=PullPage,
+    summary="Records and conflicts for this campus after a cursor (also the initial snapshot, from cursor 0)",
+)
+def pull_changes(
+    hq: HqDep,
+    device: DeviceDep,
+    cursor: Annotated[int, Query(ge=0, le=2**62, description="the last seq received (0: from the start)")] = 0,
+    until: Annotated[
+        int | None, Query(ge=0, le=2**62, description="the upper bound given by the first page; keep it until done")
+    ] = None,
+    limit: Annotated[int | None, Query(ge=1, le=10000, description="most items in the page")] = None,
+    max_bytes: Annotated[int | None, Query(ge=1024, le=2**31, description="byte budget of the page")] = None,
+) -> Response:
+    page = pull.pull_page(hq, device, cursor, until, limit, max_bytes)
+    return Response(content=page, media_type="application/json")
+
+
+@router.get("/status", response_model=StatusResponse, summary="HQ's epoch and what it holds of this device")
+def status(hq: HqDep, device: DeviceDep) -> StatusResponse:
+    with hq.read() as conn:
+        epoch, last_seq = hq.read_meta(conn)
+        last_device_seq = conn.scalar(select(device_t.c.last_device_seq).where(device_t.c.id == device.id)) or 0
+    return StatusResponse(
+        epoch=epoch,
+        server_time_ms=hq.now_ms(),
+        device_id=device.id,
+        campus_id=device.campus_id,
+        last_device_seq=int(last_device_seq),
+        last_seq=last_seq,
+        protocol_version=PROTOCOL_VERSION,
+    )
+
+
+@router.post(
+    "/people/{person_id}/erasure",
+    response_model=ErasureResponse,
+    summary="Erase a person (GDPR) everywhere, leaving only tombstones",
+    responses={403: _PROBLEM},
+)
+def erase_person(person_id: PersonId, body: ErasureRequest, hq: HqDep, device: DeviceDep) -> ErasureResponse:
+    return erasure.request_erasure(hq, device, person_id, body.reason, body.user_id)
+
+
+@router.post(
+    "/people/{person_id}/shares",
+    response_model=ShareResponse,
+    summary="Share a person this campus follows with another campus",
+    responses={403: _PROBLEM, 404: _PROBLEM, 409: _PROBLEM},
+)
+def share_person(person_id: PersonId, body: ShareRequest, hq: HqDep, device: DeviceDep) -> ShareResponse:
+    return sharing.share(hq, device, person_id, body.campus_id)
+
+
+@router.post(
+    "/conflicts/{conflict_id}/resolution",
+    response_model=ConflictNotice,
+    summary="An advisor's decision on an open conflict",
+    responses={403: _PROBLEM, 404: _PROBLEM, 409: _PROBLEM},
+)
+def resolve_conflict(conflict_id: ConflictId, body: ResolveRequest, hq: HqDep, device: DeviceDep) -> ConflictNotice:
+    return conflicts.resolve(hq, device, conflict_id, body)
+
+
+reporting = APIRouter(prefix="/v1", responses={401: {**_PROBLEM, "description": "HQ account required"}})
+
+
+@reporting.get(
+    "/indicators",
+    response_model=indicators.Indicators,
+    summary="Counts by campus, pathway step, outcome and public (HQ account; managers see their campus)",
+    responses={403: _PROBLEM},
+)
+def get_indicators(hq: HqDep, user: UserDep) -> indicators.Indicators:
+    if user.role is UserRole.HQ_ADMIN:
+        return indicators.indicators(hq)
+    if user.role is UserRole.CAMPUS_MANAGER and user.campus_id:
+        return indicators.indicators(hq, campus_id=user.campus_id)
+    raise Forbidden("Les indicateurs sont réservés au siège et aux responsables de campus.")

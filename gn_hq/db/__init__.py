@@ -1,0 +1,1 @@
+"""HQ's database: the tables (`models`), engine set-up (`engine`) and Alembic migrations (`migrate`)."""

@@ -1,0 +1,34 @@
+"""Alembic environment of HQ's database: batch mode for SQLite, the models' naming convention."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Connection
+
+from gn_hq.db.engine import make_engine
+from gn_hq.db.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _run(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+connection = config.attributes.get("connection")
+if connection is not None:
+    _run(connection)
+else:
+    engine = make_engine(config.get_main_option("sqlalchemy.url") or "sqlite://")
+    with engine.connect() as conn:
+        _run(conn)
+        conn.commit()
+    engine.dispose()

@@ -1,0 +1,174 @@
+"""HQ's tables (SQLAlchemy 2 declarative, typed). The same schema runs on PostgreSQL and SQLite.
+
+Every synced record, whatever its entity, is one row of `record` (a generic record store): HQ merges fields, scopes
+and erases by rules that are the same for all entities (gn_core.sync_rules), so one table with the few columns
+those rules and the indicators need beats sixteen copies of the campus schema that would have to follow every
+campus migration. `data` and `field_meta` are JSON text (not a JSON column type): HQ never queries inside them, and
+the pull feed splices the stored text into its pages without parsing it again.
+
+`server_seq` is the feed's order: every write of a record or conflict takes the next number from
+`server_meta.last_seq`, inside the one writer transaction HQ allows at a time, so sequence order is commit order
+and a cursor can never skip a change (pouchdb#1240).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar, cast
+
+from sqlalchemy import BigInteger, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from gn_hq.db.types import UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
+
+
+class ServerMeta(Base):
+    """The single row of HQ-wide state: the epoch (changes when HQ's data went back) and the last sequence number."""
+
+    __tablename__ = "server_meta"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    epoch: Mapped[str] = mapped_column(String(36))
+    last_seq: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime]
+    epoch_changed_at: Mapped[datetime]
+    epoch_reason: Mapped[str] = mapped_column(String(200))
+
+
+class Record(Base):
+    """The current state of one synced record (or its tombstone), with what HQ needs to merge, scope and count it."""
+
+    __tablename__ = "record"
+    __table_args__ = (
+        Index("ix_record_natural_key", "entity", "natural_key"),
+        Index("ix_record_entity_campus", "entity", "campus_id"),
+    )
+
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    #: the person the record belongs to (the record itself for a person); None for data every campus receives
+    person_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    #: the record's fields as compact JSON text; fields equal to None are left out
+    data: Mapped[str] = mapped_column(Text)
+    #: each field's last writer (gn_core.merge.Writer), as compact JSON (see services/records.py)
+    field_meta: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)
+    server_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    deleted: Mapped[bool]
+    erased: Mapped[bool]
+    updated_at: Mapped[datetime]
+    # Extracted for indicators and uniqueness (only set where meaningful).
+    campus_id: Mapped[str | None] = mapped_column(String(64))  # person: the campus following them
+    pathway_step: Mapped[str | None] = mapped_column(String(40))
+    situation: Mapped[str | None] = mapped_column(String(40))
+    gender: Mapped[str | None] = mapped_column(String(20))
+    birth_date: Mapped[str | None] = mapped_column(String(10))
+    natural_key: Mapped[str | None] = mapped_column(String(200))  # campus code, user name
+
+
+class PersonAccess(Base):
+    """Which campuses receive a person: the one that enrolled them, and those they were shared with or moved to."""
+
+    __tablename__ = "person_access"
+
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    campus_id: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+    reason: Mapped[str] = mapped_column(String(16))  # owner | shared | transfer
+    granted_at: Mapped[datetime]
+
+
+class Device(Base):
+    """An enrolled campus installation. Its token is stored hashed; `last_device_seq` is the idempotency mark."""
+
+    __tablename__ = "device"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    campus_id: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    last_device_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    enrolled_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+    protocol_version: Mapped[int | None]
+
+
+class EnrolmentCode(Base):
+    """A one-time code a campus trades for a device credential; stored hashed, expires."""
+
+    __tablename__ = "enrolment_code"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    campus_id: Mapped[str] = mapped_column(String(64))
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    device_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class Conflict(Base):
+    """Two concurrent writes of one field, or a delete against an update; sent to the campuses of both sides."""
+
+    __tablename__ = "conflict"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(64), index=True)
+    person_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(8))  # field | delete
+    field: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(10))  # auto | open | resolved | erased
+    winner: Mapped[str] = mapped_column(String(8))  # hq | campus
+    base: Mapped[str | None] = mapped_column(Text)  # JSON
+    hq_value: Mapped[str | None] = mapped_column(Text)  # JSON
+    hq_device_id: Mapped[str | None] = mapped_column(String(64))
+    hq_campus_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    hq_user_id: Mapped[str | None] = mapped_column(String(64))
+    hq_hlc: Mapped[str | None] = mapped_column(String(100))
+    campus_value: Mapped[str | None] = mapped_column(Text)  # JSON
+    campus_device_id: Mapped[str | None] = mapped_column(String(64))
+    campus_campus_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    campus_user_id: Mapped[str | None] = mapped_column(String(64))
+    campus_hlc: Mapped[str | None] = mapped_column(String(100))
+    resolution: Mapped[str | None] = mapped_column(Text)  # JSON
+    resolved_by_device_id: Mapped[str | None] = mapped_column(String(64))
+    resolved_by_user_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    resolved_at: Mapped[datetime | None]
+    server_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+
+
+class Erasure(Base):
+    """Proof that a person's data was erased (GDPR): when, why and at whose request. Holds no personal data."""
+
+    __tablename__ = "erasure"
+
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    requested_by_device_id: Mapped[str | None] = mapped_column(String(64))
+    requested_by_user_id: Mapped[str | None] = mapped_column(String(64))
+    requested_at: Mapped[datetime]
+    records_erased: Mapped[int]
+
+
+record_table = cast(Table, Record.__table__)
+person_access_table = cast(Table, PersonAccess.__table__)
+device_table = cast(Table, Device.__table__)
+enrolment_code_table = cast(Table, EnrolmentCode.__table__)
+conflict_table = cast(Table, Conflict.__table__)
+erasure_table = cast(Table, Erasure.__table__)
+server_meta_table = cast(Table, ServerMeta.__table__)

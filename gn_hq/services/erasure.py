@@ -1,0 +1,87 @@
+"""GDPR erasure: a person's data removed from every record about them, leaving tombstones that refuse late edits.
+
+What stays: for each record, (entity, id, erased) and the person id it belonged to (an opaque random id), so a
+campus that still has the person is told to erase them too (the tombstones are in its feed) and a change pushed
+later for the person — even a brand-new note — is refused. Conflicts about the person lose their values. An
+`erasure` row keeps the proof (when, why, at whose request) and no personal data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from gn_core.merge import erase
+from gn_core.protocol import ErasureResponse
+from gn_hq.db.models import erasure_table as erasure_t
+from gn_hq.db.models import record_table as record_t
+from gn_hq.db.types import utcnow
+from gn_hq.services import conflicts, records
+from gn_hq.services.context import Hq, WriteTx
+from gn_hq.services.devices import AuthDevice
+from gn_hq.services.errors import Forbidden
+
+
+def is_erased(tx: WriteTx, person_id: str) -> bool:
+    return tx.conn.execute(select(erasure_t.c.person_id).where(erasure_t.c.person_id == person_id)).first() is not None
+
+
+def erase_person(
+    tx: WriteTx, person_id: str, reason: str, *, device_id: str | None, user_id: str | None
+) -> tuple[int, bool]:
+    """Erase everything HQ holds about a person, in the caller's transaction. Returns (records erased, already)."""
+    already = is_erased(tx, person_id)
+    keys = [
+        (row.entity, row.record_id)
+        for row in tx.conn.execute(
+            select(record_t.c.entity, record_t.c.record_id).where(
+                record_t.c.person_id == person_id, record_t.c.erased.is_(False)
+            )
+        )
+    ]
+    person_key = ("person", person_id)
+    if person_key not in keys:
+        keys.append(person_key)  # the person's own tombstone, even if HQ never had the person or it is erased
+    stored = records.load(tx.conn, keys)
+    now = utcnow()
+    new_rows: list[dict[str, Any]] = []
+    changed_rows: list[dict[str, Any]] = []
+    count = 0
+    for key in keys:
+        current = stored.get(key)
+        if current is not None and current.state.erased:
+            continue
+        state = erase(current.state if current else None)
+        row = records.columns_of(key[0], key[1], state, tx.next_seq(), now, erased_person=person_id)
+        (changed_rows if current else new_rows).append(row)
+        count += 1
+    records.write(tx.conn, new_rows, changed_rows)
+    conflicts.scrub(tx, person_id, [k[1] for k in keys])
+    if not already:
+        tx.conn.execute(
+            insert(erasure_t).values(
+                person_id=person_id,
+                reason=reason,
+                requested_by_device_id=device_id,
+                requested_by_user_id=user_id,
+                requested_at=now,
+                records_erased=count,
+            )
+        )
+    return count, already
+
+
+def request_erasure(
+    hq: Hq, device: AuthDevice | None, person_id: str, reason: str, user_id: str | None
+) -> ErasureResponse:
+    """Erase a person at the request of a campus following them (or of HQ when `device` is None)."""
+    with hq.write() as tx:
+        if device is not None:
+            known = tx.conn.execute(
+                select(record_t.c.record_id).where(record_t.c.entity == "person", record_t.c.record_id == person_id)
+            ).first()
+            if known is not None and not records.campuses_with_access(tx.conn, [person_id], device.campus_id):
+                raise Forbidden("Cette personne n'est pas suivie par votre campus.", code="forbidden")
+        count, already = erase_person(tx, person_id, reason, device_id=device.id if device else None, user_id=user_id)
+    return ErasureResponse(epoch=tx.epoch, person_id=person_id, records_erased=count, already_erased=already)

@@ -1,0 +1,131 @@
+"""Pull: what changed for a campus after its cursor, as compact pages of current record states and conflicts.
+
+The feed is state-based: a record appears once, at the sequence number of its latest write, with its whole current
+data — not once per change — so pages stay small and an initial sync is just a pull from cursor 0. `until` is fixed
+by the first page (HQ's last sequence then) and sent back with every page, so a snapshot interrupted at any page
+resumes where it stopped; records written meanwhile have moved above `until` and come with the next pull.
+
+Pages are bounded in rows and bytes (at least one item is always sent, so a pull always progresses). The page is
+assembled as text around the stored JSON, without decoding and re-encoding every record.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+
+from gn_hq.db.models import conflict_table as conflict_t
+from gn_hq.db.models import person_access_table as access_t
+from gn_hq.db.models import record_table as record_t
+from gn_hq.services import conflicts
+from gn_hq.services.context import Hq
+from gn_hq.services.devices import AuthDevice
+
+_ROW_OVERHEAD = 160  # bytes of a record's envelope besides its data
+
+
+def pull_page(
+    hq: Hq,
+    device: AuthDevice,
+    cursor: int,
+    until: int | None,
+    limit: int | None,
+    max_bytes: int | None,
+) -> bytes:
+    """One page of the campus's feed as JSON bytes (the shape of `gn_core.protocol.PullPage`)."""
+    settings = hq.settings
+    limit = min(limit or settings.pull_default_limit, settings.pull_max_limit)
+    budget = min(max_bytes or settings.pull_max_bytes, settings.pull_max_bytes)
+    campus = device.campus_id
+    with hq.read() as conn:
+        epoch, last_seq = hq.read_meta(conn)
+        until = last_seq if until is None else min(until, last_seq)
+        record_rows: Sequence[Any] = ()
+        conflict_rows: Sequence[Any] = ()
+        if cursor < until:
+            visible = or_(
+                record_t.c.person_id.is_(None),
+                record_t.c.person_id.in_(select(access_t.c.person_id).where(access_t.c.campus_id == campus)),
+            )
+            record_rows = conn.execute(
+                select(
+                    record_t.c.entity,
+                    record_t.c.record_id,
+                    record_t.c.version,
+                    record_t.c.server_seq,
+                    record_t.c.person_id,
+                    record_t.c.deleted,
+                    record_t.c.erased,
+                    record_t.c.data,
+                )
+                .where(record_t.c.server_seq > cursor, record_t.c.server_seq <= until, visible)
+                .order_by(record_t.c.server_seq)
+                .limit(limit + 1)
+            ).all()
+            conflict_rows = conn.execute(
+                select(conflict_t)
+                .where(
+                    and_(conflict_t.c.server_seq > cursor, conflict_t.c.server_seq <= until),
+                    or_(conflict_t.c.hq_campus_id == campus, conflict_t.c.campus_campus_id == campus),
+                )
+                .order_by(conflict_t.c.server_seq)
+                .limit(limit + 1)
+            ).all()
+
+    parts: list[str] = []
+    notices: list[str] = []
+    size = 0
+    count = 0
+    next_cursor = cursor
+    more = False
+    i = j = 0
+    while i < len(record_rows) or j < len(conflict_rows):
+        if count >= limit or (count > 0 and size >= budget):
+            more = True
+            break
+        take_record = j >= len(conflict_rows) or (
+            i < len(record_rows) and record_rows[i].server_seq < conflict_rows[j].server_seq
+        )
+        if take_record:
+            r = record_rows[i]
+            i += 1
+            text = _record_json(r)
+            parts.append(text)
+            next_cursor = r.server_seq
+        else:
+            c = conflict_rows[j]
+            j += 1
+            text = conflicts.notice(c).model_dump_json()
+            notices.append(text)
+            next_cursor = c.server_seq
+        size += len(text)
+        count += 1
+    if not more:
+        next_cursor = max(cursor, until)
+    head = json.dumps(
+        {
+            "epoch": epoch,
+            "server_time_ms": hq.now_ms(),
+            "cursor": next_cursor,
+            "until": until,
+            "more": more,
+            "last_device_seq": device.last_device_seq,
+        },
+        separators=(",", ":"),
+    )
+    body = f'{head[:-1]},"records":[{",".join(parts)}],"conflicts":[{",".join(notices)}]}}'
+    return body.encode("utf-8")
+
+
+def _record_json(r: Any) -> str:
+    # Ids are checked against gn_core.protocol.ID_PATTERN when written, so they need no escaping here.
+    person = f'"{r.person_id}"' if r.person_id is not None else "null"
+    data = "null" if r.deleted or r.erased else r.data
+    return (
+        f'{{"entity":"{r.entity}","id":"{r.record_id}","version":{r.version},"seq":{r.server_seq},'
+        f'"person_id":{person},"deleted":{"true" if r.deleted else "false"},'
+        f'"erased":{"true" if r.erased else "false"},"data":{data}}}'
+    )

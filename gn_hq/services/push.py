@@ -1,0 +1,371 @@
+"""Push: a device's batch of changes applied at HQ — whole or not at all, exactly once.
+
+Idempotence: the device's last applied `device_seq` is stored in the same transaction as the changes; a change at
+or below it is a duplicate, reported and left alone, so a batch re-sent after a lost answer changes nothing.
+
+The batch is applied set-based: every record it touches is loaded in one query, merged in memory change by change
+(gn_core.merge), then written back with one bulk statement per table. A malformed change refuses the whole batch
+(422, nothing applied). A well-formed change HQ will not apply — on an erased person, to an append-only record, on
+a person the campus does not follow, or taking a unique key already used — is acknowledged and reported in
+`rejected`, so one bad change never blocks the device's queue behind it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import Connection, select, tuple_, update
+
+from gn_core.merge import Conflict, Incoming, RecordState, effective_stamp, erase, merge
+from gn_core.protocol import (
+    FIELD_PATTERN,
+    ID_PATTERN,
+    Change,
+    PushResponse,
+    RecordVersion,
+    Rejection,
+)
+from gn_core.sync_rules import (
+    APPEND_ONLY,
+    ENTITIES,
+    NATURAL_KEYS,
+    OWNING_CAMPUS_FIELD,
+    PERSON_LINK,
+    PERSON_SCOPED,
+    protected_fields,
+)
+from gn_hq.db.models import device_table as device_t
+from gn_hq.db.models import record_table as record_t
+from gn_hq.db.types import utcnow
+from gn_hq.services import conflicts, erasure, records, sharing
+from gn_hq.services.context import Hq, WriteTx
+from gn_hq.services.devices import AuthDevice
+from gn_hq.services.errors import InvalidChange, Unauthorized
+from gn_hq.services.records import Key
+
+_FIELD_RE = re.compile(FIELD_PATTERN)
+_ID_RE = re.compile(ID_PATTERN)
+
+_REJECTION_DETAIL = {
+    "erased": "Cette personne a été effacée (RGPD) : la modification est refusée ; effacez-la aussi sur ce poste.",
+    "append_only": "Les notes et les étapes de parcours ne se modifient pas : ajoutez-en une nouvelle.",
+    "forbidden": "Cette personne n'est pas suivie par votre campus : demandez au campus qui la suit de la partager.",
+    "duplicate_key": "Cet identifiant est déjà utilisé par un autre enregistrement au siège.",
+}
+PUSHED_ERASURE_REASON = "Effacement (RGPD) fait sur un campus et transmis au siège"
+
+
+def validate(device: AuthDevice, changes: list[Change]) -> None:
+    """Refuse the whole batch (422) if any change is malformed or not this device's; lists every bad change."""
+    errors: list[dict[str, Any]] = []
+    previous = 0
+    for change in changes:
+        problems: list[tuple[str, str]] = []
+        if change.device_id != device.id:
+            problems.append(("device_mismatch", "la modification vient d'un autre appareil que celui authentifié"))
+        if change.device_seq <= previous:
+            problems.append(("sequence_order", "les numéros de séquence doivent croître strictement dans le lot"))
+        previous = max(previous, change.device_seq)
+        if change.entity not in ENTITIES:
+            problems.append(("unknown_entity", f"type d'enregistrement inconnu « {change.entity[:40]} »"))
+        bad = [name for name in change.fields if name == "id" or not _FIELD_RE.match(name)]
+        if bad:
+            problems.append(("invalid_field", f"nom de champ invalide : {', '.join(sorted(bad))[:200]}"))
+        link = PERSON_LINK.get(change.entity)
+        if link and link != "id" and link in change.fields:
+            value = change.fields[link].new
+            if value is not None and not (isinstance(value, str) and _ID_RE.match(value)):
+                problems.append(("invalid_field", f"{link} doit être un identifiant"))
+        for code, detail in problems:
+            errors.append(
+                {"device_seq": change.device_seq, "record_id": change.record_id, "code": code, "detail": detail}
+            )
+    if errors:
+        raise InvalidChange(
+            "Lot de modifications refusé : au moins une modification est invalide ; rien n'a été appliqué.",
+            detail=errors[0]["detail"],
+            errors=errors,
+        )
+
+
+def push(hq: Hq, device: AuthDevice, changes: list[Change], protocol_version: int) -> PushResponse:
+    """Apply `changes` (already validated by `validate`) for `device`, in one writer transaction."""
+    validate(device, changes)
+    with hq.write() as tx:
+        row = tx.conn.execute(
+            select(device_t.c.last_device_seq, device_t.c.revoked_at).where(device_t.c.id == device.id)
+        ).first()
+        if row is None or row.revoked_at is not None:
+            raise Unauthorized()
+        last = int(row.last_device_seq)
+        fresh = [c for c in changes if c.device_seq > last]
+        duplicates = [c.device_seq for c in changes if c.device_seq <= last]
+        if fresh:
+            batch = _Batch(hq, tx, device)
+            batch.apply(fresh)
+            last = fresh[-1].device_seq
+            tx.conn.execute(
+                update(device_t)
+                .where(device_t.c.id == device.id)
+                .values(last_device_seq=last, last_seen_at=utcnow(), protocol_version=protocol_version)
+            )
+            versions = batch.versions()
+            conflict_notices = [conflicts.notice(r) for r in batch.conflict_rows]
+            rejected = batch.rejected
+        else:
+            versions = _versions(tx.conn, [(c.entity, c.record_id) for c in changes])
+            conflict_notices, rejected = [], []
+    return PushResponse(
+        epoch=tx.epoch,
+        server_time_ms=tx.now_ms,
+        last_device_seq=last,
+        applied=len(fresh),
+        duplicates=duplicates,
+        rejected=rejected,
+        conflicts=conflict_notices,
+        records=versions,
+    )
+
+
+def _versions(conn: Connection, keys: list[Key]) -> list[RecordVersion]:
+    keys = list(dict.fromkeys(keys))
+    out: list[RecordVersion] = []
+    for start in range(0, len(keys), 900):
+        stmt = select(
+            record_t.c.entity, record_t.c.record_id, record_t.c.version, record_t.c.deleted, record_t.c.erased
+        ).where(tuple_(record_t.c.entity, record_t.c.record_id).in_(keys[start : start + 900]))
+        out.extend(
+            RecordVersion(entity=r.entity, id=r.record_id, version=r.version, deleted=r.deleted, erased=r.erased)
+            for r in conn.execute(stmt)
+        )
+    return out
+
+
+@dataclass(slots=True)
+class _Batch:
+    """The in-memory working set of one push."""
+
+    hq: Hq
+    tx: WriteTx
+    device: AuthDevice
+    states: dict[Key, RecordState | None] = field(default_factory=dict)
+    existing: set[Key] = field(default_factory=set)
+    dirty: dict[Key, None] = field(default_factory=dict)
+    person_of: dict[Key, str | None] = field(default_factory=dict)
+    known_persons: set[str] = field(default_factory=set)
+    erased_persons: set[str] = field(default_factory=set)
+    access: set[str] = field(default_factory=set)
+    taken: dict[tuple[str, str], str] = field(default_factory=dict)
+    grants: list[tuple[str, str, str]] = field(default_factory=list)
+    rebump: set[str] = field(default_factory=set)
+    erasures: list[tuple[str, str | None]] = field(default_factory=list)
+    found_conflicts: list[tuple[Conflict, Key, str | None, str]] = field(default_factory=list)
+    conflict_rows: list[dict[str, Any]] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+
+    # --- loading ---------------------------------------------------------------------------------------------------
+
+    def _load(self, changes: list[Change]) -> None:
+        conn = self.tx.conn
+        keys = [(c.entity, c.record_id) for c in changes]
+        stored = records.load(conn, keys)
+        held = conflicts.held_fields(conn, stored.keys())
+        for key, s in stored.items():
+            self.existing.add(key)
+            self.states[key] = replace(s.state, held=frozenset(held[key])) if key in held else s.state
+        person_ids = {pid for c in changes if (pid := self._person(c)) is not None}
+        if person_ids:
+            for ids in _chunks(sorted(person_ids)):
+                stmt = select(record_t.c.record_id, record_t.c.erased).where(
+                    record_t.c.entity == "person", record_t.c.record_id.in_(ids)
+                )
+                for r in conn.execute(stmt):
+                    self.known_persons.add(r.record_id)
+                    if r.erased:
+                        self.erased_persons.add(r.record_id)
+            self.access = records.campuses_with_access(conn, person_ids, self.device.campus_id)
+        wanted: dict[str, set[str]] = {}
+        for c in changes:
+            key_field = NATURAL_KEYS.get(c.entity)
+            if key_field and key_field in c.fields and (nk := records.natural_key(c.fields[key_field].new)):
+                wanted.setdefault(c.entity, set()).add(nk)
+        for entity, values in wanted.items():
+            stmt = select(record_t.c.natural_key, record_t.c.record_id).where(
+                record_t.c.entity == entity, record_t.c.natural_key.in_(sorted(values)), record_t.c.deleted.is_(False)
+            )
+            for r in conn.execute(stmt):
+                self.taken[(entity, r.natural_key)] = r.record_id
+
+    def _person(self, change: Change) -> str | None:
+        link = PERSON_LINK.get(change.entity)
+        if link is None:
+            return None
+        if link == "id":
+            return change.record_id
+        if change.op != "delete" and link in change.fields:
+            value = change.fields[link].new
+            if isinstance(value, str):
+                return value
+        state = self.states.get((change.entity, change.record_id))
+        value = state.data.get(link) if state else None
+        return value if isinstance(value, str) else None
+
+    # --- merging ---------------------------------------------------------------------------------------------------
+
+    def apply(self, changes: list[Change]) -> None:
+        self._load(changes)
+        now_ms = self.tx.now_ms
+        for change in changes:
+            key = (change.entity, change.record_id)
+            pid = self._person(change)
+            refusal = self._refusal(change, key, pid)
+            if refusal is not None:
+                self._reject(change, refusal)
+                continue
+            state = self.states.get(key)
+            incoming = Incoming(
+                op=change.op,
+                fields={name: (f.old, f.new) for name, f in change.fields.items()},
+                base_version=change.base_version,
+                stamp=effective_stamp(change.hlc, now_ms),
+                device_id=change.device_id,
+                user_id=change.user_id,
+                erasure=change.erasure,
+            )
+            result = merge(
+                state,
+                incoming,
+                protected=protected_fields(change.entity),
+                append_only=change.entity in APPEND_ONLY,
+            )
+            if result.status == "rejected":
+                self._reject(change, result.reason or "erased")
+                continue
+            self.states[key] = result.state
+            if result.changed:
+                self.dirty[key] = None
+                self.person_of[key] = pid
+                self._track_key(change.entity, change.record_id, state, result.state)
+            for conflict in result.conflicts:
+                self.found_conflicts.append((conflict, key, pid, change.hlc))
+            if change.entity == "person" and result.changed:
+                self._person_changed(change.record_id, state, result.state)
+            if change.erasure and change.entity == "person" and pid is not None:
+                self._erase_in_memory(pid, change.user_id)
+        self._write()
+
+    def _refusal(self, change: Change, key: Key, pid: str | None) -> str | None:
+        if pid is not None and pid in self.erased_persons:
+            return "erased"
+        if change.entity in PERSON_SCOPED and pid is not None and pid in self.known_persons and pid not in self.access:
+            return "forbidden"
+        key_field = NATURAL_KEYS.get(change.entity)
+        if key_field and change.op != "delete" and key_field in change.fields:
+            nk = records.natural_key(change.fields[key_field].new)
+            holder = self.taken.get((change.entity, nk)) if nk else None
+            if holder is not None and holder != change.record_id:
+                return "duplicate_key"
+        return None
+
+    def _reject(self, change: Change, code: str) -> None:
+        self.rejected.append(
+            Rejection(
+                device_seq=change.device_seq,
+                entity=change.entity,
+                record_id=change.record_id,
+                code=code,  # type: ignore[arg-type]  # one of the Literal codes, by construction
+                detail=_REJECTION_DETAIL.get(code, code),
+            )
+        )
+
+    def _track_key(self, entity: str, record_id: str, before: RecordState | None, after: RecordState) -> None:
+        key_field = NATURAL_KEYS.get(entity)
+        if key_field is None:
+            return
+        old = records.natural_key(before.data.get(key_field)) if before and not before.deleted else None
+        new = records.natural_key(after.data.get(key_field)) if not after.deleted else None
+        if old and self.taken.get((entity, old)) == record_id:
+            del self.taken[(entity, old)]
+        if new:
+            self.taken[(entity, new)] = record_id
+
+    def _person_changed(self, person_id: str, before: RecordState | None, after: RecordState) -> None:
+        """New people are followed by the campus that enrolled them; a new owning campus means a transfer."""
+        if after.deleted:
+            return
+        owner = after.data.get(OWNING_CAMPUS_FIELD)
+        if person_id not in self.known_persons:
+            self.known_persons.add(person_id)
+            self.access.add(person_id)
+            self.grants.append((person_id, self.device.campus_id, "owner"))
+            if isinstance(owner, str):
+                self.grants.append((person_id, owner, "owner"))
+            return
+        previous = before.data.get(OWNING_CAMPUS_FIELD) if before else None
+        if isinstance(owner, str) and owner != previous:
+            self.grants.append((person_id, owner, "transfer"))
+            self.rebump.add(person_id)
+
+    def _erase_in_memory(self, person_id: str, user_id: str | None) -> None:
+        self.erased_persons.add(person_id)
+        self.erasures.append((person_id, user_id))
+        for key, pid in list(self.person_of.items()):
+            state = self.states.get(key)
+            if pid == person_id and state is not None and not state.erased:
+                self.states[key] = erase(state)
+                self.dirty[key] = None
+
+    # --- writing ---------------------------------------------------------------------------------------------------
+
+    def _write(self) -> None:
+        tx, conn = self.tx, self.tx.conn
+        now = utcnow()
+        new_rows: list[dict[str, Any]] = []
+        changed_rows: list[dict[str, Any]] = []
+        for key in self.dirty:
+            state = self.states[key]
+            assert state is not None
+            row = records.columns_of(key[0], key[1], state, tx.next_seq(), now, erased_person=self.person_of.get(key))
+            (changed_rows if key in self.existing else new_rows).append(row)
+        records.write(conn, new_rows, changed_rows)
+        if self.found_conflicts:
+            hq_campus = conflicts.hq_campuses(conn, [c for c, *_ in self.found_conflicts])
+            for conflict, key, pid, hlc in self.found_conflicts:
+                hq_device = conflict.hq_writer.device_id if conflict.hq_writer else ""
+                self.conflict_rows.append(
+                    conflicts.row_for(
+                        conflict,
+                        entity=key[0],
+                        record_id=key[1],
+                        person_id=pid,
+                        campus_id=self.device.campus_id,
+                        campus_hlc=hlc,
+                        hq_campus_id=hq_campus.get(hq_device),
+                        seq=tx.next_seq(),
+                        now=now,
+                    )
+                )
+            conflicts.insert_rows(conn, self.conflict_rows)
+        records.grant(conn, self.grants, now)
+        for person_id in sorted(self.rebump):
+            sharing.rebump(tx, person_id)
+        for person_id, user_id in self.erasures:
+            erasure.erase_person(tx, person_id, PUSHED_ERASURE_REASON, device_id=self.device.id, user_id=user_id)
+
+    def versions(self) -> list[RecordVersion]:
+        out = []
+        for (entity, record_id), state in self.states.items():
+            if state is None or not state.exists:
+                continue
+            out.append(
+                RecordVersion(
+                    entity=entity, id=record_id, version=state.version, deleted=state.deleted, erased=state.erased
+                )
+            )
+        return out
+
+
+def _chunks(items: list[str], size: int = 900) -> list[list[str]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]

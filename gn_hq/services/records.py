@@ -1,0 +1,254 @@
+"""The record store: `RecordState`s (gn_core.merge) read from and written to the generic `record` table in bulk.
+
+`field_meta` keeps each field's last writer compactly: a list of distinct writers and, per field, an index into it
+(`{"w": [[version, stamp, device_id, user_id], …], "f": {field: index}, "d": index-of-deleter}`); an inserted record
+has one writer for all its fields. Loading and writing are set-based: one query loads every record a batch touches,
+one executemany (PostgreSQL: one COPY into a temporary table and two statements) writes them back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, select, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from gn_core.merge import RecordState, Writer
+from gn_core.sync_rules import NATURAL_KEYS, OWNING_CAMPUS_FIELD, person_id_of
+from gn_hq.db.models import person_access_table as access_t
+from gn_hq.db.models import record_table as record_t
+from gn_hq.services.errors import HqError
+
+Key = tuple[str, str]  # (entity, record_id)
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+_loads = json.loads
+_CHUNK = 900
+
+
+class NotJson(HqError):
+    status = 422
+    code = "invalid_value"
+
+    def __init__(self) -> None:
+        super().__init__("Valeur refusée : seules les valeurs JSON finies sont acceptées (pas de NaN ni d'infini).")
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON text as stored and sent; refuses NaN and infinities (they are not JSON)."""
+    try:
+        return _dumps(value)
+    except ValueError as exc:
+        raise NotJson() from exc
+
+
+def encode_data(data: Mapping[str, Any]) -> str:
+    return dumps({k: v for k, v in data.items() if v is not None})
+
+
+def encode_meta(state: RecordState) -> str:
+    writers: list[Writer] = []
+    index: dict[Writer, int] = {}
+
+    def slot(w: Writer) -> int:
+        i = index.get(w)
+        if i is None:
+            i = index[w] = len(writers)
+            writers.append(w)
+        return i
+
+    fields = {name: slot(w) for name, w in state.writers.items()}
+    meta: dict[str, Any] = {"f": fields}
+    if state.deleted_by is not None:
+        meta["d"] = slot(state.deleted_by)
+    meta["w"] = [[w.version, w.stamp, w.device_id, w.user_id] for w in writers]
+    return _dumps(meta)
+
+
+def decode_state(data: str, meta: str, version: int, deleted: bool, erased: bool) -> RecordState:
+    m = _loads(meta)
+    writers = [Writer(w[0], w[1], w[2], w[3]) for w in m.get("w", ())]
+    d = m.get("d")
+    return RecordState(
+        data=_loads(data),
+        writers={name: writers[i] for name, i in m.get("f", {}).items()},
+        version=version,
+        deleted=deleted,
+        erased=erased,
+        deleted_by=writers[d] if d is not None else None,
+    )
+
+
+@dataclass(slots=True)
+class Stored:
+    """A record as loaded: its state and the sequence number it was last written at."""
+
+    entity: str
+    record_id: str
+    state: RecordState
+    seq: int
+
+
+def load(conn: Connection, keys: Iterable[Key]) -> dict[Key, Stored]:
+    """Every record among `keys` that HQ holds, in one query per ~900 keys."""
+    keys = list(dict.fromkeys(keys))
+    found: dict[Key, Stored] = {}
+    cols = (
+        record_t.c.entity,
+        record_t.c.record_id,
+        record_t.c.data,
+        record_t.c.field_meta,
+        record_t.c.version,
+        record_t.c.deleted,
+        record_t.c.erased,
+        record_t.c.server_seq,
+    )
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
+        stmt = select(*cols).where(tuple_(record_t.c.entity, record_t.c.record_id).in_(chunk))
+        for row in conn.execute(stmt):
+            state = decode_state(row.data, row.field_meta, row.version, bool(row.deleted), bool(row.erased))
+            found[(row.entity, row.record_id)] = Stored(row.entity, row.record_id, state, row.server_seq)
+    return found
+
+
+def columns_of(
+    entity: str, record_id: str, state: RecordState, seq: int, now: datetime, *, erased_person: str | None = None
+) -> dict[str, Any]:
+    """The row to write for a state: JSON text plus the columns extracted for scoping, indicators and uniqueness.
+
+    An erased record has no data left to find its person in: `erased_person` keeps its tombstone routed to the
+    campuses that had the person.
+    """
+    data = state.data
+    live = not state.deleted
+    row: dict[str, Any] = {
+        "entity": entity,
+        "record_id": record_id,
+        "person_id": erased_person if state.erased else person_id_of(entity, record_id, data),
+        "data": "{}" if state.erased else encode_data(data),
+        "field_meta": "{}" if state.erased else encode_meta(state),
+        "version": state.version,
+        "server_seq": seq,
+        "deleted": state.deleted,
+        "erased": state.erased,
+        "updated_at": now,
+        "campus_id": None,
+        "pathway_step": None,
+        "situation": None,
+        "gender": None,
+        "birth_date": None,
+        "natural_key": None,
+    }
+    if entity == "person" and live:
+        row["campus_id"] = _text(data.get(OWNING_CAMPUS_FIELD), 64)
+        row["pathway_step"] = _text(data.get("pathway_step"), 40)
+        row["situation"] = _text(data.get("situation"), 40)
+        row["gender"] = _text(data.get("gender"), 20)
+        row["birth_date"] = _text(data.get("birth_date"), 10)
+    key_field = NATURAL_KEYS.get(entity)
+    if key_field is not None and live:
+        row["natural_key"] = natural_key(data.get(key_field))
+    return row
+
+
+def _text(value: Any, size: int) -> str | None:
+    return value[:size] if isinstance(value, str) else None
+
+
+def natural_key(value: Any) -> str | None:
+    """How a unique key (campus code, user name) is compared: trimmed, case-folded."""
+    return value.strip().casefold()[:200] if isinstance(value, str) and value.strip() else None
+
+
+def write(conn: Connection, new_rows: list[dict[str, Any]], changed_rows: list[dict[str, Any]]) -> None:
+    """Insert `new_rows` and overwrite `changed_rows` (rows as made by `columns_of`)."""
+    if conn.dialect.name == "postgresql" and len(new_rows) + len(changed_rows) >= 64:
+        _write_pg_copy(conn, new_rows, changed_rows)
+        return
+    if new_rows:
+        conn.execute(insert(record_t), new_rows)
+    if changed_rows:
+        stmt = update(record_t).where(
+            record_t.c.entity == bindparam("k_entity"), record_t.c.record_id == bindparam("k_record_id")
+        )
+        conn.execute(
+            stmt, [{**row, "k_entity": row["entity"], "k_record_id": row["record_id"]} for row in changed_rows]
+        )
+
+
+_COPY_COLUMNS = (
+    "entity",
+    "record_id",
+    "person_id",
+    "data",
+    "field_meta",
+    "version",
+    "server_seq",
+    "deleted",
+    "erased",
+    "updated_at",
+    "campus_id",
+    "pathway_step",
+    "situation",
+    "gender",
+    "birth_date",
+    "natural_key",
+)
+
+
+def _write_pg_copy(conn: Connection, new_rows: list[dict[str, Any]], changed_rows: list[dict[str, Any]]) -> None:
+    """PostgreSQL bulk path: COPY every row into a temporary table, then one INSERT and one UPDATE from it.
+
+    The sequence numbers of changed rows move forward, so the unique index on server_seq is updated by a single
+    statement whose new values are all above the old ones: no transient duplicates.
+    """
+    dbapi = conn.connection.driver_connection
+    assert dbapi is not None
+    cols = ", ".join(_COPY_COLUMNS)
+    with dbapi.cursor() as cur:
+        cur.execute(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS record_incoming "
+            "(LIKE record INCLUDING DEFAULTS, is_new boolean NOT NULL) ON COMMIT DELETE ROWS"
+        )
+        with cur.copy(f"COPY record_incoming ({cols}, is_new) FROM STDIN") as copy:
+            for rows, is_new in ((new_rows, True), (changed_rows, False)):
+                for row in rows:
+                    values = [row[c] for c in _COPY_COLUMNS]
+                    values[9] = row["updated_at"].isoformat(timespec="milliseconds")
+                    values.append(is_new)
+                    copy.write_row(values)
+        if new_rows:
+            cur.execute(f"INSERT INTO record ({cols}) SELECT {cols} FROM record_incoming WHERE is_new")
+        if changed_rows:
+            sets = ", ".join(f"{c} = i.{c}" for c in _COPY_COLUMNS[2:])
+            cur.execute(
+                f"UPDATE record AS r SET {sets} FROM record_incoming AS i "
+                "WHERE NOT i.is_new AND r.entity = i.entity AND r.record_id = i.record_id"
+            )
+
+
+def grant(conn: Connection, grants: Iterable[tuple[str, str, str]], now: datetime) -> None:
+    """Give campuses access to people: (person_id, campus_id, reason); existing grants are left as they are."""
+    rows = [
+        {"person_id": p, "campus_id": c, "reason": r, "granted_at": now} for p, c, r in dict.fromkeys(grants) if p and c
+    ]
+    if not rows:
+        return
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    conn.execute(dialect.insert(access_t).on_conflict_do_nothing(), rows)
+
+
+def campuses_with_access(conn: Connection, person_ids: Iterable[str], campus_id: str) -> set[str]:
+    """Which of `person_ids` the campus may see and change."""
+    ids = list(dict.fromkeys(person_ids))
+    found: set[str] = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        stmt = select(access_t.c.person_id).where(access_t.c.campus_id == campus_id, access_t.c.person_id.in_(chunk))
+        found.update(conn.scalars(stmt))
+    return found
