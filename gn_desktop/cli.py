@@ -151,7 +151,10 @@ def _export(data: Path, fmt: str, out: Path | None) -> int:
     with store.unit_of_work(None) as uow:
         count = exporting.export_people(uow, fmt, out if out is not None else sys.stdout)
     if out is not None:
-        print(f"{count} personnes exportées dans {out}.", file=sys.stderr)
+        print(
+            f"{count} personne{'s' if count > 1 else ''} exportée{'s' if count > 1 else ''} dans {out}.",
+            file=sys.stderr,
+        )
     return 0
 
 

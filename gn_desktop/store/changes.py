@@ -300,7 +300,9 @@ def bulk_insert(session: Session, model: type[Synced], rows: Sequence[dict[str, 
                 origin="local",
             )
         )
-    session.execute(insert(model), records)
+    # render_nulls keeps one INSERT statement for all rows, so executemany batches them instead of splitting on
+    # whichever columns happen to be empty.
+    session.execute(insert(model).execution_options(render_nulls=True), records)
     if logs:
         session.execute(insert(ChangeLog), logs)
     session.execute(insert(HistoryEntry), history)
