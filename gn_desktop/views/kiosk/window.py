@@ -1,179 +1,619 @@
-"""The kiosk's welcome screen: full screen, large touch targets, language chosen by the visitor.
+"""The self-service kiosk's window: full screen, no decorations, one visitor at a time, nothing kept after them.
 
-A placeholder for now: the three journeys (check-in, sign-up, discovering programmes) are shown but disabled. The
-kiosk shows no one's personal data, ever. Threading: main thread only.
+The window owns the header (home, text size, language — reachable from every screen), the screens, the idle watch and
+the staff exit. It calls the kiosk's narrow services (`gn_desktop.services.kiosk`) only through the task runner; the
+services never return anyone's data but a greeting first name, a ticket, programmes and events.
+
+* Idle: after `KioskConfig.idle_ms` without input, "Are you still there?"; `wipe_ms` later everything is wiped (fields,
+  undo history, results, language, text size) and the welcome screen returns (`wiped` is emitted).
+* Staff exit: the key chord `KioskConfig.exit_chord`, or a long press (`long_press_ms`) on the top-left corner, opens
+  the PIN screen; the campus manager's PIN (argon2-hashed by the service) closes the window. Wrong PINs lock the pad
+  for longer and longer (the service counts them; the pad shows the wait).
+
+Threading: main thread only; data work runs on the task runner's worker thread.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QMouseEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
+    QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from gn_desktop.views.i18n import Translations
+from gn_core.domain.errors import InvalidInput
+from gn_desktop.services import kiosk as service
+from gn_desktop.views.i18n import DEFAULT_LANGUAGE, Translations
+from gn_desktop.views.kiosk import theme
+from gn_desktop.views.kiosk.screens import (
+    CheckInScreen,
+    EventsScreen,
+    ExitScreen,
+    IdleOverlay,
+    JobsScreen,
+    NewVisitorScreen,
+    Screen,
+    TicketScreen,
+    WelcomeScreen,
+)
+from gn_desktop.views.kiosk.widgets import Field, KioskButton, TypingTarget, is_typing_event, label
+from gn_desktop.views.tasks import TaskError, TaskRunner
 
 # language buttons: code and endonym (each language is named in itself, so these are never translated)
 LANGUAGE_BUTTONS = (("fr", "Français"), ("en", "English"), ("ar", "العربية"))
 
-_STYLE = """
-QWidget#kiosk { background: #1f3a5f; }
-QLabel { color: white; }
-QLabel#kiosk-soon { color: #c9d6e8; }
-QPushButton[journey="true"] { background: #ffffff; border: none; border-radius: 16px; }
-QPushButton[journey="true"]:disabled { background: #dfe6ef; }
-QLabel#journey-text { color: #1f3a5f; font-size: 20pt; }
-QLabel#journey-text:disabled { color: #5b6b80; }
-QPushButton[language="true"] {
-    background: transparent; color: white; border: 2px solid #c9d6e8; border-radius: 10px;
-    padding: 10px 22px; font-size: 16pt;
-}
-QPushButton[language="true"]:checked { background: white; color: #1f3a5f; }
-QPushButton[language="true"]:focus, QPushButton[journey="true"]:focus { border: 3px solid #ffcf4a; }
-"""
+
+@dataclass(frozen=True)
+class KioskConfig:
+    """Timings and gestures; tests use short timings."""
+
+    idle_ms: int = 60_000
+    wipe_ms: int = 20_000
+    long_press_ms: int = 3_000
+    exit_chord: str = "Ctrl+Alt+Shift+K"
+    #: extra delay before a failed check-in can be retried (slows down guessing codes)
+    retry_delay_ms: int = 1_500
 
 
-class JourneyButton(QPushButton):
-    """A large touch button whose text wraps (a plain QPushButton never wraps, so long translations would widen it)."""
+@dataclass(frozen=True)
+class KioskServices:
+    """The only service functions the kiosk can reach (none reads people)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    check_in_by_code: Callable[..., service.CheckIn] = service.check_in_by_code
+    check_in_by_name_and_birth_date: Callable[..., service.CheckIn] = service.check_in_by_name_and_birth_date
+    pre_register: Callable[..., service.Ticket] = service.pre_register
+    programmes_near: Callable[..., list[service.ProgrammeOffer]] = service.programmes_near
+    upcoming_events: Callable[..., list[service.EventOffer]] = service.upcoming_events
+    register_for_event: Callable[..., None] = service.register_for_event
+    verify_staff_pin: Callable[..., service.PinCheck] = service.verify_staff_pin
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class CornerHotspot(QWidget):
+    """An invisible square in the top-left corner: holding it down `long_press_ms` opens the staff PIN screen."""
+
+    long_pressed = Signal()
+
+    def __init__(self, long_press_ms: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("journey", True)
-        self._label = QLabel()
-        self._label.setObjectName("journey-text")
-        self._label.setWordWrap(True)
-        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
-        layout.addWidget(self._label)
+        self.setObjectName("staff-corner")
+        self.setFixedSize(64, 64)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(long_press_ms)
+        self._timer.timeout.connect(self.long_pressed.emit)
 
-    def setText(self, text: str) -> None:
-        self._label.setText(text)
-        self.setAccessibleName(text)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._timer.start()
 
-    def text(self) -> str:
-        return self._label.text()
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._timer.stop()
 
 
 class KioskWindow(QWidget):
-    """Welcome screen of the self-service kiosk. Switches the whole interface's language through `translations`."""
+    """The kiosk. Signals for tests and the app: `screen_changed(name)`, `idle_warning()`, `wiped()`,
+    `ticket_shown(ticket)`, `offers_shown()`, `events_shown()`, `event_booked()`, `failed(message)`,
+    `pin_refused(seconds)`, `exit_granted()`."""
 
-    def __init__(self, translations: Translations, parent: QWidget | None = None) -> None:
+    screen_changed = Signal(str)
+    idle_warning = Signal()
+    wiped = Signal()
+    ticket_shown = Signal(str)
+    offers_shown = Signal()
+    events_shown = Signal()
+    event_booked = Signal()
+    failed = Signal(str)
+    pin_refused = Signal(int)
+    exit_granted = Signal()
+
+    def __init__(
+        self,
+        translations: Translations,
+        runner: TaskRunner | None = None,
+        *,
+        config: KioskConfig | None = None,
+        services: KioskServices | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("kiosk")
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(_STYLE)
+        self.config = config or KioskConfig()
+        self.services = services or KioskServices()
         self._translations = translations
+        self._runner = runner
+        self._scale = theme.SCALES[0]
+        self._exit_allowed = False
+        self.setStyleSheet(theme.stylesheet(self._scale))
+        self.target = TypingTarget(self)
 
-        self.language_group = QButtonGroup(self)
-        self.language_group.setExclusive(True)
-        self.language_buttons: dict[str, QPushButton] = {}
-        # The language bar keeps its place and order whatever the language: a visitor who switched to Arabic by
-        # mistake finds the way back where it was.
+        # header: home, text size, language — on every screen
+        self.header = QWidget()
+        self.header.setObjectName("kiosk-header")
+        self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        bar = QHBoxLayout(self.header)
+        bar.setContentsMargins(80, 12, 24, 12)  # the top-left corner stays free for the staff long-press
+        bar.setSpacing(12)
+        self.home_button = KioskButton(variant="header")
+        self.home_button.setObjectName("kiosk-home")
+        self.home_button.clicked.connect(self.go_home)
+        self.text_size_button = KioskButton(variant="header")
+        self.text_size_button.setObjectName("kiosk-text-size")
+        self.text_size_button.clicked.connect(self.next_text_size)
         self.language_bar = QWidget()
         self.language_bar.setObjectName("language-bar")
+        # The language bar keeps its place and order whatever the language: a visitor who switched to Arabic by
+        # mistake finds the way back where it was.
         self.language_bar.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         languages = QHBoxLayout(self.language_bar)
         languages.setContentsMargins(0, 0, 0, 0)
         languages.setSpacing(12)
-        languages.addStretch(1)
+        self.language_group = QButtonGroup(self)
+        self.language_buttons: dict[str, KioskButton] = {}
         for code, name in LANGUAGE_BUTTONS:
-            button = QPushButton(name)
+            button = KioskButton(name, "language")
             button.setObjectName(f"language-{code}")
-            button.setProperty("language", True)
             button.setCheckable(True)
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.clicked.connect(lambda _checked=False, code=code: self._translations.set_language(code))
+            button.clicked.connect(lambda _c=False, code=code: self.set_language(code))
             self.language_group.addButton(button)
             self.language_buttons[code] = button
             languages.addWidget(button)
+        bar.addWidget(self.home_button)
+        bar.addWidget(self.text_size_button)
+        bar.addStretch(1)
+        bar.addWidget(self.language_bar)
 
-        self.welcome = QLabel()
-        self.welcome.setObjectName("kiosk-welcome")
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        welcome_font = QFont(self.font())
-        welcome_font.setPointSize(40)
-        welcome_font.setBold(True)
-        self.welcome.setFont(welcome_font)
-        self.brand = QLabel("Le Grand Numérique")  # brand name: never translated
-        self.brand.setObjectName("kiosk-brand")
-        self.brand.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        brand_font = QFont(self.font())
-        brand_font.setPointSize(20)
-        self.brand.setFont(brand_font)
-
-        self.journeys: dict[str, JourneyButton] = {}
-        self.soon_labels: list[QLabel] = []
-        journeys = QHBoxLayout()
-        journeys.setSpacing(24)
-        for key in ("arrived", "sign-up", "programmes"):
-            button = JourneyButton()
-            button.setObjectName(f"journey-{key}")
-            button.setEnabled(False)  # coming soon
-            button.setMinimumHeight(160)
-            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            soon = QLabel()
-            soon.setObjectName("kiosk-soon")
-            soon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            soon_font = QFont(self.font())
-            soon_font.setPointSize(14)
-            soon.setFont(soon_font)
-            column = QVBoxLayout()
-            column.addWidget(button)
-            column.addWidget(soon)
-            journeys.addLayout(column, 1)
-            self.journeys[key] = button
-            self.soon_labels.append(soon)
-
-        self.help = QLabel()
-        self.help.setObjectName("kiosk-help")
-        self.help.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        help_font = QFont(self.font())
-        help_font.setPointSize(16)
-        self.help.setFont(help_font)
+        # screens
+        self.welcome = WelcomeScreen()
+        self.checkin = CheckInScreen(self.target)
+        self.new_visitor = NewVisitorScreen(self.target)
+        self.ticket = TicketScreen()
+        self.jobs = JobsScreen()
+        self.events = EventsScreen(self.target)
+        self.exit_screen = ExitScreen(self.target)
+        self.screens: dict[str, Screen] = {}
+        self._pages: dict[str, QScrollArea] = {}
+        self.stack = QStackedWidget()
+        for screen in (
+            self.welcome,
+            self.checkin,
+            self.new_visitor,
+            self.ticket,
+            self.jobs,
+            self.events,
+            self.exit_screen,
+        ):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(screen)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.stack.addWidget(scroll)
+            self.screens[screen.objectName()] = screen
+            self._pages[screen.objectName()] = scroll
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 48)
-        layout.addWidget(self.language_bar)
-        layout.addStretch(2)
-        layout.addWidget(self.welcome)
-        layout.addWidget(self.brand)
-        layout.addStretch(1)
-        layout.addLayout(journeys)
-        layout.addStretch(2)
-        layout.addWidget(self.help)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.stack, 1)
+        self.busy_label = label(role="muted")
+        self.busy_label.hide()
 
-        # Staff-only exit until the kiosk lock screen exists; visitors have no keyboard.
-        QShortcut(QKeySequence("Ctrl+Alt+Shift+Q"), self, self.close)
+        self.idle_overlay = IdleOverlay(self)
+        self.corner = CornerHotspot(self.config.long_press_ms, self)
+        self.corner.move(0, 0)
+        self.corner.long_pressed.connect(self.open_staff_exit)
+        self.chord = QShortcut(QKeySequence(self.config.exit_chord), self)
+        self.chord.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.chord.activated.connect(self.open_staff_exit)
 
+        # idle watch
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(self.config.idle_ms)
+        self.idle_timer.timeout.connect(self._on_idle)
+        self.wipe_timer = QTimer(self)
+        self.wipe_timer.setSingleShot(True)
+        self.wipe_timer.setInterval(self.config.wipe_ms)
+        self.wipe_timer.timeout.connect(self.wipe)
+        self.pin_lock_timer = QTimer(self)
+        self.pin_lock_timer.setSingleShot(True)
+        self.pin_lock_timer.timeout.connect(self._unlock_pin_pad)
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.timeout.connect(lambda: self.checkin.submit.setEnabled(True))
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+        # flows
+        self.welcome.chosen.connect(self._journey)
+        self.checkin.by_code.connect(self._check_in_by_code)
+        self.checkin.by_name.connect(self._check_in_by_name)
+        self.new_visitor.submitted.connect(lambda _none: self._pre_register())
+        self.ticket.done.connect(self.wipe)
+        self.jobs.search.connect(self._search_programmes)
+        self.events.sign_up.connect(self._sign_up_for_event)
+        self.exit_screen.pin_entered.connect(self._verify_pin)
+        self.exit_screen.cancelled.connect(self.go_home)
+        self.idle_overlay.keep.connect(self._keep_session)
         translations.language_changed.connect(self._on_language_changed)
+
         self._on_language_changed(translations.language or "")
         self._retranslate()
+        self._current = "kiosk-welcome"
+        self.home_button.hide()
+        self.idle_timer.start()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
+    # -- service calls --------------------------------------------------------------------------------------------
+
+    def _run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], object],
+        on_error: Callable[[TaskError], object],
+    ) -> None:
+        if self._runner is None:
+            on_error(TaskError("La borne n'est reliée à aucune base de données."))
+            return
+        self._runner.run(fn, *args, on_done=on_done, on_error=on_error)
+
+    def _query(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], object],
+        on_error: Callable[[TaskError], object],
+        **kwargs: Any,
+    ) -> None:
+        if self._runner is None:
+            on_error(TaskError("La borne n'est reliée à aucune base de données."))
+            return
+        if kwargs:
+            self._runner.query(lambda uow, *a: fn(uow, *a, **kwargs), *args, on_done=on_done, on_error=on_error)
+        else:
+            self._runner.query(fn, *args, on_done=on_done, on_error=on_error)
+
+    # -- navigation -------------------------------------------------------------------------------------------
+
+    @property
+    def current_screen(self) -> str:
+        return self._current
+
+    def show_screen(self, name: str) -> None:
+        screen = self.screens[name]
+        self.stack.setCurrentWidget(self._pages[name])
+        self._current = name
+        focus = screen.first_focus()
+        if focus is not None:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.home_button.setVisible(name != "kiosk-welcome")
+        self.screen_changed.emit(name)
+
+    def go_home(self) -> None:
+        """Back to the welcome screen, forgetting the current visitor (same as the idle wipe, language kept)."""
+        self._wipe_screens()
+        self.show_screen("kiosk-welcome")
+
+    def _journey(self, key: str) -> None:
+        if key == "checkin":
+            self.show_screen("kiosk-checkin")
+        elif key == "new":
+            self.show_screen("kiosk-new")
+        elif key == "jobs":
+            self.show_screen("kiosk-jobs")
+            self._search_programmes(self.jobs.commune_code(), self.jobs.family())
+        elif key == "events":
+            self.show_screen("kiosk-events")
+            self._query(self.services.upcoming_events, on_done=self._show_events, on_error=self._failed)
+
+    # -- language and text size -------------------------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        self._translations.set_language(lang)
+
+    def language(self) -> str:
+        return self._translations.language or DEFAULT_LANGUAGE
 
     def _on_language_changed(self, lang: str) -> None:
         button = self.language_buttons.get(lang)
         if button is not None:
             button.setChecked(True)
 
+    def text_scale(self) -> float:
+        return self._scale
+
+    def set_text_scale(self, scale: float) -> None:
+        self._scale = scale
+        self.setStyleSheet(theme.stylesheet(scale))
+        self._retranslate()
+
+    def next_text_size(self) -> None:
+        index = theme.SCALES.index(self._scale) if self._scale in theme.SCALES else 0
+        self.set_text_scale(theme.SCALES[(index + 1) % len(theme.SCALES)])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
     def _retranslate(self) -> None:
-        self.welcome.setText(self.tr("Welcome to the campus"))
-        self.journeys["arrived"].setText(self.tr("I have arrived"))
-        self.journeys["sign-up"].setText(self.tr("Sign me up"))
-        self.journeys["programmes"].setText(self.tr("Discover the training programmes"))
-        for soon in self.soon_labels:
-            soon.setText(self.tr("Coming soon"))
-        self.help.setText(self.tr("Need help? Ask the staff at the front desk."))
         self.setWindowTitle(self.tr("Le Grand Numérique — welcome kiosk"))
+        self.home_button.setText(self.tr("Home"))
+        self.text_size_button.setText(self.tr("Text size: %1 %").replace("%1", str(round(self._scale * 100))))
+        self.text_size_button.setAccessibleName(self.tr("Make the text bigger"))
+        self.language_group.setExclusive(True)
+        for screen in self.screens.values():
+            screen.retranslate()
+        self.idle_overlay.retranslate()
+
+    # -- idle and wipe ----------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if is_typing_event(event) and not self.idle_overlay.isVisible():
+            self.idle_timer.start()
+        return False
+
+    def _is_pristine(self) -> bool:
+        return self._current == "kiosk-welcome" and self.language() == DEFAULT_LANGUAGE and self._scale == 1.0
+
+    def _on_idle(self) -> None:
+        if self._is_pristine():
+            self.idle_timer.start()
+            return
+        self.idle_overlay.setGeometry(self.rect())
+        self.idle_overlay.show()
+        self.idle_overlay.raise_()
+        self.idle_overlay.continue_button.setFocus()
+        self.wipe_timer.start()
+        self.idle_warning.emit()
+
+    def _keep_session(self) -> None:
+        self.wipe_timer.stop()
+        self.idle_overlay.hide()
+        self.idle_timer.start()
+        screen = self.screens[self._current].first_focus()
+        if screen is not None:
+            screen.setFocus()
+
+    def _wipe_screens(self) -> None:
+        for screen in self.screens.values():
+            screen.wipe()
+        self.retry_timer.stop()
+
+    def wipe(self) -> None:
+        """Forget the visitor: every field (and its undo history), every result, the language and the text size."""
+        self.wipe_timer.stop()
+        self.idle_overlay.hide()
+        self._wipe_screens()
+        if self._scale != 1.0:
+            self.set_text_scale(1.0)
+        if self.language() != DEFAULT_LANGUAGE:
+            self.set_language(DEFAULT_LANGUAGE)
+        self.show_screen("kiosk-welcome")
+        self.idle_timer.start()
+        self.wiped.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.idle_overlay.setGeometry(self.rect())
+        self.corner.move(QPoint(0, 0))
+        self.corner.raise_()
+
+    # -- errors -----------------------------------------------------------------------------------------------
+
+    def _field_message(self, fieldname: str, french: str) -> str:
+        """The message to show for a field: the service's French message in French, a translation otherwise."""
+        if self.language() == "fr":
+            return french
+        generic = {
+            "code": self.tr("The appointment code has 6 digits."),
+            "first_name": self.tr("First name: please fill it in."),
+            "last_name": self.tr("Last name: please fill it in."),
+            "birth_date": self.tr("Birth date: type day/month/year, for example 14/02/2001."),
+            "phone": self.tr("Phone: type 10 digits, like 06 12 34 56 78. Or give an e-mail."),
+            "email": self.tr("E-mail: check it, it looks like name@example.fr."),
+            "commune": self.tr("Town: choose it in the list."),
+            "reason": self.tr("Choose what brings you here."),
+            "consent": self.tr("Tick “I agree” so that we can keep your details."),
+            "event_id": self.tr("This event is no longer open for sign-up."),
+        }
+        return generic.get(fieldname, self.tr("Please check this field."))
+
+    def _show_field_errors(self, fields: dict[str, Field], error: TaskError, general: Callable[[str], None]) -> None:
+        for f in fields.values():
+            f.set_error("")
+        leftover: list[str] = []
+        if isinstance(error.error, InvalidInput):
+            for err in error.error.errors:
+                message = self._field_message(err.field, err.message)
+                if err.field in fields:
+                    fields[err.field].set_error(message)
+                else:
+                    leftover.append(message)
+            first = next((f for f in fields.values() if f.error.text()), None)
+            if first is not None:
+                first.edit.setFocus()
+        else:
+            leftover.append(self._error_message(error))
+        general(" ".join(leftover))
+        self.failed.emit(error.message)
+
+    def _error_message(self, error: TaskError) -> str:
+        if isinstance(error.error, service.CheckInNotFound):
+            return self.tr("We could not find your appointment for today. Check what you typed, or ask at the desk.")
+        if isinstance(error.error, service.StaffPinLocked):
+            return self.tr("Too many tries. Wait %1 seconds.").replace("%1", str(error.error.seconds))
+        if isinstance(error.error, service.StaffPinNotSet | service.NoCampus):
+            return error.message  # for staff, in French
+        return self.tr("Something went wrong. Please ask at the front desk.")
+
+    def _failed(self, error: TaskError) -> None:
+        self.failed.emit(error.message)
+
+    # -- check-in ---------------------------------------------------------------------------------------------
+
+    def _check_in_by_code(self, code: str) -> None:
+        self.checkin.submit.setEnabled(False)
+        self._run(self.services.check_in_by_code, code, on_done=self._checked_in, on_error=self._check_in_failed)
+
+    def _check_in_by_name(self, first: str, last: str, birth: str) -> None:
+        self.checkin.submit.setEnabled(False)
+        self._run(
+            self.services.check_in_by_name_and_birth_date,
+            first,
+            last,
+            birth,
+            on_done=self._checked_in,
+            on_error=self._check_in_failed,
+        )
+
+    def _checked_in(self, result: service.CheckIn) -> None:
+        self.checkin.wipe()
+        self.ticket.show_ticket(result.ticket, first_name=result.first_name, kind="checkin")
+        self.show_screen("kiosk-ticket")
+        self.ticket_shown.emit(result.ticket)
+
+    def _check_in_failed(self, error: TaskError) -> None:
+        self._show_field_errors(self.checkin.fields, error, self.checkin.error.show_message)
+        self.retry_timer.start(self.config.retry_delay_ms)  # the button comes back after a pause
+
+    # -- pre-registration -------------------------------------------------------------------------------------
+
+    def _pre_register(self) -> None:
+        form = self.new_visitor.form(self.language())
+        self.new_visitor.submit.setEnabled(False)
+        self._run(self.services.pre_register, form, on_done=self._pre_registered, on_error=self._pre_failed)
+
+    def _pre_registered(self, result: service.Ticket) -> None:
+        self.new_visitor.wipe()
+        self.ticket.show_ticket(result.ticket, first_name=None, kind="new")
+        self.show_screen("kiosk-ticket")
+        self.ticket_shown.emit(result.ticket)
+
+    def _pre_failed(self, error: TaskError) -> None:
+        self.new_visitor.submit.setEnabled(True)
+        screen = self.new_visitor
+        screen.commune_error.show_message("")
+        screen.consent.error.show_message("")
+        rest: list[str] = []
+        if isinstance(error.error, InvalidInput):
+            for err in error.error.errors:
+                if err.field == "commune":
+                    screen.commune_error.show_message(self._field_message("commune", err.message))
+                elif err.field == "consent":
+                    screen.consent.error.show_message(self._field_message("consent", err.message))
+        self._show_field_errors(screen.fields, error, rest.append)
+        summary = self.tr("Some answers need a correction. They are marked with ⚠.")
+        screen.error.show_message(summary)
+
+    # -- jobs and events --------------------------------------------------------------------------------------
+
+    def _search_programmes(self, commune: str, family: str) -> None:
+        self._query(
+            self.services.programmes_near,
+            commune or None,
+            job_family=family or None,
+            on_done=self._show_offers,
+            on_error=self._failed,
+        )
+
+    def _show_offers(self, offers: list[service.ProgrammeOffer]) -> None:
+        self.jobs.show_offers(offers)
+        self.offers_shown.emit()
+
+    def _show_events(self, events: list[service.EventOffer]) -> None:
+        self.events.show_events(events)
+        self.events_shown.emit()
+
+    def _sign_up_for_event(self, event_id: str) -> None:
+        form = self.events.signup_form(self.language())
+        self.events.submit.setEnabled(False)
+        self._run(
+            self.services.register_for_event,
+            event_id,
+            form,
+            on_done=self._event_booked,
+            on_error=self._event_failed,
+        )
+
+    def _event_booked(self, _result: object) -> None:
+        self.events.submit.setEnabled(True)
+        self.events.confirmed()
+        self.event_booked.emit()
+
+    def _event_failed(self, error: TaskError) -> None:
+        self.events.submit.setEnabled(True)
+        if isinstance(error.error, InvalidInput):
+            for err in error.error.errors:
+                if err.field == "consent":
+                    self.events.consent.error.show_message(self._field_message("consent", err.message))
+        self._show_field_errors(self.events.fields, error, self.events.error.show_message)
+
+    # -- staff exit -------------------------------------------------------------------------------------------
+
+    def open_staff_exit(self) -> None:
+        self._wipe_screens()
+        self.show_screen("kiosk-exit")
+
+    def _verify_pin(self, pin: str) -> None:
+        self.exit_screen.submit.setEnabled(False)
+        self._run(self.services.verify_staff_pin, pin, on_done=self._pin_checked, on_error=self._pin_error)
+
+    def _pin_checked(self, result: service.PinCheck) -> None:
+        self.exit_screen.pin.wipe()
+        if result.ok:
+            self._exit_allowed = True
+            self.exit_granted.emit()
+            self.close()
+            return
+        self._lock_pin_pad(result.locked_for_s)
+        self.exit_screen.error.show_message(
+            self.tr("Wrong PIN. Wait %1 seconds before trying again.").replace("%1", str(result.locked_for_s))
+        )
+        self.pin_refused.emit(result.locked_for_s)
+
+    def _pin_error(self, error: TaskError) -> None:
+        self.exit_screen.pin.wipe()
+        seconds = error.error.seconds if isinstance(error.error, service.StaffPinLocked) else 1
+        self._lock_pin_pad(seconds)
+        self.exit_screen.error.show_message(self._error_message(error))
+        self.pin_refused.emit(seconds)
+
+    def _lock_pin_pad(self, seconds: int) -> None:
+        self.exit_screen.submit.setEnabled(False)
+        self.exit_screen.keypad.setEnabled(False)
+        self.pin_lock_timer.start(max(1, seconds) * 1000)
+
+    def _unlock_pin_pad(self) -> None:
+        self.exit_screen.submit.setEnabled(True)
+        self.exit_screen.keypad.setEnabled(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Only staff close the kiosk (PIN); Alt+F4 and the like are ignored."""
+        if self._exit_allowed:
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+    def allow_close(self) -> None:
+        """Let the program close the window (tests, the self-test, shutting the app down)."""
+        self._exit_allowed = True
