@@ -121,12 +121,15 @@ def build_runner(store: Store) -> TaskRunner:
     return TaskRunner(store.unit_of_work, open_read_uow=store.read_unit)
 
 
-def build_main_window(runner: TaskRunner) -> MainWindow:
-    """The advisor workspace, with the services its pages load data with."""
-    from gn_desktop.services import dashboard
+def build_main_window(runner: TaskRunner, *, lock_after_s: float | None = None) -> MainWindow:
+    """The advisor workspace (behind its sign-in screen), with the loader of its home page.
+
+    `lock_after_s`: seconds of inactivity before locking; None reads the campus setting (default 10 minutes).
+    """
+    from gn_desktop.services import home
     from gn_desktop.views.main_window import MainWindow
 
-    return MainWindow(runner, dashboard.home_summary, version=__version__)
+    return MainWindow(runner, home.home_view, version=__version__, lock_after_s=lock_after_s)
 
 
 def build_kiosk_window(translations: Translations) -> KioskWindow:
@@ -287,6 +290,10 @@ def self_test(data_dir: Path, *, lang: str = "fr") -> int:
 
             window = build_main_window(runner)
             windows.append(window)
+            from gn_desktop.services.auth import SignedIn
+
+            # read-only checks: a session attributed to nobody, so nothing could be written in anyone's name
+            window.sign_in_as(SignedIn(None, "autotest", "Autotest", None, None))
             if window.home.summary is None:
                 loop = QEventLoop()
                 window.home.loaded.connect(loop.quit)
@@ -336,3 +343,201 @@ def _finish(report: _Report, log_file: Path) -> int:
         return 1
     print("Autotest : tous les contrôles sont passés.", flush=True)
     return 0
+
+
+# -- screenshots -----------------------------------------------------------------------------------------------
+
+#: views `gn-desktop screenshot --view NAME` renders, with what they show (French, for `--view list`)
+SCREENSHOT_VIEWS: dict[str, str] = {
+    "signin": "écran de connexion",
+    "locked": "session verrouillée après inactivité",
+    "home": "accueil : rendez-vous du jour, personnes en attente, suivis à faire",
+    "search": "recherche d'une personne (saisie « mar »)",
+    "person": "fiche d'une personne : parcours et changement d'étape",
+    "notes": "fiche d'une personne : notes de suivi",
+    "referrals": "fiche d'une personne : orientations vers une formation ou une offre",
+    "history": "fiche d'une personne : historique des modifications",
+    "intake": "nouvelle inscription : identité et recherche des doublons",
+    "consents": "nouvelle inscription : consentements (version du texte)",
+    "partners": "partenaires : sessions de formation et places restantes",
+    "events": "événements : inscriptions et présence",
+}
+SCREENSHOT_DEMO_PEOPLE = 2000
+
+
+def _parse_size(size: str) -> tuple[int, int]:
+    from gn_core.domain.errors import KnownError
+
+    try:
+        width, height = (int(x) for x in size.lower().split("x"))
+    except ValueError:
+        raise KnownError(
+            f"--size : « {size} » n'est pas une taille valide ; écrivez LARGEURxHAUTEUR, ex. 1280x800."
+        ) from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise KnownError("--size : choisissez une taille entre 320x240 et 7680x4320.")
+    return width, height
+
+
+def _settle(app: QApplication, runner: TaskRunner, minimum_s: float = 0.5, timeout_s: float = 30.0) -> None:
+    """Process events until the runner has been idle for a moment (and at least `minimum_s`, for debounce timers)."""
+    from PySide6.QtCore import QEventLoop
+
+    started = time.monotonic()
+    idle_since: float | None = None
+    while time.monotonic() - started < timeout_s:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        now = time.monotonic()
+        if runner.pending == 0:
+            idle_since = idle_since or now
+            if now - idle_since > 0.15 and now - started >= minimum_s:
+                return
+        else:
+            idle_since = None
+        time.sleep(0.005)
+
+
+def _demo_person(store: Store) -> str | None:
+    """A person of this campus with a rich file (notes, referrals, a few steps), for the person screenshots."""
+    from sqlalchemy import func, select
+
+    from gn_core.domain import enums as e
+    from gn_desktop.store import models as m
+
+    with store.reading() as session:
+        notes = select(m.Note.person_id, func.count().label("n")).group_by(m.Note.person_id).subquery()
+        q = (
+            select(m.Person.id)
+            .join(notes, notes.c.person_id == m.Person.id)
+            .join(m.Referral, m.Referral.person_id == m.Person.id)
+            .where(m.Person.pathway_step == e.PathwayStep.JOB_SEARCH)
+            .order_by(notes.c.n.desc(), m.Person.last_name)
+            .limit(1)
+        )
+        if store.campus_id:
+            q = q.where(m.Person.campus_id == store.campus_id)
+        found = session.scalar(q)
+        return found or session.scalar(select(m.Person.id).limit(1))
+
+
+def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280x800", lang: str = "fr") -> int:
+    """Render one view of the advisor workspace with demo data, offscreen, into a PNG file.
+
+    An empty data directory gets demo data first (`SCREENSHOT_DEMO_PEOPLE` people); the window is signed in as an
+    advisor of the demo campus. `view="list"` prints the view names.
+    """
+    from gn_core.domain.errors import KnownError
+
+    if view == "list":
+        for name, what in SCREENSHOT_VIEWS.items():
+            print(f"{name:10} {what}")
+        return 0
+    if view not in SCREENSHOT_VIEWS:
+        raise KnownError(f"Vue « {view} » inconnue. Vues possibles : {', '.join(SCREENSHOT_VIEWS)}.")
+    width, height = _parse_size(size)
+    target = out if out is not None else Path(f"{view}.png")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = _application()
+    from gn_desktop.services import auth, demo
+    from gn_desktop.store.uow import Store
+    from gn_desktop.views.i18n import Translations
+
+    translations = Translations(app)
+    translations.set_language(lang)
+    store = Store.open(data_dir)
+    runner: TaskRunner | None = None
+    window: MainWindow | None = None
+    try:
+        with store.read_unit(None) as uow:
+            username = auth.first_advisor(uow)
+        if username is None:
+            print(f"Aucune donnée dans {data_dir} : création de données de démonstration…", flush=True)
+            demo.generate(store, people=SCREENSHOT_DEMO_PEOPLE, seed=1)
+            with store.read_unit(None) as uow:
+                username = auth.first_advisor(uow)
+        assert username is not None
+        runner = build_runner(store)
+        window = build_main_window(runner, lock_after_s=3600)
+        window.resize(width, height)
+        window.show()
+        _settle(app, runner)
+        if view == "signin":
+            window.sign_in_page.reset()
+            window.sign_in_page.username.setText(username)
+        else:
+            with store.read_unit(None) as uow:
+                window.sign_in_as(auth.session_for(uow, username))
+            _settle(app, runner)
+        if view == "locked":
+            window.lock()
+        elif view == "search":
+            window.find_person()
+            window.search.search_now("mar")
+        elif view in ("person", "notes", "referrals", "history"):
+            person_id = _demo_person(store)
+            if person_id is not None:
+                window.open_person(person_id)
+                _settle(app, runner)
+                window.person.tabs.setCurrentIndex({"person": 0, "notes": 1, "referrals": 3, "history": 4}[view])
+                if view == "person":
+                    window.person.move_target.setCurrentIndex(0)
+                if view == "referrals" and window.person.options_table.rowCount():
+                    window.person.options_table.selectRow(0)
+        elif view in ("intake", "consents"):
+            window.new_intake()
+            _settle(app, runner)
+            window.intake.resume_banner.hide()
+            window.intake.set_values(_intake_example(store, view))
+            if view == "consents":
+                window.intake.confirm_new.setChecked(True)
+                window.intake._go(window.intake.stack.count() - 1)
+        elif view == "partners":
+            window.go_to(3)
+        elif view == "events":
+            window.go_to(4)
+        _settle(app, runner, minimum_s=0.8)
+        image = window.grab().toImage()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(target)):
+            raise KnownError(f"Impossible d'écrire {target}.")
+        print(f"{target} ({image.width()}×{image.height()}, vue {view}, langue {lang})")
+        return 0
+    finally:
+        if window is not None:
+            window.close()
+            window.deleteLater()
+        if runner is not None:
+            runner.shutdown()
+        store.dispose()
+        translations.uninstall()
+        translations.deleteLater()
+
+
+def _intake_example(store: Store, view: str) -> dict[str, Any]:
+    """Form values for the intake screenshots: an existing person's name and birth date, so likely matches show."""
+    from sqlalchemy import select
+
+    from gn_desktop.store import models as m
+
+    with store.reading() as session:
+        row = session.execute(
+            select(m.Person.first_name, m.Person.last_name, m.Person.birth_date)
+            .where(m.Person.birth_date.is_not(None))
+            .order_by(m.Person.last_name)
+            .limit(1)
+        ).first()
+    first, last, birth = row if row is not None else ("Inès", "Diallo", None)
+    values: dict[str, Any] = {
+        "first_name": first,
+        "last_name": last,
+        "birth_date": birth.strftime("%d/%m/%Y") if birth else "",
+        "gender": "female",
+        "phone": "06 39 98 12 34",
+        "email": "ines.diallo@example.org",
+        "commune": "Saint-Denis",
+        "situation": "job_seeker",
+        "job_families": ["development", "data"],
+    }
+    if view == "consents":
+        values["consents"] = ["follow_up", "share_with_partners"]
+    return values

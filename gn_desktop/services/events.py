@@ -3,9 +3,10 @@ attendance."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from gn_core.domain import enums as e
 from gn_core.domain.errors import FieldError, InvalidInput
@@ -84,3 +85,67 @@ def mark_attendance(uow: UnitOfWork, registration_id: str, status: e.AttendanceS
     reg = get_or_fail(uow, m.EventRegistration, registration_id)
     reg.status = e.AttendanceStatus(status)
     uow.session.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    id: str
+    title: str
+    kind: e.EventKind
+    campus_name: str
+    starts_at: datetime
+    ends_at: datetime
+    capacity: int | None
+    registered: int
+    attended: int
+    audience: str
+
+
+@dataclass(frozen=True, slots=True)
+class RegistrationView:
+    id: str
+    person_id: str
+    person_name: str
+    status: e.AttendanceStatus
+
+
+def list_events(uow: UnitOfWork) -> list[EventView]:
+    """Every event, latest first, with its registration and attendance counts."""
+    active = func.sum(case((m.EventRegistration.status != e.AttendanceStatus.CANCELLED, 1), else_=0))
+    attended = func.sum(case((m.EventRegistration.status == e.AttendanceStatus.ATTENDED, 1), else_=0))
+    q = (
+        select(m.Event, m.Campus.name, func.coalesce(active, 0), func.coalesce(attended, 0))
+        .outerjoin(m.Campus, m.Campus.id == m.Event.campus_id)
+        .outerjoin(m.EventRegistration, m.EventRegistration.event_id == m.Event.id)
+        .group_by(m.Event.id, m.Campus.name)
+        .order_by(m.Event.starts_at.desc())
+    )
+    return [
+        EventView(
+            ev.id,
+            ev.title,
+            ev.kind,
+            campus or "",
+            ev.starts_at,
+            ev.ends_at,
+            ev.capacity,
+            int(n),
+            int(present),
+            ev.audience,
+        )
+        for ev, campus, n, present in uow.session.execute(q).all()
+    ]
+
+
+def registrations(uow: UnitOfWork, event_id: str) -> list[RegistrationView]:
+    """The people registered to an event, by name."""
+    q = (
+        select(m.EventRegistration, m.Person.first_name, m.Person.last_name)
+        .join(m.Person, m.Person.id == m.EventRegistration.person_id)
+        .where(m.EventRegistration.event_id == event_id)
+        .order_by(m.Person.last_name, m.Person.first_name)
+    )
+    return [
+        RegistrationView(r.id, r.person_id, f"{first} {last}", r.status)
+        for r, first, last in uow.session.execute(q).all()
+    ]

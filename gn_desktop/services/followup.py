@@ -257,3 +257,25 @@ def history(uow: UnitOfWork, person_id: str) -> list[HistoryView]:
                 fields = {k: v for k, v in fields.items() if k != "body"}
         out.append(HistoryView(h.at, h.entity, h.op, names.get(h.user_id or "", ""), fields, h.origin))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class AppointmentView:
+    id: str
+    starts_at: datetime
+    duration_min: int
+    subject: str
+    status: e.AppointmentStatus
+    advisor_name: str
+
+
+def appointments(uow: UnitOfWork, person_id: str) -> list[AppointmentView]:
+    """The person's appointments, latest first."""
+    names = _user_names(uow)
+    rows = uow.session.scalars(
+        select(m.Appointment).where(m.Appointment.person_id == person_id).order_by(m.Appointment.starts_at.desc())
+    ).all()
+    return [
+        AppointmentView(a.id, a.starts_at, a.duration_min, a.subject, a.status, names.get(a.advisor_id or "", ""))
+        for a in rows
+    ]

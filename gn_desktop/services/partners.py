@@ -222,3 +222,66 @@ def close_job_offer(uow: UnitOfWork, offer_id: str) -> None:
         raise InvalidInput([FieldError("is_open", "Offre : elle est déjà close.")])
     offer.is_open = False
     uow.session.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerView:
+    id: str
+    name: str
+    kind: e.PartnerKind
+    commune_insee: str | None
+    email: str | None
+    phone: str | None
+    website: str | None
+    committed_to_hire: bool
+    job_families: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OfferView:
+    id: str
+    title: str
+    partner_name: str
+    job_family: e.JobFamily
+    contract_type: e.ContractType
+    commune_insee: str | None
+    posted_on: date
+    closes_on: date | None
+
+
+def list_partners(uow: UnitOfWork, kind: e.PartnerKind | str | None = None) -> list[PartnerView]:
+    """Partners by kind then name."""
+    q = select(m.Partner).order_by(m.Partner.kind, m.Partner.name)
+    if kind is not None:
+        q = q.where(m.Partner.kind == e.PartnerKind(kind))
+    return [
+        PartnerView(
+            p.id,
+            p.name,
+            p.kind,
+            p.commune_insee,
+            p.email,
+            p.phone,
+            p.website,
+            p.committed_to_hire,
+            tuple(p.job_families),
+        )
+        for p in uow.session.scalars(q)
+    ]
+
+
+def open_offers(uow: UnitOfWork, today: date, *, partner_id: str | None = None) -> list[OfferView]:
+    """Job offers still open on `today`, newest first."""
+    q = (
+        select(m.JobOffer, m.Partner.name)
+        .join(m.Partner, m.Partner.id == m.JobOffer.partner_id)
+        .where(m.JobOffer.is_open.is_(True))
+        .where((m.JobOffer.closes_on.is_(None)) | (m.JobOffer.closes_on >= today))
+        .order_by(m.JobOffer.posted_on.desc(), m.JobOffer.title)
+    )
+    if partner_id is not None:
+        q = q.where(m.JobOffer.partner_id == partner_id)
+    return [
+        OfferView(o.id, o.title, name, o.job_family, o.contract_type, o.commune_insee, o.posted_on, o.closes_on)
+        for o, name in uow.session.execute(q).all()
+    ]

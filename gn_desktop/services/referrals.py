@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -106,3 +107,44 @@ def set_status(uow: UnitOfWork, referral_id: str, status: e.ReferralStatus | str
     if target in (e.ReferralStatus.ACCEPTED, e.ReferralStatus.REFUSED):
         referral.decided_on = on
     uow.session.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralView:
+    id: str
+    kind: str  # "session" or "offer"
+    title: str  # programme or job title
+    partner_name: str
+    starts_on: date | None  # session start, or offer posting date
+    status: e.ReferralStatus
+    referred_on: date
+    next_statuses: tuple[e.ReferralStatus, ...]
+
+
+def for_person(uow: UnitOfWork, person_id: str) -> list[ReferralView]:
+    """The person's referrals, newest first, with the statuses each can move to."""
+    s = uow.session
+    out: list[ReferralView] = []
+    rows = s.scalars(
+        select(m.Referral)
+        .where(m.Referral.person_id == person_id)
+        .order_by(m.Referral.referred_on.desc(), m.Referral.created_at.desc())
+    ).all()
+    for r in rows:
+        moves = tuple(st for st in e.ReferralStatus if st in STATUS_MOVES[r.status])
+        if r.programme_session_id:
+            row = s.execute(
+                select(m.Programme.title, m.Partner.name, m.ProgrammeSession.starts_on)
+                .join(m.Programme, m.Programme.id == m.ProgrammeSession.programme_id)
+                .join(m.Partner, m.Partner.id == m.Programme.partner_id)
+                .where(m.ProgrammeSession.id == r.programme_session_id)
+            ).one()
+            out.append(ReferralView(r.id, "session", row[0], row[1], row[2], r.status, r.referred_on, moves))
+        elif r.job_offer_id:
+            row = s.execute(
+                select(m.JobOffer.title, m.Partner.name, m.JobOffer.posted_on)
+                .join(m.Partner, m.Partner.id == m.JobOffer.partner_id)
+                .where(m.JobOffer.id == r.job_offer_id)
+            ).one()
+            out.append(ReferralView(r.id, "offer", row[0], row[1], row[2], r.status, r.referred_on, moves))
+    return out

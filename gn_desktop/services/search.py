@@ -115,3 +115,22 @@ def rows(uow: UnitOfWork, ids: list[str]) -> list[PersonRow]:
         )
         for r in (found[i] for i in ids if i in found)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """One keystroke's answer: every matching id, and the display rows of the first `first` of them."""
+
+    result: SearchResult
+    first_rows: list[PersonRow]
+
+
+def search_page(uow: UnitOfWork, query: str, first: int = 40, *, limit: int = DEFAULT_LIMIT) -> SearchPage:
+    """`search` plus the rows a result table shows straight away, in one round-trip to the worker thread."""
+    result = search(uow, query, limit=limit)
+    return SearchPage(result, rows(uow, result.ids[:first]))
+
+
+def campus_names(uow: UnitOfWork) -> dict[str, str]:
+    """Campus id → name, so result rows can name the campus without a join per row."""
+    return dict(uow.session.execute(select(m.Campus.id, m.Campus.name)).all())

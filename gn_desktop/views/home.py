@@ -1,7 +1,9 @@
-"""The advisor's home page: people by pathway step at this campus, today's appointments, changes waiting to sync.
+"""The advisor's home page: today's appointments, walk-ins waiting from the kiosk, follow-ups due, sync status.
 
-The figures come from a loader the composition root injects (in the app, `services.dashboard.home_summary`), run
-through the task runner; the page only formats them. Threading: main thread only.
+The data comes from a loader the composition root injects (in the app, `services.home.home_view`), run through the
+task runner; the page only formats it. It reloads after every committed write and every `POLL_MS` (the kiosk writes
+visits from another window or computer), and shows a notice when someone new is waiting.
+Threading: main thread only.
 """
 
 from __future__ import annotations
@@ -10,30 +12,30 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from gn_core.domain.enums import PathwayStep
-from gn_core.domain.labels import label
-from gn_core.domain.pathway import ORDER
-from gn_desktop.views.i18n import current_language
+from gn_desktop.services.home import AppointmentItem, DueItem, DueReason, WalkIn
+from gn_desktop.views.common import ID_ROLE, fill, fmt_date, fmt_long_date, fmt_time, heading, lab, selected_id, table
 from gn_desktop.views.tasks import TaskError, TaskRunner
+
+#: how often the page looks for new walk-ins
+POLL_MS = 30_000
 
 
 class HomeData(Protocol):
-    """What the home page shows (`services.dashboard.HomeSummary` has this shape)."""
+    """What the home page shows (`services.home.HomeView` has this shape)."""
 
     @property
     def campus_name(self) -> str | None: ...
@@ -47,9 +49,17 @@ class HomeData(Protocol):
     def day(self) -> date: ...
     @property
     def people_total(self) -> int: ...
+    @property
+    def appointments(self) -> Sequence[AppointmentItem]: ...
+    @property
+    def due(self) -> Sequence[DueItem]: ...
+    @property
+    def due_counts(self) -> dict[DueReason, int]: ...
+    @property
+    def walk_ins(self) -> Sequence[WalkIn]: ...
 
 
-# loads the home figures; called with a unit of work on the task runner's worker thread
+# loads the home data; called with a unit of work on the task runner's worker thread
 HomeLoader = Callable[[Any], HomeData]
 
 
@@ -64,17 +74,16 @@ class _Figure(QFrame):
         self.number = QLabel("—")
         self.number.setObjectName(f"{name}-number")
         font = QFont(self.font())
-        font.setPointSize(28)
+        font.setPointSize(22)
         font.setBold(True)
         self.number.setFont(font)
         self.caption = QLabel()
         self.caption.setObjectName(f"{name}-caption")
         self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setContentsMargins(16, 10, 16, 10)
         layout.addWidget(self.number)
         layout.addWidget(self.caption)
-        layout.addStretch(1)
 
     def show_value(self, value: int | None, caption: str) -> None:
         self.number.setText("—" if value is None else QLocale().toString(value))
@@ -83,10 +92,12 @@ class _Figure(QFrame):
 
 
 class HomePage(QWidget):
-    """Home page of the advisor workspace. Emits `loaded(summary)` each time fresh figures are shown."""
+    """Home page of the advisor workspace. Emits `loaded(data)` each time fresh data is shown."""
 
     loaded = Signal(object)
     load_failed = Signal(str)
+    open_person = Signal(str)
+    intake_from_pre_registration = Signal(str)
 
     def __init__(self, runner: TaskRunner, load_home: HomeLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,20 +106,22 @@ class HomePage(QWidget):
         self._load_home = load_home
         self._loading = False
         self._reload_again = False
+        self._active = False
+        self._known_walk_ins: set[str] | None = None
         self.summary: HomeData | None = None
 
-        self.title = QLabel()
+        self.title = heading()
         self.title.setObjectName("home-title")
-        title_font = QFont(self.font())
-        title_font.setPointSize(20)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("home-subtitle")
         self.notice = QLabel()
         self.notice.setObjectName("home-notice")
         self.notice.setWordWrap(True)
         self.notice.hide()
+        self.arrival = QLabel()
+        self.arrival.setObjectName("home-arrival")
+        self.arrival.setWordWrap(True)
+        self.arrival.hide()
         self.refresh_button = QPushButton()
         self.refresh_button.setObjectName("home-refresh")
         self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
@@ -116,31 +129,29 @@ class HomePage(QWidget):
 
         self.people = _Figure("people")
         self.appointments = _Figure("appointments")
+        self.waiting = _Figure("waiting")
+        self.due_figure = _Figure("due")
         self.pending = _Figure("pending")
 
-        self.steps_title = QLabel()
-        self.steps_title.setObjectName("steps-title")
-        section_font = QFont(self.font())
-        section_font.setPointSize(13)
-        section_font.setBold(True)
-        self.steps_title.setFont(section_font)
-        self.steps = QTableWidget(len(ORDER), 2)
-        self.steps.setObjectName("steps-table")
-        self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.steps.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.steps.setAlternatingRowColors(True)
-        self.steps.verticalHeader().hide()
-        self.steps.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.steps.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.steps.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
-        self.steps.setMaximumWidth(640)
-        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.steps.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
-
+        self.appointments_title = heading(size=13)
+        self.appointments_table = table("appointments-table", 4, stretch=1)
+        self.walk_ins_title = heading(size=13)
+        self.walk_ins_table = table("walk-ins-table", 4, stretch=1)
+        self.receive_button = QPushButton()
+        self.receive_button.setObjectName("walk-in-receive")
+        self.receive_button.clicked.connect(self._receive)
+        self.due_title = heading(size=13)
+        self.due_table = table("due-table", 3, stretch=0)
+        self.sync_note = QLabel()
+        self.sync_note.setObjectName("home-sync")
+        self.sync_note.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("home-status")
         self.status.setWordWrap(True)
+
+        for t in (self.appointments_table, self.due_table):
+            t.itemActivated.connect(lambda item, t=t: self._open_from(t, item.row()))
+        self.walk_ins_table.itemActivated.connect(lambda _item: self._receive())
 
         header = QHBoxLayout()
         titles = QVBoxLayout()
@@ -149,28 +160,59 @@ class HomePage(QWidget):
         header.addLayout(titles, 1)
         header.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
         figures = QHBoxLayout()
-        figures.setSpacing(16)
-        for card in (self.people, self.appointments, self.pending):
+        figures.setSpacing(12)
+        for card in (self.appointments, self.waiting, self.due_figure, self.people, self.pending):
             figures.addWidget(card, 1)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(20)
+        grid.setVerticalSpacing(6)
+        grid.addWidget(self.appointments_title, 0, 0)
+        grid.addWidget(self.appointments_table, 1, 0)
+        walk_header = QHBoxLayout()
+        walk_header.addWidget(self.walk_ins_title, 1)
+        walk_header.addWidget(self.receive_button)
+        grid.addLayout(walk_header, 2, 0)
+        grid.addWidget(self.walk_ins_table, 3, 0)
+        grid.addWidget(self.due_title, 0, 1)
+        grid.addWidget(self.due_table, 1, 1, 3, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(16)
+        layout.setContentsMargins(28, 20, 28, 16)
+        layout.setSpacing(12)
         layout.addLayout(header)
         layout.addWidget(self.notice)
+        layout.addWidget(self.arrival)
         layout.addLayout(figures)
-        layout.addWidget(self.steps_title)
-        layout.addWidget(self.steps)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.sync_note)
         layout.addWidget(self.status)
-        layout.addStretch(1)
+        self.setTabOrder(self.refresh_button, self.appointments_table)
+        self.setTabOrder(self.appointments_table, self.receive_button)
+        self.setTabOrder(self.receive_button, self.walk_ins_table)
+        self.setTabOrder(self.walk_ins_table, self.due_table)
 
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.reload)
         self._retranslate()
         runner.changed.connect(self._on_changed)
-        self.reload()
 
     # -- loading -------------------------------------------------------------------------------------------------
 
+    def activate(self) -> None:
+        """Start loading (and polling) once someone is signed in."""
+        self._active = True
+        self._poll.start()
+        self.reload()
+
+    def deactivate(self) -> None:
+        """Stop polling and forget what was shown (the session was locked or closed)."""
+        self._active = False
+        self._poll.stop()
+
     def reload(self) -> None:
-        """Fetch fresh figures through the task runner (one load in flight at a time)."""
+        """Fetch fresh data through the task runner (one load in flight at a time)."""
         if self._loading:
             self._reload_again = True
             return
@@ -179,15 +221,16 @@ class HomePage(QWidget):
         self._runner.query(self._load_home, on_done=self._show, on_error=self._failed)
 
     def _on_changed(self, _changes: frozenset[tuple[str, str]]) -> None:
-        # Every write adds change-log entries, so any committed change alters at least the pending count.
-        self.reload()
+        if self._active:
+            self.reload()
 
-    def _show(self, summary: HomeData) -> None:
+    def _show(self, data: HomeData) -> None:
         self._loading = False
-        self.summary = summary
+        self.summary = data
         self.status.clear()
+        self._notice_arrivals(data)
         self._render()
-        self.loaded.emit(summary)
+        self.loaded.emit(data)
         self._maybe_reload()
 
     def _failed(self, error: TaskError) -> None:
@@ -201,6 +244,46 @@ class HomePage(QWidget):
             self._reload_again = False
             self.reload()
 
+    def _notice_arrivals(self, data: HomeData) -> None:
+        keys = {w.visit_id or w.pre_registration_id or "" for w in data.walk_ins}
+        if self._known_walk_ins is not None:
+            new = [w for w in data.walk_ins if (w.visit_id or w.pre_registration_id or "") not in self._known_walk_ins]
+            if new:
+                names = ", ".join(self._walk_in_name(w) for w in new[:3])
+                self.arrival.setText(self.tr("Someone has just arrived at the reception: %1").replace("%1", names))
+                self.arrival.show()
+        self._known_walk_ins = keys
+
+    def _walk_in_name(self, w: WalkIn) -> str:
+        who = w.name or self.tr("visitor")
+        return f"{w.ticket} — {who}" if w.ticket else who
+
+    # -- actions -------------------------------------------------------------------------------------------------
+
+    def _open_from(self, t: QTableWidget, row: int) -> None:
+        item = t.item(row, 0)
+        pid = item.data(ID_ROLE) if item is not None else None
+        if pid:
+            self.open_person.emit(str(pid))
+
+    def _receive(self) -> None:
+        """Take the selected walk-in: open their file, or start the intake from their pre-registration."""
+        key = selected_id(self.walk_ins_table)
+        if key is None or self.summary is None:
+            return
+        walk_in = next((w for w in self.summary.walk_ins if (w.visit_id or w.pre_registration_id) == key), None)
+        if walk_in is None:
+            return
+        self.arrival.hide()
+        if walk_in.visit_id is not None:
+            from gn_desktop.services import home as home_service
+
+            self._runner.run(home_service.mark_visit, walk_in.visit_id, "seen")
+        if walk_in.person_id:
+            self.open_person.emit(walk_in.person_id)
+        elif walk_in.pre_registration_id:
+            self.intake_from_pre_registration.emit(walk_in.pre_registration_id)
+
     # -- display -------------------------------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
@@ -210,11 +293,30 @@ class HomePage(QWidget):
 
     def _retranslate(self) -> None:
         self.refresh_button.setText(self.tr("&Refresh"))
-        self.refresh_button.setToolTip(self.tr("Reload the figures (F5)"))
-        self.steps_title.setText(self.tr("People by pathway step"))
-        self.steps.setHorizontalHeaderLabels([self.tr("Pathway step"), self.tr("People")])
-        self.steps.setAccessibleName(self.tr("People by pathway step"))
+        self.refresh_button.setToolTip(self.tr("Reload (F5)"))
+        self.appointments_title.setText(self.tr("Today's appointments"))
+        self.appointments_table.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Person"), self.tr("Subject"), self.tr("Status")]
+        )
+        self.appointments_table.setAccessibleName(self.tr("Today's appointments"))
+        self.walk_ins_title.setText(self.tr("Waiting at the reception"))
+        self.walk_ins_table.setHorizontalHeaderLabels(
+            [self.tr("Ticket"), self.tr("Name"), self.tr("Reason"), self.tr("Arrived")]
+        )
+        self.walk_ins_table.setAccessibleName(self.tr("Waiting at the reception"))
+        self.receive_button.setText(self.tr("Re&ceive"))
+        self.receive_button.setToolTip(self.tr("Open their file, or start their registration from the kiosk form"))
+        self.due_title.setText(self.tr("Follow-ups due"))
+        self.due_table.setHorizontalHeaderLabels([self.tr("Person"), self.tr("Why"), self.tr("Date")])
+        self.due_table.setAccessibleName(self.tr("Follow-ups due"))
         self._render()
+
+    def _reason(self, item: DueItem) -> str:
+        if item.reason == DueReason.NO_CONTACT:
+            return self.tr("No contact for 30 days")
+        if item.reason == DueReason.TRAINING_ENDING:
+            return self.tr("Training ends soon")
+        return self.tr("No outcome 3 months after training")
 
     def _render(self) -> None:
         s = self.summary
@@ -229,21 +331,47 @@ class HomePage(QWidget):
             )
             self.notice.show()
         day = s.day if s is not None else date.today()
-        long_day = QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
-        self.subtitle.setText(self.tr("Today: %1").replace("%1", long_day))
+        self.subtitle.setText(self.tr("Today: %1").replace("%1", fmt_long_date(day)))
         total = s.people_total if s is not None else None
         appts = s.appointments_today if s is not None else None
         pending = s.pending_changes if s is not None else None
+        waiting = len(s.walk_ins) if s is not None else None
+        due = sum(s.due_counts.values()) if s is not None else None
         self.people.show_value(total, self.tr("people followed", "", total if total is not None else 2))
         self.appointments.show_value(appts, self.tr("appointments today", "", appts if appts is not None else 2))
+        self.waiting.show_value(waiting, self.tr("waiting at the reception", "", waiting if waiting else 2))
+        self.due_figure.show_value(due, self.tr("follow-ups due", "", due if due is not None else 2))
         self.pending.show_value(
             pending, self.tr("changes waiting to be synchronised", "", pending if pending is not None else 2)
         )
-        lang = current_language()
-        for row, step in enumerate(ORDER):
-            count = dict(s.people_by_step).get(step) if s is not None else None
-            name_item = QTableWidgetItem(label(step, lang))
-            count_item = QTableWidgetItem("—" if count is None else QLocale().toString(count))
-            count_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.steps.setItem(row, 0, name_item)
-            self.steps.setItem(row, 1, count_item)
+        self.waiting.setProperty("alert", bool(waiting))
+        self.waiting.style().unpolish(self.waiting)
+        self.waiting.style().polish(self.waiting)
+        if s is None:
+            return
+        fill(
+            self.appointments_table,
+            [[fmt_time(a.starts_at), a.person_name, a.subject, lab(a.status)] for a in s.appointments],
+            [a.person_id for a in s.appointments],
+        )
+        fill(
+            self.walk_ins_table,
+            [
+                [w.ticket or "—", w.name or self.tr("visitor"), lab(w.purpose), fmt_time(w.arrived_at)]
+                for w in s.walk_ins
+            ],
+            [w.visit_id or w.pre_registration_id for w in s.walk_ins],
+        )
+        self.receive_button.setEnabled(bool(s.walk_ins))
+        fill(
+            self.due_table,
+            [[d.person_name, self._reason(d), fmt_date(d.on)] for d in s.due],
+            [d.person_id for d in s.due],
+        )
+        self.sync_note.setText(
+            self.tr(
+                "Synchronisation with the head office arrives in a later version; %n change(s) wait here.",
+                "",
+                s.pending_changes,
+            )
+        )

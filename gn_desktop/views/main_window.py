@@ -1,12 +1,13 @@
 """The advisor workspace's main window: navigation on the left, one page at a time on the right, status bar below.
 
-Only the home page has content so far; the other sections say they are coming. Threading: main thread only; data
+Sections: home, people (search and a person's file), new registration, partners, events, synchronisation (coming).
+Threading: main thread only; data
 arrives through the `TaskRunner` it is given (the window never opens a unit of work itself).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,16 +17,25 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from gn_desktop.services import auth
+from gn_desktop.services.auth import DEFAULT_LOCK_MINUTES, SignedIn
+from gn_desktop.views.events import EventsPage
 from gn_desktop.views.home import HomeData, HomeLoader, HomePage
+from gn_desktop.views.intake import IntakePage
+from gn_desktop.views.partners import PartnersPage
+from gn_desktop.views.person import PersonPage
+from gn_desktop.views.search import SearchPage
+from gn_desktop.views.signin import InactivityWatch, SignInPage
 from gn_desktop.views.tasks import TaskError, TaskRunner
 
 # navigation sections, in order (object names; the visible names are translated in `MainWindow._section_name`)
-SECTIONS = ("home", "people", "partners", "events", "sync")
+SECTIONS = ("home", "people", "intake", "partners", "events", "sync")
 
 DEFAULT_SIZE = QSize(1280, 800)
 
@@ -36,6 +46,17 @@ QListWidget#navigation::item:selected { background: #f2f5f9; color: #1f3a5f; fon
 QFrame[card="true"] { background: #f2f5f9; border: 1px solid #d5dde8; border-radius: 8px; }
 QLabel#home-notice { background: #fff4d6; border: 1px solid #e8c66a; border-radius: 6px; padding: 8px; }
 QStatusBar QLabel { padding: 2px 10px; }
+QWidget#nav-column { background: #1f3a5f; }
+QLabel#user-label { color: white; padding: 6px 18px; }
+QPushButton#lock-button { margin: 4px 18px 16px 18px; }
+QLabel[error="true"] { color: #b00020; }
+QLabel#home-arrival { background: #e3f4e1; border: 2px solid #3d8b37; border-radius: 6px; padding: 8px;
+    font-weight: bold; }
+QFrame[alert="true"] { background: #e3f4e1; border: 2px solid #3d8b37; }
+QWidget#intake-resume { background: #fff4d6; border: 1px solid #e8c66a; border-radius: 6px; }
+QListWidget#intake-steps { border: none; background: #f2f5f9; }
+QListWidget#intake-steps::item { padding: 8px 10px; }
+QListWidget#intake-steps::item:selected { background: #1f3a5f; color: white; }
 """
 
 
@@ -76,7 +97,15 @@ class PlaceholderPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """The advisor workspace. `load_home` is the home page's data loader, run through `runner`."""
+    """The advisor workspace, behind the sign-in screen. `load_home` is the home page's loader, run through `runner`.
+
+    Nothing but the sign-in screen is shown until someone signs in (`sign_in_as`); every write is then attributed to
+    them (`runner.user_id`). After `lock_after_s` seconds without input the window locks back to the sign-in screen
+    (what was typed stays; the intake draft is saved first). Another advisor signing in gets a fresh workspace.
+    """
+
+    signed_in = Signal(object)
+    locked = Signal()
 
     def __init__(
         self,
@@ -84,14 +113,23 @@ class MainWindow(QMainWindow):
         load_home: HomeLoader,
         *,
         version: str,
+        lock_after_s: float | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main-window")
         self._runner = runner
         self._version = version
+        self.session: SignedIn | None = None
+        self._last_user: str | None = None
         self.resize(DEFAULT_SIZE)
         self.setStyleSheet(_STYLE)
+
+        self.screens = QStackedWidget()
+        self.sign_in_page = SignInPage(runner)
+        self.sign_in_page.signed_in.connect(self.sign_in_as)
+        self.workspace = QWidget()
+        self.workspace.setObjectName("workspace")
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -100,26 +138,73 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
         self.home = HomePage(runner, load_home)
+        self.search = SearchPage(runner)
+        self.person = PersonPage(runner)
+        self.people = QStackedWidget()
+        self.people.addWidget(self.search)
+        self.people.addWidget(self.person)
+        self.intake = IntakePage(runner)
+        self.partners = PartnersPage(runner)
+        self.events = EventsPage(runner)
+        self.sync_page = PlaceholderPage("")
+        pages = {
+            "home": self.home,
+            "people": self.people,
+            "intake": self.intake,
+            "partners": self.partners,
+            "events": self.events,
+            "sync": self.sync_page,
+        }
         for key in SECTIONS:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.navigation.addItem(item)
-            self.pages.addWidget(self.home if key == "home" else PlaceholderPage(""))
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+            self.pages.addWidget(pages[key])
+        self.navigation.currentRowChanged.connect(self._section_changed)
         self.navigation.setCurrentRow(0)
 
-        central = QWidget()
-        layout = QHBoxLayout(central)
+        self.user_label = QLabel()
+        self.user_label.setObjectName("user-label")
+        self.lock_button = QPushButton()
+        self.lock_button.setObjectName("lock-button")
+        self.lock_button.clicked.connect(self.lock)
+        nav_column = QWidget()
+        nav_column.setObjectName("nav-column")
+        nav_layout = QVBoxLayout(nav_column)
+        nav_layout.setContentsMargins(0, 0, 0, 0)
+        nav_layout.setSpacing(0)
+        nav_layout.addWidget(self.navigation, 1)
+        nav_layout.addWidget(self.user_label)
+        nav_layout.addWidget(self.lock_button)
+        layout = QHBoxLayout(self.workspace)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.navigation)
+        layout.addWidget(nav_column)
         layout.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
+        self.screens.addWidget(self.sign_in_page)
+        self.screens.addWidget(self.workspace)
+        self.setCentralWidget(self.screens)
 
-        # Ctrl+1 … Ctrl+5 jump to a section from anywhere in the window.
+        # Ctrl+1 … Ctrl+6 jump to a section; Ctrl+F search, Ctrl+N new registration, Ctrl+L lock.
         for row in range(len(SECTIONS)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
             shortcut.activated.connect(lambda row=row: self.go_to(row))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.find_person)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.new_intake)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
+
+        self.search.open_person.connect(self.open_person)
+        self.search.new_intake.connect(self.new_intake)
+        self.person.back.connect(self.find_person)
+        self.home.open_person.connect(self.open_person)
+        self.home.intake_from_pre_registration.connect(self.intake_from_pre_registration)
+        self.intake.created.connect(self.open_person)
+        self.intake.open_person.connect(self.open_person)
+
+        self.inactivity = InactivityWatch(lock_after_s or DEFAULT_LOCK_MINUTES * 60, self)
+        self.inactivity.timed_out.connect(self.lock)
+        if lock_after_s is None:
+            runner.query(auth.lock_minutes, on_done=self._set_lock_minutes)
 
         self.offline_label = QLabel()
         self.offline_label.setObjectName("offline-status")
@@ -144,12 +229,110 @@ class MainWindow(QMainWindow):
         self.home.loaded.connect(self._on_home_loaded)
         runner.error.connect(self._on_task_error)
         self._retranslate()
-        self.navigation.setFocus()
+        self.screens.setCurrentWidget(self.sign_in_page)
+        self.sign_in_page.reset()
+
+    def _set_lock_minutes(self, minutes: int) -> None:
+        self.inactivity.set_timeout(minutes * 60)
+
+    # -- session -------------------------------------------------------------------------------------------------
+
+    def sign_in_as(self, session: SignedIn) -> None:
+        """Open the workspace for `session`: its writes are attributed to this user from now on."""
+        if self._last_user is not None and self._last_user != session.user_id:
+            self._reset_workspace()
+        self.session = session
+        self._last_user = session.user_id
+        self._runner.user_id = session.user_id
+        self.screens.setCurrentWidget(self.workspace)
+        self.home.activate()
+        self.inactivity.start()
+        self._retranslate()
+        page = self.pages.currentWidget()
+        if page is None or page is self.home or page is self.sync_page:
+            self.navigation.setFocus()
+        else:
+            page.setFocus()
+        self.signed_in.emit(session)
+
+    def lock(self) -> None:
+        """Back to the sign-in screen; nothing more is attributed to the user until they sign in again."""
+        if self.session is None:
+            return
+        if self.intake.dirty:
+            self.intake.save_draft_now()  # submitted now, so still attributed to the user
+        username = self.session.username
+        self.session = None
+        self._runner.user_id = None
+        self.inactivity.stop()
+        self.home.deactivate()
+        self.screens.setCurrentWidget(self.sign_in_page)
+        self.sign_in_page.reset(locked_user=username)
+        self.locked.emit()
+
+    def _reset_workspace(self) -> None:
+        """Another advisor signs in: show nothing of the previous one's work."""
+        self.intake.clear()
+        self.search.field.clear()
+        self.search.model.set_result([], [])
+        self.person.person_id = None
+        self.people.setCurrentWidget(self.search)
+        self.navigation.setCurrentRow(0)
+
+    # -- navigation ----------------------------------------------------------------------------------------------
 
     def go_to(self, row: int) -> None:
         """Show section `row` (0 = home) and put the keyboard focus on the navigation."""
+        if self.session is None:
+            return
         self.navigation.setCurrentRow(row)
         self.navigation.setFocus()
+
+    def _section_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        key = SECTIONS[row]
+        if self.session is None:
+            return
+        if key == "partners":
+            self.partners.reload()
+        elif key == "events":
+            self.events.reload()
+        elif key == "intake":
+            self.intake.open()
+
+    def find_person(self) -> None:
+        """Ctrl+F: the search field, from anywhere in the workspace."""
+        if self.session is None:
+            return
+        self.navigation.setCurrentRow(SECTIONS.index("people"))
+        self.people.setCurrentWidget(self.search)
+        self.search.field.setFocus()
+        self.search.field.selectAll()
+
+    def new_intake(self) -> None:
+        """Ctrl+N: the intake wizard."""
+        if self.session is None:
+            return
+        self.navigation.setCurrentRow(SECTIONS.index("intake"))
+        self.intake.fields["first_name"].setFocus()
+
+    def open_person(self, person_id: str) -> None:
+        if self.session is None:
+            return
+        self.navigation.setCurrentRow(SECTIONS.index("people"))
+        self.people.setCurrentWidget(self.person)
+        self.person.show_person(person_id)
+        self.person.tabs.setFocus()
+
+    def intake_from_pre_registration(self, pre_registration_id: str) -> None:
+        if self.session is None:
+            return
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(SECTIONS.index("intake"))
+        self.pages.setCurrentIndex(SECTIONS.index("intake"))
+        self.navigation.blockSignals(False)
+        self.intake.start_from_pre_registration(pre_registration_id)
+        self.intake.fields["first_name"].setFocus()
 
     def current_section(self) -> str:
         return SECTIONS[self.pages.currentIndex()]
@@ -165,6 +348,7 @@ class MainWindow(QMainWindow):
         names = {
             "home": self.tr("Home"),
             "people": self.tr("People"),
+            "intake": self.tr("New registration"),
             "partners": self.tr("Partners"),
             "events": self.tr("Events"),
             "sync": self.tr("Synchronisation"),
@@ -184,6 +368,10 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About"))
+        self.lock_button.setText(self.tr("Lock (Ctrl+L)"))
+        self.user_label.setText(
+            self.tr("Signed in: %1").replace("%1", self.session.display_name) if self.session is not None else ""
+        )
         self.offline_label.setText(self.tr("Offline — data stays on this computer"))
         self.version_label.setText(self.tr("Version %1").replace("%1", self._version))
         self._update_title()

@@ -1,35 +1,167 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
+<context>
+    <name>EventsPage</name>
+    <message>
+        <source>Registrations: %1</source>
+        <translation>Inscriptions : %1</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>Inscriptions</translation>
+    </message>
+    <message>
+        <source>Choose a registered person first.</source>
+        <translation>Choisissez d'abord une personne inscrite.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Campus</source>
+        <translation>Campus</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Inscrits</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Présents</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Présence</translation>
+    </message>
+    <message>
+        <source>Mark &amp;present</source>
+        <translation>Marquer &amp;présent</translation>
+    </message>
+    <message>
+        <source>Mark a&amp;bsent</source>
+        <translation>Marquer a&amp;bsent</translation>
+    </message>
+</context>
 <context>
     <name>HomePage</name>
     <message>
         <source>Loading…</source>
+        <extracomment>how often the page looks for new walk-ins</extracomment>
         <translation>Chargement…</translation>
     </message>
     <message>
         <source>The figures could not be loaded: %1</source>
-        <translation>Les chiffres n&apos;ont pas pu être chargés : %1</translation>
+        <translation>Les chiffres n'ont pas pu être chargés : %1</translation>
+    </message>
+    <message>
+        <source>Someone has just arrived at the reception: %1</source>
+        <translation>Quelqu'un vient d'arriver à l'accueil : %1</translation>
+    </message>
+    <message>
+        <source>visitor</source>
+        <translation>visiteur</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <source>Reload the figures (F5)</source>
-        <translation>Recharger les chiffres (F5)</translation>
+        <source>Reload (F5)</source>
+        <translation>Recharger (F5)</translation>
     </message>
     <message>
-        <source>People by pathway step</source>
-        <translation>Personnes par étape du parcours</translation>
+        <source>Today's appointments</source>
+        <translation>Rendez-vous du jour</translation>
     </message>
     <message>
-        <source>Pathway step</source>
-        <translation>Étape du parcours</translation>
+        <source>Time</source>
+        <translation>Heure</translation>
     </message>
     <message>
-        <source>People</source>
-        <translation>Personnes</translation>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Waiting at the reception</source>
+        <translation>En attente à l'accueil</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <source>Re&amp;ceive</source>
+        <translation>&amp;Recevoir</translation>
+    </message>
+    <message>
+        <source>Open their file, or start their registration from the kiosk form</source>
+        <translation>Ouvrir sa fiche, ou commencer son inscription à partir du formulaire de la borne</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>Suivis à faire</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Training ends soon</source>
+        <translation>Fin de formation proche</translation>
+    </message>
+    <message>
+        <source>No contact for 30 days</source>
+        <translation>Sans contact depuis 30 jours</translation>
+    </message>
+    <message>
+        <source>No outcome 3 months after training</source>
+        <translation>Sans sortie 3 mois après la formation</translation>
     </message>
     <message>
         <source>Home</source>
@@ -37,11 +169,11 @@
     </message>
     <message>
         <source>No campus is configured on this computer yet: the figures cover everyone stored here.</source>
-        <translation>Aucun campus n&apos;est encore configuré sur ce poste : les chiffres portent sur toutes les personnes enregistrées ici.</translation>
+        <translation>Aucun campus n'est encore configuré sur ce poste : les chiffres portent sur toutes les personnes enregistrées ici.</translation>
     </message>
     <message>
         <source>Today: %1</source>
-        <translation>Aujourd&apos;hui : %1</translation>
+        <translation>Aujourd'hui : %1</translation>
     </message>
     <message numerus="yes">
         <source>people followed</source>
@@ -53,9 +185,17 @@
     <message numerus="yes">
         <source>appointments today</source>
         <translation>
-            <numerusform>rendez-vous aujourd&apos;hui</numerusform>
-            <numerusform>rendez-vous aujourd&apos;hui</numerusform>
+            <numerusform>rendez-vous aujourd'hui</numerusform>
+            <numerusform>rendez-vous aujourd'hui</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting at the reception</source>
+        <translation><numerusform>personne en attente à l'accueil</numerusform><numerusform>personnes en attente à l'accueil</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>follow-ups due</source>
+        <translation><numerusform>suivi à faire</numerusform><numerusform>suivis à faire</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>changes waiting to be synchronised</source>
@@ -63,6 +203,253 @@
             <numerusform>modification en attente de synchronisation</numerusform>
             <numerusform>modifications en attente de synchronisation</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Synchronisation with the head office arrives in a later version; %n change(s) wait here.</source>
+        <translation><numerusform>La synchronisation avec le siège arrive dans une prochaine version ; %n modification attend sur ce poste.</numerusform><numerusform>La synchronisation avec le siège arrive dans une prochaine version ; %n modifications attendent sur ce poste.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <source>Pre-filled from the kiosk form: check each page with the person.</source>
+        <translation>Prérempli d'après le formulaire de la borne : vérifiez chaque page avec la personne.</translation>
+    </message>
+    <message>
+        <source>A registration started on %1 was not finished (%2). Resume it?</source>
+        <translation>Une inscription commencée le %1 n'a pas été terminée (%2). La reprendre ?</translation>
+    </message>
+    <message>
+        <source>no name yet</source>
+        <translation>pas encore de nom</translation>
+    </message>
+    <message>
+        <source>Registration abandoned.</source>
+        <translation>Inscription abandonnée.</translation>
+    </message>
+    <message>
+        <source>Check the people already registered: open their file, or tick that this is someone else.</source>
+        <translation>Vérifiez les personnes déjà inscrites : ouvrez leur fiche, ou cochez qu'il s'agit d'une autre personne.</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red.</source>
+        <translation>Corrigez les champs signalés en rouge.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Person registered.</source>
+        <translation>Personne inscrite.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) already registered may be the same: open their file, or confirm this is someone else.</source>
+        <translation><numerusform>%n personne déjà inscrite est peut-être la même : ouvrez sa fiche, ou confirmez qu'il s'agit d'une autre personne.</numerusform><numerusform>%n personnes déjà inscrites sont peut-être la même : ouvrez leur fiche, ou confirmez qu'il s'agit d'une autre personne.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nobody registered matches this name and birth date.</source>
+        <translation>Personne de déjà inscrit ne correspond à ce nom et à cette date de naissance.</translation>
+    </message>
+    <message>
+        <source>Type the name and birth date: people already registered show here.</source>
+        <translation>Saisissez le nom et la date de naissance : les personnes déjà inscrites s'affichent ici.</translation>
+    </message>
+    <message>
+        <source>New registration</source>
+        <translation>Nouvelle inscription</translation>
+    </message>
+    <message>
+        <source>1. Identity</source>
+        <translation>1. Identité</translation>
+    </message>
+    <message>
+        <source>2. Contact</source>
+        <translation>2. Coordonnées</translation>
+    </message>
+    <message>
+        <source>3. Situation</source>
+        <translation>3. Situation</translation>
+    </message>
+    <message>
+        <source>4. Barriers</source>
+        <translation>4. Freins</translation>
+    </message>
+    <message>
+        <source>5. Target jobs</source>
+        <translation>5. Métiers visés</translation>
+    </message>
+    <message>
+        <source>6. Consents</source>
+        <translation>6. Consentements</translation>
+    </message>
+    <message>
+        <source>Identity — search before creating</source>
+        <translation>Identité — recherche avant création</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>Barriers to employment</source>
+        <translation>Freins à l'emploi</translation>
+    </message>
+    <message>
+        <source>Target jobs</source>
+        <translation>Métiers visés</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consentements</translation>
+    </message>
+    <message>
+        <source>&amp;First name *</source>
+        <translation>&amp;Prénom *</translation>
+    </message>
+    <message>
+        <source>&amp;Last name *</source>
+        <translation>&amp;Nom *</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation>Date de &amp;naissance</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>&amp;Genre</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Téléphone</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Commune</source>
+        <translation>&amp;Commune</translation>
+    </message>
+    <message>
+        <source>&amp;Situation</source>
+        <translation>&amp;Situation</translation>
+    </message>
+    <message>
+        <source>France &amp;Travail id</source>
+        <translation>Identifiant France &amp;Travail</translation>
+    </message>
+    <message>
+        <source>E&amp;ducation level</source>
+        <translation>Niveau d'é&amp;tudes</translation>
+    </message>
+    <message>
+        <source>Be&amp;nefits</source>
+        <translation>A&amp;llocations</translation>
+    </message>
+    <message>
+        <source>&amp;Referred by</source>
+        <translation>&amp;Orienté par</translation>
+    </message>
+    <message>
+        <source>&amp;Barriers</source>
+        <translation>&amp;Freins</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Métiers</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>jj/mm/aaaa</translation>
+    </message>
+    <message>
+        <source>06 12 34 56 78</source>
+        <translation>06 12 34 56 78</translation>
+    </message>
+    <message>
+        <source>name@domain.fr</source>
+        <translation>nom@domaine.fr</translation>
+    </message>
+    <message>
+        <source>Commune of Seine-Saint-Denis, or another town</source>
+        <translation>Commune de Seine-Saint-Denis, ou une autre ville</translation>
+    </message>
+    <message>
+        <source>1234567A</source>
+        <translation>1234567A</translation>
+    </message>
+    <message>
+        <source>— not stated —</source>
+        <translation>— non précisé —</translation>
+    </message>
+    <message>
+        <source>Tick the themes the person mentions; details go in a note of their file, not here.</source>
+        <translation>Cochez les thèmes que la personne évoque ; les détails vont dans une note de sa fiche, pas ici.</translation>
+    </message>
+    <message>
+        <source>Consent texts, version %1. Read them to the person before ticking.</source>
+        <translation>Textes de consentement, version %1. Lisez-les à la personne avant de cocher.</translation>
+    </message>
+    <message>
+        <source>Already registered?</source>
+        <translation>Déjà inscrit ?</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Campus</source>
+        <translation>Campus</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>People already registered who may be the same</source>
+        <translation>Personnes déjà inscrites qui sont peut-être la même</translation>
+    </message>
+    <message>
+        <source>&amp;Open this file</source>
+        <translation>&amp;Ouvrir cette fiche</translation>
+    </message>
+    <message>
+        <source>This is &amp;someone else: create a new file</source>
+        <translation>C'est une &amp;autre personne : créer une nouvelle fiche</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>&amp;Abandon it</source>
+        <translation>&amp;L'abandonner</translation>
+    </message>
+    <message>
+        <source>← &amp;Previous (Alt+←)</source>
+        <translation>← &amp;Précédent (Alt+←)</translation>
+    </message>
+    <message>
+        <source>&amp;Next (Alt+→) →</source>
+        <translation>&amp;Suivant (Alt+→) →</translation>
+    </message>
+    <message>
+        <source>&amp;Save the person (Ctrl+S)</source>
+        <translation>&amp;Enregistrer la personne (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Abandon this registration</source>
+        <translation>Abandonner cette inscription</translation>
     </message>
 </context>
 <context>
@@ -74,6 +461,10 @@
     <message>
         <source>People</source>
         <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>New registration</source>
+        <translation>Nouvelle inscription</translation>
     </message>
     <message>
         <source>Partners</source>
@@ -112,6 +503,14 @@
         <translation>À &amp;propos</translation>
     </message>
     <message>
+        <source>Lock (Ctrl+L)</source>
+        <translation>Verrouiller (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Signed in: %1</source>
+        <translation>Connecté : %1</translation>
+    </message>
+    <message>
         <source>Offline — data stays on this computer</source>
         <translation>Hors ligne — les données restent sur ce poste</translation>
     </message>
@@ -148,7 +547,500 @@
 Follow-up of the people the campus accompanies towards digital jobs. The data stays on this computer and is shared only with the head office.</source>
         <translation>Le Grand Numérique — application des campus, version %1.
 
-Suivi des personnes que le campus accompagne vers les métiers du numérique. Les données restent sur ce poste et ne sont partagées qu&apos;avec le siège.</translation>
+Suivi des personnes que le campus accompagne vers les métiers du numérique. Les données restent sur ce poste et ne sont partagées qu'avec le siège.</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersPage</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouverte</translation>
+    </message>
+    <message>
+        <source>committed to hire</source>
+        <translation>engagé à recruter</translation>
+    </message>
+    <message>
+        <source>Training sessions (%1)</source>
+        <translation>Sessions de formation (%1)</translation>
+    </message>
+    <message>
+        <source>Job offers (%1)</source>
+        <translation>Offres d'emploi (%1)</translation>
+    </message>
+    <message>
+        <source>Partners (%1)</source>
+        <translation>Partenaires (%1)</translation>
+    </message>
+    <message>
+        <source>Partners and programmes</source>
+        <translation>Partenaires et formations</translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation>Sessions de formation</translation>
+    </message>
+    <message>
+        <source>Job offers</source>
+        <translation>Offres d'emploi</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Training organisation</source>
+        <translation>Organisme de formation</translation>
+    </message>
+    <message>
+        <source>Job family</source>
+        <translation>Métier</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Campus</source>
+        <translation>Campus</translation>
+    </message>
+    <message>
+        <source>Places left</source>
+        <translation>Places restantes</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employeur</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Closes on</source>
+        <translation>Clôture le</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Job families</source>
+        <translation>Métiers</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>Engagement</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Pathway step</source>
+        <translation>Étape du parcours</translation>
+    </message>
+    <message>
+        <source>Campus</source>
+        <translation>Campus</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Choose a session or an offer in the list first.</source>
+        <translation>Choisissez d'abord une session ou une offre dans la liste.</translation>
+    </message>
+    <message>
+        <source>Choose a referral and its new status first.</source>
+        <translation>Choisissez d'abord une orientation et son nouveau statut.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>%1 (not possible from here)</source>
+        <translation>%1 (impossible depuis cette étape)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) old</source>
+        <translation><numerusform>%n an</numerusform><numerusform>%n ans</numerusform></translation>
+    </message>
+    <message>
+        <source>Advisor: %1</source>
+        <translation>Conseiller : %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Current step: %1, since %2</source>
+        <translation>Étape actuelle : %1, depuis le %2</translation>
+    </message>
+    <message>
+        <source>RQTH valid until %1</source>
+        <translation>RQTH valable jusqu'au %1</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>sans date de fin</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Job offer</source>
+        <translation>Offre d'emploi</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>à partir du %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s) left</source>
+        <translation><numerusform>%n place restante</numerusform><numerusform>%n places restantes</numerusform></translation>
+    </message>
+    <message>
+        <source>posted %1</source>
+        <translation>publiée le %1</translation>
+    </message>
+    <message>
+        <source>&amp;Notes (%1)</source>
+        <translation>&amp;Notes (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Appointments (%1)</source>
+        <translation>&amp;Rendez-vous (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Referrals (%1)</source>
+        <translation>&amp;Orientations (%1)</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Pathway</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>RQTH</source>
+        <translation>RQTH</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Kiosk pre-registration</source>
+        <translation>Pré-inscription à la borne</translation>
+    </message>
+    <message>
+        <source>Kiosk visit</source>
+        <translation>Passage à la borne</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>création</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modification</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>suppression</translation>
+    </message>
+    <message>
+        <source>← Back to the search (Alt+Left)</source>
+        <translation>← Retour à la recherche (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>&amp;Pathway</source>
+        <translation>&amp;Parcours</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>&amp;Appointments</source>
+        <translation>&amp;Rendez-vous</translation>
+    </message>
+    <message>
+        <source>&amp;Referrals</source>
+        <translation>&amp;Orientations</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Vers</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Pathway timeline</source>
+        <translation>Étapes du parcours</translation>
+    </message>
+    <message>
+        <source>Move to another step</source>
+        <translation>Passer à une autre étape</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>&amp;Étape</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>Contract &amp;type</source>
+        <translation>&amp;Type de contrat</translation>
+    </message>
+    <message>
+        <source>&amp;Employer</source>
+        <translation>E&amp;mployeur</translation>
+    </message>
+    <message>
+        <source>Contract &amp;start</source>
+        <translation>&amp;Début du contrat</translation>
+    </message>
+    <message>
+        <source>&amp;SIRET</source>
+        <translation>&amp;SIRET</translation>
+    </message>
+    <message>
+        <source>&amp;Creation date</source>
+        <translation>Date de &amp;création</translation>
+    </message>
+    <message>
+        <source>Exit &amp;reason</source>
+        <translation>&amp;Motif de sortie</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment</source>
+        <translation>Comme&amp;ntaire</translation>
+    </message>
+    <message>
+        <source>Record the &amp;move</source>
+        <translation>Enregistrer l'éta&amp;pe</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Notes cannot be edited or deleted once added. Ctrl+Enter adds the note.</source>
+        <translation>Une note ajoutée ne peut plus être modifiée ni supprimée. Ctrl+Entrée ajoute la note.</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Nouvelle note</translation>
+    </message>
+    <message>
+        <source>Restricted &amp;note (only you and the campus managers can read it)</source>
+        <translation>Note &amp;restreinte (lisible seulement par vous et les responsables de campus)</translation>
+    </message>
+    <message>
+        <source>Add the no&amp;te</source>
+        <translation>Ajouter la no&amp;te</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Quand</translation>
+    </message>
+    <message>
+        <source>D&amp;uration (min)</source>
+        <translation>D&amp;urée (min)</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject</source>
+        <translation>O&amp;bjet</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>&amp;Planifier</translation>
+    </message>
+    <message>
+        <source>Referrals of this person</source>
+        <translation>Orientations de la personne</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partenaire</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>Orientée le</translation>
+    </message>
+    <message>
+        <source>New s&amp;tatus of the selected referral</source>
+        <translation>Nouveau s&amp;tatut de l'orientation choisie</translation>
+    </message>
+    <message>
+        <source>Change the stat&amp;us</source>
+        <translation>Changer le stat&amp;ut</translation>
+    </message>
+    <message>
+        <source>Refer to a training session or a job offer</source>
+        <translation>Orienter vers une session de formation ou une offre d'emploi</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Sessions and offers to refer to</source>
+        <translation>Sessions et offres vers lesquelles orienter</translation>
+    </message>
+    <message>
+        <source>Re&amp;fer</source>
+        <translation>Orien&amp;ter</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation>Historique des modifications</translation>
     </message>
 </context>
 <context>
@@ -159,21 +1051,107 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>This part of the application arrives in a later version.</source>
-        <translation>Cette partie de l&apos;application arrivera dans une prochaine version.</translation>
+        <translation>Cette partie de l'application arrivera dans une prochaine version.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Type at least one letter or digit.</source>
+        <translation>Tapez au moins une lettre ou un chiffre.</translation>
+    </message>
+    <message>
+        <source>Nobody found. Check the spelling, or register a new person (Ctrl+N).</source>
+        <translation>Personne n'a été trouvé. Vérifiez l'orthographe, ou inscrivez une nouvelle personne (Ctrl+N).</translation>
+    </message>
+    <message numerus="yes">
+        <source>First %n people found: type more to narrow the search.</source>
+        <translation><numerusform>Première personne trouvée : précisez la recherche.</numerusform><numerusform>Les %n premières personnes trouvées : tapez davantage pour préciser la recherche.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) found</source>
+        <translation><numerusform>%n personne trouvée</numerusform><numerusform>%n personnes trouvées</numerusform></translation>
+    </message>
+    <message>
+        <source>Find a person</source>
+        <translation>Trouver une personne</translation>
+    </message>
+    <message>
+        <source>Name, birth date, phone, e-mail or France Travail id</source>
+        <translation>Nom, date de naissance, téléphone, e-mail ou identifiant France Travail</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Accents, capitals and hyphens do not matter. Dates as dd/mm/yyyy. Enter opens the first result, the down arrow moves to the list.</source>
+        <translation>Les accents, majuscules et traits d'union ne comptent pas. Dates au format jj/mm/aaaa. Entrée ouvre le premier résultat, la flèche bas descend dans la liste.</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Personnes trouvées</translation>
+    </message>
+    <message>
+        <source>&amp;Open the file</source>
+        <translation>&amp;Ouvrir la fiche</translation>
+    </message>
+    <message>
+        <source>&amp;New registration (Ctrl+N)</source>
+        <translation>&amp;Nouvelle inscription (Ctrl+N)</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Session locked</source>
+        <translation>Session verrouillée</translation>
+    </message>
+    <message>
+        <source>The session was locked after a period of inactivity. Type your password to continue.</source>
+        <translation>La session a été verrouillée après un moment d'inactivité. Saisissez votre mot de passe pour continuer.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Each advisor signs in with their own account.</source>
+        <translation>Chaque conseiller se connecte avec son propre compte.</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Identifiant</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>Works without a network: accounts are checked on this computer.</source>
+        <translation>Fonctionne sans réseau : les comptes sont vérifiés sur ce poste.</translation>
     </message>
 </context>
 <context>
     <name>TaskRunner</name>
     <message>
         <source>An unexpected error occurred. The details were written to the application log; if it happens again, tell your technical contact.</source>
-        <translation>Une erreur inattendue est survenue. Le détail a été enregistré dans le journal de l&apos;application ; si cela se reproduit, prévenez votre contact technique.</translation>
+        <translation>Une erreur inattendue est survenue. Le détail a été enregistré dans le journal de l'application ; si cela se reproduit, prévenez votre contact technique.</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
         <source>The campus data in %1 could not be opened. The details were written to %2.</source>
-        <translation>Les données du campus (%1) n&apos;ont pas pu être ouvertes. Le détail a été enregistré dans %2.</translation>
+        <translation>Les données du campus (%1) n'ont pas pu être ouvertes. Le détail a été enregistré dans %2.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -75,3 +76,34 @@ def translations(qapp: QApplication) -> Iterator[Translations]:
     yield tr
     tr.uninstall()
     tr.deleteLater()
+
+
+PASSWORD = "mot-de-passe-conseil"
+
+
+@functools.cache
+def _password_hash() -> str:
+    from gn_desktop.services import accounts
+
+    return accounts.hash_password(PASSWORD)  # argon2 is slow on purpose: hash once per test session
+
+
+@pytest.fixture
+def accounts_(store: Store) -> dict[str, str]:
+    """Two advisors and a campus manager at this device's campus (username → user id); password `PASSWORD`."""
+    from gn_core.domain import enums as e
+    from gn_desktop.services import accounts
+
+    pw = _password_hash()
+    ids = {}
+    with store.unit_of_work(None) as uow:
+        for username, name, role in (
+            ("conseil.sdn", "Camille Martin", e.UserRole.ADVISOR),
+            ("conseil2.sdn", "Hugo Lefèvre", e.UserRole.ADVISOR),
+            ("resp.sdn", "Nadia Benali", e.UserRole.CAMPUS_MANAGER),
+        ):
+            ids[username] = accounts.create_user(
+                uow, username, name, role, "", campus_id=store.campus_id, password_hash=pw
+            )
+        uow.commit()
+    return ids

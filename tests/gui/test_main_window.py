@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from gn_core.domain import enums as e
 from gn_desktop.app import build_main_window, build_runner
 from gn_desktop.services import dashboard, followup
+from gn_desktop.services.auth import SignedIn
 from gn_desktop.store.uow import Store, UnitOfWork
 from gn_desktop.views.i18n import Translations
 from gn_desktop.views.main_window import MainWindow, PlaceholderPage
@@ -33,14 +34,17 @@ def people(store: Store, add_person: Callable[..., str]) -> list[str]:
     return ids
 
 
+def _signed_in(qtbot: QtBot, runner: TaskRunner) -> MainWindow:
+    win = build_main_window(runner, lock_after_s=600)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.home.loaded, timeout=10_000):
+        win.sign_in_as(SignedIn(None, "test", "Test", None, None))
+    return win
+
+
 @pytest.fixture
 def window(qtbot: QtBot, runner: TaskRunner, translations: Translations, people: list[str]) -> Iterator[MainWindow]:
-    win = build_main_window(runner)
-    qtbot.addWidget(win)
-    if win.home.summary is None:
-        with qtbot.waitSignal(win.home.loaded, timeout=10_000):
-            pass
-    yield win
+    yield _signed_in(qtbot, runner)
 
 
 def _step_count(win: MainWindow, step_label: str) -> str:
@@ -67,9 +71,9 @@ def test_home_shows_the_campus_figures_in_french(window: MainWindow, store: Stor
     assert window.home.people.caption.text() == "personnes suivies"
     assert window.home.appointments.number.text() == "1"
     assert window.home.appointments.caption.text() == "rendez-vous aujourd'hui"
-    assert _step_count(window, "Accueil") == "2"
-    assert _step_count(window, "Diagnostic") == "1"
-    assert _step_count(window, "Formation : en cours") == "0"
+    assert window.home.appointments_table.rowCount() == 1
+    assert window.home.appointments_table.item(0, 1).text() == "Awa Diallo"
+    assert window.home.appointments_table.item(0, 3).text() == "Prévu"
     with store.unit_of_work(None) as uow:
         pending = dashboard.home_summary(uow).pending_changes
     assert pending > 0
@@ -77,9 +81,10 @@ def test_home_shows_the_campus_figures_in_french(window: MainWindow, store: Stor
     assert window.home.pending.number.text() == QLocale().toString(pending)
     assert "Hors ligne — les données restent sur ce poste" in _texts(window)
     assert window.navigation.item(0).text() == "Accueil"
-    assert [window.navigation.item(r).text() for r in range(5)] == [
+    assert [window.navigation.item(r).text() for r in range(6)] == [
         "Accueil",
         "Personnes",
+        "Nouvelle inscription",
         "Partenaires",
         "Événements",
         "Synchronisation",
@@ -105,7 +110,6 @@ def test_a_committed_write_refreshes_the_home_page(
     with qtbot.waitSignal(window.home.loaded, timeout=10_000):
         runner.run(create)
     assert window.home.people.number.text() == "4"
-    assert _step_count(window, "Accueil") == "3"
 
 
 def test_english_interface(qtbot: QtBot, window: MainWindow, translations: Translations) -> None:
@@ -113,8 +117,7 @@ def test_english_interface(qtbot: QtBot, window: MainWindow, translations: Trans
     qtbot.waitUntil(lambda: window.navigation.item(0).text() == "Home")
     assert window.windowTitle() == "Le Grand Numérique — Campus Saint-Denis"
     assert window.home.people.caption.text() == "people followed"
-    assert _step_count(window, "Welcome") == "2"
-    assert _step_count(window, "Assessment") == "1"
+    assert window.home.appointments_table.item(0, 3).text() == "Planned"
     assert "Offline — data stays on this computer" in _texts(window)
     assert window.sync_label.text().endswith("changes waiting to be synchronised")
     translations.set_language("fr")
@@ -125,10 +128,7 @@ def test_english_from_the_start(
     qtbot: QtBot, runner: TaskRunner, translations: Translations, people: list[str]
 ) -> None:
     translations.set_language("en")
-    win = build_main_window(runner)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.home.loaded, timeout=10_000):
-        pass
+    win = _signed_in(qtbot, runner)
     assert win.navigation.item(1).text() == "People"
     assert win.home.people.caption.text() == "people followed"
 
@@ -143,9 +143,11 @@ def test_keyboard_navigation_between_sections(qtbot: QtBot, window: MainWindow) 
 
     qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
     assert window.current_section() == "people"
+    assert window.search.title.text() == "Trouver une personne"
+    qtbot.keyClick(window.navigation, Qt.Key.Key_End)
     page = window.pages.currentWidget()
     assert isinstance(page, PlaceholderPage)
-    assert page.title.text() == "Personnes"
+    assert page.title.text() == "Synchronisation"
     assert page.message.text() == "Bientôt disponible"
 
     qtbot.keyClick(window.navigation, Qt.Key.Key_End)
@@ -160,8 +162,14 @@ def test_section_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.current_section() == "events"
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() == "people"
+    assert window.search.field.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() == "intake"
+    assert window.intake.fields["first_name"].hasFocus()
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_section() == "home"
 
@@ -170,10 +178,7 @@ def test_no_campus_configured(qtbot: QtBot, qapp: object, translations: Translat
     bare = Store.in_memory()
     task_runner = build_runner(bare)
     try:
-        win = build_main_window(task_runner)
-        qtbot.addWidget(win)
-        with qtbot.waitSignal(win.home.loaded, timeout=10_000):
-            pass
+        win = _signed_in(qtbot, task_runner)
         assert win.windowTitle() == "Le Grand Numérique — aucun campus configuré"
         assert win.home.notice.text().startswith("Aucun campus n'est encore configuré")
         assert win.home.people.number.text() == "0"
