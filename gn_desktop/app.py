@@ -132,10 +132,11 @@ def build_main_window(runner: TaskRunner, *, lock_after_s: float | None = None) 
     return MainWindow(runner, home.home_view, version=__version__, lock_after_s=lock_after_s)
 
 
-def build_kiosk_window(translations: Translations) -> KioskWindow:
-    from gn_desktop.views.kiosk.window import KioskWindow
+def build_kiosk_window(translations: Translations, runner: TaskRunner | None = None) -> KioskWindow:
+    """The self-service kiosk over `runner` (it acts for nobody: no user is signed in on a kiosk)."""
+    from gn_desktop.views.kiosk import build_kiosk
 
-    return KioskWindow(translations)
+    return build_kiosk(translations, runner)
 
 
 def run_app(data_dir: Path, *, kiosk: bool = False, lang: str = "fr") -> int:
@@ -161,7 +162,7 @@ def run_app(data_dir: Path, *, kiosk: bool = False, lang: str = "fr") -> int:
             try:
                 window: MainWindow | KioskWindow
                 if kiosk:
-                    window = build_kiosk_window(translations)
+                    window = build_kiosk_window(translations, runner)
                     window.showFullScreen()
                 else:
                     window = build_main_window(runner)
@@ -315,7 +316,7 @@ def self_test(data_dir: Path, *, lang: str = "fr") -> int:
                 f"{image.width()}×{image.height()}",
             )
 
-            kiosk = build_kiosk_window(translations)
+            kiosk = build_kiosk_window(translations, runner)
             windows.append(kiosk)
             kiosk.resize(1280, 800)
             kiosk_image = kiosk.grab().toImage()
@@ -428,10 +429,16 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
     """
     from gn_core.domain.errors import KnownError
 
+    from gn_desktop.views.kiosk import SCREEN_NAMES as KIOSK_SCREENS
+
     if view == "list":
         for name, what in SCREENSHOT_VIEWS.items():
             print(f"{name:10} {what}")
+        for name in KIOSK_SCREENS:
+            print(f"{name:10} borne d'accueil")
         return 0
+    if view in KIOSK_SCREENS:
+        return _kiosk_screenshot(data_dir, view, out, size, lang)
     if view not in SCREENSHOT_VIEWS:
         raise KnownError(f"Vue « {view} » inconnue. Vues possibles : {', '.join(SCREENSHOT_VIEWS)}.")
     width, height = _parse_size(size)
@@ -508,6 +515,32 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
             window.deleteLater()
         if runner is not None:
             runner.shutdown()
+        store.dispose()
+        translations.uninstall()
+        translations.deleteLater()
+
+
+def _kiosk_screenshot(data_dir: Path, view: str, out: Path | None, size: str, lang: str) -> int:
+    """A kiosk screen, drawn by the kiosk's own renderer over this data directory's store."""
+    from gn_desktop.store.uow import Store
+    from gn_desktop.views.i18n import Translations
+    from gn_desktop.views.kiosk import render_kiosk_screen
+
+    width, height = _parse_size(size)
+    target = out if out is not None else Path(f"{view}.png")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = _application()
+    translations = Translations(app)
+    store = Store.open(data_dir)
+    runner = build_runner(store)
+    try:
+        image = render_kiosk_screen(view, lang, (width, height), runner=runner, translations=translations)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        image.save(str(target))
+        print(f"{target} ({image.width()}×{image.height()}, vue {view}, langue {lang})")
+        return 0
+    finally:
+        runner.shutdown()
         store.dispose()
         translations.uninstall()
         translations.deleteLater()
