@@ -48,7 +48,11 @@ class RecordState:
     """A record as HQ holds it. `data` misses no field it knows of; a missing field reads as None."""
 
     data: Mapping[str, Any] = field(default_factory=dict)
+    #: each field's last writer, for the fields not last written by `base_writer`
     writers: Mapping[str, Writer] = field(default_factory=dict)
+    #: the writer of every field `writers` does not list: whoever created the record (one entry instead of one per
+    #: field keeps an inserted record's metadata tiny)
+    base_writer: Writer | None = None
     version: int = 0
     deleted: bool = False
     erased: bool = False
@@ -59,6 +63,9 @@ class RecordState:
     @property
     def exists(self) -> bool:
         return self.version > 0
+
+    def writer_of(self, name: str) -> Writer | None:
+        return self.writers.get(name, self.base_writer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +143,10 @@ def merge(
         return _merge_delete(state, change, writer, append_only)
     if append_only and change.op == "update":
         return MergeResult(state, "rejected", False, reason="append_only")
+    if not state.exists:
+        # A record HQ has never seen: every field is simply what the change says, all by one writer.
+        data = {name: new for name, (_old, new) in change.fields.items()}
+        return MergeResult(RecordState(data=data, base_writer=writer, version=writer.version), "applied", True)
 
     data = dict(state.data)
     writers = dict(state.writers)
@@ -150,7 +161,7 @@ def merge(
 
     for name, (old, new) in change.fields.items():
         current = data.get(name)
-        last = writers.get(name)
+        last = writers.get(name, state.base_writer)
         if name in held:
             if current != new:
                 conflicts.append(Conflict("field", name, old, current, last, new, writer, "hq", True))
@@ -163,7 +174,8 @@ def merge(
         if seen:
             if current != new:
                 data[name] = new
-                writers[name] = replace(writer, stamp=successor_stamp(change.stamp, last))
+                stamp = successor_stamp(change.stamp, last)
+                writers[name] = writer if stamp == writer.stamp else replace(writer, stamp=stamp)
                 changed = True
             continue
         assert last is not None  # a field nobody wrote has always been seen
@@ -187,6 +199,7 @@ def merge(
     new_state = RecordState(
         data=data,
         writers=writers,
+        base_writer=state.base_writer,
         version=writer.version if changed else state.version,
         deleted=False if changed else state.deleted,
         erased=False,
@@ -204,14 +217,15 @@ def _merge_delete(state: RecordState, change: Incoming, writer: Writer, append_o
         return MergeResult(state, "rejected", False, reason="append_only")
     if not state.exists or state.deleted:
         return MergeResult(state, "noop", False)
+    everyone = dict(state.writers)
+    if state.base_writer is not None:
+        everyone.setdefault("*", state.base_writer)  # the creator, for every field it still holds
     concurrent = {
-        name: w
-        for name, w in state.writers.items()
-        if w.version > change.base_version and w.device_id != change.device_id
+        name: w for name, w in everyone.items() if w.version > change.base_version and w.device_id != change.device_id
     }
     if concurrent:
         latest = max(concurrent.values(), key=lambda w: (w.version, w.key))
-        hq_value = {name: state.data.get(name) for name in sorted(concurrent)}
+        hq_value = {name: state.data.get(name) for name in sorted(concurrent) if name != "*"}
         conflict = Conflict("delete", None, None, hq_value, latest, None, writer, "hq", True)
         return MergeResult(state, "conflict", False, (conflict,))
     return MergeResult(replace(state, version=writer.version, deleted=True, deleted_by=writer), "applied", True)
@@ -227,7 +241,7 @@ def resolve_field(
     state: RecordState, name: str, value: Any, stamp: str, device_id: str, user_id: str | None
 ) -> RecordState:
     """An advisor's decision on a conflicting field: `value` becomes the field's value and the field is released."""
-    writer = Writer(state.version + 1, successor_stamp(stamp, state.writers.get(name)), device_id, user_id)
+    writer = Writer(state.version + 1, successor_stamp(stamp, state.writer_of(name)), device_id, user_id)
     return replace(
         state,
         data={**state.data, name: value},

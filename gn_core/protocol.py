@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypedDict
 
 PROTOCOL_VERSION = 1
 #: the oldest protocol version HQ still serves: the current one and the one before
@@ -31,13 +32,15 @@ MAX_PUSH_CHANGES = 5000
 Op = Literal["insert", "update", "delete"]
 
 
-class FieldChange(BaseModel):
-    """One field's value before and after the change (JSON-ready: dates as ISO strings, enums as values)."""
+class FieldChange(TypedDict, total=False):
+    """One field's value before and after the change (JSON-ready: dates as ISO strings, enums as values).
 
-    model_config = ConfigDict(frozen=True)
+    A typed dict rather than a model: a batch carries tens of thousands of them, and plain dicts validate about
+    three times faster. A missing `old` or `new` means None.
+    """
 
-    old: Any = None
-    new: Any = None
+    old: Any
+    new: Any
 
 
 class Change(BaseModel):

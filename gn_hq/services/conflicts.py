@@ -116,13 +116,13 @@ def insert_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
 
 def held_fields(conn: Connection, keys: Iterable[records.Key]) -> dict[records.Key, set[str]]:
     """Fields held by open conflicts, per record (a delete conflict holds nothing: the record stays editable)."""
-    ids = list({record_id for _entity, record_id in keys})
+    ids = sorted({record_id for _entity, record_id in keys})
     held: dict[records.Key, set[str]] = {}
-    for start in range(0, len(ids), 900):
+    for chunk in records.chunks(conn, ids):
         stmt = select(conflict_t.c.entity, conflict_t.c.record_id, conflict_t.c.field).where(
+            records.id_in(conn, conflict_t.c.record_id, chunk),
             conflict_t.c.status == "open",
             conflict_t.c.kind == "field",
-            conflict_t.c.record_id.in_(ids[start : start + 900]),
         )
         for row in conn.execute(stmt):
             held.setdefault((row.entity, row.record_id), set()).add(row.field)

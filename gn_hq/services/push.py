@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, select, tuple_, update
+from sqlalchemy import Connection, select, update
 
 from gn_core.merge import Conflict, Incoming, RecordState, effective_stamp, erase, merge
 from gn_core.protocol import (
@@ -37,6 +37,7 @@ from gn_core.sync_rules import (
     protected_fields,
 )
 from gn_hq.db.models import device_table as device_t
+from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import utcnow
 from gn_hq.services import conflicts, erasure, records, sharing
@@ -47,6 +48,17 @@ from gn_hq.services.records import Key
 
 _FIELD_RE = re.compile(FIELD_PATTERN)
 _ID_RE = re.compile(ID_PATTERN)
+
+_GOOD_NAMES: set[str] = set()  # field names already checked (a batch repeats the same few names thousands of times)
+
+
+def _good_name(name: str) -> bool:
+    if name == "id" or not _FIELD_RE.match(name):
+        return False
+    if len(_GOOD_NAMES) < 10_000:
+        _GOOD_NAMES.add(name)
+    return True
+
 
 _REJECTION_DETAIL = {
     "erased": "Cette personne a été effacée (RGPD) : la modification est refusée ; effacez-la aussi sur ce poste.",
@@ -70,12 +82,12 @@ def validate(device: AuthDevice, changes: list[Change]) -> None:
         previous = max(previous, change.device_seq)
         if change.entity not in ENTITIES:
             problems.append(("unknown_entity", f"type d'enregistrement inconnu « {change.entity[:40]} »"))
-        bad = [name for name in change.fields if name == "id" or not _FIELD_RE.match(name)]
+        bad = [name for name in change.fields if name not in _GOOD_NAMES and not _good_name(name)]
         if bad:
             problems.append(("invalid_field", f"nom de champ invalide : {', '.join(sorted(bad))[:200]}"))
         link = PERSON_LINK.get(change.entity)
         if link and link != "id" and link in change.fields:
-            value = change.fields[link].new
+            value = change.fields[link].get("new")
             if value is not None and not (isinstance(value, str) and _ID_RE.match(value)):
                 problems.append(("invalid_field", f"{link} doit être un identifiant"))
         for code, detail in problems:
@@ -130,15 +142,16 @@ def push(hq: Hq, device: AuthDevice, changes: list[Change], protocol_version: in
 
 
 def _versions(conn: Connection, keys: list[Key]) -> list[RecordVersion]:
-    keys = list(dict.fromkeys(keys))
+    wanted = set(keys)
     out: list[RecordVersion] = []
-    for start in range(0, len(keys), 900):
+    for ids in records.chunks(conn, sorted({record_id for _entity, record_id in wanted})):
         stmt = select(
             record_t.c.entity, record_t.c.record_id, record_t.c.version, record_t.c.deleted, record_t.c.erased
-        ).where(tuple_(record_t.c.entity, record_t.c.record_id).in_(keys[start : start + 900]))
+        ).where(records.id_in(conn, record_t.c.record_id, ids))
         out.extend(
             RecordVersion(entity=r.entity, id=r.record_id, version=r.version, deleted=r.deleted, erased=r.erased)
             for r in conn.execute(stmt)
+            if (r.entity, r.record_id) in wanted
         )
     return out
 
@@ -171,25 +184,32 @@ class _Batch:
         conn = self.tx.conn
         keys = [(c.entity, c.record_id) for c in changes]
         stored = records.load(conn, keys)
-        held = conflicts.held_fields(conn, stored.keys())
+        held = conflicts.held_fields(conn, [key for key, s in stored.items() if s.has_open_conflict])
         for key, s in stored.items():
             self.existing.add(key)
             self.states[key] = replace(s.state, held=frozenset(held[key])) if key in held else s.state
         person_ids = {pid for c in changes if (pid := self._person(c)) is not None}
         if person_ids:
-            for ids in _chunks(sorted(person_ids)):
-                stmt = select(record_t.c.record_id, record_t.c.erased).where(
-                    record_t.c.entity == "person", record_t.c.record_id.in_(ids)
+            # The people the batch is about: known to HQ? erased? followed by this campus? One query.
+            followed = (
+                select(access_t.c.person_id)
+                .where(access_t.c.person_id == record_t.c.record_id, access_t.c.campus_id == self.device.campus_id)
+                .exists()
+            )
+            for ids in records.chunks(conn, sorted(person_ids)):
+                stmt = select(record_t.c.record_id, record_t.c.erased, followed.label("followed")).where(
+                    records.id_in(conn, record_t.c.record_id, ids), record_t.c.entity == "person"
                 )
                 for r in conn.execute(stmt):
                     self.known_persons.add(r.record_id)
                     if r.erased:
                         self.erased_persons.add(r.record_id)
-            self.access = records.campuses_with_access(conn, person_ids, self.device.campus_id)
+                    if r.followed:
+                        self.access.add(r.record_id)
         wanted: dict[str, set[str]] = {}
         for c in changes:
             key_field = NATURAL_KEYS.get(c.entity)
-            if key_field and key_field in c.fields and (nk := records.natural_key(c.fields[key_field].new)):
+            if key_field and key_field in c.fields and (nk := records.natural_key(c.fields[key_field].get("new"))):
                 wanted.setdefault(c.entity, set()).add(nk)
         for entity, values in wanted.items():
             stmt = select(record_t.c.natural_key, record_t.c.record_id).where(
@@ -205,7 +225,7 @@ class _Batch:
         if link == "id":
             return change.record_id
         if change.op != "delete" and link in change.fields:
-            value = change.fields[link].new
+            value = change.fields[link].get("new")
             if isinstance(value, str):
                 return value
         state = self.states.get((change.entity, change.record_id))
@@ -227,7 +247,7 @@ class _Batch:
             state = self.states.get(key)
             incoming = Incoming(
                 op=change.op,
-                fields={name: (f.old, f.new) for name, f in change.fields.items()},
+                fields={name: (f.get("old"), f.get("new")) for name, f in change.fields.items()},
                 base_version=change.base_version,
                 stamp=effective_stamp(change.hlc, now_ms),
                 device_id=change.device_id,
@@ -263,7 +283,7 @@ class _Batch:
             return "forbidden"
         key_field = NATURAL_KEYS.get(change.entity)
         if key_field and change.op != "delete" and key_field in change.fields:
-            nk = records.natural_key(change.fields[key_field].new)
+            nk = records.natural_key(change.fields[key_field].get("new"))
             holder = self.taken.get((change.entity, nk)) if nk else None
             if holder is not None and holder != change.record_id:
                 return "duplicate_key"
@@ -365,7 +385,3 @@ class _Batch:
                 )
             )
         return out
-
-
-def _chunks(items: list[str], size: int = 900) -> list[list[str]]:
-    return [items[start : start + size] for start in range(0, len(items), size)]

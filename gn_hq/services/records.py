@@ -1,8 +1,9 @@
 """The record store: `RecordState`s (gn_core.merge) read from and written to the generic `record` table in bulk.
 
-`field_meta` keeps each field's last writer compactly: a list of distinct writers and, per field, an index into it
-(`{"w": [[version, stamp, device_id, user_id], …], "f": {field: index}, "d": index-of-deleter}`); an inserted record
-has one writer for all its fields. Loading and writing are set-based: one query loads every record a batch touches,
+`field_meta` keeps each field's last writer compactly: a list of distinct writers, the index of the record's creator
+(who still holds every field not listed) and, per field written since, an index into the list
+(`{"w": [[version, stamp, device_id, user_id], …], "b": 0, "f": {field: index}, "d": index-of-deleter}`). Loading
+and writing are set-based: one query loads every record a batch touches,
 one executemany (PostgreSQL: one COPY into a temporary table and two statements) writes them back.
 """
 
@@ -14,11 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, tuple_, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, Text, any_, bindparam, func, insert, select, update
+from sqlalchemy.dialects import sqlite
 
 from gn_core.merge import RecordState, Writer
 from gn_core.sync_rules import NATURAL_KEYS, OWNING_CAMPUS_FIELD, person_id_of
+from gn_hq.db.models import conflict_table as conflict_t
 from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import record_table as record_t
 from gn_hq.services.errors import HqError
@@ -52,17 +54,19 @@ def encode_data(data: Mapping[str, Any]) -> str:
 
 def encode_meta(state: RecordState) -> str:
     writers: list[Writer] = []
-    index: dict[Writer, int] = {}
+    index: dict[int, int] = {}  # by identity: a merge shares one Writer object among the fields it wrote
 
     def slot(w: Writer) -> int:
-        i = index.get(w)
+        i = index.get(id(w))
         if i is None:
-            i = index[w] = len(writers)
+            i = index[id(w)] = len(writers)
             writers.append(w)
         return i
 
-    fields = {name: slot(w) for name, w in state.writers.items()}
-    meta: dict[str, Any] = {"f": fields}
+    meta: dict[str, Any] = {}
+    if state.base_writer is not None:
+        meta["b"] = slot(state.base_writer)
+    meta["f"] = {name: slot(w) for name, w in state.writers.items()}
     if state.deleted_by is not None:
         meta["d"] = slot(state.deleted_by)
     meta["w"] = [[w.version, w.stamp, w.device_id, w.user_id] for w in writers]
@@ -72,10 +76,12 @@ def encode_meta(state: RecordState) -> str:
 def decode_state(data: str, meta: str, version: int, deleted: bool, erased: bool) -> RecordState:
     m = _loads(meta)
     writers = [Writer(w[0], w[1], w[2], w[3]) for w in m.get("w", ())]
+    b = m.get("b")
     d = m.get("d")
     return RecordState(
         data=_loads(data),
         writers={name: writers[i] for name, i in m.get("f", {}).items()},
+        base_writer=writers[b] if b is not None else None,
         version=version,
         deleted=deleted,
         erased=erased,
@@ -91,6 +97,23 @@ class Stored:
     record_id: str
     state: RecordState
     seq: int
+    #: an open conflict is about this record (its held fields are then loaded: conflicts.held_fields)
+    has_open_conflict: bool = False
+
+
+def id_in(conn: Connection, column: Any, ids: list[str]) -> Any:
+    """`column IN ids`. On PostgreSQL the ids travel as one comma-joined text parameter split by the server (ids
+    match gn_core.protocol.ID_PATTERN, so they hold no comma): the statement stays small and cached, and the driver
+    does not escape thousands of array elements one by one."""
+    if conn.dialect.name == "postgresql":
+        return column == any_(func.string_to_array(bindparam(None, ",".join(ids), type_=Text), ","))
+    return column.in_(ids)
+
+
+def chunks(conn: Connection, ids: list[str]) -> list[list[str]]:
+    """`ids` in slices SQLite's parameter limit accepts (PostgreSQL takes them whole)."""
+    size = 100_000 if conn.dialect.name == "postgresql" else _CHUNK
+    return [ids[start : start + size] for start in range(0, len(ids), size)] if ids else []
 
 
 def load(conn: Connection, keys: Iterable[Key]) -> dict[Key, Stored]:
@@ -106,13 +129,20 @@ def load(conn: Connection, keys: Iterable[Key]) -> dict[Key, Stored]:
         record_t.c.deleted,
         record_t.c.erased,
         record_t.c.server_seq,
+        select(conflict_t.c.id)
+        .where(conflict_t.c.record_id == record_t.c.record_id, conflict_t.c.status == "open")
+        .exists()
+        .label("has_open_conflict"),
     )
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start : start + _CHUNK]
-        stmt = select(*cols).where(tuple_(record_t.c.entity, record_t.c.record_id).in_(chunk))
+    wanted = set(keys)
+    ids = sorted({record_id for _entity, record_id in keys})
+    for chunk in chunks(conn, ids):
+        stmt = select(*cols).where(id_in(conn, record_t.c.record_id, chunk))
         for row in conn.execute(stmt):
-            state = decode_state(row.data, row.field_meta, row.version, bool(row.deleted), bool(row.erased))
-            found[(row.entity, row.record_id)] = Stored(row.entity, row.record_id, state, row.server_seq)
+            key = (row.entity, row.record_id)
+            if key in wanted:
+                state = decode_state(row.data, row.field_meta, row.version, bool(row.deleted), bool(row.erased))
+                found[key] = Stored(row.entity, row.record_id, state, row.server_seq, bool(row.has_open_conflict))
     return found
 
 
@@ -239,16 +269,32 @@ def grant(conn: Connection, grants: Iterable[tuple[str, str, str]], now: datetim
     ]
     if not rows:
         return
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    conn.execute(dialect.insert(access_t).on_conflict_do_nothing(), rows)
+    if conn.dialect.name == "postgresql":
+        # One statement per reason whatever the number of grants: the ids travel as two comma-joined texts.
+        for reason in sorted({r["reason"] for r in rows}):
+            some = [r for r in rows if r["reason"] == reason]
+            conn.exec_driver_sql(
+                "INSERT INTO person_access (person_id, campus_id, reason, granted_at) "
+                "SELECT p, c, %(r)s, %(t)s FROM unnest(string_to_array(%(p)s, ','), string_to_array(%(c)s, ',')) "
+                "AS u(p, c) ON CONFLICT DO NOTHING",
+                {
+                    "p": ",".join(r["person_id"] for r in some),
+                    "c": ",".join(r["campus_id"] for r in some),
+                    "r": reason,
+                    "t": now.isoformat(timespec="milliseconds"),
+                },
+            )
+        return
+    conn.execute(sqlite.insert(access_t).on_conflict_do_nothing(), rows)
 
 
 def campuses_with_access(conn: Connection, person_ids: Iterable[str], campus_id: str) -> set[str]:
     """Which of `person_ids` the campus may see and change."""
     ids = list(dict.fromkeys(person_ids))
     found: set[str] = set()
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        stmt = select(access_t.c.person_id).where(access_t.c.campus_id == campus_id, access_t.c.person_id.in_(chunk))
+    for chunk in chunks(conn, ids):
+        stmt = select(access_t.c.person_id).where(
+            access_t.c.campus_id == campus_id, id_in(conn, access_t.c.person_id, chunk)
+        )
         found.update(conn.scalars(stmt))
     return found

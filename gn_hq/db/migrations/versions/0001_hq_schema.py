@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 16:15:26.275836
+Create Date: 2026-11-28 16:32:10.547451
 """
 
 from collections.abc import Sequence
@@ -108,8 +108,8 @@ def upgrade() -> None:
 
     op.create_table(
         "record",
-        sa.Column("entity", sa.String(length=40), nullable=False),
         sa.Column("record_id", sa.String(length=64), nullable=False),
+        sa.Column("entity", sa.String(length=40), nullable=False),
         sa.Column("person_id", sa.String(length=64), nullable=True),
         sa.Column("data", sa.Text(), nullable=False),
         sa.Column("field_meta", sa.Text(), nullable=False),
@@ -124,12 +124,17 @@ def upgrade() -> None:
         sa.Column("gender", sa.String(length=20), nullable=True),
         sa.Column("birth_date", sa.String(length=10), nullable=True),
         sa.Column("natural_key", sa.String(length=200), nullable=True),
-        sa.PrimaryKeyConstraint("entity", "record_id", name=op.f("pk_record")),
+        sa.PrimaryKeyConstraint("record_id", "entity", name=op.f("pk_record")),
         sa.UniqueConstraint("server_seq", name=op.f("uq_record_server_seq")),
     )
     with op.batch_alter_table("record", schema=None) as batch_op:
-        batch_op.create_index("ix_record_entity_campus", ["entity", "campus_id"], unique=False)
-        batch_op.create_index("ix_record_natural_key", ["entity", "natural_key"], unique=False)
+        batch_op.create_index(
+            "ix_record_natural_key",
+            ["entity", "natural_key"],
+            unique=False,
+            postgresql_where=sa.text("natural_key IS NOT NULL"),
+            sqlite_where=sa.text("natural_key IS NOT NULL"),
+        )
         batch_op.create_index(batch_op.f("ix_record_person_id"), ["person_id"], unique=False)
 
     op.create_table(
@@ -150,8 +155,11 @@ def downgrade() -> None:
     op.drop_table("server_meta")
     with op.batch_alter_table("record", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_record_person_id"))
-        batch_op.drop_index("ix_record_natural_key")
-        batch_op.drop_index("ix_record_entity_campus")
+        batch_op.drop_index(
+            "ix_record_natural_key",
+            postgresql_where=sa.text("natural_key IS NOT NULL"),
+            sqlite_where=sa.text("natural_key IS NOT NULL"),
+        )
 
     op.drop_table("record")
     with op.batch_alter_table("person_access", schema=None) as batch_op:
