@@ -213,7 +213,7 @@ def section(result: dict[str, object], cold: tuple[float, float, int, int, int] 
         "One keystroke = `services.search.search_page` (FTS5 ids, at most 500, plus the rows of the first 40) in a "
         "read-only unit of work, plus the lazy model's reset. Queries typed letter by letter from random people.",
         "",
-        f"| keystrokes | median | p95 | max | target p95 |",
+        "| keystrokes | median | p95 | max | target p95 |",
         "|---|---|---|---|---|",
         f"| {result['keystrokes']} | {_fmt(result['p50'])} ms | {_fmt(result['p95'])} ms | "  # type: ignore[arg-type]
         f"{_fmt(result['max'])} ms | ≤ {_fmt(TARGET_P95_MS)} ms |",  # type: ignore[arg-type]
