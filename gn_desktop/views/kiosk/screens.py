@@ -479,6 +479,8 @@ class JobsScreen(Screen):
             item = self.offers.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
+                widget.setParent(None)
                 widget.deleteLater()
         locale = QLocale()
         if not offers:
@@ -619,6 +621,8 @@ class EventsScreen(Screen):
             item = self.list.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
+                widget.setParent(None)
                 widget.deleteLater()
         self.signup_buttons = {}
         locale = QLocale()

@@ -47,7 +47,8 @@ class KioskButton(QPushButton):
         self._variant = variant
         self._label = QLabel(text)
         self._label.setProperty("tone", "dark")
-        self._label.setWordWrap(True)
+        # short captions (header, languages, keys) stay on one line; the others wrap
+        self._label.setWordWrap(variant not in ("header", "language", "key"))
         self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self._label.setTextFormat(Qt.TextFormat.PlainText)
@@ -107,6 +108,8 @@ class KioskButton(QPushButton):
         return QSize(max(hint.width() + 32, theme.MIN_TARGET_PX), max(hint.height() + 24, theme.MIN_TARGET_PX))
 
     def minimumSizeHint(self) -> QSize:
+        if not self._label.wordWrap():
+            return self.sizeHint()
         metrics = self._label.fontMetrics()
         longest = max((metrics.horizontalAdvance(w) for w in self.text().split()), default=0)
         return QSize(max(longest + 32, theme.MIN_TARGET_PX), theme.MIN_TARGET_PX)
@@ -115,6 +118,8 @@ class KioskButton(QPushButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
+        if not self._label.wordWrap():
+            return self.sizeHint().height()
         return max(self._label.heightForWidth(max(1, width - 32)) + 24, self.minimumHeight())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
