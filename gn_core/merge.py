@@ -59,6 +59,9 @@ class RecordState:
     deleted_by: Writer | None = None
     #: fields with an open conflict waiting for an advisor: no change applies to them until it is resolved
     held: frozenset[str] = frozenset()
+    #: every device whose update reached the record: the record version it made and its device sequence. A delete
+    #: made without seeing one of them is a conflict; a change at or below a device's sequence was merged already.
+    touched_by: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def exists(self) -> bool:
@@ -79,6 +82,8 @@ class Incoming:
     device_id: str
     user_id: str | None = None
     erasure: bool = False
+    #: the change's device sequence (strictly increasing per device); 0 when unknown
+    seq: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +144,9 @@ def merge(
     if state.erased:
         return MergeResult(state, "rejected", False, reason="erased")
     writer = Writer(state.version + 1, change.stamp, change.device_id, change.user_id)
+    mark = state.touched_by.get(change.device_id)
+    if mark is not None and 0 < change.seq <= mark[1]:
+        return MergeResult(state, "noop", False)  # this device's change, or a later one, was merged already
     if change.op == "delete":
         return _merge_delete(state, change, writer, append_only)
     if append_only and change.op == "update":
@@ -146,25 +154,24 @@ def merge(
     if not state.exists:
         # A record HQ has never seen: every field is simply what the change says, all by one writer.
         data = {name: new for name, (_old, new) in change.fields.items()}
-        return MergeResult(RecordState(data=data, base_writer=writer, version=writer.version), "applied", True)
+        touched = {change.device_id: (writer.version, change.seq)}
+        created = RecordState(data=data, base_writer=writer, version=writer.version, touched_by=touched)
+        return MergeResult(created, "applied", True)
 
     data = dict(state.data)
     writers = dict(state.writers)
     held = set(state.held)
     conflicts: list[Conflict] = []
-    changed = False
-    if state.deleted:
-        # The record was deleted while this campus was editing it: bring it back and let an advisor decide.
-        campus_value = {name: new for name, (_old, new) in sorted(change.fields.items())}
-        conflicts.append(Conflict("delete", None, None, None, state.deleted_by, campus_value, writer, "campus", True))
-        changed = True
-
+    # An update leaves a trace (a new version) whenever it is not simply redundant — even when it loses or only
+    # agrees — so that a delete made without seeing it is recognised as concurrent whatever the arrival order.
+    effect = False
     for name, (old, new) in change.fields.items():
         current = data.get(name)
         last = writers.get(name, state.base_writer)
         if name in held:
             if current != new:
                 conflicts.append(Conflict("field", name, old, current, last, new, writer, "hq", True))
+            effect = True
             continue
         seen = (
             last is None
@@ -176,38 +183,42 @@ def merge(
                 data[name] = new
                 stamp = successor_stamp(change.stamp, last)
                 writers[name] = writer if stamp == writer.stamp else replace(writer, stamp=stamp)
-                changed = True
+                effect = True
             continue
         assert last is not None  # a field nobody wrote has always been seen
+        effect = True
         if current == new:
             # Both sides agree; the greater writer becomes the field's writer so later decisions don't depend on
             # which of the two arrived first.
             if writer.key > last.key:
                 writers[name] = writer
-                changed = True
         elif name in protected:
             conflicts.append(Conflict("field", name, old, current, last, new, writer, "hq", True))
             held.add(name)
         elif writer.key > last.key:
             data[name] = new
             writers[name] = writer
-            changed = True
             conflicts.append(Conflict("field", name, old, current, last, new, writer, "campus", False))
         else:
             conflicts.append(Conflict("field", name, old, current, last, new, writer, "hq", False))
 
+    if not effect:
+        return MergeResult(state, "noop", False)
+    if state.deleted:
+        # The record was deleted while this campus was editing it: bring it back and let an advisor decide.
+        campus_value = {name: new for name, (_old, new) in sorted(change.fields.items())}
+        conflicts.insert(
+            0, Conflict("delete", None, None, None, state.deleted_by, campus_value, writer, "campus", True)
+        )
     new_state = RecordState(
         data=data,
         writers=writers,
         base_writer=state.base_writer,
-        version=writer.version if changed else state.version,
-        deleted=False if changed else state.deleted,
-        erased=False,
-        deleted_by=None if changed else state.deleted_by,
+        version=writer.version,
         held=frozenset(held),
+        touched_by={**state.touched_by, change.device_id: (writer.version, change.seq)},
     )
-    status: Status = "conflict" if conflicts else ("applied" if changed else "noop")
-    return MergeResult(new_state, status, changed, tuple(conflicts))
+    return MergeResult(new_state, "conflict" if conflicts else "applied", True, tuple(conflicts))
 
 
 def _merge_delete(state: RecordState, change: Incoming, writer: Writer, append_only: bool) -> MergeResult:
@@ -217,17 +228,26 @@ def _merge_delete(state: RecordState, change: Incoming, writer: Writer, append_o
         return MergeResult(state, "rejected", False, reason="append_only")
     if not state.exists or state.deleted:
         return MergeResult(state, "noop", False)
-    everyone = dict(state.writers)
-    if state.base_writer is not None:
-        everyone.setdefault("*", state.base_writer)  # the creator, for every field it still holds
-    concurrent = {
-        name: w for name, w in everyone.items() if w.version > change.base_version and w.device_id != change.device_id
+    unseen = {
+        device: version
+        for device, (version, _stamp) in state.touched_by.items()
+        if version > change.base_version and device != change.device_id
     }
-    if concurrent:
-        latest = max(concurrent.values(), key=lambda w: (w.version, w.key))
-        hq_value = {name: state.data.get(name) for name in sorted(concurrent) if name != "*"}
+    if unseen:
+        changed_fields = sorted(
+            name
+            for name, w in state.writers.items()
+            if w.version > change.base_version and w.device_id != change.device_id
+        )
+        latest = max(
+            (w for w in [*state.writers.values(), state.base_writer] if w is not None and w.device_id in unseen),
+            key=lambda w: (w.version, w.key),
+            default=None,
+        )
+        hq_value = {name: state.data.get(name) for name in changed_fields}
         conflict = Conflict("delete", None, None, hq_value, latest, None, writer, "hq", True)
         return MergeResult(state, "conflict", False, (conflict,))
+    # A delete does not mark the record as touched: deletes need not see each other.
     return MergeResult(replace(state, version=writer.version, deleted=True, deleted_by=writer), "applied", True)
 
 

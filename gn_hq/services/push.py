@@ -253,6 +253,7 @@ class _Batch:
                 device_id=change.device_id,
                 user_id=change.user_id,
                 erasure=change.erasure,
+                seq=change.device_seq,
             )
             result = merge(
                 state,

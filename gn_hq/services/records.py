@@ -2,7 +2,8 @@
 
 `field_meta` keeps each field's last writer compactly: a list of distinct writers, the index of the record's creator
 (who still holds every field not listed) and, per field written since, an index into the list
-(`{"w": [[version, stamp, device_id, user_id], …], "b": 0, "f": {field: index}, "d": index-of-deleter}`). Loading
+(`{"w": [[version, stamp, device_id, user_id], …], "b": 0, "f": {field: index}, "d": index-of-deleter}`), and the
+devices whose updates reached the record (`"t": {device_id: [version, device_seq]}`). Loading
 and writing are set-based: one query loads every record a batch touches,
 one executemany (PostgreSQL: one COPY into a temporary table and two statements) writes them back.
 """
@@ -70,6 +71,7 @@ def encode_meta(state: RecordState) -> str:
     if state.deleted_by is not None:
         meta["d"] = slot(state.deleted_by)
     meta["w"] = [[w.version, w.stamp, w.device_id, w.user_id] for w in writers]
+    meta["t"] = state.touched_by
     return _dumps(meta)
 
 
@@ -86,6 +88,7 @@ def decode_state(data: str, meta: str, version: int, deleted: bool, erased: bool
         deleted=deleted,
         erased=erased,
         deleted_by=writers[d] if d is not None else None,
+        touched_by={device: (mark[0], mark[1]) for device, mark in m.get("t", {}).items()},
     )
 
 

@@ -81,6 +81,8 @@ def test_same_field_on_two_campuses_gives_one_winner_and_a_conflict_for_both(wor
     world.client.post(f"/v1/people/{pid}/shares", json={"campus_id": world.campus_ids["AUB"]}, headers=sdn.headers)
     sdn.pull()
     aub.pull()
+    sdn.set_clock(1_750_000_000_000)
+    aub.set_clock(1_750_000_001_000)
     early = sdn.update("person", pid, phone="+33622222222")
     late = aub.update("person", pid, phone="+33633333333")  # later clock: wins whatever the arrival order
     response = aub.push(late)

@@ -74,6 +74,10 @@ class SimDevice:
     def __post_init__(self) -> None:
         self.clock = HybridClock(self.device_id[-12:], wall=self.wall)
 
+    def set_clock(self, wall_ms: int) -> None:
+        """Stop this device's clock at `wall_ms` (its stamps then differ by their counter only)."""
+        self.clock = HybridClock(self.device_id[-12:], wall=lambda: wall_ms)
+
     @property
     def headers(self) -> dict[str, str]:
         return {"GN-Protocol": str(PROTOCOL_VERSION), "Authorization": f"Bearer {self.token}"}
