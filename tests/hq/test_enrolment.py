@@ -1,0 +1,98 @@
+"""Enrolment, device authentication, protocol versions, and the administration commands."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from gn_hq import cli
+from gn_hq.services import devices
+from tests.hq.world import World, enrol, new_id
+
+
+def test_a_code_enrols_one_device_once(world: World) -> None:
+    secret = devices.issue_enrolment_code(world.hq, "SDN")
+    device = enrol(world.client, secret, world.campus_ids["SDN"])
+    assert device.pull()[0]["records"]
+    reused = world.client.post("/v1/enrol", json={"code": secret, "device_id": new_id()}, headers={"GN-Protocol": "1"})
+    assert reused.status_code == 403 and reused.json()["code"] == "invalid_enrolment_code"
+    unknown = world.client.post(
+        "/v1/enrol", json={"code": "AAAA-BBBB-CCCC-DDDD", "device_id": new_id()}, headers={"GN-Protocol": "1"}
+    )
+    assert unknown.status_code == 403
+    # A copy of another installation (same device id) cannot enrol: its sequence numbers would collide.
+    clone = world.client.post(
+        "/v1/enrol",
+        json={"code": devices.issue_enrolment_code(world.hq, "SDN"), "device_id": device.device_id},
+        headers={"GN-Protocol": "1"},
+    )
+    assert clone.status_code == 409 and clone.json()["code"] == "device_exists"
+
+
+def test_unknown_or_revoked_devices_get_401_and_nothing_else(world: World) -> None:
+    sdn = world.devices["SDN"]
+    for headers in ({"GN-Protocol": "1"}, {"GN-Protocol": "1", "Authorization": "Bearer not-a-token"}):
+        for method, path in (("GET", "/v1/pull"), ("POST", "/v1/push"), ("GET", "/v1/status")):
+            response = world.client.request(method, path, headers=headers, json={"changes": []})
+            assert response.status_code == 401
+            assert response.json() == {
+                "type": "about:blank",
+                "title": "Appareil ou identifiants non reconnus : authentification requise.",
+                "status": 401,
+                "code": "unauthorized",
+            }
+            assert "gn-epoch" not in response.headers
+    assert sdn.pull()
+    devices.revoke_device(world.hq, sdn.device_id)
+    assert world.client.get("/v1/pull", headers=sdn.headers).status_code == 401
+    assert world.client.post("/v1/push", json={"changes": []}, headers=sdn.headers).status_code == 401
+
+
+def test_old_clients_get_426_and_too_new_ones_400(world: World) -> None:
+    sdn = world.devices["SDN"]
+    for version in (None, "0", "abc"):
+        headers = {"Authorization": sdn.headers["Authorization"]}
+        if version is not None:
+            headers["GN-Protocol"] = version
+        response = world.client.get("/v1/pull", headers=headers)
+        assert response.status_code == 426
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["code"] == "protocol_too_old"
+        assert "mettez-la à jour" in response.json()["title"]
+    too_new = world.client.get("/v1/pull", headers={**sdn.headers, "GN-Protocol": "99"})
+    assert too_new.status_code == 400 and too_new.json()["code"] == "protocol_unsupported"
+
+
+def test_administration_commands(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    common = ["--database-url", db_url, "--data-dir", str(tmp_path / "cli")]
+    assert cli.main(["campus", "add", "--code", "SEV", *common]) == 0
+    out = capsys.readouterr().out
+    assert "Campus SEV créé" in out and "Code d'inscription" in out
+    assert cli.main(["campus", "add", "Campus bis", "--code", "SEV", *common]) == 1
+    assert "existe déjà" in capsys.readouterr().err
+    assert cli.main(["campus", "code", "SEV", *common]) == 0
+    assert cli.main(["campus", "list", *common]) == 0
+    assert "SEV" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO("un-mot-de-passe-solide\n"))
+    assert (
+        cli.main(["user", "add", "Nadia", "--role", "campus_manager", "--campus", "SEV", "--password-stdin", *common])
+        == 0
+    )
+    assert "Compte nadia créé" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO("court\n"))
+    assert cli.main(["user", "add", "bob", "--role", "hq_admin", "--password-stdin", *common]) == 1
+    assert cli.main(["device", "list", *common]) == 0
+    assert cli.main(["device", "revoke", "nope", *common]) == 1
+    assert cli.main(["epoch", "show", *common]) == 0
+    before = capsys.readouterr().out
+    assert cli.main(["epoch", "rotate", *common]) == 0
+    assert "Nouvelle époque" in capsys.readouterr().out
+    assert cli.main(["epoch", "show", *common]) == 0
+    assert capsys.readouterr().out.split()[1] != before.split()[-4]
+    assert cli.main(["indicators", *common]) == 0
+    assert '"people": 0' in capsys.readouterr().out
+    assert cli.main(["--version"]) == 0

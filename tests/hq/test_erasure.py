@@ -1,0 +1,100 @@
+"""GDPR erasure: personal data removed everywhere at HQ, tombstones sent to every campus that had the person, late
+edits refused — whether asked of HQ directly or pushed by a campus."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, text
+
+from gn_hq.db.models import conflict_table, erasure_table, record_table
+from tests.hq.world import World, new_id, person_values
+
+
+def _followed_by_two_campuses(world: World) -> tuple[str, list[str]]:
+    sdn, aub = world.devices["SDN"], world.devices["AUB"]
+    pid = new_id()
+    linked = [new_id(), new_id(), new_id()]
+    sdn.push(
+        sdn.insert("person", pid, person_values(world.campus_ids["SDN"], last_name="Keïta")),
+        sdn.insert(
+            "note", linked[0], {"person_id": pid, "body": "Mme Keïta cherche une alternance", "restricted": False}
+        ),
+        sdn.insert("consent", linked[1], {"person_id": pid, "purpose": "follow_up", "legal_basis": "consent"}),
+        sdn.insert(
+            "rqth_decision", linked[2], {"person_id": pid, "decided_on": "2024-01-10", "valid_from": "2024-01-10"}
+        ),
+    )
+    world.client.post(f"/v1/people/{pid}/shares", json={"campus_id": world.campus_ids["AUB"]}, headers=sdn.headers)
+    sdn.pull()
+    aub.pull()
+    # A conflict about the person, holding personal values.
+    sdn.push(sdn.update("person", pid, phone="+33611111111"))
+    aub.push(aub.update("person", pid, phone="+33622222222"))
+    return pid, linked
+
+
+def _nothing_personal_left(world: World, pid: str, linked: list[str]) -> None:
+    with world.hq.read() as conn:
+        rows = conn.execute(select(record_table).where(record_table.c.person_id == pid)).all()
+        assert {r.record_id for r in rows} == {pid, *linked}
+        assert all(r.erased and r.deleted and r.data == "{}" and r.field_meta == "{}" for r in rows)
+        conflicts = conn.execute(select(conflict_table).where(conflict_table.c.person_id == pid)).all()
+        assert conflicts and all(
+            c.status == "erased" and c.hq_value is None and c.campus_value is None for c in conflicts
+        )
+        dump = " ".join(
+            str(v)
+            for table in ("record", "conflict")
+            for row in conn.execute(text(f"SELECT * FROM {table}"))
+            for v in row
+        )
+        assert "Keïta" not in dump and "+3361" not in dump and "+3362" not in dump
+        assert conn.execute(select(erasure_table.c.reason).where(erasure_table.c.person_id == pid)).scalar()
+
+
+def _campuses_are_told_and_late_edits_refused(world: World, pid: str, linked: list[str]) -> None:
+    sdn, aub, mtr = world.devices["SDN"], world.devices["AUB"], world.devices["MTR"]
+    for device in (sdn, aub):
+        device.pull()
+        for key in [("person", pid), *(("note", linked[0]),)]:
+            record = device.replica[key]
+            assert record["erased"] and record["data"] is None
+    mtr.pull()
+    assert ("person", pid) not in mtr.replica
+    late = aub.push(
+        aub.change("person", pid, "update", {"phone": ("+33622222222", "+33699999999")}, base=3),
+        aub.insert("note", new_id(), {"person_id": pid, "body": "Note écrite hors ligne", "restricted": False}),
+    )
+    assert [r["code"] for r in late["rejected"]] == ["erased", "erased"]
+    with world.hq.read() as conn:
+        assert "hors ligne" not in " ".join(r.data for r in conn.execute(select(record_table.c.data)))
+
+
+def test_erasure_asked_of_hq_leaves_only_tombstones(world: World) -> None:
+    pid, linked = _followed_by_two_campuses(world)
+    sdn = world.devices["SDN"]
+    missing_reason = world.client.post(f"/v1/people/{pid}/erasure", json={}, headers=sdn.headers)
+    assert missing_reason.status_code == 422
+    done = world.client.post(
+        f"/v1/people/{pid}/erasure", json={"reason": "Demande de la personne"}, headers=sdn.headers
+    )
+    assert done.status_code == 200, done.text
+    assert done.json()["records_erased"] == 4 and not done.json()["already_erased"]
+    again = world.client.post(f"/v1/people/{pid}/erasure", json={"reason": "Doublon"}, headers=sdn.headers).json()
+    assert again["already_erased"] and again["records_erased"] == 0
+    _nothing_personal_left(world, pid, linked)
+    _campuses_are_told_and_late_edits_refused(world, pid, linked)
+    # A campus that does not follow the person cannot erase them.
+    other = world.client.post(
+        f"/v1/people/{pid}/erasure", json={"reason": "x" * 5}, headers=world.devices["MTR"].headers
+    )
+    assert other.status_code == 403
+
+
+def test_erasure_pushed_by_a_campus_does_the_same(world: World) -> None:
+    pid, linked = _followed_by_two_campuses(world)
+    sdn = world.devices["SDN"]
+    sdn.pull()
+    response = sdn.push(sdn.delete("person", pid, erasure=True))
+    assert response["rejected"] == []
+    _nothing_personal_left(world, pid, linked)
+    _campuses_are_told_and_late_edits_refused(world, pid, linked)
