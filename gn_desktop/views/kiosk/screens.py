@@ -500,6 +500,7 @@ class JobsScreen(Screen):
             inner.addWidget(label(details))
             inner.addWidget(label(where, "muted"))
             self.offers.addWidget(frame)
+            frame.show()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Discover digital jobs"))
@@ -652,6 +653,7 @@ class EventsScreen(Screen):
                 row.addWidget(button)
                 self.signup_buttons[event.id] = button
             self.list.addWidget(frame)
+            frame.show()
 
     def open_form(self, event: service.EventOffer) -> None:
         self._event_id = event.id

@@ -244,7 +244,8 @@ class TypingTarget(QObject):
             self.edit = new
 
     def type(self, text: str) -> None:
-        edit = self.edit
+        focused = QApplication.focusWidget()
+        edit = focused if isinstance(focused, QLineEdit) else self.edit
         if edit is None or not edit.isVisible():
             return
         edit.setFocus()

@@ -24,7 +24,9 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QMouseEvent, QResizeEvent, 
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
+    QLineEdit,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -143,8 +145,12 @@ class KioskWindow(QWidget):
         self.header = QWidget()
         self.header.setObjectName("kiosk-header")
         self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        bar = QHBoxLayout(self.header)
-        bar.setContentsMargins(80, 12, 24, 12)  # the top-left corner stays free for the staff long-press
+        self._header_grid = QGridLayout(self.header)
+        self._header_grid.setContentsMargins(80, 12, 24, 12)  # the top-left corner stays free for the staff long-press
+        self._header_grid.setSpacing(12)
+        self._header_left = QWidget()
+        bar = QHBoxLayout(self._header_left)
+        bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(12)
         self.home_button = KioskButton(variant="header")
         self.home_button.setObjectName("kiosk-home")
@@ -173,7 +179,7 @@ class KioskWindow(QWidget):
         bar.addWidget(self.home_button)
         bar.addWidget(self.text_size_button)
         bar.addStretch(1)
-        bar.addWidget(self.language_bar)
+        self._place_header()
 
         # screens
         self.welcome = WelcomeScreen()
@@ -302,6 +308,8 @@ class KioskWindow(QWidget):
         focus = screen.first_focus()
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(focus, QLineEdit):
+                self.target.edit = focus
         self.home_button.setVisible(name != "kiosk-welcome")
         self.screen_changed.emit(name)
 
@@ -341,7 +349,19 @@ class KioskWindow(QWidget):
     def set_text_scale(self, scale: float) -> None:
         self._scale = scale
         self.setStyleSheet(theme.stylesheet(scale))
+        self._place_header()
         self._retranslate()
+
+    def _place_header(self) -> None:
+        """One header row at normal size; with big text the language buttons get a row of their own."""
+        grid = self._header_grid
+        grid.removeWidget(self._header_left)
+        grid.removeWidget(self.language_bar)
+        grid.addWidget(self._header_left, 0, 0)
+        if self._scale > 1.0:
+            grid.addWidget(self.language_bar, 1, 0, Qt.AlignmentFlag.AlignRight)
+        else:
+            grid.addWidget(self.language_bar, 0, 1, Qt.AlignmentFlag.AlignRight)
 
     def next_text_size(self) -> None:
         index = theme.SCALES.index(self._scale) if self._scale in theme.SCALES else 0
