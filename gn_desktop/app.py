@@ -428,7 +428,6 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
     advisor of the demo campus. `view="list"` prints the view names.
     """
     from gn_core.domain.errors import KnownError
-
     from gn_desktop.views.kiosk import SCREEN_NAMES as KIOSK_SCREENS
 
     if view == "list":
