@@ -14,7 +14,6 @@ Threading: main thread only (translators and the layout direction are applicatio
 from __future__ import annotations
 
 import logging
-import sys
 from importlib import resources
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
@@ -22,28 +21,6 @@ from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
-
-def _keep_none_alive() -> None:
-    """Work around a reference-count bug of the PySide6 6.12.0 wheels on CPython 3.11.
-
-    Every call of a Qt method returning nothing (`setText`, `setAttribute`…) drops one reference to `None` without
-    taking it (harmless on 3.12+, where `None` is immortal). After a few thousand calls CPython 3.11 aborts with
-    "Fatal Python error: none_dealloc". Measured here: 1,000 `QLabel.setText` calls lower `sys.getrefcount(None)` by
-    1,000. The same happens to `True` and `False`. We give these singletons an enormous reference count once, so it
-    can never reach zero (what 3.12 does by design).
-    Remove when the project requires Python 3.12 or a fixed PySide6.
-    """
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    for singleton in (None, True, False):  # bool-returning methods (isVisible…) drop True/False the same way
-        count = ctypes.c_ssize_t.from_address(id(singleton))
-        if count.value < 1 << 40:
-            count.value += 1 << 48
-
-
-_keep_none_alive()
 
 # languages the interface offers, the default first
 LANGUAGES = ("fr", "en", "ar")
