@@ -27,6 +27,8 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
 #: a hybrid logical clock stamp (gn_core.hlc): 13-digit wall milliseconds, 5-digit counter, node
 HLC_PATTERN = r"^[0-9]{13}-[0-9]{5}-[A-Za-z0-9_.:-]{1,64}$"
 FIELD_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
+#: free text (reasons, names): anything but NUL, which databases refuse in text
+TEXT_PATTERN = r"^[^\x00]*$"
 MAX_PUSH_CHANGES = 5000
 
 Op = Literal["insert", "update", "delete"]
@@ -53,7 +55,7 @@ class Change(BaseModel):
     )
     device_id: str = Field(pattern=ID_PATTERN)
     campus_id: str | None = Field(default=None, pattern=ID_PATTERN)
-    user_id: str | None = Field(default=None, max_length=64)
+    user_id: str | None = Field(default=None, pattern=ID_PATTERN)
     entity: str = Field(max_length=40, description="table name of the synced record, e.g. 'person'")
     record_id: str = Field(pattern=ID_PATTERN)
     op: Op
@@ -152,6 +154,11 @@ class PulledRecord(BaseModel):
     id: str
     version: int
     seq: int
+    hlc: str | None = Field(
+        default=None,
+        description="the greatest clock stamp of the record's writers: observe it (HybridClock.observe) so that "
+        "edits made after seeing this record stamp later — that is what makes merges converge",
+    )
     person_id: str | None = None
     deleted: bool = False
     erased: bool = False
@@ -178,9 +185,11 @@ class PullPage(BaseModel):
 
 
 class EnrolRequest(BaseModel):
-    code: str = Field(min_length=4, max_length=64, description="the one-time code printed by `gn-hq campus add`")
+    code: str = Field(
+        min_length=4, max_length=64, pattern=TEXT_PATTERN, description="the one-time code printed by `gn-hq campus add`"
+    )
     device_id: str = Field(pattern=ID_PATTERN, description="the campus installation's device id")
-    device_name: str = Field(default="", max_length=200)
+    device_name: str = Field(default="", max_length=200, pattern=TEXT_PATTERN)
 
 
 class EnrolResponse(BaseModel):
@@ -203,8 +212,13 @@ class StatusResponse(BaseModel):
 
 
 class ErasureRequest(BaseModel):
-    reason: str = Field(min_length=3, max_length=500, description="why the person's data is erased (kept as proof)")
-    user_id: str | None = Field(default=None, max_length=64)
+    reason: str = Field(
+        min_length=3,
+        max_length=500,
+        pattern=TEXT_PATTERN,
+        description="why the person's data is erased (kept as proof)",
+    )
+    user_id: str | None = Field(default=None, pattern=ID_PATTERN)
 
 
 class ErasureResponse(BaseModel):
@@ -230,7 +244,7 @@ class ResolveRequest(BaseModel):
 
     choice: Literal["hq", "campus", "value", "keep", "delete"]
     value: Any = None
-    user_id: str | None = Field(default=None, max_length=64)
+    user_id: str | None = Field(default=None, pattern=ID_PATTERN)
 
 
 class Problem(BaseModel):

@@ -73,6 +73,8 @@ class Record(Base):
     #: each field's last writer (gn_core.merge.Writer), as compact JSON (see services/records.py)
     field_meta: Mapped[str] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer)
+    #: the greatest clock stamp among the record's writers: a campus observes it so its next edits stamp later
+    hlc: Mapped[str | None] = mapped_column(String(100))
     server_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
     deleted: Mapped[bool]
     erased: Mapped[bool]

@@ -55,6 +55,7 @@ def pull_page(
                     record_t.c.entity,
                     record_t.c.record_id,
                     record_t.c.version,
+                    record_t.c.hlc,
                     record_t.c.server_seq,
                     record_t.c.person_id,
                     record_t.c.deleted,
@@ -123,9 +124,10 @@ def pull_page(
 def _record_json(r: Any) -> str:
     # Ids are checked against gn_core.protocol.ID_PATTERN when written, so they need no escaping here.
     person = f'"{r.person_id}"' if r.person_id is not None else "null"
+    hlc = f'"{r.hlc}"' if r.hlc is not None else "null"  # stamps match gn_core.protocol.HLC_PATTERN too
     data = "null" if r.deleted or r.erased else r.data
     return (
-        f'{{"entity":"{r.entity}","id":"{r.record_id}","version":{r.version},"seq":{r.server_seq},'
+        f'{{"entity":"{r.entity}","id":"{r.record_id}","version":{r.version},"seq":{r.server_seq},"hlc":{hlc},'
         f'"person_id":{person},"deleted":{"true" if r.deleted else "false"},'
         f'"erased":{"true" if r.erased else "false"},"data":{data}}}'
     )

@@ -166,6 +166,7 @@ def columns_of(
         "data": "{}" if state.erased else encode_data(data),
         "field_meta": "{}" if state.erased else encode_meta(state),
         "version": state.version,
+        "hlc": latest_stamp(state),
         "server_seq": seq,
         "deleted": state.deleted,
         "erased": state.erased,
@@ -187,6 +188,15 @@ def columns_of(
     if key_field is not None and live:
         row["natural_key"] = natural_key(data.get(key_field))
     return row
+
+
+def latest_stamp(state: RecordState) -> str | None:
+    """The greatest stamp among a record's writers (None for a tombstone without any)."""
+    stamps = [w.stamp for w in state.writers.values()]
+    for w in (state.base_writer, state.deleted_by):
+        if w is not None:
+            stamps.append(w.stamp)
+    return max(stamps)[:100] if stamps else None
 
 
 def _text(value: Any, size: int) -> str | None:
@@ -221,6 +231,7 @@ _COPY_COLUMNS = (
     "data",
     "field_meta",
     "version",
+    "hlc",
     "server_seq",
     "deleted",
     "erased",
@@ -232,6 +243,9 @@ _COPY_COLUMNS = (
     "birth_date",
     "natural_key",
 )
+
+
+_UPDATED_AT = _COPY_COLUMNS.index("updated_at")
 
 
 def _write_pg_copy(conn: Connection, new_rows: list[dict[str, Any]], changed_rows: list[dict[str, Any]]) -> None:
@@ -252,7 +266,7 @@ def _write_pg_copy(conn: Connection, new_rows: list[dict[str, Any]], changed_row
             for rows, is_new in ((new_rows, True), (changed_rows, False)):
                 for row in rows:
                     values = [row[c] for c in _COPY_COLUMNS]
-                    values[9] = row["updated_at"].isoformat(timespec="milliseconds")
+                    values[_UPDATED_AT] = row["updated_at"].isoformat(timespec="milliseconds")
                     values.append(is_new)
                     copy.write_row(values)
         if new_rows:

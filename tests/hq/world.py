@@ -6,12 +6,13 @@ clock, and keeps a replica of what it pulled, so tests read like the story they 
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from gn_core.hlc import HybridClock
+from gn_core.hlc import ClockDriftError, HybridClock
 from gn_core.protocol import PROTOCOL_VERSION
 from gn_hq.services import devices, users
 from gn_hq.services.context import Hq
@@ -161,6 +162,9 @@ class SimDevice:
         self.epoch = page["epoch"]
         for record in page["records"]:
             self.replica[(record["entity"], record["id"])] = record
+            if record["hlc"]:
+                with contextlib.suppress(ClockDriftError):  # a real campus would warn that its clock is off
+                    self.clock.observe(record["hlc"])
         for conflict in page["conflicts"]:
             self.conflicts[conflict["id"]] = conflict
         self.cursor = page["cursor"]
