@@ -213,6 +213,8 @@ class HomePage(QWidget):
 
     def reload(self) -> None:
         """Fetch fresh data through the task runner (one load in flight at a time)."""
+        if self._runner.is_shut_down:
+            return
         if self._loading:
             self._reload_again = True
             return

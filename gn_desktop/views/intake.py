@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import deque
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -118,6 +119,9 @@ class IntakePage(QWidget):
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
+        self._vocabs: dict[str, type[StrEnum] | None] = {}
+        self._checkboxes: dict[str, tuple[type[StrEnum], dict[str, QCheckBox]]] = {}
+        self._titles: dict[str, QLabel] = {}
         self._build()
         self._retranslate()
         self._go(0)
@@ -132,15 +136,15 @@ class IntakePage(QWidget):
         self.fields[name] = w
         return w
 
-    def _combo(self, name: str, vocab: type[e.StrEnum] | None) -> QComboBox:
+    def _combo(self, name: str, vocab: type[StrEnum] | None) -> QComboBox:
         w = QComboBox()
         w.setObjectName(f"intake-{name}")
         w.currentIndexChanged.connect(self._changed)
-        w.setProperty("vocab", vocab)
+        self._vocabs[name] = vocab
         self.fields[name] = w
         return w
 
-    def _boxes(self, name: str, vocab: type[e.StrEnum], columns: int = 2) -> QWidget:
+    def _boxes(self, name: str, vocab: type[StrEnum], columns: int = 2) -> QWidget:
         holder = QWidget()
         holder.setObjectName(f"intake-{name}")
         grid = QGridLayout(holder)
@@ -152,8 +156,6 @@ class IntakePage(QWidget):
             box.toggled.connect(self._changed)
             boxes[value.value] = box
             grid.addWidget(box, i // columns, i % columns)
-        holder.setProperty("boxes", boxes)
-        self._checkboxes = getattr(self, "_checkboxes", {})
         self._checkboxes[name] = (vocab, boxes)
         self.fields[name] = holder
         return holder
@@ -181,7 +183,6 @@ class IntakePage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(6)
         layout.addLayout(form)
-        self._titles = getattr(self, "_titles", {})
         self._titles[title_key] = title
         return page, layout, form
 
@@ -477,14 +478,19 @@ class IntakePage(QWidget):
 
     def save_draft_now(self) -> None:
         self._draft_timer.stop()
+        if self._runner.is_shut_down:
+            return
         self._runner.run(
             drafts.save_draft,
             self._draft_id,
             self.values(),
             self.stack.currentIndex(),
             self._pre_registration_id,
-            on_done=self.draft_saved.emit,
+            on_done=self._draft_saved,
         )
+
+    def _draft_saved(self, draft_id: str) -> None:
+        self.draft_saved.emit(draft_id)
 
     # -- search before create ------------------------------------------------------------------------------------
 
@@ -493,6 +499,8 @@ class IntakePage(QWidget):
         return (v["first_name"].strip(), v["last_name"].strip(), v["birth_date"].strip(), v["phone"], v["email"])
 
     def _check_matches(self) -> None:
+        if self._runner.is_shut_down:
+            return
         first, last, birth_text, phone, email = self._match_key()
         if not (first and last):
             self._show_matches([], self._match_key())
@@ -605,8 +613,9 @@ class IntakePage(QWidget):
         first, last = self._match_key()[:2]
         if not (first and last):
             return False  # the required-field check says what is missing
-        if self._matches_for != self._match_key():
-            return True  # the check for what was just typed has not answered yet
+        if self._matches_for is None or self._matches_for[:3] != self._match_key()[:3]:
+            return True  # the check for the name and birth date just typed has not answered yet
+        # (phone and e-mail typed later are checked again by the service when saving)
         return bool(self._matches) and not self.confirm_new.isChecked()
 
     # -- validation ----------------------------------------------------------------------------------------------
@@ -790,14 +799,13 @@ class IntakePage(QWidget):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(self.tr("— not stated —"), "")
-            vocab = combo.property("vocab")
-            for value in vocab:
+            for value in self._vocabs[name] or ():
                 combo.addItem(lab(value), value.value)
             combo.setCurrentIndex(max(0, combo.findData(current or "")))
             combo.blockSignals(False)
-        for _name, (_vocab, boxes) in self._checkboxes.items():
-            for value, box in boxes.items():
-                box.setText(lab(_vocab(value)))
+        for vocab, boxes in self._checkboxes.values():
+            for raw, box in boxes.items():
+                box.setText(lab(vocab(raw)))
         self.barriers_hint.setText(
             self.tr("Tick the themes the person mentions; details go in a note of their file, not here.")
         )

@@ -113,7 +113,7 @@ class PersonPage(QWidget):
         self.back_button = QPushButton()
         self.back_button.setObjectName("person-back")
         self.back_button.clicked.connect(self.back)
-        QShortcut(QKeySequence("Alt+Left"), self, self.back.emit, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Alt+Left"), self, self._go_back, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.name = heading(size=20)
         self.name.setObjectName("person-name")
         self.details = QLabel()
@@ -146,6 +146,9 @@ class PersonPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
+
+    def _go_back(self) -> None:
+        self.back.emit()
 
     def _pathway_tab(self) -> QWidget:
         page = QWidget()

@@ -266,6 +266,8 @@ class SearchPage(QWidget):
         self._run()
 
     def _run(self) -> None:
+        if self._runner.is_shut_down:
+            return
         query = self.field.text()
         self._seq += 1
         if not query.strip():

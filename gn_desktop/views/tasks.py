@@ -151,6 +151,11 @@ class TaskRunner(QObject):
         self._user_id = value
 
     @property
+    def is_shut_down(self) -> bool:
+        """True once `shutdown()` was called: timers of views still alive must not submit tasks any more."""
+        return self._executor is None
+
+    @property
     def pending(self) -> int:
         """Tasks submitted whose result has not been delivered yet."""
         return len(self._pending)

@@ -191,11 +191,17 @@
     </message>
     <message numerus="yes">
         <source>waiting at the reception</source>
-        <translation><numerusform>personne en attente à l'accueil</numerusform><numerusform>personnes en attente à l'accueil</numerusform></translation>
+        <translation>
+            <numerusform>personne en attente à l'accueil</numerusform>
+            <numerusform>personnes en attente à l'accueil</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>follow-ups due</source>
-        <translation><numerusform>suivi à faire</numerusform><numerusform>suivis à faire</numerusform></translation>
+        <translation>
+            <numerusform>suivi à faire</numerusform>
+            <numerusform>suivis à faire</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>changes waiting to be synchronised</source>
@@ -206,7 +212,10 @@
     </message>
     <message numerus="yes">
         <source>Synchronisation with the head office arrives in a later version; %n change(s) wait here.</source>
-        <translation><numerusform>La synchronisation avec le siège arrive dans une prochaine version ; %n modification attend sur ce poste.</numerusform><numerusform>La synchronisation avec le siège arrive dans une prochaine version ; %n modifications attendent sur ce poste.</numerusform></translation>
+        <translation>
+            <numerusform>La synchronisation avec le siège arrive dans une prochaine version ; %n modification attend sur ce poste.</numerusform>
+            <numerusform>La synchronisation avec le siège arrive dans une prochaine version ; %n modifications attendent sur ce poste.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -245,7 +254,10 @@
     </message>
     <message numerus="yes">
         <source>%n person(s) already registered may be the same: open their file, or confirm this is someone else.</source>
-        <translation><numerusform>%n personne déjà inscrite est peut-être la même : ouvrez sa fiche, ou confirmez qu'il s'agit d'une autre personne.</numerusform><numerusform>%n personnes déjà inscrites sont peut-être la même : ouvrez leur fiche, ou confirmez qu'il s'agit d'une autre personne.</numerusform></translation>
+        <translation>
+            <numerusform>%n personne déjà inscrite est peut-être la même : ouvrez sa fiche, ou confirmez qu'il s'agit d'une autre personne.</numerusform>
+            <numerusform>%n personnes déjà inscrites sont peut-être la même : ouvrez leur fiche, ou confirmez qu'il s'agit d'une autre personne.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nobody registered matches this name and birth date.</source>
@@ -712,7 +724,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message numerus="yes">
         <source>%n year(s) old</source>
-        <translation><numerusform>%n an</numerusform><numerusform>%n ans</numerusform></translation>
+        <translation>
+            <numerusform>%n an</numerusform>
+            <numerusform>%n ans</numerusform>
+        </translation>
     </message>
     <message>
         <source>Advisor: %1</source>
@@ -752,7 +767,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message numerus="yes">
         <source>%n place(s) left</source>
-        <translation><numerusform>%n place restante</numerusform><numerusform>%n places restantes</numerusform></translation>
+        <translation>
+            <numerusform>%n place restante</numerusform>
+            <numerusform>%n places restantes</numerusform>
+        </translation>
     </message>
     <message>
         <source>posted %1</source>
@@ -1066,11 +1084,17 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message numerus="yes">
         <source>First %n people found: type more to narrow the search.</source>
-        <translation><numerusform>Première personne trouvée : précisez la recherche.</numerusform><numerusform>Les %n premières personnes trouvées : tapez davantage pour préciser la recherche.</numerusform></translation>
+        <translation>
+            <numerusform>Première personne trouvée : précisez la recherche.</numerusform>
+            <numerusform>Les %n premières personnes trouvées : tapez davantage pour préciser la recherche.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) found</source>
-        <translation><numerusform>%n personne trouvée</numerusform><numerusform>%n personnes trouvées</numerusform></translation>
+        <translation>
+            <numerusform>%n personne trouvée</numerusform>
+            <numerusform>%n personnes trouvées</numerusform>
+        </translation>
     </message>
     <message>
         <source>Find a person</source>
