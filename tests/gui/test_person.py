@@ -1,0 +1,122 @@
+"""A person's file: moving through the pathway (and a refused move with the state machine's French reason), an
+outcome with its contract, a referral to a programme session in two clicks, appointments and history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
+
+from gn_core.domain import enums as e
+from gn_desktop.services import followup, partners
+from gn_desktop.store.uow import Store
+from gn_desktop.views.main_window import MainWindow
+from gn_desktop.views.tasks import TaskRunner
+
+from .workspace import open_window, sign_in
+
+pytestmark = pytest.mark.usefixtures("translations")
+
+
+@pytest.fixture
+def person(add_person: Callable[..., str]) -> str:
+    return add_person("Awa", "Diallo")
+
+
+@pytest.fixture
+def win(qtbot: QtBot, runner: TaskRunner, accounts_: dict[str, str], person: str) -> MainWindow:
+    w = open_window(qtbot, runner)
+    sign_in(qtbot, w)
+    with qtbot.waitSignal(w.person.loaded, timeout=10_000):
+        w.open_person(person)
+    return w
+
+
+def _choose_target(win: MainWindow, step: e.PathwayStep) -> None:
+    combo = win.person.move_target
+    combo.setCurrentIndex(combo.findData(step.value))
+
+
+def test_header_and_a_refused_move_shows_the_reason(qtbot: QtBot, win: MainWindow) -> None:
+    page = win.person
+    assert page.name.text() == "Awa Diallo"
+    assert "Campus Saint-Denis" in page.details.text()
+    assert page.step_label.text().startswith("Étape actuelle : Accueil")
+    assert page.move_target.itemText(0) == "Diagnostic"  # allowed moves first
+    _choose_target(win, e.PathwayStep.TRAINING_IN_PROGRESS)
+    assert "impossible depuis cette étape" in page.move_target.currentText()
+    with qtbot.waitSignal(page.failed, timeout=5_000):
+        page.move_button.click()
+    assert page.move_error.text().startswith("Impossible de passer de « Accueil » à « Formation : en cours »")
+    assert "Étapes possibles depuis « Accueil »" in page.move_error.text()
+
+
+def test_advancing_the_pathway_updates_the_timeline_with_who(
+    qtbot: QtBot, win: MainWindow, store: Store, person: str
+) -> None:
+    page = win.person
+    page.move_date.setDate(QDate.currentDate())
+    _choose_target(win, e.PathwayStep.ASSESSMENT)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.move_button.click()
+    assert page.step_label.text().startswith("Étape actuelle : Diagnostic")
+    assert [page.timeline.item(0, c).text() for c in (1, 2, 3)] == ["Accueil", "Diagnostic", "Camille Martin"]
+    assert not page.move_error.isVisibleTo(page)
+
+
+def test_an_outcome_records_the_contract(qtbot: QtBot, win: MainWindow, store: Store, person: str) -> None:
+    with store.unit_of_work(None) as uow:
+        for step in (e.PathwayStep.ASSESSMENT, e.PathwayStep.ORIENTATION, e.PathwayStep.JOB_SEARCH):
+            followup.advance_pathway(uow, person, step, date.today())
+        uow.commit()
+    page = win.person
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.reload()
+    _choose_target(win, e.PathwayStep.OUTCOME_HIRED)
+    assert page.employer.isVisibleTo(page.move_box) or page.move_form.isRowVisible(page.employer)
+    with qtbot.waitSignal(page.failed, timeout=5_000):
+        page.move_button.click()  # no employer yet
+    assert page.move_error.text() == "Pour passer à « Sortie : emploi », indiquez l'employeur."
+    page.contract_type.setCurrentIndex(page.contract_type.findData(e.ContractType.CDI.value))
+    page.employer.setText("Octo Numérique")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.move_button.click()
+    assert page.step_label.text().startswith("Étape actuelle : Sortie : emploi")
+    assert page.timeline.item(0, 4).text().startswith("CDI chez Octo Numérique")
+
+
+def test_referring_to_a_session_takes_two_clicks(qtbot: QtBot, win: MainWindow, store: Store, person: str) -> None:
+    with store.unit_of_work(None) as uow:
+        from sqlalchemy import select
+
+        from gn_desktop.store import models as m
+
+        simplon = uow.session.scalar(select(m.Partner.id).where(m.Partner.name == "Simplon"))
+        assert simplon is not None
+        programme = partners.create_programme(uow, simplon, "Développeur web", e.JobFamily.DEVELOPMENT, 20)
+        start = date.today() + timedelta(days=20)
+        partners.add_session(uow, programme, start, start + timedelta(weeks=20), 12)
+        uow.commit()
+    page = win.person
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.reload()
+    page.tabs.setCurrentIndex(3)
+    assert page.options_table.item(0, 1).text() == "Développeur web"
+    assert page.options_table.item(0, 4).text() == "12 places restantes"
+    page.options_table.selectRow(0)  # click 1
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.refer_button.click()  # click 2
+    assert page.referrals_table.rowCount() == 1
+    assert [page.referrals_table.item(0, c).text() for c in (0, 1, 4)] == ["Formation", "Développeur web", "Proposée"]
+    assert page.tabs.tabText(3) == "&Orientations (1)"
+    page.referrals_table.selectRow(0)
+    page.referral_status.setCurrentIndex(page.referral_status.findData(e.ReferralStatus.SENT.value))
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.referral_status_button.click()
+    assert page.referrals_table.item(0, 4).text() == "Envoyée"
+    assert page.options_table.item(0, 4).text() == "11 places restantes"
+    page.tabs.setCurrentIndex(4)
+    assert any("Orientation" in page.history_table.item(r, 2).text() for r in range(page.history_table.rowCount()))
