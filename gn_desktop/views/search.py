@@ -220,7 +220,7 @@ class SearchPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
-        for col, width in enumerate((170, 150, 120, 140, 170, 190)):
+        for col, width in enumerate((140, 125, 130, 120, 150, 170)):
             self.view.setColumnWidth(col, width)
         self.open_button = QPushButton()
         self.open_button.setObjectName("search-open")
