@@ -72,6 +72,7 @@ demo: setup
 
 bench: setup
 	$(BIN)/python bench/store.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/search.py --data-dir /tmp/bench100k --write
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -423,6 +423,8 @@ class PreRegistration(Synced):
     language: Mapped[str] = mapped_column(String(8), default="fr")  # the kiosk language the visitor used
     status: Mapped[e.PreRegistrationStatus] = mapped_column(default=e.PreRegistrationStatus.WAITING, index=True)
     person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), index=True)
+    #: set when the visitor signed up for an event at the kiosk: the advisor registers the person once known
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("event.id"), index=True)
 
 
 class Visit(Synced):
@@ -488,6 +490,7 @@ class HistoryEntry(Base):
     __tablename__ = "history"
     __table_args__ = (
         Index("ix_history_entity_record", "entity", "record_id"),
+        Index("ix_history_origin_hlc", "origin", "hlc"),  # the clock's high-water mark at start, without a scan
         {"sqlite_autoincrement": True},
     )
 

@@ -177,7 +177,7 @@ def test_events_and_self_registration_reveal_nobody(world: World) -> None:
         uow.commit()
     with world.store.reading() as s:
         pre = s.scalars(select(m.PreRegistration)).one()
-        assert "Hackathon IA" in pre.message and pre.birth_date is None
+        assert "Hackathon IA" in pre.message and pre.event_id == hack and pre.birth_date is None
 
 
 def test_staff_pin_is_hashed_and_wrong_pins_lock_longer_each_time(world: World) -> None:
