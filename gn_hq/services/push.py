@@ -380,8 +380,9 @@ class _Batch:
         for (entity, record_id), state in self.states.items():
             if state is None or not state.exists:
                 continue
+            # model_construct: these values come from HQ's own state, no need to validate them again
             out.append(
-                RecordVersion(
+                RecordVersion.model_construct(
                     entity=entity, id=record_id, version=state.version, deleted=state.deleted, erased=state.erased
                 )
             )

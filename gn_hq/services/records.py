@@ -262,11 +262,16 @@ def _write_pg_copy(conn: Connection, new_rows: list[dict[str, Any]], changed_row
             "CREATE TEMPORARY TABLE IF NOT EXISTS record_incoming "
             "(LIKE record INCLUDING DEFAULTS, is_new boolean NOT NULL) ON COMMIT DELETE ROWS"
         )
+        stamps: dict[int, str] = {}  # a batch's rows share one `updated_at`: format it once
         with cur.copy(f"COPY record_incoming ({cols}, is_new) FROM STDIN") as copy:
             for rows, is_new in ((new_rows, True), (changed_rows, False)):
                 for row in rows:
                     values = [row[c] for c in _COPY_COLUMNS]
-                    values[_UPDATED_AT] = row["updated_at"].isoformat(timespec="milliseconds")
+                    at = row["updated_at"]
+                    text = stamps.get(id(at))
+                    if text is None:
+                        text = stamps[id(at)] = at.isoformat(timespec="milliseconds")
+                    values[_UPDATED_AT] = text
                     values.append(is_new)
                     copy.write_row(values)
         if new_rows:
@@ -295,8 +300,8 @@ def grant(conn: Connection, grants: Iterable[tuple[str, str, str]], now: datetim
                 "SELECT p, c, %(r)s, %(t)s FROM unnest(string_to_array(%(p)s, ','), string_to_array(%(c)s, ',')) "
                 "AS u(p, c) ON CONFLICT DO NOTHING",
                 {
-                    "p": ",".join(r["person_id"] for r in some),
-                    "c": ",".join(r["campus_id"] for r in some),
+                    "p": ",".join(str(r["person_id"]) for r in some),
+                    "c": ",".join(str(r["campus_id"]) for r in some),
                     "r": reason,
                     "t": now.isoformat(timespec="milliseconds"),
                 },

@@ -1,0 +1,443 @@
+"""Benchmark of the HQ sync service on PostgreSQL, over loopback HTTP, against a real `gn-hq serve` process.
+
+1. Push apply rate: one campus pushes 100,000 people and 300,000 pathway events (inserts), then edits people
+   (updates of two fields), in batches; rows applied per second of request time (payloads are encoded before the
+   clock starts: the campus's own JSON encoding is not HQ's cost). The same update batches are also applied
+   in-process (no HTTP, no JSON parsing) to show the merge + database part alone.
+2. Initial snapshot: a new installation of that campus pulls everything (400,000+ records) from cursor 0, gzip,
+   decoding every page.
+3. Twenty campuses push 1,000 changes each at the same moment, then pull until caught up: total time and request
+   latency percentiles.
+
+Usage: python bench/hq.py [--people 100000] [--runs 3] [--workers 1] [--write]
+`--write` replaces the "HQ" section of docs/benchmarks.md (other sections are left as they are).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from gn_core.protocol import PushRequest  # noqa: E402  # after the path set-up above
+from gn_hq.db.engine import make_engine  # noqa: E402
+from gn_hq.services import devices, push  # noqa: E402
+from gn_hq.services.context import Hq  # noqa: E402
+
+ADMIN_URL = os.environ.get("GN_HQ_BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+HEADERS = {"GN-Protocol": "1", "Content-Type": "application/json"}
+
+
+def person(campus_id: str, i: int) -> dict[str, Any]:
+    return {
+        "first_name": f"Prénom{i}",
+        "last_name": f"Nom{i}",
+        "gender": "female" if i % 2 else "male",
+        "birth_date": f"{1975 + i % 30}-0{1 + i % 9}-1{i % 10}",
+        "phone": f"+336{i:08d}"[:12],
+        "email": f"personne{i}@example.org",
+        "commune_insee": "93066",
+        "commune_other": None,
+        "situation": ("job_seeker", "young_under_26", "neet", "retraining")[i % 4],
+        "france_travail_id": None,
+        "education_level": "4",
+        "benefits": [],
+        "barriers": ["mobility"] if i % 3 == 0 else [],
+        "job_families": ["development"],
+        "referral_source": "mission_locale",
+        "campus_id": campus_id,
+        "advisor_id": None,
+        "enrolled_on": "2025-03-01",
+        "pathway_step": "orientation",
+        "pathway_since": "2025-03-20",
+        "last_contact_on": None,
+    }
+
+
+def event(person_id: str, step: int) -> dict[str, Any]:
+    steps = ("welcome", "assessment", "orientation")
+    return {
+        "person_id": person_id,
+        "from_step": steps[step - 1] if step else None,
+        "to_step": steps[step],
+        "occurred_on": f"2025-03-{1 + step * 9:02d}",
+        "author_id": None,
+        "programme_session_id": None,
+        "contract_type": None,
+        "employer_name": None,
+        "employer_partner_id": None,
+        "contract_start": None,
+        "siret": None,
+        "business_created_on": None,
+        "exit_reason": None,
+        "comment": "",
+    }
+
+
+class Campus:
+    """One enrolled device, numbering its changes."""
+
+    def __init__(self, base: str, code: str, campus_id: str, secret: str) -> None:
+        self.device_id = str(uuid.uuid4())
+        self.campus_id = campus_id
+        self.code = code
+        self.seq = 0
+        self.wall = int(time.time() * 1000)
+        with httpx.Client(base_url=base, headers=HEADERS, timeout=120) as client:
+            answer = client.post("/v1/enrol", json={"code": secret, "device_id": self.device_id}).json()
+        self.auth = {"Authorization": f"Bearer {answer['token']}"}
+
+    def change(
+        self, entity: str, record_id: str, op: str, fields: dict[str, tuple[Any, Any]], base: int
+    ) -> dict[str, Any]:
+        self.seq += 1
+        self.wall += 1
+        return {
+            "device_seq": self.seq,
+            "device_id": self.device_id,
+            "campus_id": self.campus_id,
+            "user_id": None,
+            "entity": entity,
+            "record_id": record_id,
+            "op": op,
+            "fields": {k: {"old": o, "new": n} for k, (o, n) in fields.items()},
+            "base_version": base,
+            "hlc": f"{self.wall:013d}-00000-{self.device_id[-12:]}",
+        }
+
+    def inserts(self, count: int, start: int) -> Iterator[dict[str, Any]]:
+        """A person followed by their three pathway events, `count` changes in all."""
+        made = 0
+        i = start
+        while made < count:
+            pid = str(uuid.uuid4())
+            yield self.change("person", pid, "insert", {k: (None, v) for k, v in person(self.campus_id, i).items()}, 0)
+            made += 1
+            for step in range(3):
+                if made >= count:
+                    break
+                values = event(pid, step)
+                yield self.change(
+                    "pathway_event", str(uuid.uuid4()), "insert", {k: (None, v) for k, v in values.items()}, 0
+                )
+                made += 1
+            i += 1
+
+
+def body(changes: list[dict[str, Any]]) -> bytes:
+    return json.dumps({"changes": changes}, separators=(",", ":")).encode()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--batch", type=int, default=2000, help="changes per push for the apply rate")
+    parser.add_argument("--write", action="store_true", help="write the HQ section of docs/benchmarks.md")
+    args = parser.parse_args()
+
+    name = f"gn_hq_bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    data_dir = Path(f"/tmp/{name}")
+    env = {**os.environ, "GN_HQ_DATABASE_URL": url, "GN_HQ_DATA_DIR": str(data_dir)}
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gn_hq.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    results: dict[str, Any] = {}
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        hq = Hq(make_engine(url), data_dir=data_dir)
+        main_campus, secret = devices.add_campus(hq, None, "SDN")
+        sdn = Campus(base, "SDN", main_campus.id, secret)
+        results.update(bench_push(base, hq, sdn, args))
+        results.update(bench_snapshot(base, hq, args))
+        results.update(bench_campuses(base, hq, args))
+        hq.dispose()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    report = render(results, args)
+    print(report)
+    if args.write:
+        write_section(report)
+    return 0
+
+
+def bench_push(base: str, hq: Hq, sdn: Campus, args: argparse.Namespace) -> dict[str, Any]:
+    total = args.people * 4
+    sent = 0
+    elapsed = 0.0
+    person_ids: list[str] = []
+    changes = sdn.inserts(total, 0)
+    with httpx.Client(base_url=base, headers={**HEADERS, **sdn.auth}, timeout=300) as client:
+        while sent < total:
+            batch = [next(changes) for _ in range(min(args.batch, total - sent))]
+            person_ids.extend(c["record_id"] for c in batch if c["entity"] == "person")
+            payload = body(batch)
+            start = time.perf_counter()
+            response = client.post("/v1/push", content=payload)
+            elapsed += time.perf_counter() - start
+            response.raise_for_status()
+            sent += len(batch)
+        insert_rate = total / elapsed
+        print(f"push inserts: {total} rows in {elapsed:.1f} s = {insert_rate:,.0f} rows/s", flush=True)
+        # Updates: two fields of existing people (a typical edit), HTTP then in-process.
+        http_rates, apply_rates = [], []
+        per_run = min(len(person_ids) // (2 * args.runs), 50_000)
+        cursor = 0
+        for _run in range(args.runs):
+            for mode in ("http", "apply"):
+                ids = person_ids[cursor : cursor + per_run]
+                cursor += per_run
+                elapsed = 0.0
+                for start_at in range(0, len(ids), args.batch):
+                    batch = [
+                        sdn.change(
+                            "person",
+                            pid,
+                            "update",
+                            {"phone": ("x", "+33700000000"), "situation": ("job_seeker", "employee")},
+                            1,
+                        )
+                        for pid in ids[start_at : start_at + args.batch]
+                    ]
+                    payload = body(batch)
+                    if mode == "http":
+                        start = time.perf_counter()
+                        client.post("/v1/push", content=payload).raise_for_status()
+                        elapsed += time.perf_counter() - start
+                    else:
+                        parsed = PushRequest.model_validate_json(payload).changes
+                        device = devices.AuthDevice(sdn.device_id, sdn.campus_id, 0)
+                        start = time.perf_counter()
+                        push.push(hq, device, parsed, 1)
+                        elapsed += time.perf_counter() - start
+                (http_rates if mode == "http" else apply_rates).append(len(ids) / elapsed)
+        print(
+            f"push updates: http {statistics.median(http_rates):,.0f}/s, apply {statistics.median(apply_rates):,.0f}/s"
+        )
+    return {
+        "insert_rows": total,
+        "insert_rate": insert_rate,
+        "update_rows": per_run,
+        "update_http_rate": statistics.median(http_rates),
+        "update_apply_rate": statistics.median(apply_rates),
+    }
+
+
+def bench_snapshot(base: str, hq: Hq, args: argparse.Namespace) -> dict[str, Any]:
+    times, counts, sizes = [], [], []
+    for _run in range(args.runs):
+        secret = devices.issue_enrolment_code(hq, "SDN")
+        fresh = Campus(base, "SDN", "", secret)
+        received = 0
+        wire = 0
+        start = time.perf_counter()
+        cursor, until = 0, None
+        with httpx.Client(
+            base_url=base, headers={**HEADERS, **fresh.auth, "Accept-Encoding": "gzip"}, timeout=300
+        ) as c:
+            while True:
+                params: dict[str, Any] = {"cursor": cursor, "limit": 10000}
+                if until is not None:
+                    params["until"] = until
+                response = c.get("/v1/pull", params=params)
+                response.raise_for_status()
+                wire += int(response.headers.get("content-length", 0))
+                page = response.json()
+                received += len(page["records"])
+                cursor = page["cursor"]
+                until = page["until"]
+                if not page["more"]:
+                    break
+        times.append(time.perf_counter() - start)
+        counts.append(received)
+        sizes.append(wire)
+        print(f"snapshot: {received} records in {times[-1]:.1f} s ({wire / 1e6:.0f} MB on the wire)", flush=True)
+    return {
+        "snapshot_s": statistics.median(times),
+        "snapshot_records": counts[0],
+        "snapshot_mb": statistics.median(sizes) / 1e6,
+    }
+
+
+def bench_campuses(base: str, hq: Hq, args: argparse.Namespace) -> dict[str, Any]:
+    campuses = []
+    for n in range(20):
+        campus, secret = devices.add_campus(hq, f"Campus simulé {n + 1}", f"C{n + 1:02d}", commune_insee="93066")
+        campuses.append(Campus(base, campus.code, campus.id, secret))
+    walls, p99s, p50s, maxes = [], [], [], []
+    for run in range(args.runs):
+        # Each campus: its cursor now, then 1,000 changes (250 people and their events) in 4 pushes of 250.
+        plans = []
+        for i, campus in enumerate(campuses):
+            with httpx.Client(base_url=base, headers={**HEADERS, **campus.auth}, timeout=120) as client:
+                cursor = 0
+                while True:
+                    page = client.get("/v1/pull", params={"cursor": cursor, "limit": 10000}).json()
+                    cursor = page["cursor"]
+                    if not page["more"]:
+                        break
+            changes = list(campus.inserts(1000, 1_000_000 * (run + 1) + i * 1000))
+            plans.append((campus, cursor, [body(changes[k : k + 250]) for k in range(0, 1000, 250)]))
+        latencies: list[float] = []
+        lock = threading.Lock()
+        barrier = threading.Barrier(len(plans) + 1)
+
+        def work(
+            campus: Campus,
+            cursor: int,
+            payloads: list[bytes],
+            barrier: threading.Barrier = barrier,
+            lock: threading.Lock = lock,
+            latencies: list[float] = latencies,
+        ) -> None:
+            mine = []
+            with httpx.Client(base_url=base, headers={**HEADERS, **campus.auth}, timeout=120) as client:
+                barrier.wait()
+                for payload in payloads:
+                    start = time.perf_counter()
+                    client.post("/v1/push", content=payload).raise_for_status()
+                    mine.append(time.perf_counter() - start)
+                while True:
+                    start = time.perf_counter()
+                    response = client.get("/v1/pull", params={"cursor": cursor, "limit": 5000})
+                    response.raise_for_status()
+                    page = response.json()
+                    mine.append(time.perf_counter() - start)
+                    cursor = page["cursor"]
+                    if not page["more"]:
+                        break
+            with lock:
+                latencies.extend(mine)
+
+        threads = [threading.Thread(target=work, args=plan) for plan in plans]
+        for t in threads:
+            t.start()
+        barrier.wait()
+        start = time.perf_counter()
+        for t in threads:
+            t.join()
+        walls.append(time.perf_counter() - start)
+        p99s.append(percentile(latencies, 99))
+        p50s.append(percentile(latencies, 50))
+        maxes.append(max(latencies))
+        print(f"20 campuses: {walls[-1]:.2f} s, p50 {p50s[-1] * 1000:.0f} ms, p99 {p99s[-1] * 1000:.0f} ms", flush=True)
+    return {
+        "campuses_s": statistics.median(walls),
+        "campuses_p50_ms": statistics.median(p50s) * 1000,
+        "campuses_p99_ms": statistics.median(p99s) * 1000,
+        "campuses_max_ms": statistics.median(maxes) * 1000,
+    }
+
+
+def render(r: dict[str, Any], args: argparse.Namespace) -> str:
+    cpu = "unknown CPU"
+    with contextlib.suppress(OSError, AttributeError):
+        cpu = re.search(r"model name\s*:\s*(.*)", Path("/proc/cpuinfo").read_text()).group(1)  # type: ignore[union-attr]
+    with psycopg.connect(ADMIN_URL) as conn:
+        pg = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
+
+    def ok(value: float, target: float, lower_is_better: bool) -> str:
+        good = value <= target if lower_is_better else value >= target
+        return "met" if good else "**not met**"
+
+    lines = [
+        "## HQ",
+        "",
+        f"Measured on {date.today().isoformat()}, {platform.machine()} {os.cpu_count()} cores ({cpu}), Python "
+        f"{platform.python_version()}, PostgreSQL {pg} (default settings, synchronous commit on) on the same machine, "
+        f"`gn-hq serve --workers {args.workers}` over loopback HTTP; the benchmark client runs on the same 2 cores. "
+        f"Median of {args.runs} runs where repeated. Command: `python bench/hq.py --write`.",
+        "",
+        "| measure | result | target | |",
+        "|---|---|---|---|",
+        f"| push, inserts ({r['insert_rows']:,} rows: people and their pathway events, batches of {args.batch}) "
+        f"| {r['insert_rate']:,.0f} rows/s | ≥ 20,000 rows/s | {ok(r['insert_rate'], 20000, False)} |",
+        f"| push, updates of two fields ({r['update_rows']:,} rows per run) | {r['update_http_rate']:,.0f} rows/s "
+        f"| ≥ 20,000 rows/s | {ok(r['update_http_rate'], 20000, False)} |",
+        f"| same updates applied in-process (merge + PostgreSQL, no HTTP/JSON) | {r['update_apply_rate']:,.0f} rows/s "
+        "| | |",
+        f"| initial snapshot, {r['snapshot_records']:,} records served and decoded (gzip, "
+        f"{r['snapshot_mb']:.0f} MB on the wire) | {r['snapshot_s']:.1f} s | ≤ 10 s "
+        f"| {ok(r['snapshot_s'], 10, True)} |",
+        f"| 20 campuses × 1,000 changes at once, then pulling: total | {r['campuses_s']:.2f} s | ≤ 5 s "
+        f"| {ok(r['campuses_s'], 5, True)} |",
+        f"| same, request latency p50 / p99 / max | {r['campuses_p50_ms']:.0f} / {r['campuses_p99_ms']:.0f} / "
+        f"{r['campuses_max_ms']:.0f} ms | p99 ≤ 1,000 ms | {ok(r['campuses_p99_ms'], 1000, True)} |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_section(section: str) -> None:
+    """Replace (or append) the "## HQ" section of docs/benchmarks.md, leaving every other section untouched."""
+    path = ROOT / "docs" / "benchmarks.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    pattern = re.compile(r"^## HQ\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(text):
+        text = pattern.sub(lambda _m: section + "\n", text)
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
