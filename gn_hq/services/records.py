@@ -293,7 +293,7 @@ def grant(conn: Connection, grants: Iterable[tuple[str, str, str]], now: datetim
         return
     if conn.dialect.name == "postgresql":
         # One statement per reason whatever the number of grants: the ids travel as two comma-joined texts.
-        for reason in sorted({r["reason"] for r in rows}):
+        for reason in sorted({str(r["reason"]) for r in rows}):
             some = [r for r in rows if r["reason"] == reason]
             conn.exec_driver_sql(
                 "INSERT INTO person_access (person_id, campus_id, reason, granted_at) "
