@@ -1,13 +1,35 @@
-"""Alembic migrations, run programmatically so the same code works from source and frozen by PyInstaller."""
+"""Alembic migrations, run programmatically so the same code works from source and frozen by PyInstaller.
+
+`upgrade_to_head` runs at every start (`Store.open`). When a database file made by an older version is behind the
+newest revision, a backup copy is taken first (`backup.take`); if the migration then fails, the copy is put back and
+`backup.MigrationFailed` says so in French. A new database, or one already at head, is not copied.
+"""
 
 from __future__ import annotations
 
+import logging
 from importlib import resources
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine
+
+from gn_core.domain.errors import KnownError
+from gn_desktop.store import backup
+
+log = logging.getLogger(__name__)
+
+
+class DatabaseTooNew(KnownError):
+    """The database was migrated by a newer gn-desktop than this one: opening it could lose data."""
+
+    def __init__(self, database: str, revision: str) -> None:
+        super().__init__(
+            f"La base de données {database} a été mise à jour par une version plus récente de gn-desktop "
+            f"(révision {revision}) : cette version ne peut pas l'ouvrir sans risque. Installez la dernière version "
+            "de gn-desktop sur ce poste."
+        )
 
 
 def migrations_dir() -> Path:
@@ -21,9 +43,49 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
-def upgrade_to_head(engine: Engine) -> None:
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "head")
+def database_file(engine: Engine) -> Path | None:
+    """The SQLite file behind `engine`, or None for an in-memory database."""
+    name = engine.url.database
+    return Path(name) if engine.url.get_backend_name() == "sqlite" and name and name != ":memory:" else None
+
+
+def upgrade_to_head(engine: Engine) -> Path | None:
+    """Migrate the database to the newest revision; returns the backup copy taken first, if one was needed.
+
+    Raises `DatabaseTooNew` for a database from a newer version and `backup.MigrationFailed` when a migration failed
+    (the copy has been restored; `engine` may be used again, it reconnects to the restored file).
+    """
+    path = database_file(engine)
+    copy: Path | None = None
+    if path is not None and path.is_file() and path.stat().st_size > 0:
+        current = current_revision(engine)
+        if current is not None:
+            from alembic.script import ScriptDirectory
+
+            script = ScriptDirectory.from_config(alembic_config())
+            if current not in {rev.revision for rev in script.walk_revisions()}:
+                raise DatabaseTooNew(str(path), current)
+            if current == script.get_current_head():
+                return None  # up to date: the usual start, nothing to run
+            engine.dispose()  # no connection of ours stays open while the copy is made
+            copy = backup.take(path, current)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "head")
+    except Exception as exc:
+        if path is None or copy is None:
+            raise
+        log.exception("migration of %s failed; restoring %s", path, copy.name)
+        engine.dispose()
+        try:
+            backup.restore(copy, path)
+        except Exception as restore_exc:
+            log.exception("restoring %s failed", copy.name)
+            raise backup.RestoreFailed(path, copy, restore_exc) from exc
+        raise backup.MigrationFailed(path, copy, exc) from exc
+    if copy is not None:
+        log.info("database %s migrated to %s (backup: %s)", path, head_revision(), copy.name)
+    return copy
 
 
 def current_revision(engine: Engine) -> str | None:
