@@ -11,7 +11,11 @@ edits. The rules, and why they converge, are written up in docs/sync-protocol.md
   and an open conflict waits for an advisor; any other field goes to the greater (stamp, device id) — the same
   winner whatever order the changes arrive in — and the loser is reported in a conflict to both campuses;
 - a delete against a concurrent update is a conflict and the record stays; an update reaching a deleted record
-  brings it back, with a conflict; an erased record refuses everything.
+  brings it back, with a conflict; every update leaves a trace (a new version, even when it loses or only
+  agrees) so that a delete is judged the same whatever the arrival order; an erased record refuses everything.
+
+Convergence needs campuses to observe the stamps they pull (HybridClock.observe), so that a change made after
+seeing a value stamps later than it; the tests check it over arbitrary interleavings.
 """
 
 from __future__ import annotations
