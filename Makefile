@@ -74,6 +74,12 @@ bench: setup
 	$(BIN)/python bench/store.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/search.py --data-dir /tmp/bench100k --write
 
+# The standalone campus app: dist/gn-desktop/ (one folder; see installer/README.md). Built from this venv's packages.
+.PHONY: bundle
+bundle: setup
+	$(MAKE) --no-print-directory translations
+	$(BIN)/pyinstaller --noconfirm --clean installer/gn-desktop.spec --distpath dist --workpath build
+
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis
 

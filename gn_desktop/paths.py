@@ -1,6 +1,14 @@
 """Where the campus app keeps its data, settings and logs: the user's platform directories, never the program folder.
 
-`--data-dir DIR` or `GN_DATA_DIR` overrides the data directory, so several campuses can run side by side.
+By default (platformdirs, for the OS account running the app):
+
+* data — campus.db and its backup copies; the campus settings live in the database:
+  Linux `~/.local/share/gn-desktop`, Windows `%LOCALAPPDATA%\\LeGrandNumerique\\gn-desktop`;
+* logs (rotating): Linux `~/.local/state/gn-desktop/log`, Windows `%LOCALAPPDATA%\\LeGrandNumerique\\gn-desktop\\Logs`.
+
+`--data-dir DIR` or `GN_DATA_DIR` overrides the data directory, so several campuses can run side by side; the logs
+then go to `DIR/logs`, beside the data they describe. The program folder (a PyInstaller bundle under Program Files or
+/opt) is read-only for the app.
 """
 
 from __future__ import annotations
@@ -15,13 +23,22 @@ APP_AUTHOR = "LeGrandNumerique"
 ENV_DATA_DIR = "GN_DATA_DIR"
 
 
+def default_data_dir() -> Path:
+    """The platform's user data directory for the app."""
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The data directory: `override`, else $GN_DATA_DIR, else the platform's user data dir."""
     chosen = override or os.environ.get(ENV_DATA_DIR)
     if chosen:
         return Path(chosen).expanduser().resolve()
-    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    return default_data_dir()
 
 
 def log_dir(data: Path) -> Path:
+    """Where the rotating log of a run on `data` goes: the platform's user log dir for the default data directory,
+    else `data/logs`."""
+    if data == default_data_dir():
+        return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
     return data / "logs"

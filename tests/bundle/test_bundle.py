@@ -1,0 +1,129 @@
+"""The standalone bundle a campus PC gets: `make bundle` builds `dist/gn-desktop/`, and the frozen program starts,
+passes its self-test offscreen within a second, keeps its data in the user's directories and upgrades an old database.
+
+Slow (the build takes one to two minutes on two cores): marked `slow`, run by `make test`. The build uses whatever the
+venv has installed; it is skipped only when PyInstaller itself is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from gn_desktop import __version__
+from gn_desktop.store import backup
+from gn_desktop.store.engine import DB_FILENAME
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+DIST = ROOT / "dist" / "gn-desktop"
+EXE = DIST / ("gn-desktop-cli.exe" if sys.platform == "win32" else "gn-desktop")
+SIZE_BUDGET_MB = 150
+START_BUDGET_S = 1.0
+START_RUNS = 5
+# the same command as `make bundle`
+PYINSTALLER_ARGS = ["installer/gn-desktop.spec", "--distpath", "dist", "--workpath", "build"]
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Iterator[Path]:
+    """Build the bundle as `make bundle` does (translations, then PyInstaller on installer/gn-desktop.spec)."""
+    try:
+        import PyInstaller  # noqa: F401 - only checking that it is installed
+    except ImportError:
+        pytest.skip("PyInstaller is not installed in this environment: pip install -e '.[dev]'")
+    subprocess.run([sys.executable, "resources/build_translations.py"], cwd=ROOT, check=True, capture_output=True)
+    started = time.perf_counter()
+    build = subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN", *PYINSTALLER_ARGS],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 0, f"PyInstaller failed:\n{build.stderr[-4000:]}"
+    print(f"\nbundle built in {time.perf_counter() - started:.0f} s")
+    yield DIST
+
+
+def run(exe: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    environment.pop("GN_DATA_DIR", None)
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, env=environment, timeout=120)
+
+
+def folder_size_mb(folder: Path) -> float:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink()) / 1_000_000
+
+
+def test_the_bundle_fits_the_size_budget(bundle: Path) -> None:
+    size = folder_size_mb(bundle)
+    print(f"\ndist/gn-desktop: {size:.1f} MB")
+    assert size <= SIZE_BUDGET_MB
+
+
+def test_the_bundle_tells_its_version(bundle: Path) -> None:
+    result = run(EXE, "--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"gn-desktop {__version__} (protocole de synchronisation ")
+
+
+def test_the_bundle_passes_its_self_test_within_a_second(bundle: Path, tmp_path: Path) -> None:
+    data = tmp_path / "campus"
+    first = run(EXE, "--data-dir", str(data), "--self-test")  # creates and migrates the database
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "ÉCHEC" not in first.stdout
+    for check in ("Traduction française chargée", "Fenêtre conseiller rendue", "Borne d'accueil rendue"):
+        assert f"[OK   ] {check}" in first.stdout
+    timings = []
+    for _ in range(START_RUNS):  # the usual start: the database exists and is up to date
+        started = time.perf_counter()
+        result = run(EXE, "--data-dir", str(data), "--self-test")
+        timings.append(time.perf_counter() - started)
+        assert result.returncode == 0, result.stdout + result.stderr
+    median = statistics.median(timings)
+    print(f"\nself-test of the bundle: median {median:.2f} s over {[round(t, 2) for t in timings]}")
+    assert median <= START_BUDGET_S, f"self-test took {median:.2f} s (median of {timings})"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="checks the Linux user directories")
+def test_the_bundle_keeps_data_and_logs_in_the_user_directories(bundle: Path, tmp_path: Path) -> None:
+    before = {p.relative_to(bundle) for p in bundle.rglob("*")}
+    home = tmp_path / "home"
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("XDG_") and k != "GN_DATA_DIR"}
+
+    result = subprocess.run(
+        [str(EXE), "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**environment, "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert {p.relative_to(bundle) for p in bundle.rglob("*")} == before, "the program folder was written to"
+    assert (home / ".local/share/gn-desktop" / DB_FILENAME).is_file()
+    assert (home / ".local/state/gn-desktop/log/gn-desktop.log").is_file()
+
+
+def test_the_bundle_upgrades_an_old_database_keeping_its_records(bundle: Path, tmp_path: Path) -> None:
+    from tests.unit.test_upgrade import PEOPLE, make_old_database
+
+    data = tmp_path / "campus"
+    make_old_database(data, "0002")
+
+    result = run(EXE, "--data-dir", str(data), "export", "--format", "json")
+
+    assert result.returncode == 0, result.stderr
+    exported = json.loads(result.stdout)
+    assert sorted(p["last_name"] for p in exported) == sorted(last for _, _, last, _, _ in PEOPLE)
+    (copy,) = backup.backups(data / DB_FILENAME)
+    assert copy.name.startswith(f"{DB_FILENAME}.bak-0002-")
