@@ -489,7 +489,8 @@ class JobsScreen(Screen):
             frame = card()
             inner = QVBoxLayout(frame)
             inner.addWidget(label(f"{offer.programme_title} — {offer.partner_name}", "subtitle"))
-            when = locale.toString(QDate(offer.starts_on), "d MMMM yyyy")
+            day = offer.starts_on
+            when = locale.toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
             details = (
                 self.tr("Starts on %1. Lasts %2 weeks.").replace("%1", when).replace("%2", str(offer.duration_weeks))
             )
@@ -639,7 +640,8 @@ class EventsScreen(Screen):
             row = QHBoxLayout(frame)
             text = QVBoxLayout()
             text.addWidget(label(event.title, "subtitle"))
-            when = locale.toString(QDateTime(event.starts_at).toLocalTime(), "dddd d MMMM, HH:mm")
+            starts = QDateTime.fromSecsSinceEpoch(int(event.starts_at.timestamp())).toLocalTime()
+            when = locale.toString(starts, "dddd d MMMM, HH:mm")
             place = event.campus_name or self.tr("Place to be confirmed")
             text.addWidget(label(f"{kinds.get(event.kind, '')} · {when} · {place}"))
             row.addLayout(text, 1)
