@@ -20,6 +20,7 @@ import contextlib
 import json
 import os
 import platform
+import queue
 import re
 import socket
 import statistics
@@ -166,11 +167,15 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--batch", type=int, default=2000, help="changes per push for the apply rate")
     parser.add_argument("--write", action="store_true", help="write the HQ section of docs/benchmarks.md")
+    parser.add_argument("--parts", default="push,snapshot,campuses", help="which measures to run")
+    parser.add_argument("--database", help="reuse this database (kept afterwards) instead of a new one")
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
 
-    name = f"gn_hq_bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+    name = args.database or f"gn_hq_bench_{uuid.uuid4().hex[:10]}"
+    if not args.database:
+        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
     url = ADMIN_URL.rsplit("/", 1)[0] + "/" + name
     data_dir = Path(f"/tmp/{name}")
     env = {**os.environ, "GN_HQ_DATABASE_URL": url, "GN_HQ_DATA_DIR": str(data_dir)}
@@ -202,17 +207,29 @@ def main() -> int:
             except httpx.TransportError:
                 time.sleep(0.1)
         hq = Hq(make_engine(url), data_dir=data_dir)
-        main_campus, secret = devices.add_campus(hq, None, "SDN")
+        with hq.read() as conn:
+            existing = devices.find_campus(conn, "SDN")
+        if existing is None:
+            main_campus, secret = devices.add_campus(hq, None, "SDN")
+        else:
+            main_campus, secret = existing, devices.issue_enrolment_code(hq, "SDN")
         sdn = Campus(base, "SDN", main_campus.id, secret)
-        results.update(bench_push(base, hq, sdn, args))
-        results.update(bench_snapshot(base, hq, args))
-        results.update(bench_campuses(base, hq, args))
+        if "push" in parts:
+            results.update(bench_push(base, hq, sdn, args))
+        if "snapshot" in parts:
+            results.update(bench_snapshot(base, hq, args))
+        if "campuses" in parts:
+            results.update(bench_campuses(base, hq, args))
         hq.dispose()
     finally:
         server.terminate()
         server.wait(timeout=30)
-        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if not args.database:
+            with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    if parts != {"push", "snapshot", "campuses"}:
+        print(json.dumps(results, indent=1))
+        return 0
     report = render(results, args)
     print(report)
     if args.write:
@@ -282,35 +299,50 @@ def bench_push(base: str, hq: Hq, sdn: Campus, args: argparse.Namespace) -> dict
     }
 
 
+_HEAD = re.compile(rb'"cursor":(\d+),"until":(\d+),"more":(true|false)')
+
+
 def bench_snapshot(base: str, hq: Hq, args: argparse.Namespace) -> dict[str, Any]:
+    """A new installation's initial sync. Like a real client, it asks for the next page while decoding the current
+    one: the page head (cursor, until, more) comes first in the JSON, so it is read without decoding the page."""
     times, counts, sizes = [], [], []
     for _run in range(args.runs):
         secret = devices.issue_enrolment_code(hq, "SDN")
         fresh = Campus(base, "SDN", "", secret)
-        received = 0
-        wire = 0
+        pages: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+        wire = [0]
+
+        def fetch(auth: dict[str, str] = fresh.auth, wire: list[int] = wire, pages: queue.Queue = pages) -> None:
+            cursor, until = 0, None
+            headers = {**HEADERS, **auth, "Accept-Encoding": "gzip"}
+            with httpx.Client(base_url=base, headers=headers, timeout=300) as c:
+                while True:
+                    params: dict[str, Any] = {"cursor": cursor, "limit": 10000}
+                    if until is not None:
+                        params["until"] = until
+                    response = c.get("/v1/pull", params=params)
+                    response.raise_for_status()
+                    wire[0] += int(response.headers.get("content-length", 0))
+                    content = response.content
+                    pages.put(content)
+                    head = _HEAD.search(content[:400])
+                    assert head is not None
+                    cursor, until = int(head.group(1)), int(head.group(2))
+                    if head.group(3) == b"false":
+                        break
+            pages.put(None)
+
         start = time.perf_counter()
-        cursor, until = 0, None
-        with httpx.Client(
-            base_url=base, headers={**HEADERS, **fresh.auth, "Accept-Encoding": "gzip"}, timeout=300
-        ) as c:
-            while True:
-                params: dict[str, Any] = {"cursor": cursor, "limit": 10000}
-                if until is not None:
-                    params["until"] = until
-                response = c.get("/v1/pull", params=params)
-                response.raise_for_status()
-                wire += int(response.headers.get("content-length", 0))
-                page = response.json()
-                received += len(page["records"])
-                cursor = page["cursor"]
-                until = page["until"]
-                if not page["more"]:
-                    break
+        fetcher = threading.Thread(target=fetch)
+        fetcher.start()
+        received = 0
+        while (content := pages.get()) is not None:
+            received += len(json.loads(content)["records"])
+        fetcher.join()
         times.append(time.perf_counter() - start)
         counts.append(received)
-        sizes.append(wire)
-        print(f"snapshot: {received} records in {times[-1]:.1f} s ({wire / 1e6:.0f} MB on the wire)", flush=True)
+        sizes.append(wire[0])
+        print(f"snapshot: {received} records in {times[-1]:.1f} s ({wire[0] / 1e6:.0f} MB on the wire)", flush=True)
     return {
         "snapshot_s": statistics.median(times),
         "snapshot_records": counts[0],
@@ -320,8 +352,9 @@ def bench_snapshot(base: str, hq: Hq, args: argparse.Namespace) -> dict[str, Any
 
 def bench_campuses(base: str, hq: Hq, args: argparse.Namespace) -> dict[str, Any]:
     campuses = []
+    tag = uuid.uuid4().hex[:3].upper()  # fresh campus codes, so a reused database takes another round
     for n in range(20):
-        campus, secret = devices.add_campus(hq, f"Campus simulé {n + 1}", f"C{n + 1:02d}", commune_insee="93066")
+        campus, secret = devices.add_campus(hq, f"Campus simulé {n + 1}", f"{tag}{n + 1:02d}", commune_insee="93066")
         campuses.append(Campus(base, campus.code, campus.id, secret))
     walls, p99s, p50s, maxes = [], [], [], []
     for run in range(args.runs):

@@ -80,7 +80,9 @@ class Record(Base):
     erased: Mapped[bool]
     updated_at: Mapped[datetime]
     # Extracted for indicators and uniqueness (only set where meaningful).
-    campus_id: Mapped[str | None] = mapped_column(String(64))  # person: the campus following them
+    #: a person's owning campus; for a record linked to a person, the campus that followed the person when the
+    #: record was written (access only grows, so that campus still receives it: the pull checks this first)
+    campus_id: Mapped[str | None] = mapped_column(String(64))
     pathway_step: Mapped[str | None] = mapped_column(String(40))
     situation: Mapped[str | None] = mapped_column(String(40))
     gender: Mapped[str | None] = mapped_column(String(20))
@@ -93,8 +95,9 @@ class PersonAccess(Base):
 
     __tablename__ = "person_access"
 
-    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    campus_id: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+    # Key (campus, person): the pull's "does this campus follow this person?" probe is one lookup in it.
+    campus_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
     reason: Mapped[str] = mapped_column(String(16))  # owner | shared | transfer
     granted_at: Mapped[datetime]
 

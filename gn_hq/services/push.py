@@ -168,6 +168,7 @@ class _Batch:
     dirty: dict[Key, None] = field(default_factory=dict)
     person_of: dict[Key, str | None] = field(default_factory=dict)
     known_persons: set[str] = field(default_factory=set)
+    person_campus: dict[str, str | None] = field(default_factory=dict)
     erased_persons: set[str] = field(default_factory=set)
     access: set[str] = field(default_factory=set)
     taken: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -197,11 +198,12 @@ class _Batch:
                 .exists()
             )
             for ids in records.chunks(conn, sorted(person_ids)):
-                stmt = select(record_t.c.record_id, record_t.c.erased, followed.label("followed")).where(
-                    records.id_in(conn, record_t.c.record_id, ids), record_t.c.entity == "person"
-                )
+                stmt = select(
+                    record_t.c.record_id, record_t.c.erased, record_t.c.campus_id, followed.label("followed")
+                ).where(records.id_in(conn, record_t.c.record_id, ids), record_t.c.entity == "person")
                 for r in conn.execute(stmt):
                     self.known_persons.add(r.record_id)
+                    self.person_campus[r.record_id] = r.campus_id
                     if r.erased:
                         self.erased_persons.add(r.record_id)
                     if r.followed:
@@ -317,6 +319,8 @@ class _Batch:
         if after.deleted:
             return
         owner = after.data.get(OWNING_CAMPUS_FIELD)
+        if isinstance(owner, str):
+            self.person_campus[person_id] = owner
         if person_id not in self.known_persons:
             self.known_persons.add(person_id)
             self.access.add(person_id)
@@ -348,7 +352,9 @@ class _Batch:
         for key in self.dirty:
             state = self.states[key]
             assert state is not None
-            row = records.columns_of(key[0], key[1], state, tx.next_seq(), now, erased_person=self.person_of.get(key))
+            pid = self.person_of.get(key)
+            owner = self.person_campus.get(pid) if pid is not None and key[0] != "person" else None
+            row = records.columns_of(key[0], key[1], state, tx.next_seq(), now, erased_person=pid, owner_campus=owner)
             (changed_rows if key in self.existing else new_rows).append(row)
         records.write(conn, new_rows, changed_rows)
         if self.found_conflicts:

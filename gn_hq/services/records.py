@@ -150,12 +150,20 @@ def load(conn: Connection, keys: Iterable[Key]) -> dict[Key, Stored]:
 
 
 def columns_of(
-    entity: str, record_id: str, state: RecordState, seq: int, now: datetime, *, erased_person: str | None = None
+    entity: str,
+    record_id: str,
+    state: RecordState,
+    seq: int,
+    now: datetime,
+    *,
+    erased_person: str | None = None,
+    owner_campus: str | None = None,
 ) -> dict[str, Any]:
     """The row to write for a state: JSON text plus the columns extracted for scoping, indicators and uniqueness.
 
     An erased record has no data left to find its person in: `erased_person` keeps its tombstone routed to the
-    campuses that had the person.
+    campuses that had the person. `owner_campus` is the campus following a linked record's person when it is
+    written: a campus that gains access never loses it, so the pull can skip the access lookup for those rows.
     """
     data = state.data
     live = not state.deleted
@@ -171,7 +179,7 @@ def columns_of(
         "deleted": state.deleted,
         "erased": state.erased,
         "updated_at": now,
-        "campus_id": None,
+        "campus_id": owner_campus if live else None,
         "pathway_step": None,
         "situation": None,
         "gender": None,
@@ -262,6 +270,7 @@ def _write_pg_copy(conn: Connection, new_rows: list[dict[str, Any]], changed_row
             "CREATE TEMPORARY TABLE IF NOT EXISTS record_incoming "
             "(LIKE record INCLUDING DEFAULTS, is_new boolean NOT NULL) ON COMMIT DELETE ROWS"
         )
+        cur.execute("TRUNCATE record_incoming")  # a transaction may write several times (a push, then an erasure)
         stamps: dict[int, str] = {}  # a batch's rows share one `updated_at`: format it once
         with cur.copy(f"COPY record_incoming ({cols}, is_new) FROM STDIN") as copy:
             for rows, is_new in ((new_rows, True), (changed_rows, False)):

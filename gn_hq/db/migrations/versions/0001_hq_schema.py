@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 16:48:11.019685
+Create Date: 2026-11-28 17:15:38.483841
 """
 
 from collections.abc import Sequence
@@ -97,14 +97,14 @@ def upgrade() -> None:
     )
     op.create_table(
         "person_access",
-        sa.Column("person_id", sa.String(length=64), nullable=False),
         sa.Column("campus_id", sa.String(length=64), nullable=False),
+        sa.Column("person_id", sa.String(length=64), nullable=False),
         sa.Column("reason", sa.String(length=16), nullable=False),
         sa.Column("granted_at", gn_hq.db.types.UTCDateTime(length=32), nullable=False),
-        sa.PrimaryKeyConstraint("person_id", "campus_id", name=op.f("pk_person_access")),
+        sa.PrimaryKeyConstraint("campus_id", "person_id", name=op.f("pk_person_access")),
     )
     with op.batch_alter_table("person_access", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_person_access_campus_id"), ["campus_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_person_access_person_id"), ["person_id"], unique=False)
 
     op.create_table(
         "record",
@@ -164,7 +164,7 @@ def downgrade() -> None:
 
     op.drop_table("record")
     with op.batch_alter_table("person_access", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_person_access_campus_id"))
+        batch_op.drop_index(batch_op.f("ix_person_access_person_id"))
 
     op.drop_table("person_access")
     op.drop_table("erasure")
