@@ -13,8 +13,11 @@ made by their own services (`setup`, `accounts`), which mint ordinary device ids
 Safety: demo data only goes into a store that holds no people and no accounts yet (otherwise `KnownError`), so it can
 never mix known demo passwords or fictional people into a real campus.
 
-Speed: people and everything attached to them are written with `changes.bulk_insert` (executemany, with change-log
-and history capture for every record), one atomic unit of work per chunk of people.
+Speed: people and everything attached to them are written with `changes.bulk_insert` (change-log and history capture
+for every record), one atomic unit of work per chunk of `CHUNK_SIZE` people, on a writer thread while this thread
+draws the next chunk (SQLite releases the GIL while it writes). Draws use a seeded `random.Random` and plain lists
+(Faker's fr_FR name lists, no Faker call per row); derived person columns are computed on the drawing thread. If
+the run stops halfway, the chunks already committed stay: start again in a new data directory.
 """
 
 from __future__ import annotations
@@ -56,7 +59,9 @@ T = TypeVar("T")
 #: people written per unit of work: each chunk is atomic, and memory stays flat however many people are made
 CHUNK_SIZE = 5_000
 
-#: ARCEP's block of mobile numbers reserved for fiction: 06 39 98 00 00 to 06 39 98 99 99, never assigned to anyone
+#: ARCEP's block of mobile numbers reserved for fiction: 06 39 98 00 00 to 06 39 98 99 99, never assigned to anyone.
+#: libphonenumber calls the block unassigned, so `validation.check_phone` must accept it explicitly for a demo person's
+#: number to survive an edit of the file.
 FICTION_MOBILE_PREFIX = "+3363998"
 #: the fixed-line block reserved for fiction in Île-de-France (01 99 00 xx xx), for partners' switchboards
 FICTION_LANDLINE_PREFIX = "+3319900"
@@ -108,6 +113,11 @@ def _fr_int(n: int) -> str:
     return f"{n:,}".replace(",", "\u202f")
 
 
+def _fr_count(n: int, noun: str) -> str:
+    """'0 personne', '1 personne', '2 personnes' (French takes the singular below 2)."""
+    return f"{_fr_int(n)} {noun}{'s' if n >= 2 else ''}"
+
+
 @dataclass(slots=True)
 class DemoSummary:
     """What `generate` made: counts per table, the demo accounts and how long it took."""
@@ -116,6 +126,7 @@ class DemoSummary:
     today: date
     counts: dict[str, int]
     accounts: list[DemoAccount]
+    device_campus: str = ""
     seconds: float = 0.0
 
     @property
@@ -137,8 +148,13 @@ class DemoSummary:
         for acc in self.accounts:
             by_role.setdefault((acc.role, acc.password), []).append(acc.username)
         for (role, password), names in by_role.items():
-            shown = ", ".join(names[:3]) + (f" … ({len(names)} comptes)" if len(names) > 3 else "")
+            shown = ", ".join(names[:3])
+            others = sorted({n.rsplit(".", 1)[-1] for n in names[3:]} - {n.rsplit(".", 1)[-1] for n in names[:3]})
+            if others:
+                shown += f", et les mêmes en .{', .'.join(others)}"
             lines.append(f"  {label(role)} : {shown} / {password}")
+        if self.device_campus:
+            lines.append(f"Ce poste est réglé sur le {self.device_campus}.")
         return "\n".join(lines)
 
 
@@ -686,6 +702,7 @@ class _Catalogue:
     """Reference ids the people point to, and the places left in sessions and events."""
 
     campus_ids: dict[str, str]
+    campus_names: dict[str, str]  # campus id -> name
     advisors: dict[str, list[str]]  # campus id -> advisor ids
     employers: list[tuple[str, str, tuple[str, ...]]]  # (id, name, job families)
     sessions: list[_Session]  # sorted by start date
@@ -1239,7 +1256,8 @@ def generate(
             if pending is not None:
                 pending.result()
     counts.setdefault("person", 0)
-    return DemoSummary(seed, today, counts, demo_accounts, time.perf_counter() - started)
+    device = catalogue.campus_names.get(store.campus_id or "", "")
+    return DemoSummary(seed, today, counts, demo_accounts, device, time.perf_counter() - started)
 
 
 def _write_chunk(store: Store, batch: _Batch) -> None:
@@ -1267,13 +1285,14 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _refuse_if_not_empty(uow: UnitOfWork) -> None:
+    """Demo data goes only into a store without people or accounts (reference data from HQ is fine)."""
     n_people = uow.session.scalar(select(func.count()).select_from(m.Person)) or 0
     n_users = uow.session.scalar(select(func.count()).select_from(m.User)) or 0
     if n_people or n_users:
         raise KnownError(
-            f"Ce dossier de données contient déjà des données ({_fr_int(n_people)} personnes, {_fr_int(n_users)} "
-            "comptes) : les données de démonstration ne vont que dans un dossier vide, pour ne jamais se mêler à de "
-            "vraies données ni se dupliquer. Indiquez un nouveau dossier avec --data-dir."
+            f"Ce dossier de données contient déjà des données ({_fr_count(n_people, 'personne')}, "
+            f"{_fr_count(n_users, 'compte')}) : les données de démonstration ne vont que dans un dossier vide, "
+            "pour ne jamais se mêler à de vraies données ni se dupliquer. Indiquez un nouveau dossier avec --data-dir."
         )
 
 
@@ -1470,6 +1489,7 @@ def _accounts_and_catalogue(
 
     catalogue = _Catalogue(
         campus_ids=campus_ids,
+        campus_names={c.id: c.name for c in campuses.values()},
         advisors=advisors,
         employers=employers,
         sessions=sessions,

@@ -57,8 +57,8 @@ def canonical_dump(store: Store, table: str) -> str:
         keys = list(result.keys())
         lines = []
         for row in result:
-            values = [natural.get(v, v) if isinstance(v, str) else v for k, v in zip(keys, row, strict=True)]
-            lines.append(repr([v for k, v in zip(keys, values, strict=True) if k not in DEVICE_COLUMNS]))
+            kept = [natural.get(v, v) for k, v in zip(keys, row, strict=True) if k not in DEVICE_COLUMNS]
+            lines.append(repr(kept))
     return "\n".join(lines)
 
 
