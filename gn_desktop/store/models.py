@@ -576,3 +576,88 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Visit,
 )
 MODEL_BY_ENTITY: dict[str, type[Synced]] = {m.__tablename__: m for m in SYNCED_MODELS}
+
+
+# --- Sync bookkeeping (local only; gn_desktop.sync) ------------------------------------------------------------
+
+
+class SyncState(Base):
+    """The single row of this installation's sync progress with HQ (the device token lives in the OS keyring).
+
+    `cursor`/`until` are stored in the same transaction as the pulled page they follow, so an interrupted pull resumes
+    exactly where it stopped; `install_id` is also kept in the keyring entry to detect a copied or restored database.
+    """
+
+    __tablename__ = "sync_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    server_url: Mapped[str | None] = mapped_column(String(500))
+    install_id: Mapped[str | None] = mapped_column(String(36))
+    campus_code: Mapped[str | None] = mapped_column(String(16))
+    campus_name: Mapped[str | None] = mapped_column(String(200))
+    epoch: Mapped[str | None] = mapped_column(String(64))
+    cursor: Mapped[int] = mapped_column(default=0)
+    until: Mapped[int | None]
+    last_acked_seq: Mapped[int] = mapped_column(default=0)
+    last_attempt_at: Mapped[datetime | None]
+    last_success_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    needs_reenrol: Mapped[bool] = mapped_column(default=False)
+
+
+class SyncSent(Base):
+    """Changes HQ acknowledged (seq and record only), so that after an HQ restore the records are sent again."""
+
+    __tablename__ = "sync_sent"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    person_id: Mapped[str | None] = mapped_column(String(36), index=True)
+
+
+class SyncRejection(Base):
+    """A change HQ acknowledged but refused (erased person, append-only record…): shown to the user as a sync error."""
+
+    __tablename__ = "sync_rejection"
+
+    device_seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36))
+    person_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    code: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SyncConflict(Base):
+    """A conflict received from HQ (`gn_core.protocol.ConflictNotice`), for the conflicts inbox.
+
+    `pending_choice`/`pending_value`: a decision taken on this campus while offline, sent at the next sync.
+    """
+
+    __tablename__ = "sync_conflict"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int]
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    person_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    field: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    notice: Mapped[dict[str, Any]] = mapped_column(JSON)
+    pending_choice: Mapped[str | None] = mapped_column(String(16))
+    pending_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PendingErasure(Base):
+    """An erasure decided on this campus (already applied here), to request from HQ at the next sync."""
+
+    __tablename__ = "pending_erasure"
+
+    person_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    user_id: Mapped[str | None] = mapped_column(String(36))
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
