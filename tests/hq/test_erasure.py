@@ -98,3 +98,29 @@ def test_erasure_pushed_by_a_campus_does_the_same(world: World) -> None:
     assert response["rejected"] == []
     _nothing_personal_left(world, pid, linked)
     _campuses_are_told_and_late_edits_refused(world, pid, linked)
+
+
+def test_a_large_batch_ending_with_an_erasure(world: World) -> None:
+    """Bulk writes twice in one transaction (the batch, then the erasure of records it did not touch)."""
+    sdn = world.devices["SDN"]
+    pid = new_id()
+    notes = [new_id() for _ in range(80)]
+    sdn.push(
+        sdn.insert("person", pid, person_values(world.campus_ids["SDN"])),
+        *[
+            sdn.insert("note", n, {"person_id": pid, "body": f"Note {i}", "restricted": False})
+            for i, n in enumerate(notes)
+        ],
+    )
+    others = [new_id() for _ in range(80)]
+    sdn.pull()
+    answer = sdn.push(
+        *[sdn.insert("person", o, person_values(world.campus_ids["SDN"])) for o in others],
+        sdn.delete("person", pid, erasure=True),
+    )
+    assert answer["rejected"] == [] and answer["applied"] == 81
+    with world.hq.read() as conn:
+        rows = conn.execute(select(record_table.c.erased).where(record_table.c.person_id == pid)).all()
+        assert len(rows) == 81 and all(r.erased for r in rows)
+        kept = conn.execute(select(record_table.c.record_id).where(record_table.c.record_id.in_(others))).all()
+        assert len(kept) == 80
