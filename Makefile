@@ -71,8 +71,8 @@ demo: setup
 	$(BIN)/gn-desktop --data-dir "$(DATA_DIR)" demo-data --people $(DEMO_PEOPLE)
 
 bench: setup
-	$(BIN)/python bench/store.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/search.py --data-dir /tmp/bench100k --write
+	$(BIN)/python -m bench.store
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.search --data-dir /tmp/bench100k --write
 
 # The standalone campus app: dist/gn-desktop/ (one folder; see installer/README.md). Built from this venv's packages.
 .PHONY: bundle

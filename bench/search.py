@@ -19,7 +19,6 @@ import argparse
 import os
 import platform
 import random
-import re
 import statistics
 import subprocess
 import sys
@@ -135,6 +134,7 @@ import os, sys, time
 t0 = float(sys.argv[2])
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
+from bench.report import write_section
 from gn_desktop import app as gn_app
 from gn_desktop.services import auth
 from gn_desktop.store.uow import Store
@@ -239,17 +239,6 @@ def section(result: dict[str, object], cold: tuple[float, float, int, int, int] 
     return "\n".join(lines) + "\n"
 
 
-def write_section(text: str) -> None:
-    """Replace (or append) the `## Search` section, leaving the others as they are (re-read right before writing)."""
-    current = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## Search\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _m: text + "\n", current, count=1)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text
-    DOC.write_text(updated, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data-dir", type=Path, required=True)
@@ -263,7 +252,9 @@ def main() -> int:
     text = section(result, cold)
     print(text)
     if args.write:
-        write_section(text)
+        from bench.report import write_section
+
+        write_section("Search", text)
     return 0 if float(result["p95"]) <= TARGET_P95_MS else 1  # type: ignore[arg-type]
 
 

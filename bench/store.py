@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import re
 import shutil
 import sqlite3
 import statistics
@@ -38,6 +37,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from bench.report import write_section
 from gn_core.domain import enums as e
 from gn_desktop.services import accounts, demo, intake, setup
 from gn_desktop.store import models as m
@@ -282,17 +282,6 @@ def section(
     return "\n".join(lines) + "\n"
 
 
-def write_section(text: str) -> None:
-    """Replace (or append) the `## Store` section, leaving the others as they are (re-read right before writing)."""
-    current = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## Store\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _m: text + "\n", current, count=1)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text
-    DOC.write_text(updated, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--demo-people", type=int, default=20_000)
@@ -313,7 +302,7 @@ def main() -> int:
     text = section(args.demo_people, demo_t, demo_records, per_uow, one_uow, raw, (load_before, os.getloadavg()[0]))
     print(text)
     if not args.no_write:
-        write_section(text)
+        write_section("Store", text)
     return 0
 
 

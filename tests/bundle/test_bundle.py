@@ -1,5 +1,5 @@
 """The standalone bundle a campus PC gets: `make bundle` builds `dist/gn-desktop/`, and the frozen program starts,
-passes its self-test offscreen within a second, keeps its data in the user's directories and upgrades an old database.
+passes its self-test offscreen (its start time is measured by bench/bundle.py, not asserted), keeps its data in the user's directories and upgrades an old database.
 
 Slow (the build takes one to two minutes on two cores): marked `slow`, run by `make test`. The build uses whatever the
 venv has installed; it is skipped only when PyInstaller itself is missing.
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -28,8 +27,6 @@ ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist" / "gn-desktop"
 EXE = DIST / ("gn-desktop-cli.exe" if sys.platform == "win32" else "gn-desktop")
 SIZE_BUDGET_MB = 150
-START_BUDGET_S = 1.0
-START_RUNS = 5
 # the same command as `make bundle`
 PYINSTALLER_ARGS = ["installer/gn-desktop.spec", "--distpath", "dist", "--workpath", "build"]
 
@@ -77,22 +74,16 @@ def test_the_bundle_tells_its_version(bundle: Path) -> None:
     assert result.stdout.startswith(f"gn-desktop {__version__} (protocole de synchronisation ")
 
 
-def test_the_bundle_passes_its_self_test_within_a_second(bundle: Path, tmp_path: Path) -> None:
+def test_the_bundle_passes_its_self_test_again_on_an_existing_database(bundle: Path, tmp_path: Path) -> None:
+    # Start time is measured, not asserted: bench/bundle.py reports it in docs/benchmarks.md.
     data = tmp_path / "campus"
     first = run(EXE, "--data-dir", str(data), "--self-test")  # creates and migrates the database
     assert first.returncode == 0, first.stdout + first.stderr
     assert "ÉCHEC" not in first.stdout
     for check in ("Traduction française chargée", "Fenêtre conseiller rendue", "Borne d'accueil rendue"):
         assert f"[OK   ] {check}" in first.stdout
-    timings = []
-    for _ in range(START_RUNS):  # the usual start: the database exists and is up to date
-        started = time.perf_counter()
-        result = run(EXE, "--data-dir", str(data), "--self-test")
-        timings.append(time.perf_counter() - started)
-        assert result.returncode == 0, result.stdout + result.stderr
-    median = statistics.median(timings)
-    print(f"\nself-test of the bundle: median {median:.2f} s over {[round(t, 2) for t in timings]}")
-    assert median <= START_BUDGET_S, f"self-test took {median:.2f} s (median of {timings})"
+    again = run(EXE, "--data-dir", str(data), "--self-test")  # the usual start: the database is up to date
+    assert again.returncode == 0, again.stdout + again.stderr
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="checks the Linux user directories")

@@ -267,7 +267,7 @@ def test_cli_export_then_import_elsewhere(filled: World, tmp_path: Path, capsys:
     path.write_text("Prénom;Nom;Date de naissance\nAwa;Diallo;12/05/1999\n", encoding="utf-8")
     assert cli.main(["--data-dir", str(source), "import", str(path), "--campus", "MTR"]) == 0
     assert cli.main(["--data-dir", str(source), "export", "--format", "json", "--out", str(out)]) == 0
-    assert "1 personnes exportées" in capsys.readouterr().err
+    assert "1 personne exportée" in capsys.readouterr().err
     assert cli.main(["--data-dir", str(tmp_path / "copie"), "import", str(out)]) == 0
     assert "Personnes créées : 1" in capsys.readouterr().out
     assert cli.main(["--data-dir", str(tmp_path / "copie"), "export"]) == 0

@@ -81,17 +81,7 @@ def people_and_notes(store: Store) -> tuple[list[tuple[str, str, str, int]], lis
 
 
 # Revisions a campus database may have been left at by an older version.
-OLD_REVISIONS = [
-    pytest.param(
-        "0001",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="0002's backfill updates rows through the FTS update trigger before they are indexed, which "
-            "corrupts the index ('database disk image is malformed'): fixed by backfilling before the triggers",
-        ),
-    ),
-    "0002",
-]
+OLD_REVISIONS = ["0001", "0002", "0003"]
 
 
 @pytest.mark.parametrize("old_revision", OLD_REVISIONS)

@@ -23,6 +23,20 @@ FTS = "person_fts"
 def upgrade() -> None:
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.add_column(sa.Column("search_terms", sa.Text(), nullable=False, server_default=""))
+    # Rows that existed before this migration: compute their terms in Python (folding is not SQL) BEFORE the index and
+    # its triggers exist (the update trigger would delete index entries never added, corrupting the index), then
+    # index them all at once with 'rebuild'.
+    from datetime import date
+
+    from gn_core.domain.normalize import person_search_terms
+
+    conn = op.get_bind()
+    rows = conn.exec_driver_sql(
+        "SELECT id, first_name, last_name, birth_date, phone, email, france_travail_id FROM person"
+    ).fetchall()
+    for pid, first, last, birth, phone, email, ft in rows:
+        terms = person_search_terms(first, last, date.fromisoformat(birth) if birth else None, phone, email, ft)
+        conn.exec_driver_sql("UPDATE person SET search_terms = ? WHERE id = ?", (terms, pid))
     op.execute(
         f"CREATE VIRTUAL TABLE {FTS} USING fts5(search_terms, content='person', content_rowid='rowid', "
         "tokenize=\"unicode61 remove_diacritics 2 tokenchars '@.'\", prefix='1 2 3 4')"
@@ -40,18 +54,7 @@ def upgrade() -> None:
         f"INSERT INTO {FTS}({FTS}, rowid, search_terms) VALUES ('delete', old.rowid, old.search_terms); "
         f"INSERT INTO {FTS}(rowid, search_terms) VALUES (new.rowid, new.search_terms); END"
     )
-    # Rows that existed before this migration: compute their terms in Python (folding is not SQL) and index them.
-    from gn_core.domain.normalize import person_search_terms
-
-    conn = op.get_bind()
-    rows = conn.exec_driver_sql(
-        "SELECT id, first_name, last_name, birth_date, phone, email, france_travail_id FROM person"
-    ).fetchall()
-    for pid, first, last, birth, phone, email, ft in rows:
-        from datetime import date
-
-        terms = person_search_terms(first, last, date.fromisoformat(birth) if birth else None, phone, email, ft)
-        conn.exec_driver_sql("UPDATE person SET search_terms = ? WHERE id = ?", (terms, pid))
+    op.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('rebuild')")
 
 
 def downgrade() -> None:
