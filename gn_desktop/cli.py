@@ -62,6 +62,31 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--out", type=Path, help="fichier PNG à écrire")
     shot.add_argument("--size", default="1280x800", help="taille en pixels, LARGEURxHAUTEUR (défaut : 1280x800)")
 
+    enrol = sub.add_parser("enrol", help="inscrit ce poste auprès du siège avec un code à usage unique")
+    enrol.add_argument("--server", required=True, help="adresse du siège, par exemple https://siege.example.fr")
+    enrol.add_argument("--code", required=True, help="code d'inscription donné par le siège")
+    enrol.add_argument("--name", default=None, help="nom de ce poste (défaut : nom de la machine)")
+
+    sync = sub.add_parser("sync", help="synchronise avec le siège (un cycle)")
+    sync.add_argument("--json", action="store_true", help="résultat en JSON (envoyés, reçus, conflits, erreurs)")
+    sync.add_argument("--status", action="store_true", help="affiche l'état de la synchronisation sans synchroniser")
+
+    conflicts = sub.add_parser("conflicts", help="conflits de synchronisation").add_subparsers(
+        dest="action", metavar="ACTION"
+    )
+    conflicts.required = True
+    clist = conflicts.add_parser("list", help="liste les conflits")
+    clist.add_argument("--json", action="store_true")
+    cres = conflicts.add_parser("resolve", help="règle un conflit (envoyé au siège à la prochaine synchronisation)")
+    cres.add_argument("conflict_id")
+    cres.add_argument("--take", required=True, help="mine (ma valeur), theirs (celle de l'autre campus) ou une valeur")
+
+    person = sub.add_parser("person", help="personnes").add_subparsers(dest="action", metavar="ACTION")
+    person.required = True
+    erase = person.add_parser("erase", help="efface une personne (RGPD) ici et, à la synchronisation, partout")
+    erase.add_argument("person_id")
+    erase.add_argument("--reason", required=True, help="motif de l'effacement (conservé comme preuve)")
+
     pin = sub.add_parser("kiosk-pin", help="définit le code PIN qui permet au personnel de quitter la borne")
     pin.add_argument("pin", help="4 à 8 chiffres")
     return parser
@@ -97,6 +122,10 @@ def main(argv: list[str] | None = None) -> int:
             return screenshot(data, view=args.view, out=args.out, size=args.size, lang=args.lang or "fr")
         if command == "kiosk-pin":
             return _kiosk_pin(data, args.pin)
+        if command in ("enrol", "sync", "conflicts", "person"):
+            from gn_desktop import sync_cli
+
+            return sync_cli.run(data, args)
     except KnownError as exc:
         print(f"Erreur : {exc.message}", file=sys.stderr)
         return 1

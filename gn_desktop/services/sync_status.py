@@ -1,0 +1,72 @@
+"""What the sync indicator shows: pending changes, last success, last error, open conflicts, refused changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from gn_core.sync_rules import ENTITIES
+from gn_desktop.store import models as m
+from gn_desktop.store.uow import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    enrolled: bool
+    server_url: str | None
+    campus_code: str | None
+    pending: int
+    open_conflicts: int
+    rejected: int
+    last_success_at: datetime | None
+    last_attempt_at: datetime | None
+    last_error: str | None
+    needs_reenrol: bool
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "enrolled": self.enrolled,
+            "server_url": self.server_url,
+            "campus_code": self.campus_code,
+            "pending": self.pending,
+            "open_conflicts": self.open_conflicts,
+            "rejected": self.rejected,
+            "last_success_at": self.last_success_at.isoformat() if self.last_success_at else None,
+            "last_attempt_at": self.last_attempt_at.isoformat() if self.last_attempt_at else None,
+            "last_error": self.last_error,
+            "needs_reenrol": self.needs_reenrol,
+        }
+
+
+def status(uow: UnitOfWork) -> SyncStatus:
+    s = uow.session
+    state = s.get(m.SyncState, 1)
+    changes = s.scalar(select(func.count()).select_from(m.ChangeLog).where(m.ChangeLog.entity.in_(ENTITIES))) or 0
+    erasures = s.scalar(select(func.count()).select_from(m.PendingErasure)) or 0
+    decisions = (
+        s.scalar(select(func.count()).select_from(m.SyncConflict).where(m.SyncConflict.pending_choice.is_not(None)))
+        or 0
+    )
+    conflicts = (
+        s.scalar(
+            select(func.count())
+            .select_from(m.SyncConflict)
+            .where(m.SyncConflict.status == "open", m.SyncConflict.pending_choice.is_(None))
+        )
+        or 0
+    )
+    rejected = s.scalar(select(func.count()).select_from(m.SyncRejection)) or 0
+    return SyncStatus(
+        enrolled=bool(state and state.server_url),
+        server_url=state.server_url if state else None,
+        campus_code=state.campus_code if state else None,
+        pending=int(changes) + int(erasures) + int(decisions),
+        open_conflicts=int(conflicts),
+        rejected=int(rejected),
+        last_success_at=state.last_success_at if state else None,
+        last_attempt_at=state.last_attempt_at if state else None,
+        last_error=state.last_error if state else None,
+        needs_reenrol=bool(state and state.needs_reenrol),
+    )

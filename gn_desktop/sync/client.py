@@ -1,0 +1,148 @@
+"""HTTP client for HQ (httpx, no Qt): timeouts and TLS verification on, the protocol header on every call, retries
+with exponential backoff and jitter on transient failures, and every answer mapped to a plain French error."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from gn_core.protocol import (
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    ConflictNotice,
+    EnrolResponse,
+    PullPage,
+    PushResponse,
+    StatusResponse,
+)
+from gn_desktop.sync.errors import OFFLINE, REVOKED, UPDATE_REQUIRED, NeedsReenrol, Offline, SyncError, UpdateRequired
+
+log = logging.getLogger(__name__)
+
+TIMEOUT = httpx.Timeout(connect=5.0, read=60.0, write=60.0, pool=5.0)
+RETRIES = 4
+BACKOFF_BASE_S = 0.2
+BACKOFF_MAX_S = 10.0
+TRANSIENT = frozenset({502, 503, 504})
+
+
+def backoff_delay(attempt: int, rng: random.Random | None = None) -> float:
+    """Exponential backoff with full jitter: uniform in [0, min(max, base * 2**attempt)]."""
+    r = rng or random
+    return r.uniform(0, min(BACKOFF_MAX_S, BACKOFF_BASE_S * (2**attempt)))
+
+
+class HqClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        retries: int = RETRIES,
+        sleep: Callable[[float], None] = time.sleep,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), "Accept-Encoding": "gzip"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self._http = httpx.Client(
+            base_url=base_url.rstrip("/"), headers=headers, timeout=TIMEOUT, verify=True, transport=transport
+        )
+        self._retries = retries
+        self._sleep = sleep
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> HqClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- plumbing ---------------------------------------------------------------------------------------------
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        attempt = 0
+        while True:
+            try:
+                response = self._http.request(method, path, **kwargs)
+            except httpx.TransportError as exc:
+                if attempt >= self._retries:
+                    raise Offline(OFFLINE) from exc
+            else:
+                if response.status_code not in TRANSIENT or attempt >= self._retries:
+                    return self._check(response)
+            self._sleep(backoff_delay(attempt))
+            attempt += 1
+
+    @staticmethod
+    def _check(response: httpx.Response) -> httpx.Response:
+        status = response.status_code
+        if status < 400:
+            return response
+        if status == 426:
+            raise UpdateRequired(UPDATE_REQUIRED)
+        if status == 401:
+            raise NeedsReenrol(REVOKED)
+        if status in TRANSIENT:
+            raise Offline(OFFLINE)
+        try:
+            problem = response.json()
+            title = str(problem.get("title") or "")
+            detail = problem.get("detail")
+            code = problem.get("code")
+        except ValueError:
+            title, detail, code = response.text[:200], None, None
+        error = SyncError(f"Le siège a refusé la demande ({status}) : {title}{' ' + detail if detail else ''}")
+        error.retry = status >= 500
+        error.code = code  # type: ignore[attr-defined]
+        error.status = status  # type: ignore[attr-defined]
+        raise error
+
+    # -- calls ------------------------------------------------------------------------------------------------
+
+    def enrol(self, code: str, device_id: str, device_name: str) -> EnrolResponse:
+        r = self._request("POST", "/v1/enrol", json={"code": code, "device_id": device_id, "device_name": device_name})
+        return EnrolResponse.model_validate_json(r.content)
+
+    def status(self) -> StatusResponse:
+        return StatusResponse.model_validate_json(self._request("GET", "/v1/status").content)
+
+    def push(self, changes: list[dict[str, Any]]) -> PushResponse:
+        body = json.dumps({"changes": changes}, separators=(",", ":"), ensure_ascii=False).encode()
+        headers = {"Content-Type": "application/json"}
+        if len(body) > 64 * 1024:
+            body = gzip.compress(body, compresslevel=1)
+            headers["Content-Encoding"] = "gzip"
+        r = self._request("POST", "/v1/push", content=body, headers=headers)
+        return PushResponse.model_validate_json(r.content)
+
+    def pull(self, cursor: int, until: int | None, limit: int | None = None) -> PullPage:
+        params: dict[str, Any] = {"cursor": cursor}
+        if until is not None:
+            params["until"] = until
+        if limit is not None:
+            params["limit"] = limit
+        return PullPage.model_validate_json(self._request("GET", "/v1/pull", params=params).content)
+
+    def erase(self, person_id: str, reason: str, user_id: str | None) -> None:
+        self._request("POST", f"/v1/people/{person_id}/erasure", json={"reason": reason, "user_id": user_id})
+
+    def resolve(self, conflict_id: str, choice: str, value: Any, user_id: str | None) -> ConflictNotice:
+        r = self._request(
+            "POST",
+            f"/v1/conflicts/{conflict_id}/resolution",
+            json={"choice": choice, "value": value, "user_id": user_id},
+        )
+        return ConflictNotice.model_validate_json(r.content)
+
+    def share(self, person_id: str, campus_id: str) -> None:
+        self._request("POST", f"/v1/people/{person_id}/shares", json={"campus_id": campus_id})

@@ -1,0 +1,68 @@
+"""The device token in the OS keyring: one entry per data dir and HQ URL, never written in plain text.
+
+The entry also holds the device id and the install id the store had when it enrolled: a database copied to another
+installation, or restored from an older backup, no longer matches them and must enrol again as a new device.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import keyring
+import keyring.errors
+
+from gn_desktop.sync.errors import NO_KEYRING, NoKeyring
+
+SERVICE = "gn-desktop-sync"
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    token: str
+    device_id: str
+    install_id: str
+
+
+def entry_name(data_dir: Path, server_url: str) -> str:
+    return f"{data_dir.resolve()}|{server_url.rstrip('/')}"
+
+
+def _backend_usable() -> None:
+    backend = keyring.get_keyring()
+    priority = getattr(backend, "priority", 1)
+    name = type(backend).__module__ + "." + type(backend).__name__
+    if priority <= 0 or name.startswith("keyring.backends.fail"):
+        raise NoKeyring(NO_KEYRING)
+
+
+def save(data_dir: Path, server_url: str, creds: Credentials) -> None:
+    _backend_usable()
+    payload = json.dumps({"token": creds.token, "device_id": creds.device_id, "install_id": creds.install_id})
+    try:
+        keyring.set_password(SERVICE, entry_name(data_dir, server_url), payload)
+    except keyring.errors.KeyringError as exc:
+        raise NoKeyring(NO_KEYRING) from exc
+
+
+def load(data_dir: Path, server_url: str) -> Credentials | None:
+    try:
+        raw = keyring.get_password(SERVICE, entry_name(data_dir, server_url))
+    except keyring.errors.KeyringError as exc:
+        raise NoKeyring(NO_KEYRING) from exc
+    if not raw:
+        return None
+    data = json.loads(raw)
+    return Credentials(token=data["token"], device_id=data["device_id"], install_id=data["install_id"])
+
+
+def forget(data_dir: Path, server_url: str) -> None:
+    with contextlib.suppress(keyring.errors.KeyringError):
+        keyring.delete_password(SERVICE, entry_name(data_dir, server_url))
+
+
+def save_check() -> None:
+    """Refuse before anything is spent (an enrolment code is single-use) when no secure keyring is available."""
+    _backend_usable()

@@ -1,0 +1,379 @@
+"""One sync cycle (no Qt): pending erasures and decisions, push the change log, pull and apply pages.
+
+Safe to kill at any instant: a change-log entry is deleted only after HQ acknowledged it (a re-sent batch is
+recognised by HQ as duplicates), and each pulled page is committed together with its cursor.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, text, update
+
+from gn_core.ids import new_id
+from gn_core.protocol import MAX_PUSH_CHANGES, PushResponse
+from gn_core.sync_rules import ENTITIES
+from gn_desktop.store import models as m
+from gn_desktop.store.changes import data_columns, wire
+from gn_desktop.store.types import utcnow
+from gn_desktop.store.uow import Store
+from gn_desktop.sync import apply, credentials
+from gn_desktop.sync.client import HqClient
+from gn_desktop.sync.errors import NOT_ENROLLED, REENROL, NeedsReenrol, NotEnrolled, SyncError
+
+#: (phase, done, total): phase "push" or "pull"; total 0 when unknown
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(slots=True)
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    erased: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "pushed": self.pushed,
+            "pulled": self.pulled,
+            "conflicts": self.conflicts,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
+            "erased": self.erased,
+            "errors": list(self.errors),
+        }
+
+
+def read_state(conn: Connection) -> dict[str, Any]:
+    table = m.SyncState.__table__
+    row = conn.execute(select(table).where(table.c.id == 1)).mappings().first()
+    if row is None:
+        conn.execute(insert(m.SyncState).values(id=1, cursor=0, last_acked_seq=0, needs_reenrol=False))
+        row = conn.execute(select(table).where(table.c.id == 1)).mappings().first()
+    assert row is not None
+    return dict(row)
+
+
+def write_state(conn: Connection, **values: Any) -> None:
+    read_state(conn)
+    conn.execute(update(m.SyncState).where(m.SyncState.id == 1).values(**values))
+
+
+def last_assigned_seq(conn: Connection) -> int:
+    seq = conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'")).scalar()
+    return int(seq or 0)
+
+
+class Syncer:
+    def __init__(
+        self,
+        store: Store,
+        data_dir: Path,
+        *,
+        client_factory: Callable[[str, str | None], HqClient] | None = None,
+        progress: Progress | None = None,
+        batch_size: int = MAX_PUSH_CHANGES,
+        page_limit: int | None = None,
+    ) -> None:
+        self.store = store
+        self.data_dir = data_dir
+        self._client_factory = client_factory or (lambda url, token: HqClient(url, token))
+        self._progress = progress or (lambda _p, _d, _t: None)
+        self.batch_size = min(batch_size, MAX_PUSH_CHANGES)
+        self.page_limit = page_limit
+
+    # -- state --------------------------------------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        with apply.sync_transaction(self.store.engine) as conn:
+            return read_state(conn)
+
+    def _set_state(self, **values: Any) -> None:
+        with apply.sync_transaction(self.store.engine) as conn:
+            write_state(conn, **values)
+
+    # -- enrolment ----------------------------------------------------------------------------------------
+
+    def enrol(self, server_url: str, code: str, device_name: str | None = None) -> dict[str, str]:
+        server_url = server_url.rstrip("/")
+        credentials.save_check()
+        state = self.state()
+        if state["server_url"] or state["needs_reenrol"]:
+            self._new_device_identity()
+        device_id = self.store.device_id
+        with self._client_factory(server_url, None) as client:
+            answer = client.enrol(code.strip(), device_id, device_name or socket.gethostname())
+        install_id = new_id()
+        credentials.save(self.data_dir, server_url, credentials.Credentials(answer.token, device_id, install_id))
+        self._set_state(
+            server_url=server_url,
+            install_id=install_id,
+            campus_code=answer.campus_code,
+            campus_name=answer.campus_name,
+            epoch=answer.epoch,
+            needs_reenrol=False,
+            last_error=None,
+        )
+        if self.store.campus_id != answer.campus_id:
+            self.store.set_campus(answer.campus_id)
+        return {"campus_id": answer.campus_id, "campus_code": answer.campus_code, "campus_name": answer.campus_name}
+
+    def _new_device_identity(self) -> None:
+        with apply.sync_transaction(self.store.engine) as conn:
+            conn.execute(update(m.DeviceState).where(m.DeviceState.id == 1).values(device_id=new_id()))
+            # this device's sequence at HQ starts over: acknowledged records will be re-sent only if HQ lost them
+            conn.execute(delete(m.SyncSent))
+            write_state(conn, last_acked_seq=0)
+        self.store._device = None  # the store caches its identity
+        self.store._clock = None
+
+    # -- counts for the indicator -------------------------------------------------------------------------
+
+    def pending_count(self) -> int:
+        with self.store.reading() as session:
+            changes = session.scalar(
+                select(func.count()).select_from(m.ChangeLog).where(m.ChangeLog.entity.in_(ENTITIES))
+            )
+            erasures = session.scalar(select(func.count()).select_from(m.PendingErasure))
+            decisions = session.scalar(
+                select(func.count()).select_from(m.SyncConflict).where(m.SyncConflict.pending_choice.is_not(None))
+            )
+        return int(changes or 0) + int(erasures or 0) + int(decisions or 0)
+
+    # -- the cycle ----------------------------------------------------------------------------------------
+
+    def cycle(self) -> SyncReport:
+        report = SyncReport()
+        state = self.state()
+        if not state["server_url"]:
+            raise NotEnrolled(NOT_ENROLLED)
+        if state["needs_reenrol"]:
+            raise NeedsReenrol(REENROL)
+        creds = credentials.load(self.data_dir, state["server_url"])
+        if creds is None:
+            raise NotEnrolled(NOT_ENROLLED)
+        try:
+            if creds.device_id != self.store.device_id or creds.install_id != state["install_id"]:
+                self._set_state(needs_reenrol=True)
+                raise NeedsReenrol(REENROL)
+            self._set_state(last_attempt_at=utcnow())
+            with self._client_factory(state["server_url"], creds.token) as client:
+                self._check_hq(client, state)
+                self._send_decisions(client, report)
+                self._push(client, report)
+                self._pull(client, report)
+            self._set_state(last_success_at=utcnow(), last_error=None)
+        except SyncError as exc:
+            self._set_state(last_error=exc.message)
+            raise
+        return report
+
+    def _check_hq(self, client: HqClient, state: dict[str, Any]) -> None:
+        status = client.status()
+        with apply.sync_transaction(self.store.engine) as conn:
+            if status.last_device_seq > last_assigned_seq(conn):
+                # HQ holds changes of this device that this database never made: it is a copy or an old backup
+                write_state(conn, needs_reenrol=True, last_error=REENROL)
+                raise_reenrol = True
+            else:
+                raise_reenrol = False
+        if raise_reenrol:
+            raise NeedsReenrol(REENROL)
+        if state["epoch"] != status.epoch or status.last_device_seq < state["last_acked_seq"]:
+            self._epoch_changed(status.epoch, status.last_device_seq)
+
+    def _epoch_changed(self, epoch: str, hq_last_seq: int) -> None:
+        """HQ was restored: pull everything again, and re-send the current state of what HQ lost."""
+        with apply.sync_transaction(self.store.engine) as conn:
+            lost = conn.execute(
+                select(m.SyncSent.entity, m.SyncSent.record_id).where(m.SyncSent.seq > hq_last_seq).distinct()
+            ).all()
+            conn.execute(delete(m.SyncSent).where(m.SyncSent.seq > hq_last_seq))
+            pending = {(e, r) for e, r in conn.execute(select(m.ChangeLog.entity, m.ChangeLog.record_id))}
+            entries: list[dict[str, Any]] = []
+            for entity, rid in lost:
+                if (entity, rid) in pending:
+                    continue
+                entry = self._current_state_change(conn, entity, rid)
+                if entry is not None:
+                    entries.append(entry)
+            if entries:
+                conn.execute(insert(m.ChangeLog), entries)
+            write_state(conn, epoch=epoch, cursor=0, until=None, last_acked_seq=hq_last_seq)
+
+    def _current_state_change(self, conn: Connection, entity: str, rid: str) -> dict[str, Any] | None:
+        model = m.MODEL_BY_ENTITY.get(entity)
+        if model is None:
+            return None
+        table = apply.table_of(model)
+        row = conn.execute(select(table).where(table.c.id == rid)).mappings().first()
+        stamp = str(self.store.clock.now())
+        base = dict(entity=entity, record_id=rid, hlc=stamp, user_id=None, campus_id=self.store.campus_id)
+        if row is None:
+            tomb = conn.execute(
+                select(m.Tombstone.erased).where(m.Tombstone.entity == entity, m.Tombstone.record_id == rid)
+            ).first()
+            if tomb is None or tomb[0]:
+                return None
+            return {**base, "person_id": None, "op": "delete", "fields": {}, "base_version": 0, "created_at": utcnow()}
+        fields = {c: {"old": None, "new": wire(row[c])} for c in data_columns(model)}
+        attr = model.__person_attr__
+        return {
+            **base,
+            "person_id": row[attr] if attr else None,
+            "op": "insert",
+            "fields": fields,
+            "base_version": 0,
+            "created_at": utcnow(),
+        }
+
+    def _send_decisions(self, client: HqClient, report: SyncReport) -> None:
+        with self.store.reading() as session:
+            erasures = session.execute(
+                select(m.PendingErasure.person_id, m.PendingErasure.reason, m.PendingErasure.user_id)
+            ).all()
+            decisions = session.execute(
+                select(m.SyncConflict.id, m.SyncConflict.pending_choice, m.SyncConflict.pending_value).where(
+                    m.SyncConflict.pending_choice.is_not(None)
+                )
+            ).all()
+        for person_id, reason, user_id in erasures:
+            client.erase(person_id, reason, user_id)
+            with apply.sync_transaction(self.store.engine) as conn:
+                conn.execute(delete(m.PendingErasure).where(m.PendingErasure.person_id == person_id))
+            report.erased += 1
+        for conflict_id, choice, value in decisions:
+            try:
+                notice = client.resolve(conflict_id, choice, value, None)
+            except SyncError as exc:
+                if getattr(exc, "status", 0) in (404, 409, 422):
+                    report.errors.append(exc.message)
+                    with apply.sync_transaction(self.store.engine) as conn:
+                        conn.execute(
+                            update(m.SyncConflict).where(m.SyncConflict.id == conflict_id).values(pending_choice=None)
+                        )
+                    continue
+                raise
+            with apply.sync_transaction(self.store.engine) as conn:
+                apply.upsert_conflicts(conn, [notice])
+
+    def _push(self, client: HqClient, report: SyncReport) -> None:
+        device_id = self.store.device_id
+        total = self.pending_count()
+        done = 0
+        while True:
+            with self.store.reading() as session:
+                rows = (
+                    session.execute(select(m.ChangeLog).order_by(m.ChangeLog.seq).limit(self.batch_size))
+                    .scalars()
+                    .all()
+                )
+                erased = (
+                    {
+                        (e, r)
+                        for e, r in session.execute(
+                            select(m.Tombstone.entity, m.Tombstone.record_id).where(m.Tombstone.erased.is_(True))
+                        )
+                    }
+                    if any(r.op == "delete" for r in rows)
+                    else set()
+                )
+            if not rows:
+                return
+            local_only = [r.seq for r in rows if r.entity not in ENTITIES]
+            changes = [
+                {
+                    "device_seq": r.seq,
+                    "device_id": device_id,
+                    "campus_id": r.campus_id,
+                    "user_id": r.user_id,
+                    "entity": r.entity,
+                    "record_id": r.record_id,
+                    "op": r.op,
+                    "fields": r.fields,
+                    "base_version": r.base_version,
+                    "hlc": r.hlc,
+                    "erasure": r.op == "delete" and (r.entity, r.record_id) in erased,
+                }
+                for r in rows
+                if r.entity in ENTITIES
+            ]
+            if changes:
+                self._progress("push", done, total)
+                answer = client.push(changes)
+                self._acknowledge(answer, rows)
+                report.pushed += answer.applied
+                report.duplicates += len(answer.duplicates)
+                report.rejected += len(answer.rejected)
+                report.errors.extend(rej.detail for rej in answer.rejected)
+                report.conflicts += len(answer.conflicts)
+                done += len(changes)
+                self._progress("push", done, total)
+            elif local_only:
+                with apply.sync_transaction(self.store.engine) as conn:
+                    conn.execute(delete(m.ChangeLog).where(m.ChangeLog.seq.in_(local_only)))
+
+    def _acknowledge(self, answer: PushResponse, rows: Sequence[m.ChangeLog]) -> None:
+        acked = [r for r in rows if r.seq <= answer.last_device_seq]
+        with apply.sync_transaction(self.store.engine) as conn:
+            top = max((r.seq for r in acked), default=0)
+            if acked:
+                conn.execute(delete(m.ChangeLog).where(m.ChangeLog.seq <= top))
+                sent = [
+                    {"seq": r.seq, "entity": r.entity, "record_id": r.record_id, "person_id": r.person_id}
+                    for r in acked
+                    if r.entity in ENTITIES
+                ]
+                if sent:
+                    conn.execute(insert(m.SyncSent).prefix_with("OR REPLACE"), sent)
+            by_seq = {r.seq: r for r in rows}
+            if answer.rejected:
+                conn.execute(
+                    insert(m.SyncRejection).prefix_with("OR REPLACE"),
+                    [
+                        {
+                            "device_seq": rej.device_seq,
+                            "entity": rej.entity,
+                            "record_id": rej.record_id,
+                            "person_id": by_seq[rej.device_seq].person_id if rej.device_seq in by_seq else None,
+                            "code": rej.code,
+                            "detail": rej.detail,
+                            "at": utcnow(),
+                        }
+                        for rej in answer.rejected
+                    ],
+                )
+            apply.upsert_conflicts(conn, answer.conflicts)
+            write_state(conn, last_acked_seq=max(answer.last_device_seq, 0))
+
+    def _pull(self, client: HqClient, report: SyncReport) -> None:
+        state = self.state()
+        cursor, until = state["cursor"], state["until"]
+        erased_any = False
+        while True:
+            page = client.pull(cursor, until, self.page_limit)
+            apply.observe(self.store.clock, (r.hlc for r in page.records), page.server_time_ms)
+            with apply.sync_transaction(self.store.engine) as conn:
+                count, erased = apply.apply_records(conn, page.records)
+                report.conflicts += apply.upsert_conflicts(conn, page.conflicts)
+                write_state(
+                    conn,
+                    cursor=page.cursor,
+                    until=page.until if page.more else None,
+                    epoch=page.epoch,
+                )
+            report.pulled += count
+            erased_any = erased_any or bool(erased)
+            cursor, until = page.cursor, page.until
+            self._progress("pull", page.cursor - state["cursor"], max(page.until - state["cursor"], 0))
+            if not page.more:
+                break
+        if erased_any:
+            apply.compact(self.store.engine)

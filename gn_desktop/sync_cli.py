@@ -1,0 +1,108 @@
+"""The sync sub-commands of `gn-desktop`: enrol, sync, conflicts, person erase (see gn_desktop.cli)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from gn_core.hlc import HybridClock
+from gn_desktop.services import conflicts, erasure, sync_status
+from gn_desktop.store.uow import Store
+from gn_desktop.sync import apply
+from gn_desktop.sync.engine import Syncer
+
+#: tests only: shift this process's clock by this many seconds (a campus PC whose clock is wrong)
+CLOCK_OFFSET_ENV = "GN_TEST_CLOCK_OFFSET_S"
+
+
+def open_store(data: Path) -> Store:
+    store = Store.open(data)
+    offset = os.environ.get(CLOCK_OFFSET_ENV)
+    if offset:
+        shift = int(float(offset) * 1000)
+        store._clock = HybridClock(  # tests only: the same clock, on a shifted wall
+            store.clock.node, wall=lambda: time.time_ns() // 1_000_000 + shift, last=store._last_stamp()
+        )
+    return store
+
+
+def run(data: Path, args: argparse.Namespace) -> int:
+    store = open_store(data)
+    try:
+        if args.command == "enrol":
+            info = Syncer(store, data).enrol(args.server, args.code, args.name)
+            print(f"Poste inscrit au campus {info['campus_code']} ({info['campus_name']}).")
+            return 0
+        if args.command == "sync":
+            return _sync(store, data, args)
+        if args.command == "conflicts":
+            return _conflicts(store, args)
+        if args.command == "person":
+            with store.unit_of_work(None) as uow:
+                name = erasure.request_erasure(uow, args.person_id, args.reason)
+                uow.commit()
+            count = apply.erase_locally(store.engine, args.person_id)
+            print(
+                f"{name} : {count} enregistrement(s) effacé(s) de ce poste ; "
+                "le siège sera prévenu à la synchronisation."
+            )
+            return 0
+    finally:
+        store.dispose()
+    raise AssertionError(args.command)
+
+
+def _sync(store: Store, data: Path, args: argparse.Namespace) -> int:
+    if args.status:
+        with store.read_unit() as uow:
+            st = sync_status.status(uow)
+        if args.json:
+            print(json.dumps(st.as_dict(), ensure_ascii=False))
+        else:
+            print(
+                f"Inscrit : {'oui' if st.enrolled else 'non'} ; en attente : {st.pending} ; "
+                f"conflits : {st.open_conflicts}"
+            )
+            if st.last_error:
+                print(f"Dernière erreur : {st.last_error}")
+        return 0
+    report = Syncer(store, data).cycle()
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+    else:
+        print(f"Envoyés : {report.pushed} ; reçus : {report.pulled} ; conflits : {report.conflicts}")
+        for err in report.errors:
+            print(f"Refusé par le siège : {err}", file=sys.stderr)
+    return 0
+
+
+def _conflicts(store: Store, args: argparse.Namespace) -> int:
+    if args.action == "list":
+        with store.read_unit() as uow:
+            items = conflicts.list_conflicts(uow)
+        if args.json:
+            print(json.dumps([c.as_dict() for c in items], ensure_ascii=False))
+        else:
+            for c in items:
+                print(
+                    f"{c.id}  {c.status:<8} {c.entity}.{c.field or '(suppression)'}  ici={c.mine!r}  autre={c.theirs!r}"
+                )
+        return 0
+    take: str = args.take
+    value: Any = None
+    if take not in ("mine", "theirs"):
+        try:
+            value = json.loads(take)
+        except ValueError:
+            value = take
+        take = "value"
+    with store.unit_of_work(None) as uow:
+        conflicts.resolve(uow, args.conflict_id, take, value)
+        uow.commit()
+    print("Décision enregistrée : elle sera envoyée au siège à la prochaine synchronisation.")
+    return 0

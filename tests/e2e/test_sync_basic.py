@@ -1,0 +1,95 @@
+"""Two campuses and HQ over loopback: edits made offline reach the other campus; conflicts are visible on both."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gn_desktop.store.uow import Store
+from gn_desktop.sync.client import HqClient
+from gn_desktop.sync.credentials import load
+from tests.e2e.conftest import Campus
+
+
+def share(a: Campus, person_id: str, b: Campus) -> None:
+    store = Store.open(a.data_dir)
+    state_url = a.hq.url
+    creds = load(a.data_dir, state_url)
+    assert creds is not None
+    with HqClient(state_url, creds.token) as client:
+        client.share(person_id, b.campus_id())
+    store.dispose()
+
+
+def test_a_person_created_offline_reaches_the_other_campus_and_different_fields_both_survive(
+    two: tuple[Campus, Campus],
+) -> None:
+    a, b = two
+    pid = a.add_person("Awa", "Diallo")
+    assert a.pending() == 1
+    report = a.sync_json()
+    assert report["pushed"] == 1 and report["errors"] == []
+    assert a.pending() == 0
+    share(a, pid, b)
+    b.sync()
+    assert b.person(pid) == {
+        "first_name": "Awa",
+        "last_name": "Diallo",
+        "phone": None,
+        "email": None,
+        "commune_other": None,
+    }
+    a.edit(pid, phone="+33612345678")
+    b.edit(pid, email="awa@example.org")
+    for campus in (b, a, b):
+        campus.sync()
+    assert a.person(pid) == b.person(pid)
+    person = a.person(pid)
+    assert person is not None and person["phone"] == "+33612345678" and person["email"] == "awa@example.org"
+
+
+def test_the_same_field_edited_on_both_campuses_gives_a_conflict_in_both_inboxes(
+    two: tuple[Campus, Campus], tmp_path: Path
+) -> None:
+    a, b = two
+    pid = a.add_person("Awa", "Diallo")
+    a.sync()
+    share(a, pid, b)
+    b.sync()
+    a.edit(pid, last_name="Diallo-Sy")
+    b.edit(pid, last_name="Dialo")
+    a.sync()
+    b.sync()
+    a.sync()
+    import json
+
+    in_a = json.loads(a.cli("conflicts", "list", "--json").stdout)
+    in_b = json.loads(b.cli("conflicts", "list", "--json").stdout)
+    assert [c["field"] for c in in_a] == ["last_name"] and [c["field"] for c in in_b] == ["last_name"]
+    assert in_b[0]["status"] == "open" and in_b[0]["mine"] == "Dialo" and in_b[0]["theirs"] == "Diallo-Sy"
+    b.cli("conflicts", "resolve", in_b[0]["id"], "--take", "mine")
+    b.sync()
+    a.sync()
+    assert a.person(pid) == b.person(pid)
+    person = a.person(pid)
+    assert person is not None and person["last_name"] == "Dialo"
+
+
+def test_erasure_reaches_every_campus_in_one_cycle_and_the_name_leaves_every_database_file(
+    two: tuple[Campus, Campus],
+) -> None:
+    a, b = two
+    pid = a.add_person("Zebulonia", "Quintanilla")
+    a.edit(pid, phone="+33612345678")
+    a.sync()
+    share(a, pid, b)
+    b.sync()
+    assert b.person(pid) is not None
+    a.cli("person", "erase", pid, "--reason", "demande de la personne")
+    a.sync()
+    b.sync()
+    for campus in (a, b):
+        assert campus.person(pid) is None
+        for name in ("campus.db", "campus.db-wal"):
+            path = campus.data_dir / name
+            if path.exists():
+                assert b"Quintanilla" not in path.read_bytes(), f"{campus.name}/{name}"
