@@ -10,8 +10,8 @@ Measured, each in fresh temporary data directories, with time.perf_counter, medi
 (c) the baseline, in the same run: the same person rows written with a raw sqlite3 `executemany` into the same
     `person` table (same indexes and search trigger; no validation, no capture, no consent, no pathway step).
 
-    make bench                       # = .venv/bin/python bench/store.py
-    .venv/bin/python bench/store.py --demo-people 5000 --people 500 --runs 1 --no-write   # a quick look
+    make bench                       # runs .venv/bin/python -m bench.store (then the search benchmark)
+    .venv/bin/python -m bench.store --demo-people 5000 --people 500 --runs 1 --no-write   # a quick look
 
 It rewrites the "Store" section of docs/benchmarks.md (other sections are left alone) unless --no-write is given.
 Not a test: it asserts nothing. Other work running on the machine slows it down: the load average is recorded.
@@ -44,8 +44,6 @@ from gn_desktop.store import models as m
 from gn_desktop.store.engine import DB_FILENAME
 from gn_desktop.store.uow import Store
 
-ROOT = Path(__file__).resolve().parent.parent
-DOC = ROOT / "docs" / "benchmarks.md"
 SEED = 42
 #: ARCEP's Île-de-France fixed-line block for fiction (01 99 00 xx xx): valid for the intake's checks, never a
 #: real subscriber. Demo people's mobile numbers (06 39 98 xx xx) are not used here: the intake refuses them.
@@ -248,13 +246,16 @@ def section(
     raw: Timing,
     load: tuple[float, float],
 ) -> str:
+    cores = os.cpu_count() or 1
+    busy = (
+        ": other jobs shared the machine, so times are longer than on an idle one" if max(load) >= cores * 0.75 else ""
+    )
     lines = [
         "## Store",
         "",
-        f"Measured on {date.today():%Y-%m-%d} by `bench/store.py` (`make bench`): {cpu_model()}, {os.cpu_count()} "
-        f"cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}. Load average "
-        f"{_n(load[0], 1)} before and {_n(load[1], 1)} after (above the core count, other jobs shared the machine "
-        f"and the times are longer than on an idle one). Median of {len(demo_t.runs)} runs each, fresh data "
+        f"Measured on {date.today():%Y-%m-%d} by `python -m bench.store` (`make bench`): {cpu_model()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}. Load average "
+        f"{_n(load[0], 1)} before and {_n(load[1], 1)} after{busy}. Median of {len(demo_t.runs)} runs each, fresh data "
         "directories, times in seconds.",
         "",
         "| what | runs (s) | median | rate |",
