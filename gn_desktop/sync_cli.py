@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from gn_core.hlc import HybridClock
 from gn_desktop.services import conflicts, erasure, sync_status
 from gn_desktop.store.uow import Store
 from gn_desktop.sync import apply
@@ -21,14 +20,11 @@ CLOCK_OFFSET_ENV = "GN_TEST_CLOCK_OFFSET_S"
 
 
 def open_store(data: Path) -> Store:
-    store = Store.open(data)
     offset = os.environ.get(CLOCK_OFFSET_ENV)
-    if offset:
+    if offset:  # tests only: the same clock, on a shifted wall
         shift = int(float(offset) * 1000)
-        store._clock = HybridClock(  # tests only: the same clock, on a shifted wall
-            store.clock.node, wall=lambda: time.time_ns() // 1_000_000 + shift, last=store._last_stamp()
-        )
-    return store
+        return Store.open(data, wall=lambda: time.time_ns() // 1_000_000 + shift)
+    return Store.open(data)
 
 
 def run(data: Path, args: argparse.Namespace) -> int:

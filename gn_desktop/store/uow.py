@@ -10,7 +10,7 @@ Threading: a `Store` may be shared across threads; a `UnitOfWork` belongs to the
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -80,23 +80,25 @@ class UnitOfWork:
 class Store:
     """The campus store on one SQLite file (or in memory), with this installation's device identity and clock."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, wall: Callable[[], int] | None = None) -> None:
+        """`wall` replaces the system clock (milliseconds since the epoch) for this store's clock; tests only."""
         self.engine = engine
+        self._wall = wall
         self._write_sessions = sessionmaker(bind=writer(engine), class_=StoreSession, expire_on_commit=False)
         self._read_sessions = sessionmaker(bind=engine, class_=StoreSession, expire_on_commit=False)
         self._device: DeviceState | None = None
         self._clock: HybridClock | None = None
 
     @classmethod
-    def open(cls, data_dir: Path, *, migrate: bool = True) -> Store:
-        """Open (creating and migrating if needed) the store in `data_dir`."""
+    def open(cls, data_dir: Path, *, migrate: bool = True, wall: Callable[[], int] | None = None) -> Store:
+        """Open (creating and migrating if needed) the store in `data_dir`; `wall` as in `__init__`."""
         data_dir.mkdir(parents=True, exist_ok=True)
         engine = make_engine(data_dir / DB_FILENAME)
         if migrate:
             from gn_desktop.store.migrate import upgrade_to_head
 
             upgrade_to_head(engine)
-        return cls(engine)
+        return cls(engine, wall=wall)
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -143,7 +145,7 @@ class Store:
         if self._clock is None:
             device = self.device()
             last = self._last_stamp()
-            self._clock = HybridClock(device.device_id[-12:], last=last)
+            self._clock = HybridClock(device.device_id[-12:], wall=self._wall, last=last)
         return self._clock
 
     def _last_stamp(self) -> Stamp | None:
@@ -154,6 +156,11 @@ class Store:
         with self._read_sessions() as session:
             top = session.scalar(select(func.max(HistoryEntry.hlc)).where(HistoryEntry.origin == "local"))
         return Stamp.parse(top) if top else None
+
+    def forget_identity(self) -> None:
+        """Drop the cached device row and clock (after sync gives this installation a new device id)."""
+        self._device = None
+        self._clock = None
 
     # -- units of work -----------------------------------------------------------------------------------------
 

@@ -131,8 +131,7 @@ class Syncer:
             # this device's sequence at HQ starts over: acknowledged records will be re-sent only if HQ lost them
             conn.execute(delete(m.SyncSent))
             write_state(conn, last_acked_seq=0)
-        self.store._device = None  # the store caches its identity
-        self.store._clock = None
+        self.store.forget_identity()
 
     # -- counts for the indicator -------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """The standalone bundle a campus PC gets: `make bundle` builds `dist/gn-desktop/`, and the frozen program starts,
-passes its self-test offscreen (its start time is measured by bench/bundle.py, not asserted), keeps its data in the user's directories and upgrades an old database.
+passes its self-test offscreen (its start time is measured by bench/bundle.py, not asserted), keeps its data in the
+user's directories and upgrades an old database.
 
 Slow (the build takes one to two minutes on two cores): marked `slow`, run by `make test`. The build uses whatever the
 venv has installed; it is skipped only when PyInstaller itself is missing.
