@@ -46,6 +46,12 @@ def pull_page(
         record_rows: Sequence[Any] = ()
         conflict_rows: Sequence[Any] = ()
         if cursor < until:
+            if hq.postgres:
+                # The feed walks the server_seq index in order and stops at the page size. Right after a bulk load
+                # the planner's statistics lag (it believed a 400,000-row range held 900 rows) and it chose to
+                # fetch the whole range and sort it on disk, 1 s per page; the plan is pinned for this transaction.
+                conn.exec_driver_sql("SET LOCAL enable_sort = off")
+                conn.exec_driver_sql("SET LOCAL enable_bitmapscan = off")
             # A correlated probe of person_access's primary key per row (LIMIT 1 keeps PostgreSQL from hashing the
             # whole campus's access list for every page, which costs more on a campus following many people).
             followed = (
