@@ -27,7 +27,7 @@ from gn_desktop.store.uow import Store
 
 TODAY = date(2026, 3, 2)
 BIG = 2000
-SMALL = 80
+SMALL = 50
 FICTION_PHONE = re.compile(r"^\+3363998\d{4}$")
 #: columns that say which device wrote a row and when: they differ between two stores by design
 DEVICE_COLUMNS = frozenset({"created_at", "updated_at", "updated_by_device_id", "updated_by_campus_id"})
@@ -35,7 +35,8 @@ DEVICE_COLUMNS = frozenset({"created_at", "updated_at", "updated_by_device_id", 
 
 def _generate(people: int, seed: int) -> tuple[Store, demo.DemoSummary]:
     store = Store.in_memory()
-    summary = demo.generate(store, people=people, seed=seed, today=TODAY)
+    # small chunks, so that drawing and writing overlap (and several units of work are exercised)
+    summary = demo.generate(store, people=people, seed=seed, today=TODAY, chunk_size=500)
     return store, summary
 
 
