@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, text, update
 
+from gn_core.hlc import MAX_DRIFT_MS
 from gn_core.ids import new_id
 from gn_core.protocol import MAX_PUSH_CHANGES, PushResponse
 from gn_core.sync_rules import ENTITIES
@@ -23,7 +24,7 @@ from gn_desktop.store.types import utcnow
 from gn_desktop.store.uow import Store
 from gn_desktop.sync import apply, credentials
 from gn_desktop.sync.client import HqClient
-from gn_desktop.sync.errors import NOT_ENROLLED, REENROL, NeedsReenrol, NotEnrolled, SyncError
+from gn_desktop.sync.errors import NOT_ENROLLED, REENROL, NeedsReenrol, NotEnrolled, SyncError, clock_message
 
 #: (phase, done, total): phase "push" or "pull"; total 0 when unknown
 Progress = Callable[[str, int, int], None]
@@ -38,6 +39,8 @@ class SyncReport:
     rejected: int = 0
     erased: int = 0
     errors: list[str] = field(default_factory=list)
+    #: set when this PC's clock is more than MAX_DRIFT_MS away from HQ's (the sync still runs: HQ clamps stamps)
+    clock_warning: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -48,6 +51,7 @@ class SyncReport:
             "rejected": self.rejected,
             "erased": self.erased,
             "errors": list(self.errors),
+            "clock_warning": self.clock_warning,
         }
 
 
@@ -164,17 +168,19 @@ class Syncer:
                 raise NeedsReenrol(REENROL)
             self._set_state(last_attempt_at=utcnow())
             with self._client_factory(state["server_url"], creds.token) as client:
-                self._check_hq(client, state)
+                report.clock_warning = self._check_hq(client, state)
                 self._send_decisions(client, report)
                 self._push(client, report)
                 self._pull(client, report)
-            self._set_state(last_success_at=utcnow(), last_error=None)
+            # a wrong clock does not stop the sync (HQ clamps stamps to its own time) but stays visible
+            self._set_state(last_success_at=utcnow(), last_error=report.clock_warning)
         except SyncError as exc:
             self._set_state(last_error=exc.message)
             raise
         return report
 
-    def _check_hq(self, client: HqClient, state: dict[str, Any]) -> None:
+    def _check_hq(self, client: HqClient, state: dict[str, Any]) -> str | None:
+        """Refuse a copied database, re-send after an HQ restore; returns the clock warning, if any."""
         status = client.status()
         with apply.sync_transaction(self.store.engine) as conn:
             if status.last_device_seq > last_assigned_seq(conn):
@@ -187,6 +193,8 @@ class Syncer:
             raise NeedsReenrol(REENROL)
         if state["epoch"] != status.epoch or status.last_device_seq < state["last_acked_seq"]:
             self._epoch_changed(status.epoch, status.last_device_seq)
+        skew_ms = status.server_time_ms - self.store.clock._wall()
+        return clock_message(skew_ms // 1000) if abs(skew_ms) > MAX_DRIFT_MS else None
 
     def _epoch_changed(self, epoch: str, hq_last_seq: int) -> None:
         """HQ was restored: pull everything again, and re-send the current state of what HQ lost."""
@@ -264,7 +272,6 @@ class Syncer:
                 apply.upsert_conflicts(conn, [notice])
 
     def _push(self, client: HqClient, report: SyncReport) -> None:
-        device_id = self.store.device_id
         total = self.pending_count()
         done = 0
         while True:
@@ -287,23 +294,7 @@ class Syncer:
             if not rows:
                 return
             local_only = [r.seq for r in rows if r.entity not in ENTITIES]
-            changes = [
-                {
-                    "device_seq": r.seq,
-                    "device_id": device_id,
-                    "campus_id": r.campus_id,
-                    "user_id": r.user_id,
-                    "entity": r.entity,
-                    "record_id": r.record_id,
-                    "op": r.op,
-                    "fields": r.fields,
-                    "base_version": r.base_version,
-                    "hlc": r.hlc,
-                    "erasure": r.op == "delete" and (r.entity, r.record_id) in erased,
-                }
-                for r in rows
-                if r.entity in ENTITIES
-            ]
+            changes = self.wire_changes(rows, erased)
             if changes:
                 self._progress("push", done, total)
                 answer = client.push(changes)
@@ -318,6 +309,27 @@ class Syncer:
             elif local_only:
                 with apply.sync_transaction(self.store.engine) as conn:
                     conn.execute(delete(m.ChangeLog).where(m.ChangeLog.seq.in_(local_only)))
+
+    def wire_changes(self, rows: Sequence[m.ChangeLog], erased: set[tuple[str, str]]) -> list[dict[str, Any]]:
+        """The change-log entries as pushed (`erased`: the tombstones marked erased, for the erasure flag)."""
+        device_id = self.store.device_id
+        return [
+            {
+                "device_seq": r.seq,
+                "device_id": device_id,
+                "campus_id": r.campus_id,
+                "user_id": r.user_id,
+                "entity": r.entity,
+                "record_id": r.record_id,
+                "op": r.op,
+                "fields": r.fields,
+                "base_version": r.base_version,
+                "hlc": r.hlc,
+                "erasure": r.op == "delete" and (r.entity, r.record_id) in erased,
+            }
+            for r in rows
+            if r.entity in ENTITIES
+        ]
 
     def _acknowledge(self, answer: PushResponse, rows: Sequence[m.ChangeLog]) -> None:
         acked = [r for r in rows if r.seq <= answer.last_device_seq]
@@ -356,6 +368,7 @@ class Syncer:
         state = self.state()
         cursor, until = state["cursor"], state["until"]
         erased_any = False
+        self._progress("pull", 0, 0)
         while True:
             page = client.pull(cursor, until, self.page_limit)
             apply.observe(self.store.clock, (r.hlc for r in page.records), page.server_time_ms)

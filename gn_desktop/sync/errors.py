@@ -64,9 +64,18 @@ REVOKED = (
 )
 
 
-def clock_message(seconds: int) -> str:
+def _duration(seconds: int) -> str:
     minutes = max(1, abs(seconds) // 60)
+    if minutes < 120:
+        return f"{minutes} minutes"
+    hours = round(minutes / 60)
+    return f"{hours} heures" if hours < 48 else f"{round(hours / 24)} jours"
+
+
+def clock_message(seconds: int) -> str:
+    """`seconds`: HQ's time minus this PC's (positive when this PC's clock is behind)."""
+    way = "retarde" if seconds > 0 else "avance"
     return (
-        f"L'horloge de ce PC retarde d'environ {minutes} minutes par rapport au siège : corrigez la date et l'heure de "
-        "Windows (ou du système), puis synchronisez à nouveau. Les modifications en attente restent sur le poste."
+        f"L'horloge de ce PC {way} d'environ {_duration(seconds)} par rapport au siège : corrigez la date et l'heure "
+        "de Windows (ou du système), puis synchronisez à nouveau. Les modifications en attente restent sur le poste."
     )

@@ -1,5 +1,8 @@
 """Real processes: `gn-hq serve` on a free loopback port with its own data dir, campuses in separate data dirs.
 
+One HQ process per test module (starting it costs seconds); each test enrols fresh campuses with new codes, so tests
+never see each other's people. Campus codes are created in-process on HQ's database (what `gn-hq campus add` does,
+without a Python start-up per code) and campuses enrol in-process; the CLI is exercised where its output matters.
 The device tokens go to a test-only keyring backend (tests.support.keyring_file), shared with CLI subprocesses."""
 
 from __future__ import annotations
@@ -21,8 +24,12 @@ import httpx
 import keyring
 import pytest
 
+from gn_core.protocol import PulledRecord
+from gn_desktop.services import conflicts, sync_status
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import Store
+from gn_desktop.sync.client import HqClient
+from gn_desktop.sync.credentials import load
 from gn_desktop.sync.engine import Syncer, SyncReport
 from tests.support.keyring_file import ENV as KEYRING_ENV
 from tests.support.keyring_file import FileKeyring
@@ -73,6 +80,10 @@ class Hq:
         self.proc.wait(timeout=10)
         self.proc = None
 
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "hq.db"
+
     def admin(self, *args: str) -> str:
         done = subprocess.run(
             [sys.executable, "-m", "gn_hq.cli", *args], env=self.env, capture_output=True, text=True, timeout=60
@@ -81,10 +92,31 @@ class Hq:
         return done.stdout
 
     def new_code(self, campus_code: str) -> str:
-        out = self.admin("campus", "add", "--code", campus_code)
-        found = re.search(r"([0-9A-Z]{4}-){3}[0-9A-Z]{4}", out)
-        assert found is not None, out
-        return found.group(0)
+        """A new campus and its enrolment code, written to HQ's database in-process (as `gn-hq campus add` does)."""
+        from gn_hq.db.engine import make_engine
+        from gn_hq.services import devices
+        from gn_hq.services.context import Hq as HqContext
+
+        engine = make_engine(f"sqlite:///{self.database}")
+        try:
+            ctx = HqContext(engine, data_dir=self.data_dir)
+            _campus, secret = devices.add_campus(ctx, f"Campus {campus_code}", campus_code, commune_insee="93066")
+            assert re.fullmatch(r"([0-9A-Z]{4}-){3}[0-9A-Z]{4}", secret), secret
+            return secret
+        finally:
+            engine.dispose()
+
+    def device_code(self, campus_code: str) -> str:
+        """Another enrolment code for an existing campus (a second PC), as `gn-hq campus code` does."""
+        from gn_hq.db.engine import make_engine
+        from gn_hq.services import devices
+        from gn_hq.services.context import Hq as HqContext
+
+        engine = make_engine(f"sqlite:///{self.database}")
+        try:
+            return devices.issue_enrolment_code(HqContext(engine, data_dir=self.data_dir), campus_code)
+        finally:
+            engine.dispose()
 
 
 @dataclass
@@ -93,14 +125,20 @@ class Campus:
     data_dir: Path
     env: dict[str, str]
     hq: Hq
+    code: str = ""
+    #: this PC's clock error in seconds (a campus PC whose clock is wrong)
+    clock_offset_s: float = 0.0
 
     def store(self) -> Store:
+        if self.clock_offset_s:
+            shift = int(self.clock_offset_s * 1000)
+            return Store.open(self.data_dir, wall=lambda: time.time_ns() // 1_000_000 + shift)
         return Store.open(self.data_dir)
 
-    def sync(self) -> SyncReport:
+    def sync(self, **options: Any) -> SyncReport:
         store = self.store()
         try:
-            return Syncer(store, self.data_dir).cycle()
+            return Syncer(store, self.data_dir, **options).cycle()
         finally:
             store.dispose()
 
@@ -198,38 +236,130 @@ class Campus:
         finally:
             store.dispose()
 
+    def conflicts(self) -> list[dict[str, Any]]:
+        """The conflicts inbox, as `gn-desktop conflicts list --json` prints it."""
+        store = self.store()
+        try:
+            with store.read_unit() as uow:
+                return [c.as_dict() for c in conflicts.list_conflicts(uow)]
+        finally:
+            store.dispose()
 
-@pytest.fixture
-def keyring_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
-    path = tmp_path / "keyring.json"
-    monkeypatch.setenv(KEYRING_ENV, str(path))
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.support.keyring_file.FileKeyring")
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    env = {**os.environ, "PYTHONPATH": str(ROOT), KEYRING_ENV: str(path)}
-    env["PYTHON_KEYRING_BACKEND"] = "tests.support.keyring_file.FileKeyring"
-    yield env
-    keyring.set_keyring(previous)
+    def resolve(self, conflict_id: str, take: str, value: Any = None) -> None:
+        store = self.store()
+        try:
+            with store.unit_of_work(None) as uow:
+                conflicts.resolve(uow, conflict_id, take, value)
+                uow.commit()
+        finally:
+            store.dispose()
+
+    def share(self, person_id: str, other: Campus) -> None:
+        """Share a person this campus follows with another campus (POST /v1/people/{id}/shares)."""
+        with HqClient(self.hq.url, self.token()) as client:
+            client.share(person_id, other.campus_id())
+
+    def status(self) -> dict[str, Any]:
+        """What `gn-desktop sync --status --json` prints."""
+        store = self.store()
+        try:
+            with store.read_unit() as uow:
+                return sync_status.status(uow).as_dict()
+        finally:
+            store.dispose()
+
+    def token(self) -> str:
+        creds = load(self.data_dir, self.hq.url)
+        assert creds is not None
+        return creds.token
+
+    def hq_view(self) -> list[PulledRecord]:
+        """Everything HQ holds for this campus now (a full pull from cursor 0 with this campus's token)."""
+        out: list[PulledRecord] = []
+        with HqClient(self.hq.url, self.token()) as client:
+            cursor, until = 0, None
+            while True:
+                page = client.pull(cursor, until)
+                out.extend(page.records)
+                cursor, until = page.cursor, page.until
+                if not page.more:
+                    return out
+
+    def hq_people(self) -> list[tuple[Any, ...]]:
+        """HQ's people for this campus, in the shape of `export()`."""
+        rows = []
+        for r in self.hq_view():
+            if r.entity == "person" and not r.deleted and r.data is not None:
+                d = r.data
+                rows.append((r.id, *(d.get(f) for f in ("first_name", "last_name", "phone", "email", "commune_other"))))
+        return sorted(rows, key=lambda row: str(row[0]))
 
 
-@pytest.fixture
-def hq(tmp_path: Path, keyring_file: dict[str, str]) -> Iterator[Hq]:
-    server = Hq(tmp_path / "hq", keyring_file)
+_codes = iter(range(1, 1_000_000))
+
+
+def next_campus_code() -> str:
+    """A campus code never used on this HQ (codes are 1 to 8 letters or digits)."""
+    return f"T{next(_codes):05d}"
+
+
+@pytest.fixture(scope="module")
+def keyring_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    path = tmp_path_factory.mktemp("keyring") / "keyring.json"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(KEYRING_ENV, str(path))
+        mp.setenv("PYTHON_KEYRING_BACKEND", "tests.support.keyring_file.FileKeyring")
+        previous = keyring.get_keyring()
+        keyring.set_keyring(FileKeyring())
+        env = {**os.environ, "PYTHONPATH": str(ROOT), KEYRING_ENV: str(path)}
+        env["PYTHON_KEYRING_BACKEND"] = "tests.support.keyring_file.FileKeyring"
+        yield env
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="module")
+def hq(tmp_path_factory: pytest.TempPathFactory, keyring_file: dict[str, str]) -> Iterator[Hq]:
+    server = Hq(tmp_path_factory.mktemp("hq"), keyring_file)
     server.start()
     yield server
     server.stop()
 
 
-def enrol(hq: Hq, tmp_path: Path, env: dict[str, str], code: str, name: str) -> Campus:
-    campus = Campus(name, tmp_path / name, env, hq)
-    campus.cli("enrol", "--server", hq.url, "--code", hq.new_code(code), "--name", name)
+@pytest.fixture
+def live_hq(hq: Hq) -> Hq:
+    """The module's HQ, restarted if a previous test stopped or killed it."""
+    if hq.proc is None or hq.proc.poll() is not None:
+        hq.proc = None
+        hq.start()
+    return hq
+
+
+def enrol(hq: Hq, tmp_path: Path, env: dict[str, str], name: str, code: str | None = None) -> Campus:
+    """A new campus (fresh code) and one PC of it enrolled in-process in its own data dir."""
+    campus = Campus(name, tmp_path / name, env, hq, code or next_campus_code())
+    store = campus.store()
+    try:
+        Syncer(store, campus.data_dir).enrol(hq.url, hq.new_code(campus.code), name)
+    finally:
+        store.dispose()
+    return campus
+
+
+def enrol_second_pc(first: Campus, tmp_path: Path, name: str) -> Campus:
+    """Another PC of the same campus (it follows the same people)."""
+    campus = Campus(name, tmp_path / name, first.env, first.hq, first.code)
+    store = campus.store()
+    try:
+        Syncer(store, campus.data_dir).enrol(first.hq.url, first.hq.device_code(first.code), name)
+    finally:
+        store.dispose()
     return campus
 
 
 @pytest.fixture
-def two(hq: Hq, tmp_path: Path, keyring_file: dict[str, str]) -> tuple[Campus, Campus]:
-    a = enrol(hq, tmp_path, keyring_file, "SDN", "sdn")
-    b = enrol(hq, tmp_path, keyring_file, "AUB", "aub")
+def two(live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]) -> tuple[Campus, Campus]:
+    a = enrol(live_hq, tmp_path, keyring_file, "sdn")
+    b = enrol(live_hq, tmp_path, keyring_file, "aub")
     a.sync()
     b.sync()
     return a, b

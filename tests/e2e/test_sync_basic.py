@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from gn_desktop.store.uow import Store
@@ -60,9 +61,7 @@ def test_the_same_field_edited_on_both_campuses_gives_a_conflict_in_both_inboxes
     a.sync()
     b.sync()
     a.sync()
-    import json
-
-    in_a = json.loads(a.cli("conflicts", "list", "--json").stdout)
+    in_a = a.conflicts()
     in_b = json.loads(b.cli("conflicts", "list", "--json").stdout)
     assert [c["field"] for c in in_a] == ["last_name"] and [c["field"] for c in in_b] == ["last_name"]
     assert in_b[0]["status"] == "open" and in_b[0]["mine"] == "Dialo" and in_b[0]["theirs"] == "Diallo-Sy"
