@@ -1,0 +1,121 @@
+"""The client's handling of HQ's answers (HQ's HTTP answers mocked with httpx.MockTransport; our code is real)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import httpx
+import keyring
+import pytest
+
+from gn_core.protocol import PROTOCOL_HEADER
+from gn_desktop.store import models as m
+from gn_desktop.store.uow import Store
+from gn_desktop.sync import client as client_mod
+from gn_desktop.sync import credentials
+from gn_desktop.sync.client import HqClient
+from gn_desktop.sync.engine import Syncer
+from gn_desktop.sync.errors import Offline, UpdateRequired
+from tests.support.keyring_file import ENV as KEYRING_ENV
+from tests.support.keyring_file import FileKeyring
+
+URL = "http://hq.invalid"
+TOO_OLD = {"type": "about:blank", "title": "Mettez l'application à jour", "status": 426, "code": "upgrade_required"}
+
+
+@pytest.fixture
+def enrolled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    monkeypatch.setenv(KEYRING_ENV, str(tmp_path / "keyring.json"))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    store = Store.open(tmp_path / "campus")
+    syncer = Syncer(store, tmp_path / "campus")
+    install = "install-1"
+    credentials.save(tmp_path / "campus", URL, credentials.Credentials("tok", store.device_id, install))
+    syncer._set_state(server_url=URL, install_id=install, epoch="e1")
+    with store.unit_of_work(None) as uow:
+        campus = m.Campus(code="SDN", name="Saint-Denis", commune_insee="93066")
+        uow.session.add(campus)
+        uow.flush()
+        uow.session.add(
+            m.Person(
+                first_name="Awa",
+                last_name="Diallo",
+                campus_id=campus.id,
+                enrolled_on=date(2025, 1, 6),
+                pathway_since=date(2025, 1, 6),
+            )
+        )
+        uow.commit()
+    yield store
+    store.dispose()
+    keyring.set_keyring(previous)
+
+
+def test_hq_answering_426_keeps_every_pending_change_and_says_to_update(enrolled: Store, tmp_path: Path) -> None:
+    seen: list[str] = []
+
+    def hq(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers.get(PROTOCOL_HEADER, ""))
+        return httpx.Response(426, json=TOO_OLD, headers={"Content-Type": "application/problem+json"})
+
+    syncer = Syncer(
+        enrolled, tmp_path / "campus", client_factory=lambda u, t: HqClient(u, t, transport=httpx.MockTransport(hq))
+    )
+    before = syncer.pending_count()
+    with pytest.raises(UpdateRequired, match="mettez l'application à jour") as err:
+        syncer.cycle()
+    assert before == 2 and syncer.pending_count() == before  # nothing dropped: it leaves after the update
+    assert syncer.state()["last_error"] == err.value.message
+    assert seen and all(v for v in seen)  # the protocol version was sent
+
+
+def test_a_push_refused_with_426_keeps_the_change_log(enrolled: Store, tmp_path: Path) -> None:
+    def hq(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/status":
+            body = {
+                "epoch": "e1",
+                "server_time_ms": int(time.time() * 1000),
+                "device_id": enrolled.device_id,
+                "campus_id": "c",
+                "last_device_seq": 0,
+                "last_seq": 0,
+                "protocol_version": 1,
+            }
+            return httpx.Response(200, content=json.dumps(body))
+        return httpx.Response(426, json=TOO_OLD)
+
+    syncer = Syncer(
+        enrolled, tmp_path / "campus", client_factory=lambda u, t: HqClient(u, t, transport=httpx.MockTransport(hq))
+    )
+    with pytest.raises(UpdateRequired):
+        syncer.cycle()
+    assert syncer.pending_count() == 2
+
+
+def test_unreachable_hq_is_retried_with_growing_jittered_waits_then_reported_offline_in_french() -> None:
+    waits: list[float] = []
+
+    def down(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    with (
+        HqClient(URL, "tok", retries=4, sleep=waits.append, transport=httpx.MockTransport(down)) as c,
+        pytest.raises(Offline, match="Siège injoignable"),
+    ):
+        c.status()
+    assert len(waits) == 4
+    caps = [min(client_mod.BACKOFF_MAX_S, client_mod.BACKOFF_BASE_S * 2**i) for i in range(4)]
+    assert all(0 <= w <= cap for w, cap in zip(waits, caps, strict=True))
+
+
+def test_a_503_then_success_is_retried_transparently() -> None:
+    answers = iter([httpx.Response(503), httpx.Response(200, json={"ok": True})])
+    waits: list[float] = []
+    with HqClient(URL, "tok", sleep=waits.append, transport=httpx.MockTransport(lambda r: next(answers))) as c:
+        assert c._request("GET", "/health").json() == {"ok": True}
+    assert len(waits) == 1
