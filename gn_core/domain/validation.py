@@ -71,13 +71,20 @@ def check_phone(raw: str | None, field: str = "phone") -> str | None:
         parsed = phonenumbers.parse(raw, "FR")
     except phonenumbers.NumberParseException:
         parsed = None
-    if parsed is None or not phonenumbers.is_valid_number(parsed):
+    if parsed is None or not (phonenumbers.is_valid_number(parsed) or _is_fiction_mobile(parsed)):
         raise _fail(
             field,
             f"Téléphone : « {raw.strip()} » n'est pas un numéro valide. "
             "Saisissez 10 chiffres (06 12 34 56 78) ou le numéro international (+33 6 12 34 56 78).",
         )
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _is_fiction_mobile(parsed: phonenumbers.PhoneNumber) -> bool:
+    """06 39 98 00 00 to 06 39 98 99 99: the mobile block ARCEP reserves for fiction. libphonenumber calls it
+    unassigned (so invalid), but demo data and training use it precisely so that no real person is ever called."""
+    national = str(parsed.national_number)
+    return parsed.country_code == 33 and len(national) == 9 and national.startswith("63998")
 
 
 def format_phone(e164: str | None) -> str:

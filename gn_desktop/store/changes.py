@@ -3,7 +3,7 @@
 A `before_flush` hook on every store session stamps each inserted, updated or deleted `Synced` record (timestamps,
 version, who changed it) and adds, in the same flush and so the same transaction, one `ChangeLog` entry (to push to
 HQ) and one `HistoryEntry` (kept for the person's file). A rolled-back transaction therefore leaves no entry.
-`bulk_insert` is the same capture for large inserts (demo data, imports) done with executemany.
+`bulk_insert` is the same capture for large inserts (demo data, imports), done in a few SQL statements.
 
 Sessions must carry a `CaptureContext` in `session.info["capture"]`; the unit of work sets it.
 """
@@ -16,13 +16,15 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Text, event, inspect
+from sqlalchemy import Enum as SAEnum
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session, attributes
 
-from gn_core.hlc import HybridClock
+from gn_core.hlc import HybridClock, Stamp
 from gn_core.ids import new_id
 from gn_desktop.store.models import BOOKKEEPING, ChangeLog, HistoryEntry, Synced, Tombstone
-from gn_desktop.store.types import utcnow
+from gn_desktop.store.types import StringList, UTCDateTime, utcnow
 
 
 class AppendOnlyViolation(Exception):
@@ -219,94 +221,185 @@ def install(session_class: type[Session] | Session) -> None:
 
 
 def bulk_insert(session: Session, model: type[Synced], rows: Sequence[dict[str, Any]]) -> list[str]:
-    """Insert many new records with executemany, capturing each one exactly as the flush hook would.
+    """Insert many new records, capturing each one exactly as the flush hook would (demo data, imports).
 
-    `rows` are dicts of data columns (Python values); missing defaults are filled. Returns the new ids.
+    `rows` are dicts of data columns (Python values); missing defaults are filled. A row may carry its derived
+    columns already computed with `model.derived_values` (e.g. on another thread); otherwise they are computed here.
+    Returns the new ids, in order.
+
+    Built for volume: the rows go into a temporary staging table with one executemany, reach the model's table in
+    one INSERT ... SELECT (a single statement, so an FTS5 index kept by a trigger is not flushed at every row), then
+    SQLite itself writes their change-log and history entries from the rows just written (json_object over the
+    stored values), so no per-row JSON or ORM object is built in Python. The entries carry the same fields and
+    values as the flush hook's (as compact JSON) and consecutive clock stamps reserved in one go.
     """
     ctx: CaptureContext | None = session.info.get("capture")
     if ctx is None:
         raise MissingCaptureContext("bulk_insert needs a UnitOfWork session")
     if not rows:
         return []
+    session.flush()  # records still pending in the session (e.g. the campus these rows point to) go in first
+    conn = session.connection()
+    plan = _bulk_plan(model, conn.dialect)
+    derived = model.__derived_fields__
+    staged: list[tuple[Any, ...]] = []
+    ids: list[str] = []
+    for row in rows:
+        record = {**plan.defaults, **row}
+        for key, fn in plan.callables:
+            if record.get(key) is None:
+                record[key] = _call_default(fn)
+        if record.get("id") is None:
+            record["id"] = new_id()
+        if derived and not derived <= row.keys():
+            record.update(model.derived_values(record))
+        ids.append(record["id"])
+        get = record.get
+        staged.append(tuple([v if p is None or v is None else p(v) for v, p in [(get(c), p) for c, p in plan.staged]]))
     now = utcnow()
-    mapper = inspect(model)
+    params = {
+        "entity": model.__tablename__,
+        "now": plan.stamp_now(now) if plan.stamp_now else now,
+        "user_id": ctx.user_id,
+        "device_id": ctx.device_id,
+        "campus_id": ctx.campus_id,
+        "after": conn.exec_driver_sql(plan.last_rowid_sql).scalar() or 0,
+        "after_seq": conn.exec_driver_sql(_LAST_SEQ_SQL).scalar() or 0,
+    }
+    conn.exec_driver_sql(plan.stage_create_sql)
+    conn.exec_driver_sql(plan.stage_insert_sql, staged)
+    conn.exec_driver_sql(plan.insert_sql, params)
+    conn.exec_driver_sql(plan.stage_drop_sql)
+    first = _reserve_stamps(ctx.clock, len(staged))
+    params.update(wall=first.wall_ms, counter=first.counter, node=first.node)
+    if ctx.capture:
+        conn.exec_driver_sql(plan.change_log_sql, params)
+        conn.exec_driver_sql(_HISTORY_FROM_LOG_SQL, params)
+    else:
+        conn.exec_driver_sql(plan.history_sql, params)
+    ctx.touched.update((model.__tablename__, record_id) for record_id in ids)
+    return ids
+
+
+def _reserve_stamps(clock: HybridClock, n: int) -> Stamp:
+    """Reserve `n` consecutive clock stamps and return the first (now()); the others follow it, the counter carrying
+    into the milliseconds past 99999. The clock then moves past the last, so later stamps sort after them all."""
+    first = clock.now()
+    index = first.counter + n - 1
+    if index % 100_000 == 99_999:  # leave the clock room for one more counter in that millisecond
+        index += 1
+    if n > 1:
+        clock.observe(Stamp(first.wall_ms + index // 100_000, index % 100_000, first.node))
+    return first
+
+
+@dataclass(frozen=True, slots=True)
+class _BulkPlan:
+    """How `bulk_insert` writes one model, worked out once: SQL statements, staged columns and their converters."""
+
+    staged: tuple[tuple[str, Any], ...]  # (column, bind processor or None): id, data and derived columns
+    defaults: dict[str, Any]
+    callables: tuple[tuple[str, Any], ...]
+    stamp_now: Any  # bind processor of the timestamp columns
+    last_rowid_sql: str
+    stage_create_sql: str
+    stage_insert_sql: str
+    insert_sql: str
+    stage_drop_sql: str
+    change_log_sql: str
+    history_sql: str
+
+
+_BULK_PLANS: dict[tuple[type[Synced], str], _BulkPlan] = {}
+_LAST_SEQ_SQL = "SELECT coalesce(max(seq), 0) FROM change_log"
+#: values of the bookkeeping columns, the same for every row of a bulk insert
+_BULK_STAMPS = {
+    "created_at": ":now",
+    "updated_at": ":now",
+    "version": "1",
+    "sync_version": "0",
+    "updated_by_user_id": ":user_id",
+    "updated_by_device_id": ":device_id",
+    "updated_by_campus_id": ":campus_id",
+}
+#: the clock stamp of the n-th new row (rowids of one INSERT ... SELECT are consecutive), formatted as `Stamp`
+_N = "(:counter + rowid - :after - 1)"
+_STAMP_SQL = f"printf('%013d-%05d-%s', :wall + {_N} / 100000, {_N} % 100000, :node)"
+_HISTORY_FROM_LOG_SQL = (
+    "INSERT INTO history (entity, record_id, person_id, op, fields, user_id, device_id, campus_id, hlc, at, origin) "
+    "SELECT entity, record_id, person_id, op, fields, user_id, :device_id, campus_id, hlc, created_at, 'local' "
+    "FROM change_log WHERE seq > :after_seq ORDER BY seq"
+)
+
+
+def _json_value_sql(quoted: str, column: Any) -> str:
+    """SQL giving a column's stored value as `wire` gives it (lists and booleans are stored otherwise)."""
+    kind = column.type
+    if isinstance(kind, StringList | JSON):
+        return f"json({quoted})"
+    if isinstance(kind, Boolean):
+        return f"CASE WHEN {quoted} IS NULL THEN NULL WHEN {quoted} THEN json('true') ELSE json('false') END"
+    if isinstance(kind, String | Text | Integer | Float | Date | UTCDateTime | SAEnum):
+        return quoted  # text, numbers, ISO dates, ISO UTC timestamps and vocabulary values are stored as wired
+    raise TypeError(f"bulk_insert cannot capture {column} of type {kind!r}")
+
+
+def _bulk_plan(model: type[Synced], dialect: Dialect) -> _BulkPlan:
+    key = (model, dialect.name)
+    plan = _BULK_PLANS.get(key)
+    if plan is not None:
+        return plan
+    table = model.__table__
+    q = dialect.identifier_preparer
     cols = _columns(model)
+    staged = ["id", *cols, *sorted(model.__derived_fields__)]
     defaults: dict[str, Any] = {}
-    callables: dict[str, Any] = {}
-    for attr in mapper.column_attrs:
+    callables: list[tuple[str, Any]] = []
+    for attr in inspect(model).column_attrs:
         default = attr.columns[0].default
         if default is None:
             continue
         if default.is_scalar:
             defaults[attr.key] = default.arg
         elif default.is_callable and attr.key not in BOOKKEEPING:
-            callables[attr.key] = default.arg
-    entity = model.__tablename__
-    person_attr = model.__person_attr__
-    records: list[dict[str, Any]] = []
-    logs: list[dict[str, Any]] = []
-    history: list[dict[str, Any]] = []
-    for row in rows:
-        record = {**defaults, **row}
-        for key, fn in callables.items():
-            if record.get(key) is None:
-                record[key] = _call_default(fn)
-        record.setdefault("id", new_id())
-        if record.get("id") is None:
-            record["id"] = new_id()
-        record.update(
-            created_at=now,
-            updated_at=now,
-            version=1,
-            sync_version=0,
-            updated_by_user_id=ctx.user_id,
-            updated_by_device_id=ctx.device_id,
-            updated_by_campus_id=ctx.campus_id,
-        )
-        if model.__derived_fields__:
-            record.update(model.derived_values(record))
-        records.append(record)
-        fields = {k: {"old": None, "new": wire(record.get(k))} for k in cols}
-        stamp = str(ctx.clock.now())
-        person_id = record.get(person_attr) if person_attr else None
-        ctx.touched.add((entity, record["id"]))
-        if ctx.capture:
-            logs.append(
-                dict(
-                    entity=entity,
-                    record_id=record["id"],
-                    person_id=person_id,
-                    op="insert",
-                    fields=fields,
-                    base_version=0,
-                    hlc=stamp,
-                    user_id=ctx.user_id,
-                    campus_id=ctx.campus_id,
-                    created_at=now,
-                )
-            )
-        history.append(
-            dict(
-                entity=entity,
-                record_id=record["id"],
-                person_id=person_id,
-                op="insert",
-                fields=fields,
-                user_id=ctx.user_id,
-                device_id=ctx.device_id,
-                campus_id=ctx.campus_id,
-                hlc=stamp,
-                at=now,
-                origin="local",
-            )
-        )
-    # render_nulls keeps one INSERT statement for all rows, so executemany batches them instead of splitting on
-    # whichever columns happen to be empty.
-    session.execute(insert(model).execution_options(render_nulls=True), records)
-    if logs:
-        session.execute(insert(ChangeLog), logs)
-    session.execute(insert(HistoryEntry), history)
-    return [r["id"] for r in records]
+            callables.append((attr.key, default.arg))
+
+    def processor(column: str) -> Any:
+        return table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
+
+    name = q.format_table(table)
+    stage = q.quote(f"bulk_{model.__tablename__}")
+    staged_list = ", ".join(q.quote(c) for c in staged)
+    fields = "json_object({})".format(
+        ", ".join(f"'{c}', json_object('old', NULL, 'new', {_json_value_sql(q.quote(c), table.c[c])})" for c in cols)
+    )
+    person = q.quote(model.__person_attr__) if model.__person_attr__ else "NULL"
+    new_rows = f"FROM {name} WHERE rowid > :after ORDER BY rowid"
+    plan = _BULK_PLANS[key] = _BulkPlan(
+        staged=tuple((c, processor(c)) for c in staged),
+        defaults=defaults,
+        callables=tuple(callables),
+        stamp_now=processor("created_at"),
+        last_rowid_sql=f"SELECT coalesce(max(rowid), 0) FROM {name}",
+        stage_create_sql=f"CREATE TEMP TABLE IF NOT EXISTS {stage} AS SELECT {staged_list} FROM {name} WHERE 0",
+        stage_insert_sql=f"INSERT INTO temp.{stage} ({staged_list}) VALUES ({', '.join('?' for _ in staged)})",
+        insert_sql=(
+            f"INSERT INTO {name} ({staged_list}, {', '.join(q.quote(c) for c in _BULK_STAMPS)}) "
+            f"SELECT {staged_list}, {', '.join(_BULK_STAMPS.values())} FROM temp.{stage} ORDER BY rowid"
+        ),
+        stage_drop_sql=f"DROP TABLE IF EXISTS temp.{stage}",
+        change_log_sql=(
+            "INSERT INTO change_log (entity, record_id, person_id, op, fields, base_version, hlc, user_id, campus_id, "
+            f"created_at) SELECT :entity, id, {person}, 'insert', {fields}, 0, {_STAMP_SQL}, :user_id, :campus_id, "
+            f":now {new_rows}"
+        ),
+        history_sql=(
+            "INSERT INTO history (entity, record_id, person_id, op, fields, user_id, device_id, campus_id, hlc, at, "
+            f"origin) SELECT :entity, id, {person}, 'insert', {fields}, :user_id, :device_id, :campus_id, "
+            f"{_STAMP_SQL}, :now, 'local' {new_rows}"
+        ),
+    )
+    return plan
 
 
 def _call_default(fn: Any) -> Any:
