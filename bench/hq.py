@@ -9,7 +9,7 @@
 3. Twenty campuses push 1,000 changes each at the same moment, then pull until caught up: total time and request
    latency percentiles.
 
-Usage: python bench/hq.py [--people 100000] [--runs 3] [--workers 1] [--write]
+Usage: python -m bench.hq [--people 100000] [--runs 3] [--workers 1] [--write]
 `--write` replaces the "HQ" section of docs/benchmarks.md (other sections are left as they are).
 """
 
@@ -37,14 +37,13 @@ from typing import Any
 import httpx
 import psycopg
 
+from bench.report import write_section
+from gn_core.protocol import PushRequest
+from gn_hq.db.engine import make_engine
+from gn_hq.services import devices, push
+from gn_hq.services.context import Hq
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from gn_core.protocol import PushRequest  # noqa: E402  # after the path set-up above
-from gn_hq.db.engine import make_engine  # noqa: E402
-from gn_hq.services import devices, push  # noqa: E402
-from gn_hq.services.context import Hq  # noqa: E402
-
 ADMIN_URL = os.environ.get("GN_HQ_BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 HEADERS = {"GN-Protocol": "1", "Content-Type": "application/json"}
 
@@ -198,7 +197,7 @@ def main() -> int:
         env=env,
         cwd=ROOT,
     )
-    results: dict[str, Any] = {}
+    results: dict[str, Any] = {"load": [os.getloadavg()[0]]}
     try:
         for _ in range(300):
             try:
@@ -216,10 +215,13 @@ def main() -> int:
         sdn = Campus(base, "SDN", main_campus.id, secret)
         if "push" in parts:
             results.update(bench_push(base, hq, sdn, args))
+            results["load"].append(os.getloadavg()[0])
         if "snapshot" in parts:
             results.update(bench_snapshot(base, hq, args))
+            results["load"].append(os.getloadavg()[0])
         if "campuses" in parts:
             results.update(bench_campuses(base, hq, args))
+            results["load"].append(os.getloadavg()[0])
         hq.dispose()
     finally:
         server.terminate()
@@ -233,7 +235,7 @@ def main() -> int:
     report = render(results, args)
     print(report)
     if args.write:
-        write_section(report)
+        write_section("HQ", report)
     return 0
 
 
@@ -438,7 +440,14 @@ def render(r: dict[str, Any], args: argparse.Namespace) -> str:
         f"Measured on {date.today().isoformat()}, {platform.machine()} {os.cpu_count()} cores ({cpu}), Python "
         f"{platform.python_version()}, PostgreSQL {pg} (default settings, synchronous commit on) on the same machine, "
         f"`gn-hq serve --workers {args.workers}` over loopback HTTP; the benchmark client runs on the same 2 cores. "
-        f"Median of {args.runs} runs where repeated. Command: `python bench/hq.py --write`.",
+        f"Median of {args.runs} runs where repeated. Command: `python -m bench.hq --write` (or `make bench-hq`).",
+        "",
+        f"System load average (1 min) sampled before and after each part: {', '.join(f'{x:.1f}' for x in r['load'])}"
+        + (
+            " — other jobs were competing for the 2 processors, so these figures are lower than on an idle machine."
+            if max(r["load"]) > 2.5
+            else "."
+        ),
         "",
         "| measure | result | target | |",
         "|---|---|---|---|",
@@ -458,18 +467,6 @@ def render(r: dict[str, Any], args: argparse.Namespace) -> str:
         "",
     ]
     return "\n".join(lines)
-
-
-def write_section(section: str) -> None:
-    """Replace (or append) the "## HQ" section of docs/benchmarks.md, leaving every other section untouched."""
-    path = ROOT / "docs" / "benchmarks.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## HQ\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: section + "\n", text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

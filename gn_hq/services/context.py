@@ -37,6 +37,7 @@ from gn_hq.settings import Settings
 log = logging.getLogger(__name__)
 
 WATERMARK_FILENAME = "hq-watermark.json"
+ANALYZE_EVERY_ROWS = 50_000
 #: the device id HQ itself writes with (administration, advisors' decisions made at HQ)
 HQ_DEVICE_ID = "hq"
 
@@ -130,6 +131,9 @@ class Hq:
         self.watermark = Watermark(path, engine.url.render_as_string(hide_password=False))
         #: the epoch last seen; answers carry it
         self.epoch = ""
+        self._analyze_lock = threading.Lock()
+        self._written_since_analyze = 0
+        self._analyzing = False
         with self.write():
             pass  # creates server_meta on a new database, checks the epoch
 
@@ -142,12 +146,16 @@ class Hq:
             with conn.begin():
                 if self.postgres:
                     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+                    # Writers only look rows up by key. Right after a bulk load the planner's statistics lag (it
+                    # took 250 ids to match half the table) and it scanned the whole table for each push.
+                    conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
                 tx = self._open(conn)
                 yield tx
                 if tx.advanced:
                     conn.execute(update(meta_t).where(meta_t.c.id == 1).values(last_seq=tx.last_seq))
             self.epoch = tx.epoch
             self.watermark.observe(tx.epoch, tx.last_seq)
+        self._maybe_analyze(tx.last_seq - tx._start_seq)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
@@ -208,6 +216,29 @@ class Hq:
         tx = WriteTx(conn, epoch, last_seq, self.now_ms())
         tx._start_seq = last_seq
         return tx
+
+    def _maybe_analyze(self, written: int) -> None:
+        """Refresh PostgreSQL's statistics after every ~50,000 rows written by this process (in the background):
+        autovacuum may lag far behind a bulk load, and the readers' plans depend on them."""
+        if not self.postgres or written <= 0:
+            return
+        with self._analyze_lock:
+            self._written_since_analyze += written
+            if self._written_since_analyze < ANALYZE_EVERY_ROWS or self._analyzing:
+                return
+            self._written_since_analyze = 0
+            self._analyzing = True
+
+        def analyze() -> None:
+            try:
+                with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                    conn.exec_driver_sql("ANALYZE record, person_access, conflict")
+            except Exception:
+                log.exception("ANALYZE failed (statistics stay as they were)")
+            finally:
+                self._analyzing = False
+
+        threading.Thread(target=analyze, name="gn-hq-analyze", daemon=True).start()
 
     def rotate_epoch(self, reason: str) -> str:
         """Draw a new epoch (after restoring a backup by hand): every campus re-sends what HQ may have lost."""
