@@ -11,7 +11,7 @@ DEMO_PEOPLE ?= 2000
 SYSTEM_PACKAGES := python3-venv libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfreetype6 libfontconfig1 \
                    libdbus-1-3 fonts-dejavu-core
 
-.PHONY: run test setup system-deps lint typecheck contracts migrations-check pytest demo bench translations \
+.PHONY: run test setup system-deps lint typecheck contracts migrations-check pytest demo bench bench-hq translations \
         clean clean-data help
 
 help:
@@ -79,6 +79,9 @@ bench: setup
 bundle: setup
 	$(MAKE) --no-print-directory translations
 	$(BIN)/pyinstaller --noconfirm --clean installer/gn-desktop.spec --distpath dist --workpath build
+
+bench-hq: setup
+	$(BIN)/python -m bench.hq --write
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis

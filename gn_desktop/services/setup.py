@@ -1,7 +1,8 @@
 """Reference data a campus needs before anyone can be enrolled: campuses and the partners the platform names.
 
-Idempotent: records that exist (by campus code, by partner name) are left alone. HQ becomes the source of these
-once sync exists; a campus seeded here and then synced keeps working because ids are looked up by code/name.
+Idempotent: records that exist (by campus code, by partner name) are left alone. Their ids derive from those
+natural keys (`gn_core.ids.reference_id`), the same at HQ, so a campus seeded here and enrolled later is the same
+record on both ends.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from gn_core.domain import enums as e
 from gn_core.domain.errors import KnownError
 from gn_core.domain.reference import CAMPUSES, PUBLIC_PARTNERS
+from gn_core.ids import reference_id
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
 
@@ -20,14 +22,27 @@ def ensure_reference_data(uow: UnitOfWork) -> dict[str, str]:
     existing = dict(uow.session.execute(select(m.Campus.code, m.Campus.id)).all())
     for ref in CAMPUSES:
         if ref.code not in existing:
-            campus = m.Campus(code=ref.code, name=ref.name, commune_insee=ref.commune_insee, is_hq=ref.is_hq)
+            campus = m.Campus(
+                id=reference_id("campus", ref.code),
+                code=ref.code,
+                name=ref.name,
+                commune_insee=ref.commune_insee,
+                is_hq=ref.is_hq,
+            )
             uow.session.add(campus)
             uow.session.flush()
             existing[ref.code] = campus.id
     names = set(uow.session.scalars(select(m.Partner.name)))
     for p in PUBLIC_PARTNERS:
         if p.name not in names:
-            uow.session.add(m.Partner(name=p.name, kind=e.PartnerKind(p.kind), job_families=list(p.job_families)))
+            uow.session.add(
+                m.Partner(
+                    id=reference_id("partner", p.name),
+                    name=p.name,
+                    kind=e.PartnerKind(p.kind),
+                    job_families=list(p.job_families),
+                )
+            )
     uow.session.flush()
     return existing
 

@@ -33,6 +33,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from gn_core.domain import enums as e
 from gn_core.domain.normalize import name_key, person_search_terms
 from gn_core.ids import new_id
+from gn_core.sync_rules import PROTECTED_FIELDS
 from gn_desktop.store.types import StringList, UTCDateTime, utcnow
 
 NAMING_CONVENTION = {
@@ -242,7 +243,7 @@ class Event(Synced):
 class Person(Synced):
     __tablename__ = "person"
     __person_attr__ = "id"
-    __protected_fields__ = frozenset({"first_name", "last_name", "birth_date", "pathway_step"})
+    __protected_fields__ = PROTECTED_FIELDS["person"]
     __derived_fields__ = frozenset({"name_key", "search_terms"})
     __derived_inputs__ = ("first_name", "last_name", "birth_date", "phone", "email", "france_travail_id")
 
@@ -296,7 +297,7 @@ class RqthDecision(Synced):
     """
 
     __tablename__ = "rqth_decision"
-    __protected_fields__ = frozenset({"decided_on", "valid_from", "valid_until"})
+    __protected_fields__ = PROTECTED_FIELDS["rqth_decision"]
 
     person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), unique=True)
     decided_on: Mapped[date]
@@ -306,7 +307,7 @@ class RqthDecision(Synced):
 
 class Consent(Synced):
     __tablename__ = "consent"
-    __protected_fields__ = frozenset({"purpose", "legal_basis", "text_version", "given_on", "withdrawn_on"})
+    __protected_fields__ = PROTECTED_FIELDS["consent"]
 
     person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), index=True)
     purpose: Mapped[e.ConsentPurpose]

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, insert, select, update
 
 from gn_core.domain.reference import CAMPUSES, COMMUNES_BY_INSEE
+from gn_core.ids import reference_id
 from gn_core.protocol import EnrolResponse
 from gn_hq.db.models import device_table as device_t
 from gn_hq.db.models import enrolment_code_table as code_t
@@ -126,7 +127,7 @@ def add_campus(
     with hq.write() as tx:
         if find_campus(tx.conn, code) is not None:
             raise Conflicting(f"Le campus « {code} » existe déjà.", code="campus_exists")
-        campus_id = str(uuid.uuid4())
+        campus_id = reference_id("campus", code)  # the id campuses seeded offline already use
         fields = {
             "code": code,
             "name": name,

@@ -22,3 +22,18 @@ def test_opening_a_data_dir_creates_and_migrates_the_database(tmp_path: Path) ->
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     engine.dispose()
+
+
+def test_reference_records_get_the_same_id_on_every_installation() -> None:
+    from gn_core.ids import reference_id
+    from gn_desktop.services import setup
+
+    ids = []
+    for _ in range(2):
+        store = Store.in_memory()
+        with store.unit_of_work(None) as uow:
+            ids.append(setup.ensure_reference_data(uow))
+            uow.commit()
+        store.dispose()
+    assert ids[0] == ids[1]
+    assert ids[0]["SDN"] == reference_id("campus", "sdn")  # what HQ gives campus SDN too
