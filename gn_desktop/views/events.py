@@ -27,6 +27,7 @@ class EventsPage(QWidget):
         self.list = table("events-table", 6, stretch=0)
         self.list.itemSelectionChanged.connect(self._load_registrations)
         self.reg_title = heading(size=13)
+        self.reg_title.setWordWrap(True)  # a long event title must not squeeze the event list
         self.reg_table = table("registrations-table", 2, stretch=0)
         self.present_button = QPushButton()
         self.present_button.setObjectName("mark-attended")
@@ -49,6 +50,8 @@ class EventsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         splitter.setSizes([640, 380])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 16)
