@@ -33,7 +33,8 @@ def _median_start(command: list[str]) -> tuple[float, list[float]]:
 
 
 def _size_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+    # Symlinks (PyInstaller links some shared libraries) would count their target twice, as `du` does not.
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
 
 
 def main() -> int:
@@ -47,7 +48,8 @@ def main() -> int:
         [
             "## Bundle",
             "",
-            f"Measured {time.strftime('%Y-%m-%d')} by `bench/bundle.py` (load average {load:.1f} during the run).",
+            f"Measured {time.strftime('%Y-%m-%d')} by `python -m bench.bundle` on this 2-core machine "
+            f"(load average {load:.1f} during the run).",
             "",
             "| measure | result | target |",
             "|---|---|---|",
