@@ -10,7 +10,7 @@ Sessions must carry a `CaptureContext` in `session.info["capture"]`; the unit of
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -407,8 +407,3 @@ def _call_default(fn: Any) -> Any:
         return fn(None)
     except TypeError:
         return fn()
-
-
-def changed_records(session: Session) -> Iterable[tuple[str, str]]:
-    ctx: CaptureContext | None = session.info.get("capture")
-    return set(ctx.touched) if ctx else set()

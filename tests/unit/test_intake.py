@@ -118,3 +118,21 @@ def test_advisor_can_confirm_it_is_someone_else(world: World) -> None:
 def test_a_different_person_is_not_flagged(world: World) -> None:
     world.person()
     _create(world, PersonForm(first_name="Karim", last_name="Haddad", birth_date="01/01/1990"))
+
+
+def test_withdrawn_consent_keeps_its_dates_and_is_in_the_history(world: World) -> None:
+    from gn_desktop.services.intake import withdraw_consent
+
+    pid = world.person()
+    with world.store.reading() as s:
+        consent_id = s.scalars(select(m.Consent.id).where(m.Consent.person_id == pid)).one()
+    with world.store.unit_of_work(world.advisor_id) as uow:
+        withdraw_consent(uow, consent_id, TODAY)
+        uow.commit()
+    with world.store.reading() as s:
+        consent = s.get(m.Consent, consent_id)
+        assert consent is not None and consent.given_on == TODAY and consent.withdrawn_on == TODAY
+        fields = s.scalars(
+            select(m.HistoryEntry.fields).where(m.HistoryEntry.record_id == consent_id, m.HistoryEntry.op == "update")
+        ).one()
+    assert fields == {"withdrawn_on": {"old": None, "new": TODAY.isoformat()}}
