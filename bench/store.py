@@ -277,7 +277,8 @@ def section(
         "entries). The baseline pays only for the person table, its indexes and its search trigger (the FTS5 index, "
         "updated row by row).",
         "",
-        "Demo data goes through `changes.bulk_insert` (executemany with the same capture), one unit of work per "
+        "Demo data goes through `changes.bulk_insert` (rows staged with one executemany, then one INSERT ... SELECT; "
+        "SQLite writes the change-log and history entries), one unit of work per "
         f"{_n(demo.CHUNK_SIZE)} people, while a second thread draws the next chunk.",
     ]
     return "\n".join(lines) + "\n"
