@@ -264,7 +264,7 @@ class IntakePage(QWidget):
         self._row(form, "situation", self._combo("situation", e.Situation))
         self._row(form, "france_travail_id", self._line("france_travail_id"))
         self._row(form, "education_level", self._combo("education_level", e.EducationLevel))
-        self._row(form, "benefits", self._boxes("benefits", e.Benefit, 4))
+        self._row(form, "benefits", self._boxes("benefits", e.Benefit, 2))
         self._row(form, "referral_source", self._combo("referral_source", e.ReferralSource))
         layout.addStretch(1)
         self.stack.addWidget(page)
