@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from gn_desktop.views.i18n import Translations
     from gn_desktop.views.kiosk.window import KioskWindow
     from gn_desktop.views.main_window import MainWindow
+    from gn_desktop.views.sync_page import SyncBridge
     from gn_desktop.views.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -121,15 +122,43 @@ def build_runner(store: Store) -> TaskRunner:
     return TaskRunner(store.unit_of_work, open_read_uow=store.read_unit)
 
 
-def build_main_window(runner: TaskRunner, *, lock_after_s: float | None = None) -> MainWindow:
+def build_main_window(
+    runner: TaskRunner, *, lock_after_s: float | None = None, sync: SyncBridge | None = None
+) -> MainWindow:
     """The advisor workspace (behind its sign-in screen), with the loader of its home page.
 
     `lock_after_s`: seconds of inactivity before locking; None reads the campus setting (default 10 minutes).
+    `sync`: the sync thread's adapter (`build_sync`); None shows the stored sync state only (tests, screenshots).
     """
     from gn_desktop.services import home
     from gn_desktop.views.main_window import MainWindow
 
-    return MainWindow(runner, home.home_view, version=__version__, lock_after_s=lock_after_s)
+    return MainWindow(runner, home.home_view, version=__version__, lock_after_s=lock_after_s, sync=sync)
+
+
+def build_sync(store: Store, data_dir: Path, runner: TaskRunner, **options: Any) -> SyncBridge:
+    """The sync thread over `store` (not started) and its Qt adapter; every committed write pokes it.
+
+    The thread is separate from the task runner's database worker: a cycle waits on the network for seconds (minutes
+    on a bad line), which must never delay an advisor's save nor the UI. `options` go to `SyncScheduler`.
+    """
+    from gn_desktop.sync.engine import Progress, Syncer
+    from gn_desktop.sync.scheduler import SyncScheduler, hq_probe
+    from gn_desktop.views.sync_page import SyncBridge
+
+    bridge = SyncBridge()
+
+    def cycle(progress: Progress) -> Any:
+        return Syncer(store, data_dir, progress=progress).cycle()
+
+    def server_url() -> str | None:
+        url = Syncer(store, data_dir).state()["server_url"]
+        return str(url) if url else None
+
+    options.setdefault("probe", hq_probe(server_url))
+    bridge.scheduler = SyncScheduler(cycle, listener=bridge.listener, **options)
+    runner.changed.connect(bridge.changes_made)
+    return bridge
 
 
 def build_kiosk_window(translations: Translations, runner: TaskRunner | None = None) -> KioskWindow:
@@ -158,18 +187,25 @@ def run_app(data_dir: Path, *, kiosk: bool = False, lang: str = "fr") -> int:
                 translations.uninstall()
                 raise
             runner = build_runner(store)
-            app.aboutToQuit.connect(runner.shutdown)
+            sync: SyncBridge | None = None
             try:
                 window: MainWindow | KioskWindow
                 if kiosk:
                     window = build_kiosk_window(translations, runner)
                     window.showFullScreen()
                 else:
-                    window = build_main_window(runner)
+                    sync = build_sync(store, data_dir, runner)
+                    window = build_main_window(runner, sync=sync)
                     window.show()
+                    assert sync.scheduler is not None
+                    sync.scheduler.start()  # after the window: a first cycle runs at once, off the UI thread
+                    app.aboutToQuit.connect(sync.stop)
+                app.aboutToQuit.connect(runner.shutdown)
                 log.info("window shown in %.2f s; log file %s", time.perf_counter() - started, log_file)
                 status = app.exec()
             finally:
+                if sync is not None:
+                    sync.stop()
                 runner.shutdown()
                 store.dispose()
                 translations.uninstall()

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from gn_core.domain.enums import UserRole
 from gn_core.domain.errors import KnownError, NotFound
+from gn_core.domain.permissions import can_read_restricted_note, can_read_sensitive
+from gn_core.hlc import Stamp
+from gn_desktop.services.common import acting_role
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
 
@@ -105,3 +111,139 @@ def resolve(uow: UnitOfWork, conflict_id: str, take: str, value: Any = None) -> 
         row.pending_choice, row.pending_value = "value", value
     uow.flush()
     return _view(row, uow.campus_id)
+
+
+# -- the inbox, as the advisor window shows it -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class InboxItem:
+    """An open conflict waiting for this campus's decision, with names instead of ids.
+
+    `hidden`: the signed-in user may not read this record (disability recognition, a restricted note): the values are
+    withheld (None) and only an allowed colleague can decide.
+    """
+
+    id: str
+    entity: str
+    field: str | None
+    kind: str
+    person_id: str | None
+    person_name: str | None
+    base: Any
+    mine: Any
+    theirs: Any
+    hidden: bool
+    mine_by: str | None
+    theirs_by: str | None
+    theirs_campus: str | None
+    mine_at: datetime | None
+    theirs_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Inbox:
+    items: list[InboxItem]
+    #: decisions taken here that HQ has not received yet
+    waiting: int
+
+
+def _stamp_time(stamp: str | None) -> datetime | None:
+    if not stamp:
+        return None
+    try:
+        return datetime.fromtimestamp(Stamp.parse(stamp).wall_ms / 1000, UTC)
+    except ValueError:
+        return None
+
+
+def _may_read(uow: UnitOfWork, entity: str, record_id: str, role: UserRole | None) -> bool:
+    if entity == "rqth_decision":
+        return can_read_sensitive(role)
+    if entity == "note":
+        note = uow.session.get(m.Note, record_id)
+        return note is None or not note.restricted or can_read_restricted_note(role, uow.user_id, note.author_id)
+    return True
+
+
+def inbox(uow: UnitOfWork) -> Inbox:
+    """The conflicts waiting for a decision here (oldest first), values withheld where the user may not read them."""
+    role = acting_role(uow)
+    users = dict(uow.session.execute(select(m.User.id, m.User.display_name)).all())
+    campuses = dict(uow.session.execute(select(m.Campus.id, m.Campus.name)).all())
+    rows = list(
+        uow.session.scalars(
+            select(m.SyncConflict)
+            .where(m.SyncConflict.status == "open", m.SyncConflict.pending_choice.is_(None))
+            .order_by(m.SyncConflict.seq)
+        )
+    )
+    person_ids = {r.person_id for r in rows if r.person_id}
+    people = {
+        pid: f"{first} {last}"
+        for pid, first, last in uow.session.execute(
+            select(m.Person.id, m.Person.first_name, m.Person.last_name).where(m.Person.id.in_(person_ids))
+        )
+    }
+    items = []
+    for row in rows:
+        v = _view(row, uow.campus_id)
+        hidden = not _may_read(uow, v.entity, v.record_id, role)
+        items.append(
+            InboxItem(
+                id=v.id,
+                entity=v.entity,
+                field=v.field,
+                kind=v.kind,
+                person_id=v.person_id,
+                person_name=people.get(v.person_id or ""),
+                base=None if hidden else v.base,
+                mine=None if hidden else v.mine,
+                theirs=None if hidden else v.theirs,
+                hidden=hidden,
+                mine_by=users.get(v.mine_by or ""),
+                theirs_by=users.get(v.theirs_by or ""),
+                theirs_campus=campuses.get(v.theirs_campus or ""),
+                mine_at=_stamp_time(v.mine_at),
+                theirs_at=_stamp_time(v.theirs_at),
+            )
+        )
+    waiting = uow.session.scalar(
+        select(func.count()).select_from(m.SyncConflict).where(m.SyncConflict.pending_choice.is_not(None))
+    )
+    return Inbox(items, int(waiting or 0))
+
+
+def typed_value(item_mine: Any, item_theirs: Any, text: str) -> Any:
+    """The value an advisor typed, in the type of the values in conflict: text stays text (a phone number is not a
+    number); for numbers, yes/no and lists the text is read as JSON. Empty means no value."""
+    text = text.strip()
+    if text == "":
+        return None
+    samples = [v for v in (item_mine, item_theirs) if v is not None]
+    if not samples or any(isinstance(v, str) for v in samples):
+        return text
+    try:
+        return json.loads(text)
+    except ValueError:
+        raise KnownError(
+            "Cette valeur n'a pas la bonne forme : reprenez celle d'un des deux côtés et modifiez-la."
+        ) from None
+
+
+def decide(uow: UnitOfWork, conflict_id: str, take: str, typed: str | None = None) -> ConflictView:
+    """The advisor's decision from the inbox: "mine", "theirs", or `take="value"` with the text they typed.
+
+    Refused when the signed-in user may not read the record (they cannot judge values they cannot see)."""
+    row = uow.session.get(m.SyncConflict, conflict_id)
+    if row is None:
+        raise NotFound(f"Conflit « {conflict_id} » introuvable.")
+    if not _may_read(uow, row.entity, row.record_id, acting_role(uow)):
+        raise KnownError(
+            "Ce conflit porte sur une donnée que votre rôle ne permet pas de lire : un responsable de campus doit le "
+            "régler."
+        )
+    if take == "value":
+        v = _view(row, uow.campus_id)
+        return resolve(uow, conflict_id, "value", typed_value(v.mine, v.theirs, typed or ""))
+    return resolve(uow, conflict_id, take)

@@ -24,6 +24,7 @@ class SyncStatus:
     last_attempt_at: datetime | None
     last_error: str | None
     needs_reenrol: bool
+    campus_name: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -37,6 +38,7 @@ class SyncStatus:
             "last_attempt_at": self.last_attempt_at.isoformat() if self.last_attempt_at else None,
             "last_error": self.last_error,
             "needs_reenrol": self.needs_reenrol,
+            "campus_name": self.campus_name,
         }
 
 
@@ -69,4 +71,5 @@ def status(uow: UnitOfWork) -> SyncStatus:
         last_attempt_at=state.last_attempt_at if state else None,
         last_error=state.last_error if state else None,
         needs_reenrol=bool(state and state.needs_reenrol),
+        campus_name=state.campus_name if state else None,
     )

@@ -328,3 +328,22 @@ class SyncScheduler:
             self._listener(activity)
         except Exception:
             log.exception("sync listener failed")
+
+
+def hq_probe(server_url: Callable[[], str | None], timeout_s: float = 3.0) -> Callable[[], bool]:
+    """A cheap "is HQ reachable?" check: GET /health with a short timeout, no retries (True when not enrolled, so the
+    cycle itself says so)."""
+    import httpx
+
+    from gn_desktop.sync.client import tls_context
+
+    def probe() -> bool:
+        url = server_url()
+        if not url:
+            return True
+        try:
+            return httpx.get(f"{url.rstrip('/')}/health", timeout=timeout_s, verify=tls_context()).status_code < 500
+        except httpx.HTTPError:
+            return False
+
+    return probe

@@ -1,6 +1,8 @@
 """The advisor workspace's main window: navigation on the left, one page at a time on the right, status bar below.
 
-Sections: home, people (search and a person's file), new registration, partners, events, synchronisation (coming).
+Sections: home, people (search and a person's file), new registration, partners, events, synchronisation (state of
+the link with HQ and the conflicts inbox; its count is shown on the navigation item). The status bar shows the sync
+indicator: online/offline, last success, changes waiting, conflicts, errors; a click opens the synchronisation page.
 Threading: main thread only; data
 arrives through the `TaskRunner` it is given (the window never opens a unit of work itself).
 """
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from gn_desktop.services import auth
 from gn_desktop.services.auth import DEFAULT_LOCK_MINUTES, SignedIn
+from gn_desktop.sync.scheduler import SyncActivity
 from gn_desktop.views.events import EventsPage
 from gn_desktop.views.home import HomeData, HomeLoader, HomePage
 from gn_desktop.views.intake import IntakePage
@@ -32,6 +35,7 @@ from gn_desktop.views.partners import PartnersPage
 from gn_desktop.views.person import PersonPage
 from gn_desktop.views.search import SearchPage
 from gn_desktop.views.signin import InactivityWatch, SignInPage
+from gn_desktop.views.sync_page import ClickableLabel, Indicator, SyncBridge, SyncPage, indicator
 from gn_desktop.views.tasks import TaskError, TaskRunner
 
 # navigation sections, in order (object names; the visible names are translated in `MainWindow._section_name`)
@@ -50,6 +54,9 @@ QWidget#nav-column { background: #1f3a5f; }
 QLabel#user-label { color: white; padding: 6px 18px; }
 QPushButton#lock-button { margin: 4px 18px 16px 18px; }
 QLabel[error="true"] { color: #b00020; }
+QLabel#offline-status[state="online"] { color: #2e7d32; }
+QLabel#offline-status[state="error"] { color: #b00020; font-weight: bold; }
+QLabel#conflicts-status { color: #b00020; font-weight: bold; }
 QLabel#home-arrival { background: #e3f4e1; border: 2px solid #3d8b37; border-radius: 6px; padding: 8px;
     font-weight: bold; }
 QFrame[alert="true"] { background: #e3f4e1; border: 2px solid #3d8b37; }
@@ -114,10 +121,15 @@ class MainWindow(QMainWindow):
         *,
         version: str,
         lock_after_s: float | None = None,
+        sync: SyncBridge | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main-window")
+        self.sync = sync if sync is not None else SyncBridge(None, self)
+        self._report_seen: object = None
+        #: changes waiting, from whichever read came last (the home figures or the sync page)
+        self._pending: int | None = None
         self._runner = runner
         self._version = version
         self.session: SignedIn | None = None
@@ -146,7 +158,7 @@ class MainWindow(QMainWindow):
         self.intake = IntakePage(runner)
         self.partners = PartnersPage(runner)
         self.events = EventsPage(runner)
-        self.sync_page = PlaceholderPage("")
+        self.sync_page = SyncPage(runner, self.sync)
         pages = {
             "home": self.home,
             "people": self.people,
@@ -206,14 +218,21 @@ class MainWindow(QMainWindow):
         if lock_after_s is None:
             runner.query(auth.lock_minutes, on_done=self._set_lock_minutes)
 
-        self.offline_label = QLabel()
+        self.offline_label = ClickableLabel()
         self.offline_label.setObjectName("offline-status")
-        self.sync_label = QLabel()
+        self.last_sync_label = ClickableLabel()
+        self.last_sync_label.setObjectName("last-sync-status")
+        self.sync_label = ClickableLabel()
         self.sync_label.setObjectName("sync-status")
+        self.conflicts_label = ClickableLabel()
+        self.conflicts_label.setObjectName("conflicts-status")
         self.version_label = QLabel()
         self.version_label.setObjectName("version-status")
-        self.statusBar().addWidget(self.offline_label)
-        self.statusBar().addWidget(self.sync_label)
+        for status_label in (self.offline_label, self.last_sync_label, self.sync_label, self.conflicts_label):
+            self.statusBar().addWidget(status_label)
+            status_label.clicked.connect(self.open_sync)
+        self.last_sync_label.hide()
+        self.conflicts_label.hide()
         self.statusBar().addPermanentWidget(self.version_label)
 
         self.file_menu = self.menuBar().addMenu("")
@@ -227,6 +246,8 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
         self.home.loaded.connect(self._on_home_loaded)
+        self.sync_page.loaded.connect(self._on_sync_page_loaded)
+        self.sync.activity_changed.connect(self._on_sync_activity)
         runner.error.connect(self._on_task_error)
         self._retranslate()
         self.screens.setCurrentWidget(self.sign_in_page)
@@ -245,6 +266,7 @@ class MainWindow(QMainWindow):
         self._last_user = session.user_id
         self._runner.user_id = session.user_id
         self.screens.setCurrentWidget(self.workspace)
+        self.sync_page.refresh()  # the inbox depends on who reads it (restricted values)
         self.home.activate()
         self.inactivity.start()
         self._retranslate()
@@ -299,6 +321,8 @@ class MainWindow(QMainWindow):
             self.events.reload()
         elif key == "intake":
             self.intake.open()
+        elif key == "sync":
+            self.sync_page.refresh()
 
     def find_person(self) -> None:
         """Ctrl+F: the search field, from anywhere in the workspace."""
@@ -333,6 +357,15 @@ class MainWindow(QMainWindow):
         self.navigation.blockSignals(False)
         self.intake.start_from_pre_registration(pre_registration_id)
         self.intake.fields["first_name"].setFocus()
+
+    def open_sync(self) -> None:
+        """The synchronisation page (a click on the status-bar indicator); its conflicts tab when some wait."""
+        if self.session is None:
+            return
+        self.navigation.setCurrentRow(SECTIONS.index("sync"))
+        status = self.sync_page.status
+        if status is not None and status.open_conflicts and self.sender() is self.conflicts_label:
+            self.sync_page.tabs.setCurrentIndex(1)
 
     def current_section(self) -> str:
         return SECTIONS[self.pages.currentIndex()]
@@ -372,7 +405,6 @@ class MainWindow(QMainWindow):
         self.user_label.setText(
             self.tr("Signed in: %1").replace("%1", self.session.display_name) if self.session is not None else ""
         )
-        self.offline_label.setText(self.tr("Offline — data stays on this computer"))
         self.version_label.setText(self.tr("Version %1").replace("%1", self._version))
         self._update_title()
         self._update_sync_label()
@@ -387,17 +419,64 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("Le Grand Numérique — no campus configured"))
 
     def _update_sync_label(self) -> None:
-        summary = self.home.summary
-        if summary is None:
+        """The status bar's sync indicator and the conflicts count on the navigation item."""
+        status = self.sync_page.status
+        pending = self._pending
+        if pending is None:
             self.sync_label.clear()
-        elif summary.pending_changes == 0:
+        elif pending == 0:
             self.sync_label.setText(self.tr("No changes waiting to be synchronised"))
         else:
-            self.sync_label.setText(self.tr("%n change(s) waiting to be synchronised", "", summary.pending_changes))
+            self.sync_label.setText(self.tr("%n change(s) waiting to be synchronised", "", pending))
+
+        activity = self.sync.activity
+        state = indicator(activity, status)
+        texts = {
+            Indicator.UNKNOWN: self.tr("Offline — data stays on this computer"),
+            Indicator.OFFLINE: self.tr("Offline — data stays on this computer"),
+            Indicator.UNENROLLED: self.tr("Not enrolled with the head office — data stays on this computer"),
+            Indicator.ONLINE: self.tr("● Online"),
+            Indicator.SYNCING: self.sync_page.progress_text() or self.tr("Synchronising…"),
+            Indicator.ERROR: self.tr("Synchronisation failed — click for details"),
+            Indicator.UPDATE: self.tr("Update needed — synchronisation stopped"),
+        }
+        self.offline_label.setText(texts[state])
+        style = {Indicator.ONLINE: "online", Indicator.ERROR: "error", Indicator.UPDATE: "error"}.get(state, "")
+        if self.offline_label.property("state") != style:
+            self.offline_label.setProperty("state", style)
+            self.offline_label.style().unpolish(self.offline_label)
+            self.offline_label.style().polish(self.offline_label)
+        error = activity.error if activity is not None else None
+        self.offline_label.setToolTip(error or self.tr("Open the synchronisation page"))
+
+        enrolled = status is not None and status.enrolled
+        self.last_sync_label.setVisible(enrolled)
+        if status is not None and enrolled:
+            self.last_sync_label.setText(self.sync_page.since_text(status.last_success_at))
+        conflicts = status.open_conflicts if status is not None else 0
+        self.conflicts_label.setVisible(conflicts > 0)
+        self.conflicts_label.setText(self.tr("%n conflict(s) to settle", "", conflicts) if conflicts else "")
+        item = self.navigation.item(SECTIONS.index("sync"))
+        name = self._section_name("sync")
+        item.setText(f"{name}  ({conflicts})" if conflicts else name)
+
+    def _on_sync_page_loaded(self) -> None:
+        if self.sync_page.status is not None:
+            self._pending = self.sync_page.status.pending
+        self._update_sync_label()
+
+    def _on_sync_activity(self, activity: SyncActivity) -> None:
+        self._update_sync_label()
+        report = activity.last_report
+        if report is not None and report is not self._report_seen:
+            self._report_seen = report
+            if report.pulled and self.session is not None:
+                self.home.reload()  # records received from HQ: the figures may have changed
 
     # -- reactions -----------------------------------------------------------------------------------------------
 
-    def _on_home_loaded(self, _summary: HomeData) -> None:
+    def _on_home_loaded(self, summary: HomeData) -> None:
+        self._pending = summary.pending_changes
         self._update_title()
         self._update_sync_label()
 

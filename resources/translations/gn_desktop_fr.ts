@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Choose a registered person first.</source>
-        <translation>Choisissez d'abord une personne inscrite.</translation>
+        <translation>Choisissez d&apos;abord une personne inscrite.</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -73,11 +73,11 @@
     </message>
     <message>
         <source>The figures could not be loaded: %1</source>
-        <translation>Les chiffres n'ont pas pu être chargés : %1</translation>
+        <translation>Les chiffres n&apos;ont pas pu être chargés : %1</translation>
     </message>
     <message>
         <source>Someone has just arrived at the reception: %1</source>
-        <translation>Quelqu'un vient d'arriver à l'accueil : %1</translation>
+        <translation>Quelqu&apos;un vient d&apos;arriver à l&apos;accueil : %1</translation>
     </message>
     <message>
         <source>visitor</source>
@@ -92,7 +92,7 @@
         <translation>Recharger (F5)</translation>
     </message>
     <message>
-        <source>Today's appointments</source>
+        <source>Today&apos;s appointments</source>
         <translation>Rendez-vous du jour</translation>
     </message>
     <message>
@@ -113,7 +113,7 @@
     </message>
     <message>
         <source>Waiting at the reception</source>
-        <translation>En attente à l'accueil</translation>
+        <translation>En attente à l&apos;accueil</translation>
     </message>
     <message>
         <source>Ticket</source>
@@ -169,11 +169,11 @@
     </message>
     <message>
         <source>No campus is configured on this computer yet: the figures cover everyone stored here.</source>
-        <translation>Aucun campus n'est encore configuré sur ce poste : les chiffres portent sur toutes les personnes enregistrées ici.</translation>
+        <translation>Aucun campus n&apos;est encore configuré sur ce poste : les chiffres portent sur toutes les personnes enregistrées ici.</translation>
     </message>
     <message>
         <source>Today: %1</source>
-        <translation>Aujourd'hui : %1</translation>
+        <translation>Aujourd&apos;hui : %1</translation>
     </message>
     <message numerus="yes">
         <source>people followed</source>
@@ -185,15 +185,15 @@
     <message numerus="yes">
         <source>appointments today</source>
         <translation>
-            <numerusform>rendez-vous aujourd'hui</numerusform>
-            <numerusform>rendez-vous aujourd'hui</numerusform>
+            <numerusform>rendez-vous aujourd&apos;hui</numerusform>
+            <numerusform>rendez-vous aujourd&apos;hui</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>waiting at the reception</source>
         <translation>
-            <numerusform>personne en attente à l'accueil</numerusform>
-            <numerusform>personnes en attente à l'accueil</numerusform>
+            <numerusform>personne en attente à l&apos;accueil</numerusform>
+            <numerusform>personnes en attente à l&apos;accueil</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -222,11 +222,11 @@
     <name>IntakePage</name>
     <message>
         <source>Pre-filled from the kiosk form: check each page with the person.</source>
-        <translation>Prérempli d'après le formulaire de la borne : vérifiez chaque page avec la personne.</translation>
+        <translation>Prérempli d&apos;après le formulaire de la borne : vérifiez chaque page avec la personne.</translation>
     </message>
     <message>
         <source>A registration started on %1 was not finished (%2). Resume it?</source>
-        <translation>Une inscription commencée le %1 n'a pas été terminée (%2). La reprendre ?</translation>
+        <translation>Une inscription commencée le %1 n&apos;a pas été terminée (%2). La reprendre ?</translation>
     </message>
     <message>
         <source>no name yet</source>
@@ -238,7 +238,7 @@
     </message>
     <message>
         <source>Check the people already registered: open their file, or tick that this is someone else.</source>
-        <translation>Vérifiez les personnes déjà inscrites : ouvrez leur fiche, ou cochez qu'il s'agit d'une autre personne.</translation>
+        <translation>Vérifiez les personnes déjà inscrites : ouvrez leur fiche, ou cochez qu&apos;il s&apos;agit d&apos;une autre personne.</translation>
     </message>
     <message>
         <source>Correct the fields marked in red.</source>
@@ -255,8 +255,8 @@
     <message numerus="yes">
         <source>%n person(s) already registered may be the same: open their file, or confirm this is someone else.</source>
         <translation>
-            <numerusform>%n personne déjà inscrite est peut-être la même : ouvrez sa fiche, ou confirmez qu'il s'agit d'une autre personne.</numerusform>
-            <numerusform>%n personnes déjà inscrites sont peut-être la même : ouvrez leur fiche, ou confirmez qu'il s'agit d'une autre personne.</numerusform>
+            <numerusform>%n personne déjà inscrite est peut-être la même : ouvrez sa fiche, ou confirmez qu&apos;il s&apos;agit d&apos;une autre personne.</numerusform>
+            <numerusform>%n personnes déjà inscrites sont peut-être la même : ouvrez leur fiche, ou confirmez qu&apos;il s&apos;agit d&apos;une autre personne.</numerusform>
         </translation>
     </message>
     <message>
@@ -265,7 +265,7 @@
     </message>
     <message>
         <source>Type the name and birth date: people already registered show here.</source>
-        <translation>Saisissez le nom et la date de naissance : les personnes déjà inscrites s'affichent ici.</translation>
+        <translation>Saisissez le nom et la date de naissance : les personnes déjà inscrites s&apos;affichent ici.</translation>
     </message>
     <message>
         <source>New registration</source>
@@ -309,7 +309,7 @@
     </message>
     <message>
         <source>Barriers to employment</source>
-        <translation>Freins à l'emploi</translation>
+        <translation>Freins à l&apos;emploi</translation>
     </message>
     <message>
         <source>Target jobs</source>
@@ -357,7 +357,7 @@
     </message>
     <message>
         <source>E&amp;ducation level</source>
-        <translation>Niveau d'é&amp;tudes</translation>
+        <translation>Niveau d&apos;é&amp;tudes</translation>
     </message>
     <message>
         <source>Be&amp;nefits</source>
@@ -437,7 +437,7 @@
     </message>
     <message>
         <source>This is &amp;someone else: create a new file</source>
-        <translation>C'est une &amp;autre personne : créer une nouvelle fiche</translation>
+        <translation>C&apos;est une &amp;autre personne : créer une nouvelle fiche</translation>
     </message>
     <message>
         <source>&amp;Resume</source>
@@ -445,7 +445,7 @@
     </message>
     <message>
         <source>&amp;Abandon it</source>
-        <translation>&amp;L'abandonner</translation>
+        <translation>&amp;L&apos;abandonner</translation>
     </message>
     <message>
         <source>← &amp;Previous (Alt+←)</source>
@@ -550,6 +550,34 @@
         </translation>
     </message>
     <message>
+        <source>Not enrolled with the head office — data stays on this computer</source>
+        <translation>Non relié au siège — les données restent sur ce poste</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● En ligne</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Synchronisation en cours…</translation>
+    </message>
+    <message>
+        <source>Synchronisation failed — click for details</source>
+        <translation>Échec de la synchronisation — cliquez pour le détail</translation>
+    </message>
+    <message>
+        <source>Update needed — synchronisation stopped</source>
+        <translation>Mise à jour nécessaire — synchronisation arrêtée</translation>
+    </message>
+    <message>
+        <source>Open the synchronisation page</source>
+        <translation>Ouvrir la page Synchronisation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to settle</source>
+        <translation><numerusform>%n conflit à régler</numerusform><numerusform>%n conflits à régler</numerusform></translation>
+    </message>
+    <message>
         <source>About</source>
         <translation>À propos</translation>
     </message>
@@ -559,7 +587,7 @@
 Follow-up of the people the campus accompanies towards digital jobs. The data stays on this computer and is shared only with the head office.</source>
         <translation>Le Grand Numérique — application des campus, version %1.
 
-Suivi des personnes que le campus accompagne vers les métiers du numérique. Les données restent sur ce poste et ne sont partagées qu'avec le siège.</translation>
+Suivi des personnes que le campus accompagne vers les métiers du numérique. Les données restent sur ce poste et ne sont partagées qu&apos;avec le siège.</translation>
     </message>
 </context>
 <context>
@@ -582,7 +610,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>Job offers (%1)</source>
-        <translation>Offres d'emploi (%1)</translation>
+        <translation>Offres d&apos;emploi (%1)</translation>
     </message>
     <message>
         <source>Partners (%1)</source>
@@ -598,7 +626,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>Job offers</source>
-        <translation>Offres d'emploi</translation>
+        <translation>Offres d&apos;emploi</translation>
     </message>
     <message>
         <source>Partners</source>
@@ -708,11 +736,11 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>Choose a session or an offer in the list first.</source>
-        <translation>Choisissez d'abord une session ou une offre dans la liste.</translation>
+        <translation>Choisissez d&apos;abord une session ou une offre dans la liste.</translation>
     </message>
     <message>
         <source>Choose a referral and its new status first.</source>
-        <translation>Choisissez d'abord une orientation et son nouveau statut.</translation>
+        <translation>Choisissez d&apos;abord une orientation et son nouveau statut.</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -743,7 +771,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>RQTH valid until %1</source>
-        <translation>RQTH valable jusqu'au %1</translation>
+        <translation>RQTH valable jusqu&apos;au %1</translation>
     </message>
     <message>
         <source>no end date</source>
@@ -759,7 +787,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>Job offer</source>
-        <translation>Offre d'emploi</translation>
+        <translation>Offre d&apos;emploi</translation>
     </message>
     <message>
         <source>from %1</source>
@@ -934,7 +962,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>Record the &amp;move</source>
-        <translation>Enregistrer l'éta&amp;pe</translation>
+        <translation>Enregistrer l&apos;éta&amp;pe</translation>
     </message>
     <message>
         <source>Author</source>
@@ -1018,7 +1046,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>New s&amp;tatus of the selected referral</source>
-        <translation>Nouveau s&amp;tatut de l'orientation choisie</translation>
+        <translation>Nouveau s&amp;tatut de l&apos;orientation choisie</translation>
     </message>
     <message>
         <source>Change the stat&amp;us</source>
@@ -1026,7 +1054,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>Refer to a training session or a job offer</source>
-        <translation>Orienter vers une session de formation ou une offre d'emploi</translation>
+        <translation>Orienter vers une session de formation ou une offre d&apos;emploi</translation>
     </message>
     <message>
         <source>Dates</source>
@@ -1069,7 +1097,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>This part of the application arrives in a later version.</source>
-        <translation>Cette partie de l'application arrivera dans une prochaine version.</translation>
+        <translation>Cette partie de l&apos;application arrivera dans une prochaine version.</translation>
     </message>
 </context>
 <context>
@@ -1080,7 +1108,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>Nobody found. Check the spelling, or register a new person (Ctrl+N).</source>
-        <translation>Personne n'a été trouvé. Vérifiez l'orthographe, ou inscrivez une nouvelle personne (Ctrl+N).</translation>
+        <translation>Personne n&apos;a été trouvé. Vérifiez l&apos;orthographe, ou inscrivez une nouvelle personne (Ctrl+N).</translation>
     </message>
     <message numerus="yes">
         <source>First %n people found: type more to narrow the search.</source>
@@ -1110,7 +1138,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>Accents, capitals and hyphens do not matter. Dates as dd/mm/yyyy. Enter opens the first result, the down arrow moves to the list.</source>
-        <translation>Les accents, majuscules et traits d'union ne comptent pas. Dates au format jj/mm/aaaa. Entrée ouvre le premier résultat, la flèche bas descend dans la liste.</translation>
+        <translation>Les accents, majuscules et traits d&apos;union ne comptent pas. Dates au format jj/mm/aaaa. Entrée ouvre le premier résultat, la flèche bas descend dans la liste.</translation>
     </message>
     <message>
         <source>People found</source>
@@ -1137,7 +1165,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>The session was locked after a period of inactivity. Type your password to continue.</source>
-        <translation>La session a été verrouillée après un moment d'inactivité. Saisissez votre mot de passe pour continuer.</translation>
+        <translation>La session a été verrouillée après un moment d&apos;inactivité. Saisissez votre mot de passe pour continuer.</translation>
     </message>
     <message>
         <source>Sign in</source>
@@ -1165,17 +1193,460 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <source>(not on this campus)</source>
+        <translation>(personne absente de ce poste)</translation>
+    </message>
+    <message>
+        <source>Type the value to keep, or choose one of the two versions.</source>
+        <translation>Tapez la valeur à garder, ou choisissez l&apos;une des deux versions.</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Synchronisation en cours…</translation>
+    </message>
+    <message>
+        <source>Not synchronised yet since the application started</source>
+        <translation>Pas encore synchronisé depuis l&apos;ouverture de l&apos;application</translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled with the head office</source>
+        <translation>Ce poste n&apos;est pas inscrit auprès du siège</translation>
+    </message>
+    <message>
+        <source>Online — up to date with the head office</source>
+        <translation>En ligne — à jour avec le siège</translation>
+    </message>
+    <message>
+        <source>Offline — changes stay on this computer and leave when the network returns</source>
+        <translation>Hors ligne — les modifications restent sur ce poste et partiront au retour du réseau</translation>
+    </message>
+    <message>
+        <source>Synchronisation failed</source>
+        <translation>Échec de la synchronisation</translation>
+    </message>
+    <message>
+        <source>Update needed</source>
+        <translation>Mise à jour nécessaire</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation>Réception</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3</source>
+        <translation>%1 : %2 / %3</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Never synchronised</source>
+        <translation>Jamais synchronisé</translation>
+    </message>
+    <message>
+        <source>Synchronised just now</source>
+        <translation>Synchronisé à l&apos;instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synchronised %n min ago</source>
+        <translation><numerusform>Synchronisé il y a %n min</numerusform><numerusform>Synchronisé il y a %n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Synchronised %n hour(s) ago</source>
+        <translation><numerusform>Synchronisé il y a %n heure</numerusform><numerusform>Synchronisé il y a %n heures</numerusform></translation>
+    </message>
+    <message>
+        <source>Synchronised on %1</source>
+        <translation>Synchronisé le %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation><numerusform>%n modification en attente d&apos;envoi</numerusform><numerusform>%n modifications en attente d&apos;envoi</numerusform></translation>
+    </message>
+    <message>
+        <source>None: everything was sent</source>
+        <translation>Aucune : tout est parti</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to settle</source>
+        <translation><numerusform>%n conflit à régler</numerusform><numerusform>%n conflits à régler</numerusform></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Automatic synchronisation is not running in this window</source>
+        <translation>La synchronisation automatique ne tourne pas dans cette fenêtre</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>None until this computer is enrolled</source>
+        <translation>Aucune tant que ce poste n&apos;est pas inscrit</translation>
+    </message>
+    <message>
+        <source>Stopped until the problem is fixed: then press “Synchronise now”</source>
+        <translation>Arrêtée jusqu&apos;à ce que le problème soit réglé : appuyez ensuite sur « Synchroniser maintenant »</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message numerus="yes">
+        <source>New attempt by itself within %n second(s)</source>
+        <translation><numerusform>Nouvel essai automatique dans %n seconde au plus</numerusform><numerusform>Nouvel essai automatique dans %n secondes au plus</numerusform></translation>
+    </message>
+    <message>
+        <source>By itself every minute, and a few seconds after each change</source>
+        <translation>Automatique chaque minute, et quelques secondes après chaque modification</translation>
+    </message>
+    <message>
+        <source>Last synchronisation: %1 sent, %2 received, %3 new conflict(s).</source>
+        <translation>Dernière synchronisation : %1 envoi(s), %2 réception(s), %3 nouveau(x) conflit(s).</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Conflits (%1)</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) waiting to be sent to the head office</source>
+        <translation><numerusform>%n décision en attente d&apos;envoi au siège</numerusform><numerusform>%n décisions en attente d&apos;envoi au siège</numerusform></translation>
+    </message>
+    <message>
+        <source>Your role does not allow you to read this information: a campus manager must settle this conflict.</source>
+        <translation>Votre rôle ne permet pas de lire cette information : un responsable de campus doit régler ce conflit.</translation>
+    </message>
+    <message>
+        <source>Original value</source>
+        <translation>Valeur d&apos;origine</translation>
+    </message>
+    <message>
+        <source>This campus</source>
+        <translation>Ce campus</translation>
+    </message>
+    <message>
+        <source>Other campus</source>
+        <translation>Autre campus</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>%1 (deleted on one side)</source>
+        <translation>%1 (supprimé d&apos;un côté)</translation>
+    </message>
+    <message>
+        <source>existing record</source>
+        <translation>fiche existante</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>kept and changed</source>
+        <translation>gardé et modifié</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Pathway</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>RQTH</source>
+        <translation>RQTH</translation>
+    </message>
+    <message>
+        <source>Event registration</source>
+        <translation>Inscription à un événement</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partenaire</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Training session</source>
+        <translation>Session de formation</translation>
+    </message>
+    <message>
+        <source>Job offer</source>
+        <translation>Offre d&apos;emploi</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>User account</source>
+        <translation>Compte utilisateur</translation>
+    </message>
+    <message>
+        <source>Campus</source>
+        <translation>Campus</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Other commune</source>
+        <translation>Autre commune</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>France Travail ID</source>
+        <translation>Identifiant France Travail</translation>
+    </message>
+    <message>
+        <source>Education level</source>
+        <translation>Niveau d&apos;études</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>Allocations</translation>
+    </message>
+    <message>
+        <source>Barriers</source>
+        <translation>Freins</translation>
+    </message>
+    <message>
+        <source>Job families</source>
+        <translation>Métiers</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Orienté par</translation>
+    </message>
+    <message>
+        <source>Campus following the person</source>
+        <translation>Campus qui suit la personne</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>Pathway step</source>
+        <translation>Étape du parcours</translation>
+    </message>
+    <message>
+        <source>In this step since</source>
+        <translation>Dans cette étape depuis</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Date de la décision</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valable à partir du</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valable jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Donné le</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>Retiré le</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Head office address</source>
+        <translation>Adresse du siège</translation>
+    </message>
+    <message>
+        <source>Last successful synchronisation</source>
+        <translation>Dernière synchronisation réussie</translation>
+    </message>
+    <message>
+        <source>Changes waiting</source>
+        <translation>Modifications en attente</translation>
+    </message>
+    <message>
+        <source>Next synchronisation</source>
+        <translation>Prochaine synchronisation</translation>
+    </message>
+    <message>
+        <source>Synchronise now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>This version of the application is too old for the head office. Install the new version (ask your technical contact). Nothing is lost: the changes waiting stay on this computer and will be sent after the update.</source>
+        <translation>Cette version de l&apos;application est trop ancienne pour le siège. Installez la nouvelle version (demandez à votre contact technique). Rien n&apos;est perdu : les modifications en attente restent sur ce poste et partiront après la mise à jour.</translation>
+    </message>
+    <message>
+        <source>The application works fully without the head office: everything stays on this computer. To share the campus&apos;s work with the head office and the other campuses, ask the head office for an enrolment code, then run this command once (the campus manager or the technical contact):</source>
+        <translation>L&apos;application fonctionne entièrement sans le siège : tout reste sur ce poste. Pour partager le travail du campus avec le siège et les autres campus, demandez un code d&apos;inscription au siège, puis lancez une fois cette commande (le responsable de campus ou le contact technique) :</translation>
+    </message>
+    <message>
+        <source>Replace URL with the head office address and CODE with the code received. The synchronisation then starts by itself; the changes made before are sent too.</source>
+        <translation>Remplacez URL par l&apos;adresse du siège et CODE par le code reçu. La synchronisation démarre ensuite d&apos;elle-même ; les modifications faites avant partent aussi.</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>The same information was changed here and on another campus before they could synchronise. Choose the right value for each one: your decision is sent to the head office and to every campus.</source>
+        <translation>La même information a été modifiée ici et sur un autre campus avant qu&apos;ils puissent se synchroniser. Choisissez la bonne valeur pour chacune : votre décision est envoyée au siège et à tous les campus.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Changed there by</source>
+        <translation>Modifié là-bas par</translation>
+    </message>
+    <message>
+        <source>Conflicts to settle</source>
+        <translation>Conflits à régler</translation>
+    </message>
+    <message>
+        <source>No conflict to settle.</source>
+        <translation>Aucun conflit à régler.</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Garder la mienne</translation>
+    </message>
+    <message>
+        <source>Keep the other</source>
+        <translation>Garder l&apos;autre</translation>
+    </message>
+    <message>
+        <source>Or type another value…</source>
+        <translation>Ou tapez une autre valeur…</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>Garder cette valeur</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>An unexpected error occurred. The details were written to the application log; if it happens again, tell your technical contact.</source>
-        <translation>Une erreur inattendue est survenue. Le détail a été enregistré dans le journal de l'application ; si cela se reproduit, prévenez votre contact technique.</translation>
+        <translation>Une erreur inattendue est survenue. Le détail a été enregistré dans le journal de l&apos;application ; si cela se reproduit, prévenez votre contact technique.</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
         <source>The campus data in %1 could not be opened. The details were written to %2.</source>
-        <translation>Les données du campus (%1) n'ont pas pu être ouvertes. Le détail a été enregistré dans %2.</translation>
+        <translation>Les données du campus (%1) n&apos;ont pas pu être ouvertes. Le détail a été enregistré dans %2.</translation>
     </message>
 </context>
 </TS>

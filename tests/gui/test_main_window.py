@@ -16,7 +16,8 @@ from gn_desktop.services import dashboard, followup
 from gn_desktop.services.auth import SignedIn
 from gn_desktop.store.uow import Store, UnitOfWork
 from gn_desktop.views.i18n import Translations
-from gn_desktop.views.main_window import MainWindow, PlaceholderPage
+from gn_desktop.views.main_window import MainWindow
+from gn_desktop.views.sync_page import SyncPage
 from gn_desktop.views.tasks import TaskRunner
 
 from .conftest import TODAY
@@ -62,7 +63,7 @@ def _texts(win: MainWindow) -> list[str]:
     return [w.text() for w in win.findChildren(QLabel) if w.text()]
 
 
-def test_home_shows_the_campus_figures_in_french(window: MainWindow, store: Store) -> None:
+def test_home_shows_the_campus_figures_in_french(qtbot: QtBot, window: MainWindow, store: Store) -> None:
     summary = window.home.summary
     assert summary is not None and summary.people_total == 3
     assert window.windowTitle() == "Le Grand Numérique — Campus Saint-Denis"
@@ -79,7 +80,10 @@ def test_home_shows_the_campus_figures_in_french(window: MainWindow, store: Stor
     assert pending > 0
     assert window.sync_label.text() == f"{pending} modifications en attente de synchronisation"
     assert window.home.pending.number.text() == QLocale().toString(pending)
-    assert "Hors ligne — les données restent sur ce poste" in _texts(window)
+    # a PC never enrolled with HQ says so, and that the data stays here
+    qtbot.waitUntil(
+        lambda: window.offline_label.text() == "Non relié au siège — les données restent sur ce poste", timeout=10_000
+    )
     assert window.navigation.item(0).text() == "Accueil"
     assert [window.navigation.item(r).text() for r in range(6)] == [
         "Accueil",
@@ -118,7 +122,9 @@ def test_english_interface(qtbot: QtBot, window: MainWindow, translations: Trans
     assert window.windowTitle() == "Le Grand Numérique — Campus Saint-Denis"
     assert window.home.people.caption.text() == "people followed"
     assert window.home.appointments_table.item(0, 3).text() == "Planned"
-    assert "Offline — data stays on this computer" in _texts(window)
+    qtbot.waitUntil(
+        lambda: window.offline_label.text() == "Not enrolled with the head office — data stays on this computer"
+    )
     assert window.sync_label.text().endswith("changes waiting to be synchronised")
     translations.set_language("fr")
     qtbot.waitUntil(lambda: window.navigation.item(0).text() == "Accueil")
@@ -146,9 +152,8 @@ def test_keyboard_navigation_between_sections(qtbot: QtBot, window: MainWindow) 
     assert window.search.title.text() == "Trouver une personne"
     qtbot.keyClick(window.navigation, Qt.Key.Key_End)
     page = window.pages.currentWidget()
-    assert isinstance(page, PlaceholderPage)
+    assert isinstance(page, SyncPage)
     assert page.title.text() == "Synchronisation"
-    assert page.message.text() == "Bientôt disponible"
 
     qtbot.keyClick(window.navigation, Qt.Key.Key_End)
     assert window.current_section() == "sync"
