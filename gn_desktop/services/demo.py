@@ -14,10 +14,15 @@ Safety: demo data only goes into a store that holds no people and no accounts ye
 never mix known demo passwords or fictional people into a real campus.
 
 Speed: people and everything attached to them are written with `changes.bulk_insert` (change-log and history capture
-for every record), one atomic unit of work per chunk of `CHUNK_SIZE` people, on a writer thread while this thread
-draws the next chunk (SQLite releases the GIL while it writes). Draws use a seeded `random.Random` and plain lists
-(Faker's fr_FR name lists, no Faker call per row); derived person columns are computed on the drawing thread. If
-the run stops halfway, the chunks already committed stay: start again in a new data directory.
+for every record), `CHUNK_SIZE` people at a time, on a writer thread while this thread draws the next chunk (SQLite
+releases the GIL while it writes). Draws use a seeded `random.Random` and plain lists (Faker's fr_FR name lists, no
+Faker call per row); derived person columns are computed on the drawing thread. The search index is built once at
+the end instead of row by row (`changes.search_index_deferred`).
+
+All or nothing: the whole run is one transaction. On disk it goes through `engine.bulk_load_engine` (rollback journal
+instead of WAL, so every page is written once; no fsync while loading): a run that fails or is killed halfway leaves
+the store as it was (the journal rolls it back, at the latest the next time the store is opened), so the command can
+simply be run again in the same data directory.
 """
 
 from __future__ import annotations
@@ -48,7 +53,9 @@ from gn_core.domain.reference import CAMPUSES, COMMUNES_93, CURRENT_CONSENT_VERS
 from gn_desktop.services import accounts, setup
 from gn_desktop.store import changes
 from gn_desktop.store import models as m
-from gn_desktop.store.uow import Store, UnitOfWork
+from gn_desktop.store.engine import bulk_load_engine
+from gn_desktop.store.engine import writer as writer_engine
+from gn_desktop.store.uow import Store, StoreSession, UnitOfWork
 
 if TYPE_CHECKING:
     from _typeshed import SupportsLenAndGetItem
@@ -56,7 +63,7 @@ if TYPE_CHECKING:
 S = e.PathwayStep
 T = TypeVar("T")
 
-#: people written per unit of work: each chunk is atomic, and memory stays flat however many people are made
+#: people drawn, then written, at a time: memory stays flat however many people are made
 CHUNK_SIZE = 5_000
 
 #: ARCEP's block of mobile numbers reserved for fiction: 06 39 98 00 00 to 06 39 98 99 99, never assigned to anyone.
@@ -1221,7 +1228,8 @@ def generate(
 
     Refuses (KnownError) a store that already holds people or accounts: demo data is never mixed with real data,
     and running the command twice does not duplicate anything. Sets this device's campus to Saint-Denis (SDN) when
-    none is set. Each chunk of `chunk_size` people is one atomic unit of work.
+    none is set. The whole run is one transaction: all of it or nothing (`chunk_size` people are drawn, then written,
+    at a time).
     """
     if people < 0:
         raise KnownError("Nombre de personnes : indiquez un nombre positif ou nul.")
@@ -1229,20 +1237,22 @@ def generate(
     today = today or date.today()
     rng = _Random(seed)
     new_id = _Ids(seed)
-    with _gc_paused():
-        with store.unit_of_work(None) as uow:
-            _refuse_if_not_empty(uow)
-            campus_ids = setup.ensure_reference_data(uow)
-            uow.commit()
-        if store.campus_id is None:
-            store.set_campus(campus_ids["SDN"])
-        with store.unit_of_work(None) as uow:
-            demo_accounts, catalogue, counts = _accounts_and_catalogue(uow, rng, new_id, today, people)
-            uow.commit()
-        generator = _Generator(rng, new_id, today, catalogue, people, store.campus_id or campus_ids["SDN"])
+    with _gc_paused(), _loading(store) as uow:
+        _refuse_if_not_empty(uow)
+        campus_ids = setup.ensure_reference_data(uow)
+        uow.flush()  # written (and captured) as this device's campus was, before the device gets one
+        device = uow.session.get(m.DeviceState, 1)
+        if device is not None and device.campus_id is None:
+            device.campus_id = uow.ctx.campus_id = campus_ids["SDN"]
+        device_campus = uow.ctx.campus_id or campus_ids["SDN"]
+        demo_accounts, catalogue, counts = _accounts_and_catalogue(uow, rng, new_id, today, people)
+        uow.flush()
+        generator = _Generator(rng, new_id, today, catalogue, people, device_campus)
         # A writer thread stores chunk n while this thread draws chunk n + 1: SQLite releases the GIL while it
         # writes, so the two cores work at once. Drawing stays on this thread, in order, so the data is the same.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gn-demo-writer") as writer:
+        # The unit of work is handed to the writer and back, never used by both threads at once.
+        deferred = changes.search_index_deferred(uow.session)
+        with deferred, ThreadPoolExecutor(1, thread_name_prefix="gn-demo-writer") as writer:
             pending: Future[None] | None = None
             for first in range(0, people, chunk_size):
                 batch = _Batch()
@@ -1252,20 +1262,39 @@ def generate(
                     counts[model.__tablename__] = counts.get(model.__tablename__, 0) + len(rows)
                 if pending is not None:
                     pending.result()
-                pending = writer.submit(_write_chunk, store, batch)
+                pending = writer.submit(_write_chunk, uow, batch)
             if pending is not None:
                 pending.result()
-    counts.setdefault("person", 0)
-    device = catalogue.campus_names.get(store.campus_id or "", "")
-    return DemoSummary(seed, today, counts, demo_accounts, device, time.perf_counter() - started)
-
-
-def _write_chunk(store: Store, batch: _Batch) -> None:
-    """Store one chunk of people and their records in one unit of work: all of it, or nothing."""
-    with store.unit_of_work(None) as uow:
-        for model, rows in batch.rows.items():
-            changes.bulk_insert(uow.session, model, rows)
         uow.commit()
+    store.forget_identity()  # the device row got its campus through the load's connection
+    counts.setdefault("person", 0)
+    device_name = catalogue.campus_names.get(store.campus_id or "", "")
+    return DemoSummary(seed, today, counts, demo_accounts, device_name, time.perf_counter() - started)
+
+
+@contextlib.contextmanager
+def _loading(store: Store) -> Iterator[UnitOfWork]:
+    """The one unit of work of a demo load, on a connection tuned for it (`engine.bulk_load_engine`) when the store
+    is a file: the store's own connections are closed first, and open again on demand afterwards."""
+    database = store.engine.url.database
+    if not database or database == ":memory:":
+        with store.unit_of_work(None) as uow:
+            yield uow
+        return
+    ctx = changes.CaptureContext(store.device_id, store.campus_id, None, store.clock)
+    store.engine.dispose()
+    with (
+        bulk_load_engine(database) as engine,
+        UnitOfWork(StoreSession(bind=writer_engine(engine), expire_on_commit=False), ctx) as uow,
+    ):
+        yield uow
+
+
+def _write_chunk(uow: UnitOfWork, batch: _Batch) -> None:
+    """Store one chunk of people and their records (each captured) in the load's unit of work."""
+    for model, rows in batch.rows.items():
+        changes.bulk_insert(uow.session, model, rows)
+    uow.ctx.touched.clear()  # no view to refresh, and a million ids would pile up
 
 
 @contextlib.contextmanager

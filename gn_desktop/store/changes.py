@@ -10,7 +10,8 @@ Sessions must carry a `CaptureContext` in `session.info["capture"]`; the unit of
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -279,6 +280,31 @@ def bulk_insert(session: Session, model: type[Synced], rows: Sequence[dict[str, 
         conn.exec_driver_sql(plan.history_sql, params)
     ctx.touched.update((model.__tablename__, record_id) for record_id in ids)
     return ids
+
+
+#: full-text indexes kept by an insert trigger on the table they index (migration 0002): (index, trigger)
+_SEARCH_INDEXES = (("person_fts", "person_fts_ai"),)
+
+
+@contextlib.contextmanager
+def search_index_deferred(session: Session) -> Iterator[None]:
+    """For a bulk load: rows inserted inside are not added to the full-text index one by one; on leaving, the index
+    is rebuilt once from its table (FTS5 'rebuild': the same entries as the trigger would have made) and the insert
+    trigger is back exactly as it was (its stored SQL). All in the session's transaction: if the block raises, roll
+    the transaction back (a unit of work left without commit does), which also brings the trigger back."""
+    conn = session.connection()
+    saved: list[tuple[str, str]] = []
+    for index, trigger in _SEARCH_INDEXES:
+        sql = conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (trigger,)
+        ).scalar()
+        if sql:
+            conn.exec_driver_sql(f"DROP TRIGGER {trigger}")
+            saved.append((index, sql))
+    yield
+    for index, sql in saved:
+        conn.exec_driver_sql(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
+        conn.exec_driver_sql(sql)
 
 
 def _reserve_stamps(clock: HybridClock, n: int) -> Stamp:

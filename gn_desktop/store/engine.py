@@ -7,11 +7,14 @@ from a read lock.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import StaticPool
 
 DB_FILENAME = "campus.db"
 
@@ -29,8 +32,6 @@ def make_engine(path: Path | str, *, echo: bool = False) -> Engine:
 
 def make_memory_engine() -> Engine:
     """An in-memory store on one shared connection, so its data lives as long as the engine (tests)."""
-    from sqlalchemy.pool import StaticPool
-
     engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
     _configure(engine)
     return engine
@@ -47,10 +48,62 @@ def _configure(engine: Engine) -> None:
         cur.execute("PRAGMA busy_timeout=30000")
         cur.close()
 
+    _explicit_begin(engine)
+
+
+def _explicit_begin(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         mode = "IMMEDIATE" if conn.get_execution_options().get("sqlite_immediate") else "DEFERRED"
         conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+#: page cache of a bulk load, in KiB (SQLite's default is 2 MiB): the indexes being filled stay in memory
+BULK_CACHE_KIB = 131_072
+
+
+@contextlib.contextmanager
+def bulk_load_engine(path: Path | str) -> Iterator[Engine]:
+    """An engine for filling a fresh database file in one big transaction (demo data), alone.
+
+    One connection (threads may hand it to one another, never use it at once) that holds the file exclusively, with
+    a rollback journal instead of WAL: pages written for the first time are not journaled, so every page reaches the
+    file once (WAL writes it twice: into the log, then at checkpoint), and a load that stops halfway, even killed,
+    is rolled back from the journal the next time the file is opened: all of it or nothing. `synchronous=OFF`: no
+    fsync while loading (the operating system still has every write if the process dies; only a power cut during
+    the load could damage the file, which then holds nothing but the half-loaded demo: make it again). Bigger page
+    cache, temporary tables in memory. On leaving, the file goes back to WAL and the engine is disposed: open the
+    store's usual engine again afterwards. The caller must have closed every other connection to the file.
+    """
+    engine = create_engine(
+        sqlite_url(path), poolclass=StaticPool, connect_args={"timeout": 30, "check_same_thread": False}
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA locking_mode=EXCLUSIVE")
+        (mode,) = cur.execute("PRAGMA journal_mode=DELETE").fetchone()
+        if mode != "delete":
+            raise RuntimeError(f"bulk load: the database stays in {mode} mode (another connection is open?)")
+        cur.execute("PRAGMA synchronous=OFF")
+        cur.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+        cur.execute("PRAGMA temp_store=MEMORY")
+        cur.close()
+
+    _explicit_begin(engine)
+    try:
+        yield engine
+    finally:
+        with engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            raw.execute("PRAGMA journal_mode=WAL")
+            raw.execute("PRAGMA locking_mode=NORMAL")
+        engine.dispose()
 
 
 def writer(engine: Engine) -> Engine:
