@@ -6,23 +6,32 @@ VENV       := .venv
 BIN        := $(VENV)/bin
 DATA_DIR   ?= $(CURDIR)/data/campus
 DEMO_PEOPLE ?= 2000
+# `make run`'s local HQ: http://127.0.0.1:$(HQ_PORT), its data in data/hq
+HQ_PORT    ?= 8765
 
-# Debian packages Qt needs to start (see docs/architecture.md, "Platform"), and Python's venv module.
+# Debian packages Qt needs to start (see docs/architecture.md, "Platform"), on X11 too (Qt's xcb platform plugin
+# refuses to load without libxcb-cursor0 since Qt 6.5), and Python's venv module.
 SYSTEM_PACKAGES := python3-venv libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfreetype6 libfontconfig1 \
-                   libdbus-1-3 fonts-dejavu-core
+                   libdbus-1-3 fonts-dejavu-core \
+                   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-image0 libxcb-randr0 \
+                   libxcb-render-util0 libxkbcommon-x11-0
+# `make run` only: a Secret Service for the device token when the session has none (tools/run_local.py). Optional:
+# without them the app starts offline.
+KEYRING_PACKAGES := gnome-keyring dbus
 
-.PHONY: run test setup system-deps lint typecheck contracts migrations-check pytest demo bench bench-hq translations \
+.PHONY: run test setup system-deps keyring-deps lint typecheck contracts migrations-check pytest demo bench bench-hq translations \
         clean clean-data help
 
 help:
-	@echo "make run    - set up and start the campus app with demo data"
+	@echo "make run    - set up and start the campus app with demo data and a local HQ (http://127.0.0.1:$(HQ_PORT))"
 	@echo "make test   - set up, then lint, type-check, check import contracts and migrations, run the tests"
 	@echo "make bench  - run the benchmarks and update docs/benchmarks.md"
-	@echo "make clean-data - forget the local demo data (data/)"
+	@echo "make clean-data - forget the local demo campus, HQ and demo keyring (data/)"
 
-run: setup
-	@test -f "$(DATA_DIR)/campus.db" || $(BIN)/gn-desktop --data-dir "$(DATA_DIR)" demo-data --people $(DEMO_PEOPLE)
-	$(BIN)/gn-desktop --data-dir "$(DATA_DIR)"
+# Demo data on first run, a local HQ (stopped when the app exits), the demo campus enrolled there, one sync, the app.
+run: setup keyring-deps
+	$(BIN)/python tools/run_local.py --campus-dir "$(DATA_DIR)" --hq-dir "$(CURDIR)/data/hq" \
+	  --keyring-dir "$(CURDIR)/data/keyring" --port $(HQ_PORT) --people $(DEMO_PEOPLE)
 
 test: setup lint typecheck contracts migrations-check pytest
 
@@ -38,6 +47,18 @@ system-deps:
 	    echo "Missing system packages. Run:"; \
 	    echo "  sudo apt-get install -y --no-install-recommends$$missing"; \
 	    exit 1; \
+	  fi; \
+	fi
+
+keyring-deps:
+	@missing=""; for p in $(KEYRING_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing system packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "If this session has no keyring (Secret Service), make run needs these for its local HQ (else: offline):"; \
+	    echo "  sudo apt-get install -y --no-install-recommends$$missing"; \
 	  fi; \
 	fi
 
