@@ -136,11 +136,15 @@ def build_main_window(
     return MainWindow(runner, home.home_view, version=__version__, lock_after_s=lock_after_s, sync=sync)
 
 
-def build_sync(store: Store, data_dir: Path, runner: TaskRunner, **options: Any) -> SyncBridge:
+def build_sync(
+    store: Store, data_dir: Path, runner: TaskRunner, *, client_factory: Any = None, **options: Any
+) -> SyncBridge:
     """The sync thread over `store` (not started) and its Qt adapter; every committed write pokes it.
 
+    `client_factory` goes to `Syncer` (tests: an httpx mock transport), `options` to `SyncScheduler`.
+
     The thread is separate from the task runner's database worker: a cycle waits on the network for seconds (minutes
-    on a bad line), which must never delay an advisor's save nor the UI. `options` go to `SyncScheduler`.
+    on a bad line), which must never delay an advisor's save nor the UI.
     """
     from gn_desktop.sync.engine import Progress, Syncer
     from gn_desktop.sync.scheduler import SyncScheduler, hq_probe
@@ -149,7 +153,7 @@ def build_sync(store: Store, data_dir: Path, runner: TaskRunner, **options: Any)
     bridge = SyncBridge()
 
     def cycle(progress: Progress) -> Any:
-        return Syncer(store, data_dir, progress=progress).cycle()
+        return Syncer(store, data_dir, client_factory=client_factory, progress=progress).cycle()
 
     def server_url() -> str | None:
         url = Syncer(store, data_dir).state()["server_url"]

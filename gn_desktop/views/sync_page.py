@@ -332,6 +332,11 @@ class SyncPage(QWidget):
 
     # -- data ----------------------------------------------------------------------------------------------------
 
+    @property
+    def refreshing(self) -> bool:
+        """True while a read of the page's data is on its way."""
+        return self._refreshing
+
     def refresh(self) -> None:
         """Read the stored sync state and the inbox again (through the task runner)."""
         if self._runner.is_shut_down:
