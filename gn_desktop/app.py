@@ -402,6 +402,8 @@ SCREENSHOT_VIEWS: dict[str, str] = {
     "consents": "nouvelle inscription : consentements (version du texte)",
     "partners": "partenaires : sessions de formation et places restantes",
     "events": "événements : inscriptions et présence",
+    "sync": "synchronisation : état du lien avec le siège, réception initiale en cours (exemple)",
+    "conflicts": "synchronisation : conflits à régler (exemple)",
 }
 SCREENSHOT_DEMO_PEOPLE = 2000
 
@@ -503,7 +505,8 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
                 username = auth.first_advisor(uow)
         assert username is not None
         runner = build_runner(store)
-        window = build_main_window(runner, lock_after_s=3600)
+        sync = _sample_sync() if view in ("sync", "conflicts") else None
+        window = build_main_window(runner, lock_after_s=3600, sync=sync)
         window.resize(width, height)
         window.show()
         _settle(app, runner)
@@ -541,6 +544,10 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
             window.go_to(3)
         elif view == "events":
             window.go_to(4)
+        elif view in ("sync", "conflicts"):
+            window.go_to(5)
+            _settle(app, runner)
+            _show_sync_sample(window, store, view, lambda: _settle(app, runner))
         _settle(app, runner, minimum_s=0.8)
         image = window.grab().toImage()
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -557,6 +564,95 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
         store.dispose()
         translations.uninstall()
         translations.deleteLater()
+
+
+def _sample_sync() -> SyncBridge:
+    """A sync adapter over a scheduler that is never started (the screenshot shows sample activity)."""
+    from gn_desktop.sync.engine import SyncReport
+    from gn_desktop.sync.scheduler import SyncScheduler
+    from gn_desktop.views.sync_page import SyncBridge
+
+    return SyncBridge(SyncScheduler(lambda _progress: SyncReport(), sync_at_start=False))
+
+
+def _show_sync_sample(window: MainWindow, store: Store, view: str, settle: Callable[[], None]) -> None:
+    """Sample sync state and conflicts (names of demo people) on the synchronisation page; nothing is written."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import select
+
+    from gn_desktop.services.conflicts import Inbox, InboxItem
+    from gn_desktop.services.sync_status import SyncStatus
+    from gn_desktop.store import models as m
+    from gn_desktop.sync.engine import SyncReport
+    from gn_desktop.sync.scheduler import Phase, SyncActivity
+
+    now = datetime.now(UTC)
+    with store.reading() as session:
+        people = [
+            (pid, f"{first} {last}", last)
+            for pid, first, last in session.execute(
+                select(m.Person.id, m.Person.first_name, m.Person.last_name).order_by(m.Person.last_name).limit(4)
+            )
+        ]
+    while len(people) < 4:
+        people.append(("p", "Awa Diallo", "Diallo"))
+
+    def item(n: int, entity: str, field: str, base: Any, mine: Any, theirs: Any, minutes: int) -> InboxItem:
+        pid, name, _last = people[n]
+        hidden = entity == "rqth_decision"
+        return InboxItem(
+            id=f"sample-{n}",
+            entity=entity,
+            field=field,
+            kind="field",
+            person_id=pid,
+            person_name=name,
+            base=None if hidden else base,
+            mine=None if hidden else mine,
+            theirs=None if hidden else theirs,
+            hidden=hidden,
+            mine_by="Camille Martin",
+            theirs_by="Hugo Lefèvre",
+            theirs_campus="Campus Aubervilliers",
+            mine_at=now - timedelta(minutes=minutes + 12),
+            theirs_at=now - timedelta(minutes=minutes),
+        )
+
+    last0 = people[0][2]
+    items = [
+        item(0, "person", "last_name", last0, f"{last0}-Sy", f"{last0} Sy", 40),
+        item(1, "person", "phone", "+33612345678", "+33698765432", "+33611223344", 95),
+        item(2, "person", "pathway_step", "orientation", "training_referred", "job_search", 180),
+        item(3, "rqth_decision", "valid_until", None, None, None, 300),
+    ]
+    status = SyncStatus(
+        enrolled=True,
+        server_url="https://siege.legrandnumerique.example",
+        campus_code="SDN",
+        pending=2,
+        open_conflicts=len(items),
+        rejected=0,
+        last_success_at=now - timedelta(minutes=3),
+        last_attempt_at=now,
+        last_error=None,
+        needs_reenrol=False,
+        campus_name="Campus Saint-Denis",
+    )
+    page = window.sync_page
+    if view == "sync":
+        activity = SyncActivity(Phase.SYNCING, enrolled=True, progress=("pull", 12_000, 400_000))
+    else:
+        report = SyncReport(pushed=14, pulled=230, conflicts=1)
+        activity = SyncActivity(Phase.IDLE, enrolled=True, last_report=report, retry_in=60)
+    window.sync.show(activity)
+    settle()  # the page re-reads the (real) state after an activity: show the sample after that
+    page.show_status(status)
+    page.show_inbox(Inbox(items, waiting=1))
+    page.loaded.emit()
+    if view == "conflicts":
+        page.tabs.setCurrentIndex(1)
+        page.conflicts_table.selectRow(0)
 
 
 def _kiosk_screenshot(data_dir: Path, view: str, out: Path | None, size: str, lang: str) -> int:

@@ -52,6 +52,7 @@ QLabel#sync-state[state="error"] { color: #b00020; font-weight: bold; }
 QLabel#sync-state[state="unenrolled"] { color: #555555; font-weight: bold; }
 QLabel#sync-command { font-family: monospace; background: white; border: 1px solid #d5dde8; padding: 6px; }
 QFrame#conflict-detail { background: #f2f5f9; border: 1px solid #d5dde8; border-radius: 8px; }
+QTabBar::tab { padding: 6px 14px; }
 """
 
 
@@ -83,6 +84,10 @@ class SyncBridge(QObject):
     def _deliver(self, activity: SyncActivity) -> None:
         self.activity = activity
         self.activity_changed.emit(activity)
+
+    def show(self, activity: SyncActivity) -> None:
+        """Show `activity` as if the sync thread had reported it (screenshots with sample data). UI thread only."""
+        self._deliver(activity)
 
     def sync_now(self) -> None:
         if self.scheduler is not None:
@@ -277,7 +282,8 @@ class SyncPage(QWidget):
         page = QWidget()
         self.inbox_intro = QLabel()
         self.inbox_intro.setWordWrap(True)
-        self.conflicts_table = table("conflicts-table", 6, stretch=0)
+        self.conflicts_table = table("conflicts-table", 6, stretch=5)
+        self.conflicts_table.setWordWrap(False)  # names on one line; the last column elides
         self.conflicts_table.itemSelectionChanged.connect(self._render_detail)
         self.inbox_empty = QLabel()
         self.inbox_empty.setObjectName("conflicts-empty")
@@ -325,7 +331,7 @@ class SyncPage(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.inbox_intro)
         layout.addWidget(self.conflicts_table, 1)
-        layout.addWidget(self.inbox_empty)
+        layout.addWidget(self.inbox_empty, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.detail)
         layout.addWidget(self.waiting_label)
         return page
@@ -388,7 +394,7 @@ class SyncPage(QWidget):
                     self.value_text(item, item.base, "base"),
                     self.value_text(item, item.mine, "mine"),
                     self.value_text(item, item.theirs, "theirs"),
-                    self._who(item.theirs_by, item.theirs_campus, item.theirs_at),
+                    self._when_who(item.theirs_by, item.theirs_campus, item.theirs_at),
                 ]
                 for item in items
             ],
@@ -448,9 +454,8 @@ class SyncPage(QWidget):
     def state_text(self) -> str:
         activity = self.bridge.activity
         state = indicator(activity, self.status)
-        if state == Indicator.SYNCING:
-            return self.progress_text() or self.tr("Synchronising…")
         return {
+            Indicator.SYNCING: self.tr("Synchronising…"),
             Indicator.UNKNOWN: self.tr("Not synchronised yet since the application started"),
             Indicator.UNENROLLED: self.tr("This computer is not enrolled with the head office"),
             Indicator.ONLINE: self.tr("Online — up to date with the head office"),
@@ -622,6 +627,12 @@ class SyncPage(QWidget):
         self.other_value.setVisible(item.kind == "field")
         self.keep_typed.setVisible(item.kind == "field")
 
+    def _when_who(self, name: str | None, campus: str | None, at: datetime | None) -> str:
+        """For the table: the date first (a long name is elided at the end of the column)."""
+        parts = [p for p in (name, campus) if p]
+        who = ", ".join(parts) if parts else self.tr("unknown")
+        return f"{fmt_datetime(at)} — {who}" if at else who
+
     def _who(self, name: str | None, campus: str | None, at: datetime | None) -> str:
         parts = [p for p in (name, campus) if p]
         who = ", ".join(parts) if parts else self.tr("unknown")
@@ -776,7 +787,7 @@ class SyncPage(QWidget):
                 self.tr("Original value"),
                 self.tr("This campus"),
                 self.tr("Other campus"),
-                self.tr("Changed there by"),
+                self.tr("Changed there (when, by whom)"),
             ]
         )
         self.conflicts_table.setAccessibleName(self.tr("Conflicts to settle"))

@@ -468,6 +468,7 @@
     <name>MainWindow</name>
     <message>
         <source>Home</source>
+        <extracomment>changes waiting, from whichever read came last (the home figures or the sync page)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -575,7 +576,10 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to settle</source>
-        <translation><numerusform>%n conflict to settle</numerusform><numerusform>%n conflicts to settle</numerusform></translation>
+        <translation>
+            <numerusform>%n conflict to settle</numerusform>
+            <numerusform>%n conflicts to settle</numerusform>
+        </translation>
     </message>
     <message>
         <source>About</source>
@@ -1254,11 +1258,17 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message numerus="yes">
         <source>Synchronised %n min ago</source>
-        <translation><numerusform>Synchronised %n min ago</numerusform><numerusform>Synchronised %n min ago</numerusform></translation>
+        <translation>
+            <numerusform>Synchronised %n min ago</numerusform>
+            <numerusform>Synchronised %n min ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Synchronised %n hour(s) ago</source>
-        <translation><numerusform>Synchronised %n hour ago</numerusform><numerusform>Synchronised %n hours ago</numerusform></translation>
+        <translation>
+            <numerusform>Synchronised %n hour ago</numerusform>
+            <numerusform>Synchronised %n hours ago</numerusform>
+        </translation>
     </message>
     <message>
         <source>Synchronised on %1</source>
@@ -1270,7 +1280,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to be sent</source>
-        <translation><numerusform>%n change waiting to be sent</numerusform><numerusform>%n changes waiting to be sent</numerusform></translation>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
     </message>
     <message>
         <source>None: everything was sent</source>
@@ -1278,7 +1291,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to settle</source>
-        <translation><numerusform>%n conflict to settle</numerusform><numerusform>%n conflicts to settle</numerusform></translation>
+        <translation>
+            <numerusform>%n conflict to settle</numerusform>
+            <numerusform>%n conflicts to settle</numerusform>
+        </translation>
     </message>
     <message>
         <source>None</source>
@@ -1306,7 +1322,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message numerus="yes">
         <source>New attempt by itself within %n second(s)</source>
-        <translation><numerusform>New attempt by itself within %n second</numerusform><numerusform>New attempt by itself within %n seconds</numerusform></translation>
+        <translation>
+            <numerusform>New attempt by itself within %n second</numerusform>
+            <numerusform>New attempt by itself within %n seconds</numerusform>
+        </translation>
     </message>
     <message>
         <source>By itself every minute, and a few seconds after each change</source>
@@ -1326,7 +1345,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message numerus="yes">
         <source>%n decision(s) waiting to be sent to the head office</source>
-        <translation><numerusform>%n decision waiting to be sent to the head office</numerusform><numerusform>%n decisions waiting to be sent to the head office</numerusform></translation>
+        <translation>
+            <numerusform>%n decision waiting to be sent to the head office</numerusform>
+            <numerusform>%n decisions waiting to be sent to the head office</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your role does not allow you to read this information: a campus manager must settle this conflict.</source>
@@ -1605,7 +1627,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Changed there by</source>
+        <source>Changed there (when, by whom)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

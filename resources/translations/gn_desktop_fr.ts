@@ -468,6 +468,7 @@
     <name>MainWindow</name>
     <message>
         <source>Home</source>
+        <extracomment>changes waiting, from whichever read came last (the home figures or the sync page)</extracomment>
         <translation>Accueil</translation>
     </message>
     <message>
@@ -575,7 +576,10 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to settle</source>
-        <translation><numerusform>%n conflit à régler</numerusform><numerusform>%n conflits à régler</numerusform></translation>
+        <translation>
+            <numerusform>%n conflit à régler</numerusform>
+            <numerusform>%n conflits à régler</numerusform>
+        </translation>
     </message>
     <message>
         <source>About</source>
@@ -1256,11 +1260,17 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message numerus="yes">
         <source>Synchronised %n min ago</source>
-        <translation><numerusform>Synchronisé il y a %n min</numerusform><numerusform>Synchronisé il y a %n min</numerusform></translation>
+        <translation>
+            <numerusform>Synchronisé il y a %n min</numerusform>
+            <numerusform>Synchronisé il y a %n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Synchronised %n hour(s) ago</source>
-        <translation><numerusform>Synchronisé il y a %n heure</numerusform><numerusform>Synchronisé il y a %n heures</numerusform></translation>
+        <translation>
+            <numerusform>Synchronisé il y a %n heure</numerusform>
+            <numerusform>Synchronisé il y a %n heures</numerusform>
+        </translation>
     </message>
     <message>
         <source>Synchronised on %1</source>
@@ -1272,7 +1282,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to be sent</source>
-        <translation><numerusform>%n modification en attente d&apos;envoi</numerusform><numerusform>%n modifications en attente d&apos;envoi</numerusform></translation>
+        <translation>
+            <numerusform>%n modification en attente d&apos;envoi</numerusform>
+            <numerusform>%n modifications en attente d&apos;envoi</numerusform>
+        </translation>
     </message>
     <message>
         <source>None: everything was sent</source>
@@ -1280,7 +1293,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to settle</source>
-        <translation><numerusform>%n conflit à régler</numerusform><numerusform>%n conflits à régler</numerusform></translation>
+        <translation>
+            <numerusform>%n conflit à régler</numerusform>
+            <numerusform>%n conflits à régler</numerusform>
+        </translation>
     </message>
     <message>
         <source>None</source>
@@ -1308,7 +1324,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message numerus="yes">
         <source>New attempt by itself within %n second(s)</source>
-        <translation><numerusform>Nouvel essai automatique dans %n seconde au plus</numerusform><numerusform>Nouvel essai automatique dans %n secondes au plus</numerusform></translation>
+        <translation>
+            <numerusform>Nouvel essai automatique dans %n seconde au plus</numerusform>
+            <numerusform>Nouvel essai automatique dans %n secondes au plus</numerusform>
+        </translation>
     </message>
     <message>
         <source>By itself every minute, and a few seconds after each change</source>
@@ -1328,7 +1347,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message numerus="yes">
         <source>%n decision(s) waiting to be sent to the head office</source>
-        <translation><numerusform>%n décision en attente d&apos;envoi au siège</numerusform><numerusform>%n décisions en attente d&apos;envoi au siège</numerusform></translation>
+        <translation>
+            <numerusform>%n décision en attente d&apos;envoi au siège</numerusform>
+            <numerusform>%n décisions en attente d&apos;envoi au siège</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your role does not allow you to read this information: a campus manager must settle this conflict.</source>
@@ -1607,8 +1629,8 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>Information</translation>
     </message>
     <message>
-        <source>Changed there by</source>
-        <translation>Modifié là-bas par</translation>
+        <source>Changed there (when, by whom)</source>
+        <translation>Modifié là-bas (quand, par qui)</translation>
     </message>
     <message>
         <source>Conflicts to settle</source>
