@@ -25,8 +25,10 @@ import keyring
 import pytest
 
 from gn_core.protocol import PulledRecord
+from gn_core.sync_rules import ENTITIES
 from gn_desktop.services import conflicts, sync_status
 from gn_desktop.store import models as m
+from gn_desktop.store.changes import data_columns, wire
 from gn_desktop.store.uow import Store
 from gn_desktop.sync.client import HqClient
 from gn_desktop.sync.credentials import load
@@ -229,6 +231,31 @@ class Campus:
         finally:
             store.dispose()
 
+    def full_export(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Every synced record this campus holds (each entity, each data field, as sent on the wire), sorted by id."""
+        store = self.store()
+        try:
+            out: dict[str, list[tuple[Any, ...]]] = {}
+            with store.reading() as s:
+                for entity in sorted(ENTITIES):
+                    model = m.MODEL_BY_ENTITY[entity]
+                    cols = data_columns(model)
+                    rows = s.query(model).all()
+                    out[entity] = sorted(((r.id, *(wire(getattr(r, c)) for c in cols)) for r in rows), key=str)
+            return out
+        finally:
+            store.dispose()
+
+    def hq_full_export(self) -> dict[str, list[tuple[Any, ...]]]:
+        """What HQ holds for this campus (a full pull from cursor 0), in the shape of `full_export()`."""
+        out: dict[str, list[tuple[Any, ...]]] = {entity: [] for entity in sorted(ENTITIES)}
+        for r in self.hq_view():
+            if r.deleted or r.data is None:
+                continue
+            cols = data_columns(m.MODEL_BY_ENTITY[r.entity])
+            out[r.entity].append((r.id, *(r.data.get(c) for c in cols)))
+        return {entity: sorted(rows, key=str) for entity, rows in out.items()}
+
     def pending(self) -> int:
         store = self.store()
         try:
@@ -363,3 +390,15 @@ def two(live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]) -> tuple[Camp
     a.sync()
     b.sync()
     return a, b
+
+
+@pytest.fixture
+def three(live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]) -> tuple[Campus, Campus, Campus]:
+    campuses = (
+        enrol(live_hq, tmp_path, keyring_file, "sdn"),
+        enrol(live_hq, tmp_path, keyring_file, "aub"),
+        enrol(live_hq, tmp_path, keyring_file, "mtr"),
+    )
+    for campus in campuses:
+        campus.sync()
+    return campuses
