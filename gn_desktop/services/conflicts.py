@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, Enum, func, select
+from sqlalchemy import inspect as sa_inspect
 
+from gn_core.domain import validation
 from gn_core.domain.enums import UserRole
 from gn_core.domain.errors import KnownError, NotFound
 from gn_core.domain.permissions import can_read_restricted_note, can_read_sensitive
 from gn_core.hlc import Stamp
-from gn_desktop.services.common import acting_role
+from gn_desktop.services.common import acting_role, today
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
 
@@ -231,6 +233,39 @@ def typed_value(item_mine: Any, item_theirs: Any, text: str) -> Any:
         ) from None
 
 
+#: typed values of these fields go through the same checks as the forms (E.164 phone, lower-case email…)
+_FIELD_CHECKS: dict[str, Any] = {
+    "phone": validation.check_phone,
+    "email": validation.check_email,
+    "france_travail_id": validation.check_france_travail_id,
+    "siret": validation.check_siret,
+}
+_REQUIRED = {"first_name": "Prénom", "last_name": "Nom"}
+
+
+def checked_value(entity: str, field: str | None, value: Any, on: date) -> Any:
+    """A typed value checked and normalised like the forms would: a typed value must not smuggle in what a form
+    refuses (a malformed phone, a date in the wrong format, an unknown code). Raises `InvalidInput` in French."""
+    model = m.MODEL_BY_ENTITY.get(entity)
+    if field is None or model is None or not isinstance(value, str | type(None)):
+        return value
+    if field in _REQUIRED:
+        return validation.check_required(value, field, _REQUIRED[field])
+    if field in _FIELD_CHECKS:
+        return _FIELD_CHECKS[field](value, field)
+    column = sa_inspect(model).columns.get(field)
+    if column is None:
+        return value
+    if isinstance(column.type, Date):
+        parsed = validation.parse_date(value, field, "Date")
+        if field == "birth_date":
+            validation.check_birth_date(parsed, on, field)
+        return parsed.isoformat() if parsed else None
+    if isinstance(column.type, Enum) and value is not None and value not in column.type.enums:
+        raise KnownError(f"« {value} » n'est pas une valeur possible ici : choisissez la valeur d'un des deux côtés.")
+    return value
+
+
 def decide(uow: UnitOfWork, conflict_id: str, take: str, typed: str | None = None) -> ConflictView:
     """The advisor's decision from the inbox: "mine", "theirs", or `take="value"` with the text they typed.
 
@@ -244,6 +279,7 @@ def decide(uow: UnitOfWork, conflict_id: str, take: str, typed: str | None = Non
             "régler."
         )
     if take == "value":
-        v = _view(row, uow.campus_id)
-        return resolve(uow, conflict_id, "value", typed_value(v.mine, v.theirs, typed or ""))
+        view = _view(row, uow.campus_id)
+        value = typed_value(view.mine, view.theirs, typed or "")
+        return resolve(uow, conflict_id, "value", checked_value(row.entity, row.field, value, today()))
     return resolve(uow, conflict_id, take)
