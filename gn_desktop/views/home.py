@@ -142,9 +142,6 @@ class HomePage(QWidget):
         self.receive_button.clicked.connect(self._receive)
         self.due_title = heading(size=13)
         self.due_table = table("due-table", 3, stretch=0)
-        self.sync_note = QLabel()
-        self.sync_note.setObjectName("home-sync")
-        self.sync_note.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("home-status")
         self.status.setWordWrap(True)
@@ -185,7 +182,6 @@ class HomePage(QWidget):
         layout.addWidget(self.arrival)
         layout.addLayout(figures)
         layout.addLayout(grid, 1)
-        layout.addWidget(self.sync_note)
         layout.addWidget(self.status)
         self.setTabOrder(self.refresh_button, self.appointments_table)
         self.setTabOrder(self.appointments_table, self.receive_button)
@@ -369,11 +365,4 @@ class HomePage(QWidget):
             self.due_table,
             [[d.person_name, self._reason(d), fmt_date(d.on)] for d in s.due],
             [d.person_id for d in s.due],
-        )
-        self.sync_note.setText(
-            self.tr(
-                "Synchronisation with the head office arrives in a later version; %n change(s) wait here.",
-                "",
-                s.pending_changes,
-            )
         )

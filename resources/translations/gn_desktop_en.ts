@@ -210,13 +210,6 @@
             <numerusform>changes waiting to be synchronised</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Synchronisation with the head office arrives in a later version; %n change(s) wait here.</source>
-        <translation>
-            <numerusform>Synchronisation with the head office arrives in a later version; %n change waits here.</numerusform>
-            <numerusform>Synchronisation with the head office arrives in a later version; %n changes wait here.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>IntakePage</name>

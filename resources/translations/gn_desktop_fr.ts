@@ -210,13 +210,6 @@
             <numerusform>modifications en attente de synchronisation</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Synchronisation with the head office arrives in a later version; %n change(s) wait here.</source>
-        <translation>
-            <numerusform>La synchronisation avec le siège arrive dans une prochaine version ; %n modification attend sur ce poste.</numerusform>
-            <numerusform>La synchronisation avec le siège arrive dans une prochaine version ; %n modifications attendent sur ce poste.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>IntakePage</name>
