@@ -1,5 +1,6 @@
-"""The connection cut in the middle of HQ's answer (a TCP proxy between campus and HQ closes it after the headers
-and a few bytes of body): the sync says "offline", and the next cycle converges with nothing lost or duplicated."""
+"""The connection to HQ: cut in the middle of HQ's answer (a TCP proxy between campus and HQ closes it after the
+headers and a few bytes of body), the sync says "offline" and the next cycle converges with nothing lost or
+duplicated; the device's token revoked at HQ, the campus is told to enrol again and loses nothing meanwhile."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from collections.abc import Callable
 import pytest
 
 from gn_desktop.sync.client import HqClient
-from gn_desktop.sync.errors import OFFLINE, Offline
+from gn_desktop.sync.engine import Syncer
+from gn_desktop.sync.errors import OFFLINE, REVOKED, NeedsReenrol, Offline
 from tests.e2e.conftest import Campus, Hq
 from tests.support.cut_proxy import CutProxy
 
@@ -67,3 +69,29 @@ def test_connection_cut_mid_pull_page_then_next_cycle_gets_everything_once(
     assert sorted(p[0] for p in b.export()) == sorted(ids)
     assert b.export() == a.export() == b.hq_people()
     assert b.full_export() == a.full_export() == b.hq_full_export()
+
+
+def test_a_revoked_device_is_told_to_enrol_again_keeps_its_changes_and_sends_them_after(
+    live_hq: Hq, two: tuple[Campus, Campus]
+) -> None:
+    a, _b = two
+    before = a.add_person("Awa", "Diallo")
+    a.sync()
+    store = a.store()
+    device_id = store.device_id
+    store.dispose()
+    live_hq.admin("device", "revoke", device_id)
+    later = a.add_person("Moussa", "Traoré")
+    with pytest.raises(NeedsReenrol) as err:
+        a.sync()
+    assert err.value.message == REVOKED and a.status()["last_error"] == REVOKED
+    assert a.pending() == 1
+    store = a.store()
+    try:
+        Syncer(store, a.data_dir).enrol(live_hq.url, live_hq.device_code(a.code), "sdn")
+    finally:
+        store.dispose()
+    a.sync()
+    assert a.pending() == 0
+    assert sorted(p[0] for p in a.hq_people()) == sorted([before, later])
+    assert a.export() == a.hq_people()
