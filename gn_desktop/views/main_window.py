@@ -10,7 +10,7 @@ arrives through the `TaskRunner` it is given (the window never opens a unit of w
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -65,42 +65,6 @@ QListWidget#intake-steps { border: none; background: #f2f5f9; }
 QListWidget#intake-steps::item { padding: 8px 10px; }
 QListWidget#intake-steps::item:selected { background: #1f3a5f; color: white; }
 """
-
-
-class PlaceholderPage(QWidget):
-    """A section that is not built yet: its name and a clear "coming soon"."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = QLabel(title)
-        font = QFont(self.font())
-        font.setPointSize(20)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.message = QLabel()
-        self.message.setObjectName("placeholder-message")
-        message_font = QFont(self.font())
-        message_font.setPointSize(14)
-        self.message.setFont(message_font)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(self.title)
-        layout.addSpacing(12)
-        layout.addWidget(self.message)
-        layout.addWidget(self.detail)
-        layout.addStretch(1)
-        self._retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def _retranslate(self) -> None:
-        self.message.setText(self.tr("Coming soon"))
-        self.detail.setText(self.tr("This part of the application arrives in a later version."))
 
 
 class MainWindow(QMainWindow):
@@ -393,9 +357,6 @@ class MainWindow(QMainWindow):
             item = self.navigation.item(row)
             item.setText(self._section_name(key))
             item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", self._section_name(key)).replace("%2", str(row + 1)))
-            page = self.pages.widget(row)
-            if isinstance(page, PlaceholderPage):
-                page.title.setText(self._section_name(key))
         self.navigation.setAccessibleName(self.tr("Sections"))
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))

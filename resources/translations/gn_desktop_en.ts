@@ -1085,17 +1085,6 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>Coming soon</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This part of the application arrives in a later version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>SearchPage</name>
     <message>
         <source>Type at least one letter or digit.</source>

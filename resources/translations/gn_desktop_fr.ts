@@ -1087,17 +1087,6 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>Coming soon</source>
-        <translation>Bientôt disponible</translation>
-    </message>
-    <message>
-        <source>This part of the application arrives in a later version.</source>
-        <translation>Cette partie de l&apos;application arrivera dans une prochaine version.</translation>
-    </message>
-</context>
-<context>
     <name>SearchPage</name>
     <message>
         <source>Type at least one letter or digit.</source>
