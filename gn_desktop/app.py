@@ -598,7 +598,9 @@ def _show_sync_sample(window: MainWindow, store: Store, view: str, settle: Calla
     while len(people) < 4:
         people.append(("p", "Awa Diallo", "Diallo"))
 
-    def item(n: int, entity: str, field: str, base: Any, mine: Any, theirs: Any, minutes: int) -> InboxItem:
+    def item(
+        n: int, entity: str, field: str, base: Any, mine: Any, theirs: Any, minutes: int, kept: str | None = None
+    ) -> InboxItem:
         pid, name, _last = people[n]
         hidden = entity == "rqth_decision"
         return InboxItem(
@@ -617,12 +619,14 @@ def _show_sync_sample(window: MainWindow, store: Store, view: str, settle: Calla
             theirs_campus="Campus Aubervilliers",
             mine_at=now - timedelta(minutes=minutes + 12),
             theirs_at=now - timedelta(minutes=minutes),
+            automatic=kept is not None,
+            kept=kept,
         )
 
     last0 = people[0][2]
     items = [
         item(0, "person", "last_name", last0, f"{last0}-Sy", f"{last0} Sy", 40),
-        item(1, "person", "phone", "+33612345678", "+33698765432", "+33611223344", 95),
+        item(1, "person", "phone", "+33612345678", "+33698765432", "+33611223344", 95, kept="theirs"),
         item(2, "person", "pathway_step", "orientation", "training_referred", "job_search", 180),
         item(3, "rqth_decision", "valid_until", None, None, None, 300),
     ]
@@ -652,7 +656,7 @@ def _show_sync_sample(window: MainWindow, store: Store, view: str, settle: Calla
     page.loaded.emit()
     if view == "conflicts":
         page.tabs.setCurrentIndex(1)
-        page.conflicts_table.selectRow(0)
+        page.conflicts_table.selectRow(1)  # the automatic one: it says what HQ kept
 
 
 def _kiosk_screenshot(data_dir: Path, view: str, out: Path | None, size: str, lang: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from enum import Enum as PyEnum
 from typing import Any
 
 from sqlalchemy import Date, Enum, func, select
@@ -17,6 +18,7 @@ from gn_core.domain.permissions import can_read_restricted_note, can_read_sensit
 from gn_core.hlc import Stamp
 from gn_desktop.services.common import acting_role, today
 from gn_desktop.store import models as m
+from gn_desktop.store.changes import wire
 from gn_desktop.store.uow import UnitOfWork
 
 
@@ -117,6 +119,11 @@ def resolve(uow: UnitOfWork, conflict_id: str, take: str, value: Any = None) -> 
 
 # -- the inbox, as the advisor window shows it -------------------------------------------------------------------
 
+#: an "auto" conflict (a non-protected field changed on two campuses: HQ kept the most recent value) is shown until an
+#: advisor of this campus has looked at it; "seen" is this campus's own mark and is never sent to HQ
+TO_REVIEW = ("open", "auto")
+SEEN = "seen"
+
 
 @dataclass(frozen=True, slots=True)
 class InboxItem:
@@ -124,6 +131,8 @@ class InboxItem:
 
     `hidden`: the signed-in user may not read this record (disability recognition, a restricted note): the values are
     withheld (None) and only an allowed colleague can decide.
+    `automatic`: HQ already applied the most recent value (`kept` says whose: "mine" or "theirs"); the advisor checks
+    it, keeps it, or restores the other one (a normal edit, synced like any other).
     """
 
     id: str
@@ -141,6 +150,8 @@ class InboxItem:
     theirs_campus: str | None
     mine_at: datetime | None
     theirs_at: datetime | None
+    automatic: bool = False
+    kept: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +187,7 @@ def inbox(uow: UnitOfWork) -> Inbox:
     rows = list(
         uow.session.scalars(
             select(m.SyncConflict)
-            .where(m.SyncConflict.status == "open", m.SyncConflict.pending_choice.is_(None))
+            .where(m.SyncConflict.status.in_(TO_REVIEW), m.SyncConflict.pending_choice.is_(None))
             .order_by(m.SyncConflict.seq)
         )
     )
@@ -208,6 +219,8 @@ def inbox(uow: UnitOfWork) -> Inbox:
                 theirs_campus=campuses.get(v.theirs_campus or ""),
                 mine_at=_stamp_time(v.mine_at),
                 theirs_at=_stamp_time(v.theirs_at),
+                automatic=row.status == "auto",
+                kept=v.winner if row.status == "auto" else None,
             )
         )
     waiting = uow.session.scalar(
@@ -280,6 +293,45 @@ def decide(uow: UnitOfWork, conflict_id: str, take: str, typed: str | None = Non
         )
     if take == "value":
         view = _view(row, uow.campus_id)
-        value = typed_value(view.mine, view.theirs, typed or "")
-        return resolve(uow, conflict_id, "value", checked_value(row.entity, row.field, value, today()))
+        value = checked_value(row.entity, row.field, typed_value(view.mine, view.theirs, typed or ""), today())
+    if row.status == "auto":
+        return _review_automatic(uow, row, take, value if take == "value" else None)
+    if take == "value":
+        return resolve(uow, conflict_id, "value", value)
     return resolve(uow, conflict_id, take)
+
+
+def _review_automatic(uow: UnitOfWork, row: m.SyncConflict, take: str, typed: Any) -> ConflictView:
+    """An automatic conflict checked by an advisor: when the value they choose is not the one HQ kept, it is written
+    here as an ordinary edit (captured in the change log, so it reaches HQ and every campus), then the conflict is
+    marked seen."""
+    view = _view(row, uow.campus_id)
+    wanted = {"mine": view.mine, "theirs": view.theirs, "value": typed}.get(take)
+    if take not in ("mine", "theirs", "value"):
+        raise KnownError("Choix invalide : « mine », « theirs » ou une valeur.")
+    model = m.MODEL_BY_ENTITY.get(row.entity)
+    record = uow.session.get(model, row.record_id) if model is not None and row.field else None
+    if record is None or row.field is None:
+        raise KnownError("Cette fiche n'existe plus sur ce campus : il n'y a plus rien à corriger.")
+    if wire(getattr(record, row.field)) != wanted:
+        setattr(record, row.field, _from_wire(model, row.field, wanted))
+    row.status = SEEN
+    uow.flush()
+    return _view(row, uow.campus_id)
+
+
+def _from_wire(model: Any, field: str, value: Any) -> Any:
+    """A JSON value (ISO dates and datetimes, enum values) in the Python type of the model's column."""
+    if value is None:
+        return None
+    try:
+        python_type = sa_inspect(model).columns[field].type.python_type
+    except NotImplementedError:  # JSON lists and other types stored as they travel
+        return value
+    if python_type is datetime:
+        return datetime.fromisoformat(value)
+    if python_type is date:
+        return date.fromisoformat(value)
+    if isinstance(python_type, type) and issubclass(python_type, PyEnum):
+        return python_type(value)
+    return value

@@ -55,7 +55,7 @@ def status(uow: UnitOfWork) -> SyncStatus:
         s.scalar(
             select(func.count())
             .select_from(m.SyncConflict)
-            .where(m.SyncConflict.status == "open", m.SyncConflict.pending_choice.is_(None))
+            .where(m.SyncConflict.status.in_(("open", "auto")), m.SyncConflict.pending_choice.is_(None))
         )
         or 0
     )

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from gn_core.domain import enums as e
 from gn_core.domain.labels import label
+from gn_core.domain.validation import format_phone
 from gn_desktop.services import conflicts, sync_status
 from gn_desktop.services.conflicts import Inbox, InboxItem
 from gn_desktop.services.sync_status import SyncStatus
@@ -617,6 +618,22 @@ class SyncPage(QWidget):
                 )
                 + "</table>"
             )
+            if item.automatic:
+                kept = (
+                    self.tr("the head office kept this campus's value (the most recent).")
+                    if item.kept == "mine"
+                    else self.tr("the head office kept the other campus's value (the most recent).")
+                )
+                body = (
+                    "<p>"
+                    + esc(
+                        self.tr("Settled automatically: %1 Check it: keep it, or restore the other one.").replace(
+                            "%1", kept
+                        )
+                    )
+                    + "</p>"
+                    + body
+                )
         self.detail_text.setText(body)
         can_decide = not item.hidden
         for button in (self.keep_mine, self.keep_theirs):
@@ -654,6 +671,8 @@ class SyncPage(QWidget):
             if side == "base":
                 return self.tr("existing record")
             return self.tr("deleted") if value is None else self.tr("kept and changed")
+        if item.field == "phone" and isinstance(value, str):
+            return format_phone(value)
         return self._value(value)
 
     def _value(self, value: Any) -> str:

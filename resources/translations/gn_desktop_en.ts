@@ -1349,6 +1349,18 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the head office kept this campus&apos;s value (the most recent).</source>
+        <translation>the head office kept this campus&apos;s value (the most recent).</translation>
+    </message>
+    <message>
+        <source>the head office kept the other campus&apos;s value (the most recent).</source>
+        <translation>the head office kept the other campus&apos;s value (the most recent).</translation>
+    </message>
+    <message>
+        <source>Settled automatically: %1 Check it: keep it, or restore the other one.</source>
+        <translation>Settled automatically: %1 Check it: keep it, or restore the other one.</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>

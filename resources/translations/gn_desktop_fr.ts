@@ -1351,6 +1351,18 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>Autre campus</translation>
     </message>
     <message>
+        <source>the head office kept this campus&apos;s value (the most recent).</source>
+        <translation>le siège a gardé la valeur de ce campus (la plus récente).</translation>
+    </message>
+    <message>
+        <source>the head office kept the other campus&apos;s value (the most recent).</source>
+        <translation>le siège a gardé la valeur de l&apos;autre campus (la plus récente).</translation>
+    </message>
+    <message>
+        <source>Settled automatically: %1 Check it: keep it, or restore the other one.</source>
+        <translation>Réglé automatiquement : %1 Vérifiez : gardez-la, ou rétablissez l&apos;autre.</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
