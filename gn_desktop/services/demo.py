@@ -1248,8 +1248,10 @@ def generate(
         demo_accounts, catalogue, counts = _accounts_and_catalogue(uow, rng, new_id, today, people)
         uow.flush()
         generator = _Generator(rng, new_id, today, catalogue, people, device_campus)
+        dialect = uow.session.get_bind().dialect
         # A writer thread stores chunk n while this thread draws chunk n + 1: SQLite releases the GIL while it
-        # writes, so the two cores work at once. Drawing stays on this thread, in order, so the data is the same.
+        # writes, so the two cores work at once. Drawing stays on this thread, in order, so the data is the same;
+        # so does `stage_rows` (all the Python of `bulk_insert`), leaving the writer almost nothing but SQLite.
         # The unit of work is handed to the writer and back, never used by both threads at once.
         deferred = changes.search_index_deferred(uow.session)
         with deferred, ThreadPoolExecutor(1, thread_name_prefix="gn-demo-writer") as writer:
@@ -1258,11 +1260,14 @@ def generate(
                 batch = _Batch()
                 for _ in range(min(chunk_size, people - first)):
                     generator.person(batch)
+                staged = []
                 for model, rows in batch.rows.items():
                     counts[model.__tablename__] = counts.get(model.__tablename__, 0) + len(rows)
+                    if rows:
+                        staged.append(changes.stage_rows(model, rows, dialect))
                 if pending is not None:
                     pending.result()
-                pending = writer.submit(_write_chunk, uow, batch)
+                pending = writer.submit(_write_chunk, uow, staged)
             if pending is not None:
                 pending.result()
         uow.commit()
@@ -1290,10 +1295,10 @@ def _loading(store: Store) -> Iterator[UnitOfWork]:
         yield uow
 
 
-def _write_chunk(uow: UnitOfWork, batch: _Batch) -> None:
+def _write_chunk(uow: UnitOfWork, staged: list[changes.StagedRows]) -> None:
     """Store one chunk of people and their records (each captured) in the load's unit of work."""
-    for model, rows in batch.rows.items():
-        changes.bulk_insert(uow.session, model, rows)
+    for rows in staged:
+        changes.bulk_insert(uow.session, rows.model, rows)
     uow.ctx.touched.clear()  # no view to refresh, and a million ids would pile up
 
 

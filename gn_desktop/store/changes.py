@@ -221,27 +221,21 @@ def install(session_class: type[Session] | Session) -> None:
         event.listen(session_class, "before_flush", _before_flush)
 
 
-def bulk_insert(session: Session, model: type[Synced], rows: Sequence[dict[str, Any]]) -> list[str]:
-    """Insert many new records, capturing each one exactly as the flush hook would (demo data, imports).
+@dataclass(frozen=True, slots=True)
+class StagedRows:
+    """Rows made ready for `bulk_insert` by `stage_rows`, possibly on another thread than the one that writes."""
 
-    `rows` are dicts of data columns (Python values); missing defaults are filled. A row may carry its derived
-    columns already computed with `model.derived_values` (e.g. on another thread); otherwise they are computed here.
-    Returns the new ids, in order.
+    model: type[Synced]
+    ids: list[str]  # in order
+    values: list[tuple[Any, ...]]  # per row, its staged columns' values as the database stores them
+    plan: _BulkPlan
 
-    Built for volume: the rows go into a temporary staging table with one executemany, reach the model's table in
-    one INSERT ... SELECT (a single statement, so an FTS5 index kept by a trigger is not flushed at every row), then
-    SQLite itself writes their change-log and history entries from the rows just written (json_object over the
-    stored values), so no per-row JSON or ORM object is built in Python. The entries carry the same fields and
-    values as the flush hook's (as compact JSON) and consecutive clock stamps reserved in one go.
-    """
-    ctx: CaptureContext | None = session.info.get("capture")
-    if ctx is None:
-        raise MissingCaptureContext("bulk_insert needs a UnitOfWork session")
-    if not rows:
-        return []
-    session.flush()  # records still pending in the session (e.g. the campus these rows point to) go in first
-    conn = session.connection()
-    plan = _bulk_plan(model, conn.dialect)
+
+def stage_rows(model: type[Synced], rows: Sequence[dict[str, Any]], dialect: Dialect) -> StagedRows:
+    """The Python half of `bulk_insert`, which needs no database: fills defaults, ids and derived columns and
+    converts each value as SQLAlchemy would bind it. A writer thread given the result then spends its time in
+    SQLite (which releases the GIL) while the thread that made the rows goes on with the next ones."""
+    plan = _bulk_plan(model, dialect)
     derived = model.__derived_fields__
     staged: list[tuple[Any, ...]] = []
     ids: list[str] = []
@@ -257,6 +251,36 @@ def bulk_insert(session: Session, model: type[Synced], rows: Sequence[dict[str, 
         ids.append(record["id"])
         get = record.get
         staged.append(tuple([v if p is None or v is None else p(v) for v, p in [(get(c), p) for c, p in plan.staged]]))
+    return StagedRows(model, ids, staged, plan)
+
+
+def bulk_insert(session: Session, model: type[Synced], rows: Sequence[dict[str, Any]] | StagedRows) -> list[str]:
+    """Insert many new records, capturing each one exactly as the flush hook would (demo data, imports).
+
+    `rows` are dicts of data columns (Python values); missing defaults are filled. A row may carry its derived
+    columns already computed with `model.derived_values` (e.g. on another thread); otherwise they are computed here.
+    `rows` may also be `stage_rows`' result for `model`. Returns the new ids, in order.
+
+    Built for volume: the rows go into a temporary staging table with one executemany, reach the model's table in
+    one INSERT ... SELECT (a single statement, so an FTS5 index kept by a trigger is not flushed at every row), then
+    SQLite itself writes their change-log and history entries from the rows just written (json_object over the
+    stored values), so no per-row JSON or ORM object is built in Python. The entries carry the same fields and
+    values as the flush hook's (as compact JSON) and consecutive clock stamps reserved in one go.
+    """
+    ctx: CaptureContext | None = session.info.get("capture")
+    if ctx is None:
+        raise MissingCaptureContext("bulk_insert needs a UnitOfWork session")
+    if not rows:
+        return []
+    session.flush()  # records still pending in the session (e.g. the campus these rows point to) go in first
+    conn = session.connection()
+    if isinstance(rows, StagedRows):
+        if rows.model is not model or rows.plan is not _bulk_plan(model, conn.dialect):
+            raise ValueError(f"rows staged for {rows.model.__tablename__} on another dialect")
+        staged = rows
+    else:
+        staged = stage_rows(model, rows, conn.dialect)
+    plan = staged.plan
     now = utcnow()
     params = {
         "entity": model.__tablename__,
@@ -268,18 +292,18 @@ def bulk_insert(session: Session, model: type[Synced], rows: Sequence[dict[str, 
         "after_seq": conn.exec_driver_sql(_LAST_SEQ_SQL).scalar() or 0,
     }
     conn.exec_driver_sql(plan.stage_create_sql)
-    conn.exec_driver_sql(plan.stage_insert_sql, staged)
+    conn.exec_driver_sql(plan.stage_insert_sql, staged.values)
     conn.exec_driver_sql(plan.insert_sql, params)
     conn.exec_driver_sql(plan.stage_drop_sql)
-    first = _reserve_stamps(ctx.clock, len(staged))
+    first = _reserve_stamps(ctx.clock, len(staged.ids))
     params.update(wall=first.wall_ms, counter=first.counter, node=first.node)
     if ctx.capture:
         conn.exec_driver_sql(plan.change_log_sql, params)
         conn.exec_driver_sql(_HISTORY_FROM_LOG_SQL, params)
     else:
         conn.exec_driver_sql(plan.history_sql, params)
-    ctx.touched.update((model.__tablename__, record_id) for record_id in ids)
-    return ids
+    ctx.touched.update((model.__tablename__, record_id) for record_id in staged.ids)
+    return staged.ids
 
 
 #: full-text indexes kept by an insert trigger on the table they index (migration 0002): (index, trigger)
