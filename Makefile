@@ -8,6 +8,8 @@ DATA_DIR   ?= $(CURDIR)/data/campus
 DEMO_PEOPLE ?= 2000
 # `make run`'s local HQ: http://127.0.0.1:$(HQ_PORT), its data in data/hq
 HQ_PORT    ?= 8765
+# `make run MORE_CAMPUSES="AUB MTR"`: PCs of other campuses too (data/campus-aub…), each in its own window
+MORE_CAMPUSES ?=
 
 # Debian packages Qt needs to start (see docs/architecture.md, "Platform"), on X11 too (Qt's xcb platform plugin
 # refuses to load without libxcb-cursor0 since Qt 6.5), and Python's venv module.
@@ -31,7 +33,8 @@ help:
 # Demo data on first run, a local HQ (stopped when the app exits), the demo campus enrolled there, one sync, the app.
 run: setup keyring-deps
 	$(BIN)/python tools/run_local.py --campus-dir "$(DATA_DIR)" --hq-dir "$(CURDIR)/data/hq" \
-	  --keyring-dir "$(CURDIR)/data/keyring" --port $(HQ_PORT) --people $(DEMO_PEOPLE)
+	  --keyring-dir "$(CURDIR)/data/keyring" --port $(HQ_PORT) --people $(DEMO_PEOPLE) \
+	  $(foreach c,$(MORE_CAMPUSES),--more-campus $(c))
 
 test: setup lint typecheck contracts migrations-check pytest
 

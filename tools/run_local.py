@@ -7,12 +7,15 @@ What it does, each step skipped when already done (a second run reuses everythin
    `gnome-keyring-daemon` and `dbus-run-session` are installed, the rest runs inside `dbus-run-session` with a
    gnome-keyring kept in `data/keyring` and unlocked with the fixed demo password below (the keyring file is still
    encrypted on disk, but anyone who reads this file can open it: local demo only — a campus PC uses the keyring of
-   its user's session). With no keyring at all the app starts offline and its sync page says why;
+   its user's session). With no keyring at all the app starts offline, the reason stored as the sync's last error;
 3. a local HQ, `gn-hq serve` on http://127.0.0.1:PORT with its data (embedded SQLite) in `data/hq`, stopped when
    the app exits (also on Ctrl-C);
 4. the campus created at HQ (`gn-hq campus add --code SDN`) and this data dir enrolled with the code it prints
    (`gn-desktop enrol`) — again after `make clean-data`, a changed port, a lost keyring or a copied database;
 5. one sync cycle (the first one pushes the demo data to HQ), then the app.
+
+`--more-campus AUB` (`make run MORE_CAMPUSES=AUB`) adds a PC of another campus, in `data/campus-aub` with no demo data
+of its own: enrolled the same way, its first sync brings its people from HQ, and it opens in a second window.
 
 `python tools/run_local.py [options] [-- COMMAND ...]` runs COMMAND instead of the app, with HQ up and the keyring
 unlocked (for example `-- .venv/bin/gn-desktop --data-dir data/campus sync --json`).
@@ -183,11 +186,16 @@ def enrolled(campus_dir: Path, url: str) -> bool:
     return state.server_url == url and not state.needs_reenrol and load(campus_dir, url) is not None
 
 
-def enrolment_code(hq_dir: Path) -> str:
-    listed = run(BIN / "gn-hq", "campus", "list", "--data-dir", hq_dir, capture=True)
-    exists = any(line.split()[:1] == [CAMPUS] for line in listed.splitlines())
-    action = ["code", CAMPUS] if exists else ["add", "--code", CAMPUS]
-    printed = run(BIN / "gn-hq", "campus", *action, "--data-dir", hq_dir, capture=True)
+def enrolment_code(hq_dir: Path, campus: str) -> str:
+    """A one-time code for `campus`, created at HQ first if needed (the demo data sends every campus to HQ)."""
+    say(f"$ gn-hq campus code {campus} --data-dir {hq_dir}")
+    done = subprocess.run(
+        [BIN / "gn-hq", "campus", "code", campus, "--data-dir", hq_dir], capture_output=True, text=True
+    )
+    if done.returncode == 0:
+        printed = done.stdout
+    else:  # no such campus at HQ yet
+        printed = run(BIN / "gn-hq", "campus", "add", "--code", campus, "--data-dir", hq_dir, capture=True)
     found = re.search(r"Code d'inscription[^:]*: (\S+)", printed)
     if found is None:
         raise SystemExit(f"[make run] pas de code d'inscription dans : {printed}")
@@ -219,6 +227,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--keyring-dir", type=Path, default=ROOT / "data" / "keyring")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--people", type=int, default=2000, help="demo people on first run")
+    parser.add_argument(
+        "--more-campus",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="also a PC of campus CODE in its own window (data dir campus-CODE beside --campus-dir, people from HQ)",
+    )
     parser.add_argument("command", nargs=argparse.REMAINDER, help="-- COMMAND: run it instead of the app")
     return parser
 
@@ -248,36 +263,47 @@ def main(argv: list[str]) -> int:
     if not keyring_ok:
         say("aucun trousseau sécurisé : l'application démarre hors ligne (sudo apt-get install gnome-keyring dbus)")
         record_no_keyring(campus_dir)
-        return launch(command or [str(BIN / "gn-desktop"), "--data-dir", str(campus_dir)])
+        return launch([command or app(campus_dir)])
 
+    # the demo campus first: its demo data brings every campus and account to HQ, then the others' people
+    campuses = [(CAMPUS, campus_dir)]
+    campuses += [(code.upper(), campus_dir.parent / f"campus-{code.lower()}") for code in args.more_campus]
     hq = start_hq(args.hq_dir.resolve(), args.port)
     try:
-        if enrolled(campus_dir, url):
-            say(f"poste déjà inscrit au siège local ({url})")
-        else:
-            code = enrolment_code(args.hq_dir.resolve())
-            run(BIN / "gn-desktop", "--data-dir", campus_dir, "enrol", "--server", url, "--code", code)
-        sync = subprocess.run([BIN / "gn-desktop", "--data-dir", campus_dir, "sync"])
-        if sync.returncode != 0:
-            say("la synchronisation a échoué (voir ci-dessus) : l'application démarre quand même")
-        return launch(command or [str(BIN / "gn-desktop"), "--data-dir", str(campus_dir)])
+        for code, directory in campuses:
+            if enrolled(directory, url):
+                say(f"{directory.name} déjà inscrit au siège local ({url})")
+            else:
+                secret = enrolment_code(args.hq_dir.resolve(), code)
+                run(BIN / "gn-desktop", "--data-dir", directory, "enrol", "--server", url, "--code", secret)
+            say(f"$ gn-desktop --data-dir {directory} sync")
+            if subprocess.run([BIN / "gn-desktop", "--data-dir", directory, "sync"]).returncode != 0:
+                say("la synchronisation a échoué (voir ci-dessus) : l'application démarre quand même")
+        return launch([command] if command else [app(directory) for _code, directory in campuses])
     finally:
         stop(hq)
         say("siège local arrêté")
 
 
-def launch(command: list[str]) -> int:
-    """Run the app (or `command`) in the foreground; on Ctrl-C or SIGTERM, stop it before returning."""
-    proc = subprocess.Popen(command)
+def app(campus_dir: Path) -> list[str]:
+    return [str(BIN / "gn-desktop"), "--data-dir", str(campus_dir)]
+
+
+def launch(commands: list[list[str]]) -> int:
+    """Run the app windows (or a command) until they all exit; on Ctrl-C or SIGTERM, stop them before returning."""
+    procs = [subprocess.Popen(command) for command in commands]
     try:
-        return proc.wait()
+        codes = [proc.wait() for proc in procs]
+        return next((code for code in codes if code), 0)
     except KeyboardInterrupt:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
         return 130
 
 

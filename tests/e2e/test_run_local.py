@@ -1,5 +1,6 @@
-"""`make run`'s launcher (tools/run_local.py): demo data, a local HQ, the demo campus enrolled and synced on first run,
-all of it reused on the second; HQ stopped afterwards; with no keyring, the app is started offline and told why.
+"""`make run`'s launcher (tools/run_local.py): demo data, a local HQ, the demo campus (and a PC of another campus)
+enrolled and synced on first run, all of it reused on the second; HQ stopped afterwards; with no keyring, the app is
+started offline and told why.
 
 The launcher runs COMMAND instead of the app (`-- COMMAND`): here `gn-desktop sync --status --json`, whose output
 is what the app's sync indicator shows."""
@@ -15,17 +16,17 @@ from typing import Any
 import httpx
 
 from gn_desktop.sync.errors import NO_KEYRING
-from tests.e2e.conftest import ROOT, free_port
+from tests.e2e.conftest import ROOT, Campus, Hq, free_port
 
 LAUNCHER = ROOT / "tools" / "run_local.py"
 
 
-def launch(tmp_path: Path, env: dict[str, str], port: int) -> tuple[str, dict[str, Any]]:
+def launch(tmp_path: Path, env: dict[str, str], port: int, *more: str) -> tuple[str, dict[str, Any]]:
     campus = tmp_path / "campus"
     dirs = ["--campus-dir", campus, "--hq-dir", tmp_path / "hq", "--keyring-dir", tmp_path / "keyring"]
     command = [sys.executable, "-m", "gn_desktop.cli", "--data-dir", campus, "sync", "--status", "--json"]
     done = subprocess.run(
-        [sys.executable, LAUNCHER, *dirs, "--port", str(port), "--people", "20", "--", *command],
+        [sys.executable, LAUNCHER, *dirs, "--port", str(port), "--people", "20", *more, "--", *command],
         env=env,
         capture_output=True,
         text=True,
@@ -53,10 +54,16 @@ def test_make_run_enrols_the_demo_campus_at_a_local_hq_once_and_stops_hq_after(
     assert status["pending"] == 0 and status["last_success_at"] and status["last_error"] is None  # demo data sent
     assert not hq_answers(port)
 
-    out, again = launch(tmp_path, keyring_file, port)
-    assert "déjà inscrit" in out and "campus add" not in out and " enrol " not in out, out
+    out, again = launch(tmp_path, keyring_file, port, "--more-campus", "AUB")  # make run MORE_CAMPUSES=AUB
+    assert "campus déjà inscrit" in out and "campus add" not in out and f"{tmp_path / 'campus'} enrol" not in out, out
     assert again["enrolled"] and again["pending"] == 0 and again["last_success_at"] > status["last_success_at"]
     assert not hq_answers(port)
+    # the other campus's PC was enrolled and got its people from HQ: the demo people of Aubervilliers
+    sdn = Campus("sdn", tmp_path / "campus", keyring_file, Hq(tmp_path / "hq", keyring_file))
+    aub = Campus("aub", tmp_path / "campus-aub", keyring_file, sdn.hq)
+    assert "campus code AUB" in out and aub.status()["campus_code"] == "AUB" and aub.pending() == 0
+    aub_ids = {row[0] for row in aub.export()}
+    assert aub_ids and aub_ids < {row[0] for row in sdn.export()}
 
 
 def test_make_run_without_any_keyring_starts_the_app_offline_and_says_why(
