@@ -10,8 +10,9 @@ What it does, each step skipped when already done (a second run reuses everythin
    its user's session). With no keyring at all the app starts offline, the reason stored as the sync's last error;
 3. a local HQ, `gn-hq serve` on http://127.0.0.1:PORT with its data (embedded SQLite) in `data/hq`, stopped when
    the app exits (also on Ctrl-C);
-4. the campus created at HQ (`gn-hq campus add --code SDN`) and this data dir enrolled with the code it prints
-   (`gn-desktop enrol`) — again after `make clean-data`, a changed port, a lost keyring or a copied database;
+4. an enrolment code from HQ (`gn-hq campus code SDN`, or `gn-hq campus add --code SDN` when HQ has no such campus
+   yet) and this data dir enrolled with it (`gn-desktop enrol`) — again after `make clean-data`, a changed port, a
+   lost keyring or a copied database;
 5. one sync cycle (the first one pushes the demo data to HQ), then the app.
 
 `--more-campus AUB` (`make run MORE_CAMPUSES=AUB`) adds a PC of another campus, in `data/campus-aub` with no demo data
