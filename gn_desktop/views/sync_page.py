@@ -537,7 +537,7 @@ class SyncPage(QWidget):
         self.progress_label.setText(self.progress_text() if progress is not None else "")
         self.report_label.setText(self._report_text(activity))
         message = activity.error if activity is not None and activity.error else None
-        if message is None and status is not None and status.enrolled and state != Indicator.ONLINE:
+        if message is None and status is not None and state != Indicator.ONLINE:
             message = status.last_error  # the last failure stored by a previous run or the command line
         if message and state != Indicator.UPDATE:
             self.error_text.setText(message)
