@@ -539,8 +539,8 @@
     <message numerus="yes">
         <source>%n change(s) waiting to be synchronised</source>
         <translation>
-            <numerusform>%n change waiting to be synchronised</numerusform>
-            <numerusform>%n changes waiting to be synchronised</numerusform>
+            <numerusform>%Ln change waiting to be synchronised</numerusform>
+            <numerusform>%Ln changes waiting to be synchronised</numerusform>
         </translation>
     </message>
     <message>

@@ -539,8 +539,8 @@
     <message numerus="yes">
         <source>%n change(s) waiting to be synchronised</source>
         <translation>
-            <numerusform>%n modification en attente de synchronisation</numerusform>
-            <numerusform>%n modifications en attente de synchronisation</numerusform>
+            <numerusform>%Ln modification en attente de synchronisation</numerusform>
+            <numerusform>%Ln modifications en attente de synchronisation</numerusform>
         </translation>
     </message>
     <message>
