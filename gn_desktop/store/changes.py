@@ -227,7 +227,9 @@ class StagedRows:
 
     model: type[Synced]
     ids: list[str]  # in order
-    values: list[tuple[Any, ...]]  # per row, its staged columns' values as the database stores them
+    #: the staged columns' values as the database stores them, `plan.rows_per_insert` rows flattened per tuple
+    batches: list[tuple[Any, ...]]
+    tail: tuple[Any, ...]  # the rows left over, flattened
     plan: _BulkPlan
 
 
@@ -237,7 +239,8 @@ def stage_rows(model: type[Synced], rows: Sequence[dict[str, Any]], dialect: Dia
     SQLite (which releases the GIL) while the thread that made the rows goes on with the next ones."""
     plan = _bulk_plan(model, dialect)
     derived = model.__derived_fields__
-    staged: list[tuple[Any, ...]] = []
+    columns = plan.staged
+    flat: list[Any] = []
     ids: list[str] = []
     for row in rows:
         record = {**plan.defaults, **row}
@@ -250,8 +253,11 @@ def stage_rows(model: type[Synced], rows: Sequence[dict[str, Any]], dialect: Dia
             record.update(model.derived_values(record))
         ids.append(record["id"])
         get = record.get
-        staged.append(tuple([v if p is None or v is None else p(v) for v, p in [(get(c), p) for c, p in plan.staged]]))
-    return StagedRows(model, ids, staged, plan)
+        flat.extend([v if (v := get(c)) is None or p is None else p(v) for c, p in columns])
+    width = len(columns) * plan.rows_per_insert
+    cut = len(flat) - len(flat) % width
+    batches = [tuple(flat[i : i + width]) for i in range(0, cut, width)]
+    return StagedRows(model, ids, batches, tuple(flat[cut:]), plan)
 
 
 def bulk_insert(session: Session, model: type[Synced], rows: Sequence[dict[str, Any]] | StagedRows) -> list[str]:
@@ -292,7 +298,10 @@ def bulk_insert(session: Session, model: type[Synced], rows: Sequence[dict[str, 
         "after_seq": conn.exec_driver_sql(_LAST_SEQ_SQL).scalar() or 0,
     }
     conn.exec_driver_sql(plan.stage_create_sql)
-    conn.exec_driver_sql(plan.stage_insert_sql, staged.values)
+    if staged.batches:
+        conn.exec_driver_sql(plan.stage_insert_sql(plan.rows_per_insert), staged.batches)
+    if staged.tail:
+        conn.exec_driver_sql(plan.stage_insert_sql(len(staged.tail) // len(plan.staged)), staged.tail)
     conn.exec_driver_sql(plan.insert_sql, params)
     conn.exec_driver_sql(plan.stage_drop_sql)
     first = _reserve_stamps(ctx.clock, len(staged.ids))
@@ -347,20 +356,41 @@ def _reserve_stamps(clock: HybridClock, n: int) -> Stamp:
 class _BulkPlan:
     """How `bulk_insert` writes one model, worked out once: SQL statements, staged columns and their converters."""
 
-    staged: tuple[tuple[str, Any], ...]  # (column, bind processor or None): id, data and derived columns
+    staged: tuple[tuple[str, Any], ...]  # (column, converter or None): id, data and derived columns
+    rows_per_insert: int  # rows a staging INSERT takes at once (a few GIL hand-overs per chunk, not one per row)
     defaults: dict[str, Any]
     callables: tuple[tuple[str, Any], ...]
     stamp_now: Any  # bind processor of the timestamp columns
     last_rowid_sql: str
     stage_create_sql: str
-    stage_insert_sql: str
+    stage_values: str  # INSERT ... VALUES, to which go as many "(?, ...)" as rows
     insert_sql: str
     stage_drop_sql: str
     change_log_sql: str
     history_sql: str
 
+    def stage_insert_sql(self, rows: int) -> str:
+        one = f"({', '.join('?' for _ in self.staged)})"
+        return self.stage_values + ", ".join(one for _ in range(rows))
+
 
 _BULK_PLANS: dict[tuple[type[Synced], str], _BulkPlan] = {}
+#: bound values per staging INSERT: SQLite's limit before 3.32, the lowest a build may have
+_MAX_BINDS = 999
+
+
+class _Memo(dict[Any, Any]):
+    """A bind processor's results by value (values of these columns are hashable and few)."""
+
+    def __init__(self, convert: Any) -> None:
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, value: Any) -> Any:
+        result = self[value] = self.convert(value)
+        return result
+
+
 _LAST_SEQ_SQL = "SELECT coalesce(max(seq), 0) FROM change_log"
 #: values of the bookkeeping columns, the same for every row of a bulk insert
 _BULK_STAMPS = {
@@ -417,6 +447,13 @@ def _bulk_plan(model: type[Synced], dialect: Dialect) -> _BulkPlan:
     def processor(column: str) -> Any:
         return table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
 
+    def converter(column: str) -> Any:
+        """The bind processor, remembering its results for the few values of vocabularies, flags and dates."""
+        convert = processor(column)
+        if convert is None or not isinstance(table.c[column].type, SAEnum | Boolean | Date):
+            return convert
+        return _Memo(convert).__getitem__
+
     name = q.format_table(table)
     stage = q.quote(f"bulk_{model.__tablename__}")
     staged_list = ", ".join(q.quote(c) for c in staged)
@@ -426,13 +463,14 @@ def _bulk_plan(model: type[Synced], dialect: Dialect) -> _BulkPlan:
     person = q.quote(model.__person_attr__) if model.__person_attr__ else "NULL"
     new_rows = f"FROM {name} WHERE rowid > :after ORDER BY rowid"
     plan = _BULK_PLANS[key] = _BulkPlan(
-        staged=tuple((c, processor(c)) for c in staged),
+        staged=tuple((c, converter(c)) for c in staged),
+        rows_per_insert=max(1, _MAX_BINDS // len(staged)),
         defaults=defaults,
         callables=tuple(callables),
         stamp_now=processor("created_at"),
         last_rowid_sql=f"SELECT coalesce(max(rowid), 0) FROM {name}",
         stage_create_sql=f"CREATE TEMP TABLE IF NOT EXISTS {stage} AS SELECT {staged_list} FROM {name} WHERE 0",
-        stage_insert_sql=f"INSERT INTO temp.{stage} ({staged_list}) VALUES ({', '.join('?' for _ in staged)})",
+        stage_values=f"INSERT INTO temp.{stage} ({staged_list}) VALUES ",
         insert_sql=(
             f"INSERT INTO {name} ({staged_list}, {', '.join(q.quote(c) for c in _BULK_STAMPS)}) "
             f"SELECT {staged_list}, {', '.join(_BULK_STAMPS.values())} FROM temp.{stage} ORDER BY rowid"
