@@ -53,7 +53,7 @@ from gn_core.domain.reference import CAMPUSES, COMMUNES_93, CURRENT_CONSENT_VERS
 from gn_desktop.services import accounts, setup
 from gn_desktop.store import changes
 from gn_desktop.store import models as m
-from gn_desktop.store.engine import bulk_load_engine
+from gn_desktop.store.engine import BulkLoadUnavailable, bulk_load_engine
 from gn_desktop.store.engine import writer as writer_engine
 from gn_desktop.store.uow import Store, StoreSession, UnitOfWork
 
@@ -1280,7 +1280,8 @@ def generate(
 @contextlib.contextmanager
 def _loading(store: Store) -> Iterator[UnitOfWork]:
     """The one unit of work of a demo load, on a connection tuned for it (`engine.bulk_load_engine`) when the store
-    is a file: the store's own connections are closed first, and open again on demand afterwards."""
+    is a file: the store's own connections are closed first, and open again on demand afterwards. If another program
+    has the file open, the load goes through the store's usual connection (WAL): slower, still all or nothing."""
     database = store.engine.url.database
     if not database or database == ":memory:":
         with store.unit_of_work(None) as uow:
@@ -1288,10 +1289,14 @@ def _loading(store: Store) -> Iterator[UnitOfWork]:
         return
     ctx = changes.CaptureContext(store.device_id, store.campus_id, None, store.clock)
     store.engine.dispose()
-    with (
-        bulk_load_engine(database) as engine,
-        UnitOfWork(StoreSession(bind=writer_engine(engine), expire_on_commit=False), ctx) as uow,
-    ):
+    with contextlib.ExitStack() as stack:
+        try:
+            engine = stack.enter_context(bulk_load_engine(database))
+        except BulkLoadUnavailable:
+            uow = stack.enter_context(store.unit_of_work(None))
+        else:
+            session = StoreSession(bind=writer_engine(engine), expire_on_commit=False)
+            uow = stack.enter_context(UnitOfWork(session, ctx))
         yield uow
 
 

@@ -62,6 +62,10 @@ def _explicit_begin(engine: Engine) -> None:
 BULK_CACHE_KIB = 131_072
 
 
+class BulkLoadUnavailable(Exception):
+    """Another connection (another program) has the database open, so it cannot leave WAL for a bulk load."""
+
+
 @contextlib.contextmanager
 def bulk_load_engine(path: Path | str) -> Iterator[Engine]:
     """An engine for filling a fresh database file in one big transaction (demo data), alone.
@@ -73,7 +77,10 @@ def bulk_load_engine(path: Path | str) -> Iterator[Engine]:
     fsync while loading (the operating system still has every write if the process dies; only a power cut during
     the load could damage the file, which then holds nothing but the half-loaded demo: make it again). Bigger page
     cache, temporary tables in memory. On leaving, the file goes back to WAL and the engine is disposed: open the
-    store's usual engine again afterwards. The caller must have closed every other connection to the file.
+    store's usual engine again afterwards.
+
+    The caller must have closed its other connections to the file. If another program has it open, WAL cannot be
+    left: `BulkLoadUnavailable` is raised within about a second, before anything is written.
     """
     engine = create_engine(
         sqlite_url(path), poolclass=StaticPool, connect_args={"timeout": 30, "check_same_thread": False}
@@ -84,17 +91,26 @@ def bulk_load_engine(path: Path | str) -> Iterator[Engine]:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA busy_timeout=1000")
         cur.execute("PRAGMA locking_mode=EXCLUSIVE")
-        (mode,) = cur.execute("PRAGMA journal_mode=DELETE").fetchone()
+        try:
+            (mode,) = cur.execute("PRAGMA journal_mode=DELETE").fetchone()
+        except sqlite3.OperationalError as exc:  # database is locked
+            mode = str(exc)
         if mode != "delete":
-            raise RuntimeError(f"bulk load: the database stays in {mode} mode (another connection is open?)")
+            raise BulkLoadUnavailable(f"the database stays in {mode!r} journal mode: another connection is open")
+        cur.execute("PRAGMA busy_timeout=30000")
         cur.execute("PRAGMA synchronous=OFF")
         cur.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
         cur.execute("PRAGMA temp_store=MEMORY")
         cur.close()
 
     _explicit_begin(engine)
+    try:
+        engine.connect().close()  # connect now, so that a refusal comes before any work
+    except BulkLoadUnavailable:
+        engine.dispose()
+        raise
     try:
         yield engine
     finally:

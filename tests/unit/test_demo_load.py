@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -113,6 +114,20 @@ def test_a_failed_load_leaves_nothing_and_can_be_run_again(tmp_path: Path, monke
 
     monkeypatch.setattr(demo, "_write_chunk", write_chunk)
     assert demo.generate(store, people=PEOPLE, seed=3, today=TODAY, chunk_size=CHUNK).people == PEOPLE
+    _index_matches_people(store)
+    store.dispose()
+
+
+def test_a_load_while_another_program_has_the_store_open_still_completes(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    other = sqlite3.connect(tmp_path / DB_FILENAME)  # another program (WAL): the load cannot take the file alone
+    try:
+        other.execute("SELECT count(*) FROM person").fetchone()
+        assert demo.generate(store, people=PEOPLE, seed=3, today=TODAY, chunk_size=CHUNK).people == PEOPLE
+        assert other.execute("SELECT count(*) FROM person").fetchone() == (PEOPLE,)
+    finally:
+        other.close()
+    assert _scalar(store, "PRAGMA journal_mode") == "wal"
     _index_matches_people(store)
     store.dispose()
 
