@@ -12,19 +12,21 @@ enforced while a page is applied: a page may bring a record before the one it re
 from __future__ import annotations
 
 import contextlib
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import Enum as PyEnum
 from typing import Any, cast
 
+import orjson
 import sqlalchemy as sa
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from gn_core.hlc import ClockDriftError, HybridClock, Stamp
 from gn_core.protocol import ConflictNotice, PulledRecord
 from gn_desktop.store import models as m
-from gn_desktop.store.changes import data_columns, wire
+from gn_desktop.store.changes import data_columns
 from gn_desktop.store.engine import writer
 from gn_desktop.store.types import StringList, UTCDateTime, utcnow
 from gn_desktop.sync.errors import ClockWrong, clock_message
@@ -32,20 +34,37 @@ from gn_desktop.sync.errors import ClockWrong, clock_message
 CHUNK = 500
 
 
+#: page cache of a connection applying a snapshot, in KiB (SQLite's default is 2 MiB): the indexes being filled
+#: stay in memory between pages
+BULK_CACHE_KIB = 65_536
+#: WAL size (pages) at which a snapshot's commits checkpoint (default 1,000: about every page of records); bigger
+#: means an index page changed by many pages is copied into the database file once instead of at every commit
+BULK_CHECKPOINT_PAGES = 16_384
+
+
 @contextlib.contextmanager
-def sync_transaction(engine: Engine) -> Iterator[Connection]:
-    """A write transaction (BEGIN IMMEDIATE) with foreign keys off and secure_delete on, committed on success."""
+def sync_transaction(engine: Engine, *, bulk: bool = False) -> Iterator[Connection]:
+    """A write transaction (BEGIN IMMEDIATE) with foreign keys off and secure_delete on, committed on success.
+    `bulk`: while applying a snapshot, a bigger page cache, temporary tables in memory and rarer checkpoints."""
     conn = writer(engine).connect()
     raw = conn.connection.driver_connection
     assert raw is not None
     raw.execute("PRAGMA foreign_keys=OFF")
     raw.execute("PRAGMA secure_delete=ON")
+    if bulk:
+        raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+        raw.execute("PRAGMA temp_store=MEMORY")
+        raw.execute(f"PRAGMA wal_autocheckpoint={BULK_CHECKPOINT_PAGES}")
     try:
         with conn.begin():
             yield conn
     finally:
         with contextlib.suppress(Exception):
             raw.execute("PRAGMA foreign_keys=ON")
+            if bulk:
+                raw.execute("PRAGMA cache_size=-2000")
+                raw.execute("PRAGMA temp_store=DEFAULT")
+                raw.execute("PRAGMA wal_autocheckpoint=1000")
         conn.close()
 
 
@@ -207,142 +226,335 @@ def upsert_conflicts(conn: Connection, notices: Sequence[ConflictNotice]) -> int
     return count
 
 
-def apply_records(conn: Connection, records: Sequence[PulledRecord]) -> tuple[int, list[str]]:
-    """Write pulled records; returns (records applied, ids of people erased)."""
-    erased_people: list[str] = []
-    live: list[PulledRecord] = []
+# --- pulled records -----------------------------------------------------------------------------------------
+#
+# Pulled values arrive as JSON (ISO dates, enum values, sorted lists): they are turned into the values SQLite stores
+# (`_to_stored`, which also validates them as the ORM types would) and written with plain executemany, compared
+# with the stored row in that same form, and turned back into JSON for history with `_to_wire` — no ORM object, no
+# per-value SQLAlchemy type processing. A record an initial sync pulls is 60 µs of Python instead of 150.
+
+
+def _to_stored(column: Any) -> Callable[[Any], Any] | None:
+    """Wire value -> the value SQLite stores for `column`, validated like the column type does; None: unchanged."""
+    typ = column.type
+    if isinstance(typ, sa.Enum) and typ.enum_class is not None and issubclass(typ.enum_class, PyEnum):
+        cls = typ.enum_class
+        valid = frozenset(member.value for member in cls)
+
+        def enum_value(v: Any) -> Any:
+            if v is None or v in valid:
+                return v
+            return cls(v).value  # raises ValueError, as the ORM would
+
+        return enum_value
+    if isinstance(typ, UTCDateTime):
+        return lambda v: (
+            None
+            if v is None
+            else (v if isinstance(v, datetime) else datetime.fromisoformat(v))
+            .astimezone(UTC)
+            .isoformat(timespec="milliseconds")
+        )
+    if isinstance(typ, sa.Date):
+        return lambda v: None if v is None else (v if isinstance(v, date) else date.fromisoformat(v)).isoformat()
+    if isinstance(typ, StringList):
+        return lambda v: "[]" if not v else orjson.dumps(sorted(set(v))).decode()  # as StringList stores it
+    if isinstance(typ, sa.Boolean):
+        return lambda v: None if v is None else (1 if v else 0)
+    if isinstance(typ, sa.String | sa.Text | sa.Integer):
+        return None
+    raise TypeError(f"no sync conversion for {column} of type {typ!r}")
+
+
+def _to_wire(column: Any) -> Callable[[Any], Any] | None:
+    """Stored value -> wire value (what `changes.wire` gives for the ORM value); None: unchanged."""
+    typ = column.type
+    if isinstance(typ, StringList):
+        return lambda v: [] if v is None else json.loads(v)
+    if isinstance(typ, sa.Boolean):
+        return lambda v: None if v is None else bool(v)
+    return None
+
+
+def _compile_stored(table: sa.Table, cols: list[str]) -> Callable[[dict[str, Any] | None], list[Any]]:
+    """`data` -> the stored values of `cols`, as one generated function (a list display reading each field, the
+    enum check inline): about twice as fast as a loop over converters, and a snapshot converts 400,000 records."""
+    names: dict[str, Any] = {"EMPTY": {}}
+    parts = []
+    for i, c in enumerate(cols):
+        column = table.c[c]
+        convert = _to_stored(column)
+        get = f"d.get({c!r})"
+        typ = column.type
+        if convert is None:
+            parts.append(get)
+        elif isinstance(typ, sa.Enum) and typ.enum_class is not None and issubclass(typ.enum_class, PyEnum):
+            names[f"V{i}"], names[f"F{i}"] = frozenset(member.value for member in typ.enum_class), convert
+            parts.append(f"(v if (v := {get}) is None or v in V{i} else F{i}(v))")
+        else:
+            names[f"F{i}"] = convert
+            parts.append(f"F{i}({get})")
+    source = f"def stored_values(d):\n    d = d or EMPTY\n    return [{', '.join(parts)}]\n"
+    exec(source, names)  # the source is built from column names only
+    return cast(Callable[[dict[str, Any] | None], list[Any]], names["stored_values"])
+
+
+class _Plan:
+    """How pulled records of one model are written, worked out once per model."""
+
+    def __init__(self, model: type[m.Synced]) -> None:
+        table = table_of(model)
+        self.model = model
+        self.entity = model.__tablename__
+        self.cols = list(converters(model))
+        self.stored_values = _compile_stored(table, self.cols)
+        self.wired = [(i, f) for i, c in enumerate(self.cols) if (f := _to_wire(table.c[c])) is not None]
+        self.derived = sorted(model.__derived_fields__)
+        conv = converters(model)
+        self.derived_inputs = [(self.cols.index(c), c, conv[c]) for c in model.__derived_inputs__]
+        self.derived_index = {c: i for i, c in enumerate(self.cols) if c in model.__derived_inputs__}
+        q = '"{}"'.format
+        name = q(table.name)
+        insert_cols = ", ".join(map(q, ["id", *self.cols, *self.derived, *_INSERT_STAMPS]))
+        stage = q(f"sync_stage_{table.name}")
+        self.stage_sql = f"CREATE TEMP TABLE IF NOT EXISTS {stage} AS SELECT {insert_cols} FROM {name} WHERE 0"
+        self.stage_insert_sql = (
+            f"INSERT INTO temp.{stage} ({insert_cols}) VALUES ({', '.join('?' for _ in insert_cols.split(', '))})"
+        )
+        self.insert_sql = f"INSERT INTO {name} ({insert_cols}) SELECT {insert_cols} FROM temp.{stage} ORDER BY rowid"
+        self.unstage_sql = f"DELETE FROM temp.{stage}"
+        self.select_sql = (
+            f"SELECT id, sync_version, updated_at, {', '.join(map(q, self.cols))} FROM {name} "
+            "WHERE id IN (SELECT value FROM json_each(?))"
+        )
+        self.name = name
+
+    def wire_values(self, stored: Sequence[Any]) -> list[Any]:
+        values = list(stored)
+        for i, f in self.wired:
+            values[i] = f(values[i])
+        return values
+
+    def derived_values(self, stored: Sequence[Any]) -> list[Any]:
+        if not self.derived:
+            return []
+        inputs = {c: conv(stored[i]) for i, c, conv in self.derived_inputs}
+        out = self.model.derived_values(inputs)
+        return [out[c] for c in self.derived]
+
+
+#: bookkeeping columns of an inserted record, after the derived ones: created_at, updated_at, version, sync_version
+#: and the writer of the last local edit (none: it came from HQ)
+_INSERT_STAMPS = (
+    "created_at",
+    "updated_at",
+    "version",
+    "sync_version",
+    "updated_by_user_id",
+    "updated_by_device_id",
+    "updated_by_campus_id",
+)
+_PLANS: dict[type[m.Synced], _Plan] = {}
+
+
+def _plan(model: type[m.Synced]) -> _Plan:
+    plan = _PLANS.get(model)
+    if plan is None:
+        plan = _PLANS[model] = _Plan(model)
+    return plan
+
+
+def _as_dict(rec: PulledRecord | dict[str, Any]) -> dict[str, Any]:
+    return rec if isinstance(rec, dict) else rec.__dict__
+
+
+def _stamp(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def prepare_records(records: Sequence[dict[str, Any]]) -> None:
+    """Convert pulled records to stored values ahead of `apply_records` (which would do it otherwise): the pull
+    thread runs this for the next page while the current one is being written (SQLite releases the GIL)."""
     for rec in records:
-        if rec.erased:
-            if rec.entity == "person":
-                erased_people.append(rec.id)
-            elif rec.person_id and rec.person_id not in erased_people:
-                erased_people.append(rec.person_id)
+        if rec["deleted"] or rec["erased"]:
+            continue
+        model = m.MODEL_BY_ENTITY.get(rec["entity"])
+        if model is None:
+            continue
+        plan = _plan(model)
+        rec["_stored"] = values = plan.stored_values(rec.get("data"))
+        if plan.derived:
+            rec["_derived"] = plan.derived_values(values)
+
+
+def apply_records(
+    conn: Connection,
+    records: Sequence[PulledRecord] | Sequence[dict[str, Any]],
+    *,
+    insert_history: bool = True,
+) -> tuple[int, list[str]]:
+    """Write pulled records (models or plain dicts of the same shape); returns (records applied, ids of people
+    erased). `insert_history=False` (the initial sync) writes no history entry for records new to this campus:
+    they tell nobody who changed what, and the record holds the same values; updates and deletes always do."""
+    recs_all = [_as_dict(r) for r in records]
+    erased_people: list[str] = []
+    live: list[dict[str, Any]] = []
+    for rec in recs_all:
+        if rec["erased"]:
+            pid = rec.get("person_id")
+            if rec["entity"] == "person":
+                erased_people.append(rec["id"])
+            elif pid and pid not in erased_people:
+                erased_people.append(pid)
             else:
                 _delete_one(conn, rec, erased=True)
-        elif rec.entity in m.MODEL_BY_ENTITY:
+        elif rec["entity"] in m.MODEL_BY_ENTITY:
             live.append(rec)
     for pid in erased_people:
         erase_person(conn, pid, keep_pending=False)
-    keys = [(r.entity, r.id) for r in live]
-    pending = pending_fields(conn, keys)
-    by_entity: dict[str, list[PulledRecord]] = defaultdict(list)
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    has_pending = raw.execute("SELECT EXISTS (SELECT 1 FROM change_log)").fetchone()[0]
+    pending = pending_fields(conn, [(r["entity"], r["id"]) for r in live]) if has_pending else {}
+    by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for rec in live:
-        by_entity[rec.entity].append(rec)
+        by_entity[rec["entity"]].append(rec)
     now = utcnow()
-    history: list[dict[str, Any]] = []
+    stamp = _stamp(now)
+    history: list[tuple[Any, ...]] = []
     for entity, recs in by_entity.items():
-        model = m.MODEL_BY_ENTITY[entity]
-        table = table_of(model)
-        conv = converters(model)
-        cols = list(conv)
-        existing: dict[str, dict[str, Any]] = {}
-        for chunk in _chunks([r.id for r in recs]):
-            for row in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
-                existing[row["id"]] = dict(row)
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
+        plan = _plan(m.MODEL_BY_ENTITY[entity])
+        cols = plan.cols
+        existing: dict[str, tuple[Any, ...]] = {}
+        ids = [r["id"] for r in recs]
+        for row in raw.execute(plan.select_sql, (orjson.dumps(ids),)):
+            existing[row[0]] = row
+        inserts: list[tuple[Any, ...]] = []
+        updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
         revived: list[str] = []
         for rec in recs:
-            key = (entity, rec.id)
-            local_fields = pending.get(key, set()) if key in pending else set()
+            rid = rec["id"]
+            local_fields = pending.get((entity, rid), set()) if pending else set()
             if local_fields is None:
                 continue  # deleted here, not yet pushed: the push decides
-            old = existing.get(rec.id)
-            if rec.deleted:
+            old = existing.get(rid)
+            if rec["deleted"]:
                 if local_fields:
                     continue  # edited here meanwhile: HQ brings it back when the edit arrives
                 if old is not None:
-                    _delete_one(conn, rec, erased=False, old=old, model=model, history=history)
+                    _delete_one(conn, rec, erased=False, old=old, plan=plan, history=history)
                 continue
-            data = rec.data or {}
-            values = {c: conv[c](data.get(c)) for c in cols}
-            if old is not None:
-                for f in local_fields:
-                    if f in values:
-                        values[f] = old[f]
-            if model.__derived_fields__:
-                values.update(model.derived_values(values))
-            values["version"] = rec.version
-            values["sync_version"] = rec.version
+            values = rec.pop("_stored", None)
+            if values is None:
+                values = plan.stored_values(rec.get("data"))
+            version = rec["version"]
             if old is None:
-                values.update(
-                    id=rec.id,
-                    created_at=now,
-                    updated_at=now,
-                    updated_by_user_id=None,
-                    updated_by_device_id=None,
-                    updated_by_campus_id=None,
-                )
-                inserts.append(values)
-                revived.append(rec.id)
-                fields = {c: {"old": None, "new": wire(values[c])} for c in cols}
-                history.append(_history(entity, rec, "insert", fields, now))
-            else:
-                fields = {}
-                for c in cols:
-                    before, after = wire(old[c]), wire(values[c])
-                    if before != after:
-                        fields[c] = {"old": before, "new": after}
-                if not fields and old["sync_version"] == rec.version:
-                    continue
-                values["_id"] = rec.id
-                values["updated_at"] = now if fields else old["updated_at"]
-                updates.append(values)
-                if fields:
-                    history.append(_history(entity, rec, "update", fields, now))
+                derived = rec.pop("_derived", None)
+                if derived is None:
+                    derived = plan.derived_values(values)
+                inserts.append((rid, *values, *derived, stamp, stamp, version, version, None, None, None))
+                revived.append(rid)
+                if insert_history:
+                    new = plan.wire_values(values)
+                    fields = {c: {"old": None, "new": new[i]} for i, c in enumerate(cols)}
+                    history.append(_history(entity, rec, "insert", fields, stamp))
+                continue
+            stored_old = old[3:]
+            if local_fields:
+                for i, c in enumerate(cols):
+                    if c in local_fields:
+                        values[i] = stored_old[i]
+            changed = [i for i, (a, b) in enumerate(zip(stored_old, values, strict=True)) if a != b]
+            if not changed and old[1] == version:
+                continue
+            names = tuple(cols[i] for i in changed)
+            params = [values[i] for i in changed]
+            if changed:
+                before, after = plan.wire_values(stored_old), plan.wire_values(values)
+                fields = {cols[i]: {"old": before[i], "new": after[i]} for i in changed}
+                history.append(_history(entity, rec, "update", fields, stamp))
+                if any(i in plan.derived_index.values() for i in changed):
+                    names += tuple(plan.derived)
+                    params += plan.derived_values(values)
+                names += ("updated_at",)
+                params.append(stamp)
+            updates[names].append((*params, version, version, rid))
         if inserts:
-            conn.execute(insert(table).execution_options(render_nulls=True), inserts)
-            for chunk in _chunks(revived):
-                conn.execute(delete(m.Tombstone).where(m.Tombstone.entity == entity, m.Tombstone.record_id.in_(chunk)))
-        if updates:
-            names = [c for c in updates[0] if c != "_id"]
-            stmt = update(table).where(table.c.id == sa.bindparam("_id")).values({c: sa.bindparam(c) for c in names})
-            conn.execute(stmt, updates)
+            _write_staged(raw, plan, inserts)
+            if raw.execute("SELECT EXISTS (SELECT 1 FROM tombstone WHERE entity = ?)", (entity,)).fetchone()[0]:
+                raw.execute(
+                    "DELETE FROM tombstone WHERE entity = ? AND record_id IN (SELECT value FROM json_each(?))",
+                    (entity, orjson.dumps(revived)),
+                )
+        for names, rows in updates.items():
+            _update_staged(raw, plan, (*names, "version", "sync_version"), rows)
     if history:
-        conn.execute(insert(m.HistoryEntry), history)
-    return len(records), erased_people
+        raw.executemany(_HISTORY_SQL, history)
+    return len(recs_all), erased_people
 
 
-def _history(entity: str, rec: PulledRecord, op: str, fields: dict[str, Any], now: datetime) -> dict[str, Any]:
-    person = rec.person_id if rec.person_id else (rec.id if entity == "person" else None)
-    return dict(
-        entity=entity,
-        record_id=rec.id,
-        person_id=person,
-        op=op,
-        fields=fields,
-        user_id=None,
-        device_id=None,
-        campus_id=None,
-        hlc=rec.hlc or "",
-        at=now,
-        origin="remote",
+# Rows are written through a temporary table: one executemany into it, then one INSERT ... SELECT (or UPDATE) into
+# the model's table. A single statement lets the search index's trigger add every person of the page to the FTS5
+# index at once; row by row, FTS5 flushes its pending terms at every statement (about 40 % more time for people).
+
+
+def _write_staged(raw: Any, plan: _Plan, rows: list[tuple[Any, ...]]) -> None:
+    raw.execute(plan.stage_sql)
+    raw.executemany(plan.stage_insert_sql, rows)
+    raw.execute(plan.insert_sql)
+    raw.execute(plan.unstage_sql)
+
+
+def _update_staged(raw: Any, plan: _Plan, names: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """`rows`: the values of `names`, then the id."""
+    slots = [f"v{i}" for i in range(len(names))]
+    raw.execute("DROP TABLE IF EXISTS temp.sync_update")
+    raw.execute(f"CREATE TEMP TABLE sync_update ({', '.join(slots)}, id TEXT PRIMARY KEY)")
+    raw.executemany(f"INSERT INTO temp.sync_update VALUES ({', '.join('?' for _ in rows[0])})", rows)
+    raw.execute(
+        f"UPDATE {plan.name} SET ({', '.join(f'{chr(34)}{c}{chr(34)}' for c in names)}) = "
+        f"(SELECT {', '.join(slots)} FROM temp.sync_update AS s WHERE s.id = {plan.name}.id) "
+        "WHERE id IN (SELECT id FROM temp.sync_update)"
     )
+    raw.execute("DROP TABLE temp.sync_update")
+
+
+_HISTORY_SQL = (
+    "INSERT INTO history (entity, record_id, person_id, op, fields, user_id, device_id, campus_id, hlc, at, origin) "
+    "VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, 'remote')"
+)
+
+
+def _history(entity: str, rec: dict[str, Any], op: str, fields: dict[str, Any], at: str) -> tuple[Any, ...]:
+    person = rec.get("person_id") or (rec["id"] if entity == "person" else None)
+    return (entity, rec["id"], person, op, orjson.dumps(fields).decode(), rec.get("hlc") or "", at)
 
 
 def _delete_one(
     conn: Connection,
-    rec: PulledRecord,
+    rec: dict[str, Any],
     *,
     erased: bool,
-    old: dict[str, Any] | None = None,
-    model: type[m.Synced] | None = None,
-    history: list[dict[str, Any]] | None = None,
+    old: tuple[Any, ...] | None = None,
+    plan: _Plan | None = None,
+    history: list[tuple[Any, ...]] | None = None,
 ) -> None:
-    model = model or m.MODEL_BY_ENTITY.get(rec.entity)
+    entity, rid = rec["entity"], rec["id"]
+    model = m.MODEL_BY_ENTITY.get(entity)
     if model is not None:
         table = table_of(model)
-        conn.execute(delete(table).where(table.c.id == rec.id))
+        conn.execute(delete(table).where(table.c.id == rid))
         if erased:
-            conn.execute(delete(m.HistoryEntry).where(m.HistoryEntry.record_id == rec.id))
-            conn.execute(delete(m.ChangeLog).where(m.ChangeLog.record_id == rec.id))
-        elif old is not None and history is not None:
-            fields = {c: {"old": wire(old[c]), "new": None} for c in converters(model)}
-            history.append(_history(rec.entity, rec, "delete", fields, utcnow()))
-    conn.execute(delete(m.Tombstone).where(m.Tombstone.entity == rec.entity, m.Tombstone.record_id == rec.id))
+            conn.execute(delete(m.HistoryEntry).where(m.HistoryEntry.record_id == rid))
+            conn.execute(delete(m.ChangeLog).where(m.ChangeLog.record_id == rid))
+        elif old is not None and plan is not None and history is not None:
+            before = plan.wire_values(old[3:])
+            fields = {c: {"old": before[i], "new": None} for i, c in enumerate(plan.cols)}
+            history.append(_history(entity, rec, "delete", fields, _stamp(utcnow())))
+    conn.execute(delete(m.Tombstone).where(m.Tombstone.entity == entity, m.Tombstone.record_id == rid))
     conn.execute(
         insert(m.Tombstone).values(
-            entity=rec.entity, record_id=rec.id, hlc=rec.hlc or "", erased=erased, deleted_at=utcnow()
+            entity=entity, record_id=rid, hlc=rec.get("hlc") or "", erased=erased, deleted_at=utcnow()
         )
     )
 
