@@ -309,10 +309,11 @@ class _Plan:
         self.cols = list(converters(model))
         self.stored_values = _compile_stored(table, self.cols)
         self.wired = [(i, f) for i, c in enumerate(self.cols) if (f := _to_wire(table.c[c])) is not None]
+        self.wired_at = dict(self.wired)
         self.derived = sorted(model.__derived_fields__)
         conv = converters(model)
         self.derived_inputs = [(self.cols.index(c), c, conv[c]) for c in model.__derived_inputs__]
-        self.derived_index = {c: i for i, c in enumerate(self.cols) if c in model.__derived_inputs__}
+        self.derived_positions = frozenset(i for i, c in enumerate(self.cols) if c in model.__derived_inputs__)
         q = '"{}"'.format
         name = q(table.name)
         insert_cols = ", ".join(map(q, ["id", *self.cols, *self.derived, *_INSERT_STAMPS]))
@@ -445,11 +446,11 @@ def apply_records(
                     _delete_one(conn, rec, erased=False, old=old, plan=plan, history=history)
                 continue
             values = rec.pop("_stored", None)
+            derived = rec.pop("_derived", None)
             if values is None:
                 values = plan.stored_values(rec.get("data"))
             version = rec["version"]
             if old is None:
-                derived = rec.pop("_derived", None)
                 if derived is None:
                     derived = plan.derived_values(values)
                 inserts.append((rid, *values, *derived, stamp, stamp, version, version, None, None, None))
@@ -464,18 +465,26 @@ def apply_records(
                 for i, c in enumerate(cols):
                     if c in local_fields:
                         values[i] = stored_old[i]
+                derived = None  # computed from values some of which stay local
             changed = [i for i, (a, b) in enumerate(zip(stored_old, values, strict=True)) if a != b]
             if not changed and old[1] == version:
                 continue
             names = tuple(cols[i] for i in changed)
             params = [values[i] for i in changed]
             if changed:
-                before, after = plan.wire_values(stored_old), plan.wire_values(values)
-                fields = {cols[i]: {"old": before[i], "new": after[i]} for i in changed}
+                wired = plan.wired_at
+                fields = {
+                    cols[i]: (
+                        {"old": wired[i](stored_old[i]), "new": wired[i](values[i])}
+                        if i in wired
+                        else {"old": stored_old[i], "new": values[i]}
+                    )
+                    for i in changed
+                }
                 history.append(_history(entity, rec, "update", fields, stamp))
-                if any(i in plan.derived_index.values() for i in changed):
+                if any(i in plan.derived_positions for i in changed):
                     names += tuple(plan.derived)
-                    params += plan.derived_values(values)
+                    params += derived if derived is not None else plan.derived_values(values)
                 names += ("updated_at",)
                 params.append(stamp)
             updates[names].append((*params, version, version, rid))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-import json
 import logging
 import random
 import ssl
@@ -190,7 +189,7 @@ class HqClient:
         return StatusResponse.model_validate_json(self._request("GET", "/v1/status").content)
 
     def push(self, changes: list[dict[str, Any]]) -> PushResponse:
-        body = json.dumps({"changes": changes}, separators=(",", ":"), ensure_ascii=False).encode()
+        body = orjson.dumps({"changes": changes})
         headers = {"Content-Type": "application/json"}
         if len(body) > 64 * 1024:
             body = gzip.compress(body, compresslevel=1)
