@@ -74,10 +74,10 @@ def bulk_load_engine(path: Path | str) -> Iterator[Engine]:
     a rollback journal instead of WAL: pages written for the first time are not journaled, so every page reaches the
     file once (WAL writes it twice: into the log, then at checkpoint), and a load that stops halfway, even killed,
     is rolled back from the journal the next time the file is opened: all of it or nothing. `synchronous=OFF`: no
-    fsync while loading (the operating system still has every write if the process dies; only a power cut during
-    the load could damage the file, which then holds nothing but the half-loaded demo: make it again). Bigger page
-    cache, temporary tables in memory. On leaving, the file goes back to WAL and the engine is disposed: open the
-    store's usual engine again afterwards.
+    fsync while loading, nor at its commit (the operating system still has every write if the process dies; only a
+    power cut during the load, or in the half minute after it while the system writes its cache out, could damage
+    the file, which then holds nothing but demo data: make it again). Bigger page cache, temporary tables in memory.
+    On leaving, the file goes back to WAL and the engine is disposed: open the store's usual engine again afterwards.
 
     The caller must have closed its other connections to the file. If another program has it open, WAL cannot be
     left: `BulkLoadUnavailable` is raised within about a second, before anything is written.
