@@ -200,14 +200,19 @@ class HqClient:
     def pull(self, cursor: int, until: int | None, limit: int | None = None) -> PullPage:
         return PullPage.model_validate_json(self.pull_raw(cursor, until, limit))
 
-    def pull_raw(self, cursor: int, until: int | None, limit: int | None = None) -> bytes:
-        """One page of the feed as HQ sent it (JSON bytes, gzip already undone): see `decode_page`."""
+    def pull_raw(self, cursor: int, until: int | None, limit: int | None = None, *, wait: float = 0) -> bytes:
+        """One page of the feed as HQ sent it (JSON bytes, gzip already undone): see `decode_page`. `wait`: seconds
+        HQ may hold the answer while nothing is newer than `cursor` (long poll)."""
         params: dict[str, Any] = {"cursor": cursor}
         if until is not None:
             params["until"] = until
         if limit is not None:
             params["limit"] = limit
-        return self._request("GET", "/v1/pull", params=params).content
+        extra: dict[str, Any] = {}
+        if wait:
+            params["wait"] = wait
+            extra["timeout"] = httpx.Timeout(connect=5.0, read=wait + 60.0, write=60.0, pool=5.0)
+        return self._request("GET", "/v1/pull", params=params, **extra).content
 
     def erase(self, person_id: str, reason: str, user_id: str | None) -> None:
         self._request("POST", f"/v1/people/{person_id}/erasure", json={"reason": reason, "user_id": user_id})

@@ -182,6 +182,22 @@ class Syncer:
             raise
         return report
 
+    def wait_for_news(self, timeout_s: float = 25.0) -> bool:
+        """Block until HQ holds something new for this campus, or `timeout_s` (at most 30) has passed: True when a
+        cycle would pull something. A long poll (one request held by HQ): an online campus that loops on it, running
+        a cycle when it answers True, sees another campus's edit about a second after it reached HQ, for one idle
+        request every `timeout_s`. Raises the cycle's errors (Offline when HQ cannot be reached, NotEnrolled…); an
+        HQ older than the long poll answers at once, so the caller must not loop on it without a pause."""
+        state = self.state()
+        if not state["server_url"]:
+            raise NotEnrolled(NOT_ENROLLED)
+        creds = credentials.load(self.data_dir, state["server_url"])
+        if creds is None:
+            raise NotEnrolled(NOT_ENROLLED)
+        with self._client_factory(state["server_url"], creds.token) as client:
+            page = decode_page(client.pull_raw(state["cursor"], None, 1, wait=min(timeout_s, 30.0)))
+        return bool(page.records or page.conflicts or page.more)
+
     def _check_hq(self, client: HqClient, state: dict[str, Any]) -> str | None:
         """Refuse a copied database, re-send after an HQ restore; returns the clock warning, if any."""
         status = client.status()

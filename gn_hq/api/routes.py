@@ -6,6 +6,8 @@ Handlers only translate HTTP to service calls: authentication and the protocol c
 
 from __future__ import annotations
 
+import asyncio
+import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -105,7 +107,7 @@ async def push_changes(request: Request, hq: HqDep, device: DeviceDep, protocol:
     response_model=PullPage,
     summary="Records and conflicts for this campus after a cursor (also the initial snapshot, from cursor 0)",
 )
-def pull_changes(
+async def pull_changes(
     hq: HqDep,
     device: DeviceDep,
     cursor: Annotated[int, Query(ge=0, le=2**62, description="the last seq received (0: from the start)")] = 0,
@@ -114,8 +116,22 @@ def pull_changes(
     ] = None,
     limit: Annotated[int | None, Query(ge=1, le=10000, description="most items in the page")] = None,
     max_bytes: Annotated[int | None, Query(ge=1024, le=2**31, description="byte budget of the page")] = None,
+    wait: Annotated[
+        float,
+        Query(
+            ge=0,
+            le=pull.MAX_WAIT_S,
+            description="long poll: while nothing at HQ is newer than `cursor`, hold the answer up to this many "
+            "seconds (an online campus learns of a change as soon as it is written)",
+        ),
+    ] = 0,
 ) -> Response:
-    page = pull.pull_page(hq, device, cursor, until, limit, max_bytes)
+    if wait and until is None:
+        # Only a campus exactly up to date waits: a cursor past HQ's sequence (HQ restored) is answered at once
+        deadline = time.monotonic() + wait
+        while await run_in_threadpool(pull.last_seq, hq) == cursor and time.monotonic() < deadline:
+            await asyncio.sleep(min(pull.WAIT_STEP_S, max(0.0, deadline - time.monotonic())))
+    page = await run_in_threadpool(pull.pull_page, hq, device, cursor, until, limit, max_bytes)
     return Response(content=page, media_type="application/json")
 
 

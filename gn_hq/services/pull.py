@@ -25,6 +25,15 @@ from gn_hq.services.context import Hq
 from gn_hq.services.devices import AuthDevice
 
 _ROW_OVERHEAD = 160  # bytes of a record's envelope besides its data
+#: longest a pull may be held while nothing is new (`wait`), and how often HQ looks meanwhile
+MAX_WAIT_S = 30.0
+WAIT_STEP_S = 0.2
+
+
+def last_seq(hq: Hq) -> int:
+    """HQ's last sequence number (what a long poll compares the campus's cursor with)."""
+    with hq.read() as conn:
+        return hq.read_meta(conn)[1]
 
 
 def pull_page(
