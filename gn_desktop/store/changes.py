@@ -281,8 +281,11 @@ def bulk_insert(session: Session, model: type[Synced], rows: Sequence[dict[str, 
     session.flush()  # records still pending in the session (e.g. the campus these rows point to) go in first
     conn = session.connection()
     if isinstance(rows, StagedRows):
-        if rows.model is not model or rows.plan is not _bulk_plan(model, conn.dialect):
-            raise ValueError(f"rows staged for {rows.model.__tablename__} on another dialect")
+        if rows.model is not model or rows.plan.dialect != conn.dialect.name:
+            raise ValueError(
+                f"rows staged for {rows.model.__tablename__} ({rows.plan.dialect}) cannot go into "
+                f"{model.__tablename__} ({conn.dialect.name})"
+            )
         staged = rows
     else:
         staged = stage_rows(model, rows, conn.dialect)
@@ -356,6 +359,7 @@ def _reserve_stamps(clock: HybridClock, n: int) -> Stamp:
 class _BulkPlan:
     """How `bulk_insert` writes one model, worked out once: SQL statements, staged columns and their converters."""
 
+    dialect: str
     staged: tuple[tuple[str, Any], ...]  # (column, converter or None): id, data and derived columns
     rows_per_insert: int  # rows a staging INSERT takes at once (a few GIL hand-overs per chunk, not one per row)
     defaults: dict[str, Any]
@@ -463,6 +467,7 @@ def _bulk_plan(model: type[Synced], dialect: Dialect) -> _BulkPlan:
     person = q.quote(model.__person_attr__) if model.__person_attr__ else "NULL"
     new_rows = f"FROM {name} WHERE rowid > :after ORDER BY rowid"
     plan = _BULK_PLANS[key] = _BulkPlan(
+        dialect=dialect.name,
         staged=tuple((c, converter(c)) for c in staged),
         rows_per_insert=max(1, _MAX_BINDS // len(staged)),
         defaults=defaults,
