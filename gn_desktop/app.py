@@ -144,7 +144,8 @@ def build_sync(
     `client_factory` goes to `Syncer` (tests: an httpx mock transport), `options` to `SyncScheduler`.
 
     The thread is separate from the task runner's database worker: a cycle waits on the network for seconds (minutes
-    on a bad line), which must never delay an advisor's save nor the UI.
+    on a bad line), which must never delay an advisor's save nor the UI. While online and idle, a second thread keeps
+    a long poll open at HQ, so another campus's edit arrives here within about a second.
     """
     from gn_desktop.sync.engine import Progress, Syncer
     from gn_desktop.sync.scheduler import SyncScheduler, hq_probe
@@ -159,7 +160,11 @@ def build_sync(
         url = Syncer(store, data_dir).state()["server_url"]
         return str(url) if url else None
 
+    def watch(timeout_s: float) -> bool:
+        return Syncer(store, data_dir, client_factory=client_factory).wait_for_news(timeout_s)
+
     options.setdefault("probe", hq_probe(server_url))
+    options.setdefault("watch", watch)
     bridge.scheduler = SyncScheduler(cycle, listener=bridge.listener, **options)
     runner.changed.connect(bridge.changes_made)
     return bridge

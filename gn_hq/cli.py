@@ -128,6 +128,9 @@ def _serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         access_log=not args.no_access_log,
         log_level=args.log_level,
+        # on stop, requests still running get 3 s: a long poll (GET /v1/pull?wait=…) is then cut, which campuses
+        # treat like any lost connection; a push is one transaction, applied whole or not at all
+        timeout_graceful_shutdown=3,
     )
     return 0
 

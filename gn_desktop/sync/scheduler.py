@@ -5,6 +5,9 @@ A cycle runs:
 * a few seconds after a local write was committed (`changes_made()`, debounced: a burst of edits gives one cycle, but
   never later than `max_delay_s` after the first edit of the burst);
 * every `period_s` while HQ answers;
+* as soon as HQ holds something new for this campus, when a `watch` is given: a second thread keeps one long poll
+  open at HQ while the campus is online and idle (`Syncer.wait_for_news`), so another campus's edit shows here about a
+  second after it reached HQ instead of at the next period;
 * at once on `sync_now()` (the "Synchroniser maintenant" button, an enrolment, a conflict decision);
 * when the network returns: after an `Offline` failure (or another retryable one) the next attempt waits an
   exponential backoff with full jitter, uniform in [0, min(`backoff_max_s`, `backoff_base_s` · 2^n)] (at least
@@ -43,6 +46,9 @@ PERIOD_S = 60.0
 BACKOFF_BASE_S = 2.0
 BACKOFF_MAX_S = 300.0
 BACKOFF_MIN_S = 1.0
+#: how long HQ holds one long poll, and the pause after a watch that failed or came back at once (an older HQ)
+WATCH_S = 25.0
+WATCH_PAUSE_S = 10.0
 
 #: shown when a cycle failed on a bug (the traceback is in the log)
 BUG_MESSAGE = (
@@ -126,8 +132,14 @@ class SyncScheduler:
         backoff_max_s: float = BACKOFF_MAX_S,
         backoff_min_s: float = BACKOFF_MIN_S,
         sync_at_start: bool = True,
+        watch: Callable[[float], bool] | None = None,
+        watch_s: float = WATCH_S,
+        watch_pause_s: float = WATCH_PAUSE_S,
     ) -> None:
         self._run_cycle = run_cycle
+        self._watch = watch
+        self.watch_s = watch_s
+        self.watch_pause_s = watch_pause_s
         self._listener = listener or (lambda _a: None)
         self._probe = probe
         self._clock: Clock = clock or RealClock()
@@ -141,7 +153,9 @@ class SyncScheduler:
 
         self._cond = threading.Condition()
         self._thread: threading.Thread | None = None
+        self._watcher: threading.Thread | None = None
         self._stopping = False
+        self._news_due: float | None = None
         # when each kind of trigger is due (monotonic seconds of `clock`; None: not planned)
         self._now_requested = sync_at_start
         self._changes_due: float | None = None
@@ -153,6 +167,8 @@ class SyncScheduler:
         self._activity = SyncActivity()
         #: cycles run so far (tests and the bench read it)
         self.cycles = 0
+        #: cycles finished (either way): the watcher waits for the next one after reporting news
+        self._finished = 0
 
     # -- any thread ---------------------------------------------------------------------------------------------
 
@@ -168,6 +184,9 @@ class SyncScheduler:
             self._stopping = False
             self._thread = threading.Thread(target=self._loop, name="gn-sync", daemon=True)
             self._thread.start()
+            if self._watch is not None:
+                self._watcher = threading.Thread(target=self._watch_loop, name="gn-sync-watch", daemon=True)
+                self._watcher.start()
 
     def stop(self, timeout: float | None = 10.0) -> bool:
         """Ask the thread to end after the running cycle (if any); True when it ended within `timeout` seconds.
@@ -186,6 +205,8 @@ class SyncScheduler:
         if ended:
             with self._cond:
                 self._thread = None
+                # a long poll in flight ends by itself (daemon thread; its answer is ignored once stopping)
+                self._watcher = None
         return ended
 
     def changes_made(self) -> None:
@@ -215,7 +236,7 @@ class SyncScheduler:
             return float("-inf")
         if self._halted:
             return None
-        dues = [d for d in (self._changes_due, self._periodic_due) if d is not None]
+        dues = [d for d in (self._changes_due, self._periodic_due, self._news_due) if d is not None]
         due = min(dues) if dues else None
         if self._retry_due is not None:
             # while failing, changes wait for the next retry (HQ does not answer anyway)
@@ -237,11 +258,53 @@ class SyncScheduler:
                 retrying = self._retry_due is not None
                 self._now_requested = False
                 self._changes_due = self._first_change_at = None
-                self._periodic_due = None
+                self._periodic_due = self._news_due = None
             if not requested and retrying and self._probe is not None and not self._probe_ok():
                 self._failed(Offline(OFFLINE), probed=True)
                 continue
             self._cycle()
+            with self._cond:
+                self._finished += 1
+                self._cond.notify_all()
+
+    def _watching(self) -> bool:
+        """Lock held: whether a long poll is worth keeping open (online, idle, nothing planned sooner)."""
+        return (
+            self._activity.enrolled is True
+            and not self._halted
+            and self._retry_due is None
+            and self._news_due is None
+            and not self._now_requested
+            and self._activity.phase == Phase.IDLE
+        )
+
+    def _watch_loop(self) -> None:
+        """The watcher thread: one long poll at a time while online and idle; news plans a cycle at once."""
+        assert self._watch is not None
+        while True:
+            with self._cond:
+                while not self._stopping and not self._watching():
+                    self._clock.wait(self._cond, None)
+                if self._stopping:
+                    return
+                seen = self._finished
+            started = self._clock.monotonic()
+            try:
+                news = self._watch(self.watch_s)
+            except Exception:  # offline, HQ restarting…: the scheduler's own cycles report it; look again later
+                log.debug("sync watch failed", exc_info=True)
+                news = None
+            with self._cond:
+                if self._stopping:
+                    return
+                if news:
+                    self._news_due = self._clock.monotonic()
+                    self._cond.notify_all()
+                    # look again only once that cycle has pulled the news (else the same news answers at once)
+                    while not self._stopping and self._finished == seen:
+                        self._clock.wait(self._cond, None)
+                elif news is None or self._clock.monotonic() - started < 1.0:
+                    self._clock.wait(self._cond, self.watch_pause_s)
 
     def _probe_ok(self) -> bool:
         try:
@@ -324,6 +387,7 @@ class SyncScheduler:
         with self._cond:
             self._activity = replace(self._activity, **changes)  # type: ignore[arg-type]
             activity = self._activity
+            self._cond.notify_all()  # the watcher looks at the phase
         try:
             self._listener(activity)
         except Exception:

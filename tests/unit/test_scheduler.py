@@ -395,3 +395,32 @@ def test_a_pc_never_enrolled_stays_idle_without_error(
         assert scheduler.cycles == 1
     finally:
         store.dispose()
+
+
+def test_an_online_pc_sees_another_pcs_edit_at_once_not_at_the_next_period(hq: Hq, tmp_path: Path) -> None:
+    from tests.e2e.conftest import enrol_second_pc
+
+    a = enrolled_campus(ensure_running(hq), tmp_path / "a")
+    b = enrol_second_pc(a, tmp_path, "b")
+    a.sync()
+    store = b.store()
+    seen = Recorder()
+    scheduler = SyncScheduler(
+        _real(store, b),
+        listener=seen,
+        period_s=3600.0,  # without the watch, the edit would wait an hour
+        watch=lambda timeout: Syncer(store, b.data_dir).wait_for_news(timeout),
+        watch_s=10.0,
+    )
+    scheduler.start()
+    try:
+        first = seen.wait_for(lambda x: x.phase == Phase.IDLE and x.last_report is not None).last_report
+        pid = a.add_person("Léa", "Nguyen")
+        a.sync()
+        seen.wait_for(lambda x: x.phase == Phase.IDLE and x.last_report is not None and x.last_report is not first)
+        person = b.person(pid)
+        assert person is not None and person["last_name"] == "Nguyen"
+        assert scheduler.cycles == 2
+    finally:
+        assert scheduler.stop(WAIT_S)
+        store.dispose()
