@@ -1,8 +1,10 @@
 """Applying what HQ sends to the campus store (no Qt).
 
 Each pulled page is applied in ONE transaction together with the cursor that follows it, so a crash (kill -9, power
-cut) between pages resumes exactly there. Records are written with Core executemany (an initial sync brings hundreds
-of thousands of rows) and each received change goes to history with origin "remote", never to the change log.
+cut) between pages resumes exactly there. Records are written as stored values with plain SQL, a page per statement
+(an initial sync brings hundreds of thousands of rows: see "Pulled records" below). Each received update or delete
+goes to history with origin "remote" (as does a record new to this campus, except during a snapshot), never to the
+change log.
 
 Local edits not yet pushed stay on top: when a pulled record has pending changes for some fields, those fields keep
 their local values until HQ has merged the push (the next pull then brings the merged state). Foreign keys are not
