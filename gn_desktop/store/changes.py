@@ -11,6 +11,7 @@ Sessions must carry a `CaptureContext` in `session.info["capture"]`; the unit of
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -379,8 +380,13 @@ class _BulkPlan:
 
 
 _BULK_PLANS: dict[tuple[type[Synced], str], _BulkPlan] = {}
-#: bound values per staging INSERT: SQLite's limit before 3.32, the lowest a build may have
-_MAX_BINDS = 999
+#: rows per staging INSERT at most; fewer if SQLite takes fewer bound values per statement (999 before 3.32)
+_MAX_ROWS_PER_INSERT = 500
+
+
+def _max_binds() -> int:
+    with contextlib.closing(sqlite3.connect(":memory:")) as conn:
+        return conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
 
 
 class _Memo(dict[Any, Any]):
@@ -469,7 +475,7 @@ def _bulk_plan(model: type[Synced], dialect: Dialect) -> _BulkPlan:
     plan = _BULK_PLANS[key] = _BulkPlan(
         dialect=dialect.name,
         staged=tuple((c, converter(c)) for c in staged),
-        rows_per_insert=max(1, _MAX_BINDS // len(staged)),
+        rows_per_insert=max(1, min(_MAX_ROWS_PER_INSERT, _max_binds() // len(staged))),
         defaults=defaults,
         callables=tuple(callables),
         stamp_now=processor("created_at"),
