@@ -326,6 +326,7 @@ class _Plan:
         )
         self.insert_sql = f"INSERT INTO {name} ({insert_cols}) SELECT {insert_cols} FROM temp.{stage} ORDER BY rowid"
         self.unstage_sql = f"DELETE FROM temp.{stage}"
+        self.direct_sql = self.stage_insert_sql.replace(f"INSERT INTO temp.{stage}", f"INSERT INTO {name}", 1)
         self.select_sql = (
             f"SELECT id, sync_version, updated_at, {', '.join(map(q, self.cols))} FROM {name} "
             "WHERE id IN (SELECT value FROM json_each(?))"
@@ -504,12 +505,17 @@ def apply_records(
     return len(recs_all), erased_people
 
 
-# Rows are written through a temporary table: one executemany into it, then one INSERT ... SELECT (or UPDATE) into
-# the model's table. A single statement lets the search index's trigger add every person of the page to the FTS5
-# index at once; row by row, FTS5 flushes its pending terms at every statement (about 40 % more time for people).
+# Rows of a table with a trigger (person: the search index) are written through a temporary table: one executemany
+# into it, then one INSERT ... SELECT (or UPDATE) into the model's table. A single statement lets the trigger add
+# every person of the page to the FTS5 index at once; row by row, FTS5 flushes its pending terms at every statement
+# (about 40 % more time for people). Other tables take the executemany directly.
 
 
 def _write_staged(raw: Any, plan: _Plan, rows: list[tuple[Any, ...]]) -> None:
+    found = raw.execute("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (plan.entity,))
+    if found.fetchone() is None:  # no trigger to batch: straight in
+        raw.executemany(plan.direct_sql, rows)
+        return
     raw.execute(plan.stage_sql)
     raw.executemany(plan.stage_insert_sql, rows)
     raw.execute(plan.insert_sql)
