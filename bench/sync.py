@@ -728,20 +728,20 @@ def main() -> int:
 ANALYSIS = """What the campus does (docs/sync-protocol.md, "Pull and the initial sync"): a thread fetches and decodes
 (orjson) the next page while the current one is written; each page (5,000 records during a snapshot) is one
 transaction with its cursor; values are converted once to what SQLite stores and written through a temporary table
-with one INSERT ... SELECT per table, so the search index's trigger indexes a page at once (row by row, FTS5 flushed
-at every statement: 40 % more). A snapshot writes no history entry for the records it brings; updates and deletes
-keep theirs. Before this work the same initial sync took 88-112 s (ORM-typed values, per-row FTS flushes, one
-history entry per record, pages of 2,000 fetched one after the other).
+for people (one INSERT ... SELECT, so the search index's trigger indexes a page at once; row by row, FTS5 flushed
+at every statement: 40 % more), with one executemany for the other tables. A snapshot writes no history entry for
+the records it brings; updates and deletes keep theirs. Before this work the same initial sync took 88-112 s
+(ORM-typed values, per-row FTS flushes, one history entry per record, pages of 2,000 fetched one after the other).
 
-Where the initial sync's time goes now, CPU seconds of the campus process measured apart (saved pages, no HTTP):
-about 10 s in SQLite writing 400,000 rows into person (8 indexes and the FTS5 index) and pathway_event (2
-indexes) — the naive transfer's executemany into the same schema pays the same —, 2.5 s committing, 5-7 s
-converting values and computing the derived search columns of 100,000 people (`normalize.fold`), 2.5-4 s parsing
-JSON; HQ needs 4-6 s of CPU to serve the pages. That is 25-30 s of CPU for 2 cores that other jobs were also using:
-the 10 s target needs about half of it gone — the derived search columns and index maintenance are the bulk, and
-the schema (not the sync) decides them. Against the naive whole-row transfer, the sync keeps field-level merge,
-local unsent edits on top, the cursor in each page's transaction and a resumable snapshot for about 1.4 times its
-time.
+Where the initial sync's time goes now, CPU seconds of the campus process measured apart on a quieter moment (the
+saved pages applied in one thread, no HTTP): 6.5 s in SQLite writing 400,000 rows into person (8 indexes and the
+FTS5 index) and pathway_event (2 indexes) — the naive transfer's executemany into the same schema pays about the
+same —, 1.3 s committing, 3.6 s converting values and computing the derived search columns of 100,000 people
+(`normalize.fold`), 2 s parsing JSON: 14 s, plus 3-4 s of CPU in HQ serving the pages. On 2 cores that is 9 s at
+best with nothing else running; the pull overlaps HQ, decoding and writing, but the writing thread is the critical
+path (SQLite and the Python around it, slowed by the decoding thread holding the GIL), and other jobs shared the
+cores. Against the naive whole-row transfer, the sync keeps field-level merge, local unsent edits on top, the
+cursor in each page's transaction and a resumable snapshot for about 1.4 times its time.
 
 10,000 edits: most of A's cycle is HQ merging the pushed changes (the push requests; HQ's push path is measured in
 the HQ section); the campus side — reading the change log, acknowledging, pulling the merged state back — and B's
@@ -856,7 +856,11 @@ def _render_postgres(r: dict[str, Any]) -> str:
     loads = ", ".join(f"{x:.1f}" for x in r["load"])
     return (
         f"Same benchmark with HQ on PostgreSQL (`--database-url`, a database created and dropped by the run), "
-        f"measured {r.get('date', '')} with load averages {loads}: " + "; ".join(parts) + "."
+        f"measured {r.get('date', '')} with load averages {loads}"
+        + (f" ({r['note']})" if r.get("note") else "")
+        + ": "
+        + "; ".join(parts)
+        + "."
     )
 
 
