@@ -310,16 +310,17 @@ def at_scale_section(people: int, runs: list[ScaleRun]) -> str:
         "drawing thread draws "
         f"{_n(demo.CHUNK_SIZE)} people at a time and prepares their rows (`changes.stage_rows`); a writer thread "
         "stores them (staging INSERTs of many rows each, one INSERT ... SELECT per table, then SQLite writes every "
-        "change-log and history entry with json_object). The search index is built once at the end (FTS5 "
-        "'rebuild') instead of row by row. The CPU time is shared about evenly between drawing (Python) and "
-        "SQLite; the database ends at about 24 kB per person, most of it the change log and history (every "
-        "field of every record, twice).",
+        "change-log and history entry with json_object); while it does, the drawing thread hands the GIL back "
+        "within 0,5 ms (Python's 5 ms switch interval made the writer wait about 8 s per 100 000 people). The "
+        "search index is built once at the end (FTS5 'rebuild') instead of row by row. The CPU time is shared "
+        "about evenly between drawing (Python) and SQLite: both cores work when no other job takes one (CPU share "
+        "about 1,5; 1 otherwise); the database ends at about 24 kB per person, most of it the change "
+        "log and history (every field of every record, twice).",
         "",
-        "Before (commit 43ce5e7: WAL, one transaction per 5 000 people, search index kept row by row), measured on "
-        "the same machine on 2026-11-28 right before the same command with the current code: 100 000 people in "
-        "46,3 s against 39,3 s (load average 2,5 to 2,9; 11,1 s against 3,6 s of system time: WAL writes every "
-        "page twice), 159 MiB against 298 MiB peak memory (the load's page cache); 20 000 people in 10,1 s "
-        "against 8,3 s.",
+        "Before (commit 43ce5e7: WAL, one transaction per 5 000 people, search index kept row by row), on the "
+        "same machine on 2026-11-28, run right between two runs of the current code while other jobs kept about "
+        "0,85 core busy: 38,8 s against 28,4 and 28,9 s, with 7,7 s of system time against 2,2-2,5 s (WAL writes "
+        "every page twice), 159 MiB against 314 MiB peak memory (the load's page cache).",
     ]
     return "\n".join(lines) + "\n"
 
