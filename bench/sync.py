@@ -748,8 +748,8 @@ the HQ section); the campus side — reading the change log, acknowledging, pull
 pull of 10,000 updated people (history entries, search index updated per page) take about 1-1.5 s each. The 1 s
 target is not reachable without a faster HQ push. One edit's delay: the other PC waits on HQ with a long poll
 (`GET /v1/pull?wait=25`, `Syncer.wait_for_news`), which HQ answers as soon as a write passes the PC's cursor; the
-delay is then A's cycle plus B's: 0.2 s here. Without it, the delay is the interval between periodic cycles
-(60 s in the app's scheduler, docs/architecture.md), unless the scheduler waits on `wait_for_news` between cycles."""
+delay is then A's cycle plus B's: 0.2 s here. The app's scheduler keeps such a long poll open while online and idle
+(gn_desktop/sync/scheduler.py); without it, the delay would be the 60 s between its periodic cycles."""
 
 
 def render(r: dict[str, Any], postgres: dict[str, Any] | None = None) -> str:
