@@ -311,9 +311,10 @@ def _review_automatic(uow: UnitOfWork, row: m.SyncConflict, take: str, typed: An
         raise KnownError("Choix invalide : « mine », « theirs » ou une valeur.")
     model = m.MODEL_BY_ENTITY.get(row.entity)
     record = uow.session.get(model, row.record_id) if model is not None and row.field else None
-    if record is None or row.field is None:
-        raise KnownError("Cette fiche n'existe plus sur ce campus : il n'y a plus rien à corriger.")
-    if wire(getattr(record, row.field)) != wanted:
+    kept = view.mine if view.winner == "mine" else view.theirs
+    if (record is None or row.field is None) and wanted != kept:
+        raise KnownError("Cette fiche n'est plus sur ce campus : elle ne peut pas être corrigée d'ici.")
+    if record is not None and row.field is not None and wire(getattr(record, row.field)) != wanted:
         setattr(record, row.field, _from_wire(model, row.field, wanted))
     row.status = SEEN
     uow.flush()

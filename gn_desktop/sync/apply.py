@@ -204,12 +204,27 @@ def observe(clock: HybridClock, stamps: Iterable[str | None], server_time_ms: in
 
 def upsert_conflicts(conn: Connection, notices: Sequence[ConflictNotice]) -> int:
     """Store received conflicts (a newer notice replaces an older one); erased ones are forgotten. Returns how many
-    are open or new information."""
+    are open or new information.
+
+    What this campus did with a conflict survives a newer notice of it: a decision not sent yet stays while HQ still
+    has the conflict open (another campus joining it re-sends the notice), and an automatic conflict an advisor has
+    checked here stays checked."""
     count = 0
     for notice in notices:
+        table = m.SyncConflict.__table__
+        local = conn.execute(
+            select(table.c.status, table.c.pending_choice, table.c.pending_value).where(table.c.id == notice.id)
+        ).first()
         conn.execute(delete(m.SyncConflict).where(m.SyncConflict.id == notice.id))
         if notice.status == "erased":
             continue
+        status: str = notice.status
+        pending_choice = pending_value = None
+        if local is not None:
+            if notice.status == "open" and local.pending_choice is not None:
+                pending_choice, pending_value = local.pending_choice, local.pending_value
+            if notice.status == "auto" and local.status == "seen":
+                status = "seen"
         conn.execute(
             insert(m.SyncConflict).values(
                 id=notice.id,
@@ -219,8 +234,10 @@ def upsert_conflicts(conn: Connection, notices: Sequence[ConflictNotice]) -> int
                 person_id=notice.person_id,
                 kind=notice.kind,
                 field=notice.field,
-                status=notice.status,
+                status=status,
                 notice=notice.model_dump(mode="json"),
+                pending_choice=pending_choice,
+                pending_value=pending_value,
                 received_at=utcnow(),
             )
         )
