@@ -256,6 +256,12 @@ def history(uow: UnitOfWork, person_id: str) -> list[HistoryView]:
             if not can_read_restricted_note(role, uow.user_id, author):
                 fields = {k: v for k, v in fields.items() if k != "body"}
         out.append(HistoryView(h.at, h.entity, h.op, names.get(h.user_id or "", ""), fields, h.origin))
+    if not any(h.entity == "person" and h.op == "insert" for h in out):
+        # the person came with this PC's first sync (a snapshot brings states, not their story): say so, with when
+        # the record was created; its earlier history is kept at HQ
+        person = uow.session.get(m.Person, person_id)
+        if person is not None:
+            out.append(HistoryView(person.created_at, "person", "received", "", {}, "hq"))
     return out
 
 

@@ -663,7 +663,12 @@ class PersonPage(QWidget):
             "pre_registration": self.tr("Kiosk pre-registration"),
             "visit": self.tr("Kiosk visit"),
         }
-        ops = {"insert": self.tr("created"), "update": self.tr("changed"), "delete": self.tr("deleted")}
+        ops = {
+            "insert": self.tr("created"),
+            "update": self.tr("changed"),
+            "delete": self.tr("deleted"),
+            "received": self.tr("created elsewhere, received from the head office (earlier changes are kept there)"),
+        }
         return f"{entities.get(h.entity, h.entity)} — {ops.get(h.op, h.op)}"
 
     def _fields(self, h: followup.HistoryView) -> str:

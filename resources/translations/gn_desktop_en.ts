@@ -868,6 +868,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>created elsewhere, received from the head office (earlier changes are kept there)</source>
+        <translation>created elsewhere, received from the head office (earlier changes are kept there)</translation>
+    </message>
+    <message>
         <source>← Back to the search (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>

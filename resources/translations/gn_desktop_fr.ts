@@ -870,6 +870,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>suppression</translation>
     </message>
     <message>
+        <source>created elsewhere, received from the head office (earlier changes are kept there)</source>
+        <translation>créée ailleurs, reçue du siège (les modifications antérieures y sont conservées)</translation>
+    </message>
+    <message>
         <source>← Back to the search (Alt+Left)</source>
         <translation>← Retour à la recherche (Alt+Gauche)</translation>
     </message>

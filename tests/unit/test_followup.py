@@ -105,3 +105,23 @@ def test_history_says_who_changed_what(world: World) -> None:
     assert latest_person.op == "update"
     assert latest_person.fields["pathway_step"] == {"old": "welcome", "new": "assessment"}
     assert latest_person.user_name == "Camille Martin"
+
+
+def test_a_person_received_without_history_still_shows_when_the_record_was_created(world: World) -> None:
+    from sqlalchemy import delete
+
+    from gn_desktop.store import models as m
+
+    pid = world.person()
+    with world.store.unit_of_work(world.advisor_id) as uow:
+        # what a first sync leaves: the state, no local story
+        uow.session.execute(delete(m.HistoryEntry).where(m.HistoryEntry.person_id == pid))
+        uow.commit()
+    with world.store.unit_of_work(world.advisor_id) as uow:
+        followup.add_note(uow, pid, "Premier entretien")
+        uow.commit()
+    with world.store.unit_of_work(world.advisor_id) as uow:
+        hist = followup.history(uow, pid)
+    assert ("note", "insert") in [(h.entity, h.op) for h in hist]
+    assert [(h.entity, h.op, h.origin) for h in hist if h.op == "received"] == [("person", "received", "hq")]
+    assert hist[-1].op == "received"  # the oldest line
