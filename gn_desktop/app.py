@@ -163,6 +163,10 @@ def build_sync(
     def watch(timeout_s: float) -> bool:
         return Syncer(store, data_dir, client_factory=client_factory).wait_for_news(timeout_s)
 
+    def enrol(server_url: str, code: str) -> object:
+        return Syncer(store, data_dir, client_factory=client_factory).enrol(server_url, code)
+
+    bridge.enrol_fn = enrol
     options.setdefault("probe", hq_probe(server_url))
     options.setdefault("watch", watch)
     bridge.scheduler = SyncScheduler(cycle, listener=bridge.listener, **options)

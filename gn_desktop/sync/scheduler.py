@@ -156,6 +156,7 @@ class SyncScheduler:
         self._watcher: threading.Thread | None = None
         self._stopping = False
         self._news_due: float | None = None
+        self._jobs: list[tuple[Callable[[], object], Callable[[object, KnownError | None], None]]] = []
         # when each kind of trigger is due (monotonic seconds of `clock`; None: not planned)
         self._now_requested = sync_at_start
         self._changes_due: float | None = None
@@ -221,6 +222,13 @@ class SyncScheduler:
             self._changes_due = due
             self._cond.notify_all()
 
+    def run_job(self, job: Callable[[], object], done: Callable[[object, KnownError | None], None]) -> None:
+        """Run `job` on the sync thread between cycles (an enrolment: network, never beside a cycle), then
+        `done(result, None)`, or `done(None, error)` when it raised a `KnownError` (on the sync thread)."""
+        with self._cond:
+            self._jobs.append((job, done))
+            self._cond.notify_all()
+
     def sync_now(self) -> None:
         """Run a cycle as soon as possible (after the running one), even after an error that halted retries."""
         with self._cond:
@@ -249,11 +257,21 @@ class SyncScheduler:
                 while True:
                     if self._stopping:
                         return
+                    if self._jobs:
+                        break
                     now = self._clock.monotonic()
                     due = self._next_due()
                     if due is not None and due <= now:
                         break
                     self._clock.wait(self._cond, None if due is None else due - now)
+                if self._jobs:
+                    job, done = self._jobs.pop(0)
+                else:
+                    job = None
+            if job is not None:
+                self._run_job(job, done)
+                continue
+            with self._cond:
                 requested = self._now_requested
                 retrying = self._retry_due is not None
                 self._now_requested = False
@@ -266,6 +284,21 @@ class SyncScheduler:
             with self._cond:
                 self._finished += 1
                 self._cond.notify_all()
+
+    def _run_job(self, job: Callable[[], object], done: Callable[[object, KnownError | None], None]) -> None:
+        result: object = None
+        error: KnownError | None = None
+        try:
+            result = job()
+        except KnownError as exc:
+            error = exc
+        except Exception:
+            log.exception("bug in a job on the sync thread")
+            error = KnownError(BUG_MESSAGE)
+        try:
+            done(result, error)
+        except Exception:
+            log.exception("sync job callback failed")
 
     def _watching(self) -> bool:
         """Lock held: whether a long poll is worth keeping open (online, idle, nothing planned sooner)."""

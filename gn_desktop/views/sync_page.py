@@ -10,6 +10,7 @@ Threading: main thread only, except `SyncBridge.listener`, which any thread may 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from gn_core.domain import enums as e
+from gn_core.domain.errors import KnownError
 from gn_core.domain.labels import label
 from gn_core.domain.validation import format_phone
 from gn_desktop.services import conflicts, sync_status
@@ -69,13 +72,34 @@ class SyncBridge(QObject):
     """
 
     activity_changed = Signal(object)
+    #: an enrolment ended: the French error message, or None when this PC is now enrolled
+    enrol_finished = Signal(object)
     _incoming = Signal(object)  # sync thread -> UI thread (queued: the bridge lives on the UI thread)
+    _enrolled = Signal(object)  # sync thread -> UI thread
 
     def __init__(self, scheduler: SyncScheduler | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.scheduler = scheduler
+        #: enrols this PC: `enrol_fn(server_url, code)` (set by the composition root; run on the sync thread)
+        self.enrol_fn: Callable[[str, str], object] | None = None
         self.activity: SyncActivity | None = None
         self._incoming.connect(self._deliver)
+        self._enrolled.connect(self._enrol_done)
+
+    def enrol(self, server_url: str, code: str) -> bool:
+        """Enrol this PC with HQ on the sync thread (never beside a cycle); `enrol_finished` tells how it went.
+        False when this window has no sync thread."""
+        if self.scheduler is None or self.enrol_fn is None:
+            return False
+        fn = self.enrol_fn
+        self.scheduler.run_job(lambda: fn(server_url, code), lambda _r, error: self._enrolled.emit(error))
+        return True
+
+    @Slot(object)
+    def _enrol_done(self, error: KnownError | None) -> None:
+        if error is None and self.scheduler is not None:
+            self.scheduler.sync_now()  # the first sync starts at once (and ends the "not enrolled" idle state)
+        self.enrol_finished.emit(None if error is None else error.message)
 
     def listener(self, activity: SyncActivity) -> None:
         """The scheduler's listener: called on the sync thread."""
@@ -209,12 +233,39 @@ class SyncPage(QWidget):
         self.enrol_command.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.enrol_after = QLabel()
         self.enrol_after.setWordWrap(True)
+        self.enrol_server = QLineEdit()
+        self.enrol_server.setObjectName("sync-enrol-server")
+        self.enrol_server.setPlaceholderText("https://siege.legrandnumerique.example")
+        self.enrol_code = QLineEdit()
+        self.enrol_code.setObjectName("sync-enrol-code")
+        self.enrol_code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX")
+        self.enrol_code.returnPressed.connect(self._enrol)
+        self.enrol_button = QPushButton()
+        self.enrol_button.setObjectName("sync-enrol-button")
+        self.enrol_button.clicked.connect(self._enrol)
+        self.enrol_message = QLabel()
+        self.enrol_message.setObjectName("sync-enrol-message")
+        self.enrol_message.setWordWrap(True)
+        self.enrol_server_label = QLabel()
+        self.enrol_server_label.setBuddy(self.enrol_server)
+        self.enrol_code_label = QLabel()
+        self.enrol_code_label.setBuddy(self.enrol_code)
+        form = QFormLayout()
+        form.addRow(self.enrol_server_label, self.enrol_server)
+        form.addRow(self.enrol_code_label, self.enrol_code)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.enrol_button)
+        button_row.addStretch(1)
+        form.addRow("", button_row)
         box = QVBoxLayout(self.enrol_box)
         box.addWidget(self.enrol_title)
         box.addWidget(self.enrol_text)
-        box.addWidget(self.enrol_command)
+        box.addLayout(form)
+        box.addWidget(self.enrol_message)
         box.addWidget(self.enrol_after)
+        box.addWidget(self.enrol_command)
         self.enrol_box.hide()
+        self.bridge.enrol_finished.connect(self._enrol_finished)
 
         self.facts = QFrame()
         self.facts.setProperty("card", True)
@@ -545,6 +596,40 @@ class SyncPage(QWidget):
         else:
             self.error_box.hide()
 
+    def _enrol(self) -> None:
+        """ "Enrol this computer": check what was typed, then enrol on the sync thread."""
+        server = self.enrol_server.text().strip()
+        code = self.enrol_code.text().strip()
+        if not server.startswith(("https://", "http://")):
+            self._enrol_failed(
+                self.tr("Head office address: type the full address given by the head office, starting with https://")
+            )
+            self.enrol_server.setFocus()
+            return
+        if not code:
+            self._enrol_failed(self.tr("Enrolment code: type the code given by the head office (XXXX-XXXX-XXXX-XXXX)."))
+            self.enrol_code.setFocus()
+            return
+        if not self.bridge.enrol(server, code):
+            self._enrol_failed(self.tr("This window has no synchronisation: restart the application."))
+            return
+        self.enrol_button.setEnabled(False)
+        self.enrol_message.setText(self.tr("Enrolling this computer…"))
+
+    def _enrol_failed(self, message: str) -> None:
+        self.enrol_message.setStyleSheet("color: #b00020;")
+        self.enrol_message.setText(message)
+
+    def _enrol_finished(self, error: str | None) -> None:
+        self.enrol_button.setEnabled(True)
+        if error is not None:
+            self._enrol_failed(error)
+            return
+        self.enrol_code.clear()
+        self.enrol_message.setStyleSheet("")
+        self.enrol_message.setText(self.tr("This computer is enrolled: the first synchronisation is starting."))
+        self.refresh()
+
     def _next_text(self, activity: SyncActivity | None) -> str:
         if self.bridge.scheduler is None:
             return self.tr("Automatic synchronisation is not running in this window")
@@ -783,13 +868,16 @@ class SyncPage(QWidget):
             self.tr(
                 "The application works fully without the head office: everything stays on this computer. To share "
                 "the campus's work with the head office and the other campuses, ask the head office for an "
-                "enrolment code, then run this command once (the campus manager or the technical contact):"
+                "enrolment code, then type it here with the head office address (once per computer):"
             )
         )
+        self.enrol_server_label.setText(self.tr("&Head office address"))
+        self.enrol_code_label.setText(self.tr("Enrolment &code"))
+        self.enrol_button.setText(self.tr("&Enrol this computer"))
         self.enrol_after.setText(
             self.tr(
-                "Replace URL with the head office address and CODE with the code received. The synchronisation then "
-                "starts by itself; the changes made before are sent too."
+                "The synchronisation then starts by itself; the changes made before are sent too. The same can be "
+                "done from the command line (technical contact):"
             )
         )
         self.error_title.setText(self.tr("Last error"))

@@ -1184,6 +1184,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     <name>SyncPage</name>
     <message>
         <source>(not on this campus)</source>
+        <extracomment>an enrolment ended: the French error message, or None when this PC is now enrolled enrols this PC: `enrol_fn(server_url, code)` (set by the composition root; run on the sync thread)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1285,6 +1286,26 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     <message>
         <source>None</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head office address: type the full address given by the head office, starting with https://</source>
+        <translation>Head office address: type the full address given by the head office, starting with https://</translation>
+    </message>
+    <message>
+        <source>Enrolment code: type the code given by the head office (XXXX-XXXX-XXXX-XXXX).</source>
+        <translation>Enrolment code: type the code given by the head office (XXXX-XXXX-XXXX-XXXX).</translation>
+    </message>
+    <message>
+        <source>This window has no synchronisation: restart the application.</source>
+        <translation>This window has no synchronisation: restart the application.</translation>
+    </message>
+    <message>
+        <source>Enrolling this computer…</source>
+        <translation>Enrolling this computer…</translation>
+    </message>
+    <message>
+        <source>This computer is enrolled: the first synchronisation is starting.</source>
+        <translation>This computer is enrolled: the first synchronisation is starting.</translation>
     </message>
     <message>
         <source>Automatic synchronisation is not running in this window</source>
@@ -1601,12 +1622,24 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The application works fully without the head office: everything stays on this computer. To share the campus&apos;s work with the head office and the other campuses, ask the head office for an enrolment code, then run this command once (the campus manager or the technical contact):</source>
-        <translation type="unfinished"></translation>
+        <source>The application works fully without the head office: everything stays on this computer. To share the campus&apos;s work with the head office and the other campuses, ask the head office for an enrolment code, then type it here with the head office address (once per computer):</source>
+        <translation>The application works fully without the head office: everything stays on this computer. To share the campus&apos;s work with the head office and the other campuses, ask the head office for an enrolment code, then type it here with the head office address (once per computer):</translation>
     </message>
     <message>
-        <source>Replace URL with the head office address and CODE with the code received. The synchronisation then starts by itself; the changes made before are sent too.</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Head office address</source>
+        <translation>&amp;Head office address</translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code</source>
+        <translation>Enrolment &amp;code</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol this computer</source>
+        <translation>&amp;Enrol this computer</translation>
+    </message>
+    <message>
+        <source>The synchronisation then starts by itself; the changes made before are sent too. The same can be done from the command line (technical contact):</source>
+        <translation>The synchronisation then starts by itself; the changes made before are sent too. The same can be done from the command line (technical contact):</translation>
     </message>
     <message>
         <source>Last error</source>

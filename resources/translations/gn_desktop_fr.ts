@@ -1186,6 +1186,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <name>SyncPage</name>
     <message>
         <source>(not on this campus)</source>
+        <extracomment>an enrolment ended: the French error message, or None when this PC is now enrolled enrols this PC: `enrol_fn(server_url, code)` (set by the composition root; run on the sync thread)</extracomment>
         <translation>(personne absente de ce poste)</translation>
     </message>
     <message>
@@ -1287,6 +1288,26 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>None</source>
         <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Head office address: type the full address given by the head office, starting with https://</source>
+        <translation>Adresse du siège : saisissez l&apos;adresse complète donnée par le siège, qui commence par https://</translation>
+    </message>
+    <message>
+        <source>Enrolment code: type the code given by the head office (XXXX-XXXX-XXXX-XXXX).</source>
+        <translation>Code d&apos;inscription : saisissez le code donné par le siège (XXXX-XXXX-XXXX-XXXX).</translation>
+    </message>
+    <message>
+        <source>This window has no synchronisation: restart the application.</source>
+        <translation>Cette fenêtre n&apos;a pas de synchronisation : redémarrez l&apos;application.</translation>
+    </message>
+    <message>
+        <source>Enrolling this computer…</source>
+        <translation>Inscription de ce poste en cours…</translation>
+    </message>
+    <message>
+        <source>This computer is enrolled: the first synchronisation is starting.</source>
+        <translation>Ce poste est inscrit : la première synchronisation commence.</translation>
     </message>
     <message>
         <source>Automatic synchronisation is not running in this window</source>
@@ -1603,12 +1624,24 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>Cette version de l&apos;application est trop ancienne pour le siège. Installez la nouvelle version (demandez à votre contact technique). Rien n&apos;est perdu : les modifications en attente restent sur ce poste et partiront après la mise à jour.</translation>
     </message>
     <message>
-        <source>The application works fully without the head office: everything stays on this computer. To share the campus&apos;s work with the head office and the other campuses, ask the head office for an enrolment code, then run this command once (the campus manager or the technical contact):</source>
-        <translation>L&apos;application fonctionne entièrement sans le siège : tout reste sur ce poste. Pour partager le travail du campus avec le siège et les autres campus, demandez un code d&apos;inscription au siège, puis lancez une fois cette commande (le responsable de campus ou le contact technique) :</translation>
+        <source>The application works fully without the head office: everything stays on this computer. To share the campus&apos;s work with the head office and the other campuses, ask the head office for an enrolment code, then type it here with the head office address (once per computer):</source>
+        <translation>L&apos;application fonctionne entièrement sans le siège : tout reste sur ce poste. Pour partager le travail du campus avec le siège et les autres campus, demandez un code d&apos;inscription au siège, puis saisissez-le ici avec l&apos;adresse du siège (une fois par poste) :</translation>
     </message>
     <message>
-        <source>Replace URL with the head office address and CODE with the code received. The synchronisation then starts by itself; the changes made before are sent too.</source>
-        <translation>Remplacez URL par l&apos;adresse du siège et CODE par le code reçu. La synchronisation démarre ensuite d&apos;elle-même ; les modifications faites avant partent aussi.</translation>
+        <source>&amp;Head office address</source>
+        <translation>&amp;Adresse du siège</translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code</source>
+        <translation>&amp;Code d&apos;inscription</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol this computer</source>
+        <translation>&amp;Inscrire ce poste</translation>
+    </message>
+    <message>
+        <source>The synchronisation then starts by itself; the changes made before are sent too. The same can be done from the command line (technical contact):</source>
+        <translation>La synchronisation démarre alors d&apos;elle-même ; les modifications faites avant partent aussi. La même chose peut se faire en ligne de commande (contact technique) :</translation>
     </message>
     <message>
         <source>Last error</source>

@@ -329,3 +329,38 @@ def test_a_disability_recognition_conflict_shows_no_value_to_a_user_without_the_
     assert "2027" not in page.detail_text.text() and "responsable de campus" in page.detail_text.text()
     assert not page.keep_mine.isEnabled() and not page.keep_theirs.isEnabled() and not page.keep_typed.isEnabled()
     assert app.window.navigation.item(5).text() == "Synchronisation  (1)"  # it exists, and is counted
+
+
+def test_a_pc_is_enrolled_from_the_page_and_syncs_at_once(
+    qtbot: QtBot, hq: Hq, tmp_path: Path, open_app: Callable[..., App]
+) -> None:
+    from tests.e2e.conftest import next_campus_code
+
+    server = ensure_running(hq)
+    code = server.new_code(next_campus_code())
+    app = open_app(tmp_path / "campus", sync_at_start=True)
+    w = app.window
+    w.go_to(5)
+    page = w.sync_page
+    qtbot.waitUntil(lambda: shown(page.enrol_box), timeout=WAIT_MS)
+
+    page.enrol_server.setText("siege.example")
+    page.enrol_button.click()
+    assert page.enrol_message.text().startswith("Adresse du siège")
+
+    page.enrol_server.setText(server.url)
+    page.enrol_code.setText("AAAA-BBBB-CCCC-DDDD")
+    with qtbot.waitSignal(app.sync.enrol_finished, timeout=WAIT_MS) as refused:
+        page.enrol_button.click()
+    assert refused.args[0] and page.enrol_message.text() == refused.args[0]
+    assert page.enrol_button.isEnabled() and shown(page.enrol_box)
+
+    page.enrol_code.setText(code)
+    with qtbot.waitSignal(app.sync.activity_changed, timeout=WAIT_MS, check_params_cb=_synced):
+        page.enrol_button.click()
+    qtbot.waitUntil(lambda: not shown(page.enrol_box), timeout=WAIT_MS)
+    assert w.offline_label.text() != "Non relié au siège — les données restent sur ce poste"
+
+
+def _synced(activity: Any) -> bool:
+    return str(activity.phase) == "idle" and activity.last_report is not None
