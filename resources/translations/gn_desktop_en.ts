@@ -570,8 +570,8 @@
     <message numerus="yes">
         <source>%n conflict(s) to settle</source>
         <translation>
-            <numerusform>%n conflict to settle</numerusform>
-            <numerusform>%n conflicts to settle</numerusform>
+            <numerusform>%Ln conflict to settle</numerusform>
+            <numerusform>%Ln conflicts to settle</numerusform>
         </translation>
     </message>
     <message>
@@ -1268,8 +1268,8 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     <message numerus="yes">
         <source>%n change(s) waiting to be sent</source>
         <translation>
-            <numerusform>%n change waiting to be sent</numerusform>
-            <numerusform>%n changes waiting to be sent</numerusform>
+            <numerusform>%Ln change waiting to be sent</numerusform>
+            <numerusform>%Ln changes waiting to be sent</numerusform>
         </translation>
     </message>
     <message>
@@ -1279,8 +1279,8 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     <message numerus="yes">
         <source>%n conflict(s) to settle</source>
         <translation>
-            <numerusform>%n conflict to settle</numerusform>
-            <numerusform>%n conflicts to settle</numerusform>
+            <numerusform>%Ln conflict to settle</numerusform>
+            <numerusform>%Ln conflicts to settle</numerusform>
         </translation>
     </message>
     <message>

@@ -570,8 +570,8 @@
     <message numerus="yes">
         <source>%n conflict(s) to settle</source>
         <translation>
-            <numerusform>%n conflit à régler</numerusform>
-            <numerusform>%n conflits à régler</numerusform>
+            <numerusform>%Ln conflit à régler</numerusform>
+            <numerusform>%Ln conflits à régler</numerusform>
         </translation>
     </message>
     <message>
@@ -1270,8 +1270,8 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message numerus="yes">
         <source>%n change(s) waiting to be sent</source>
         <translation>
-            <numerusform>%n modification en attente d&apos;envoi</numerusform>
-            <numerusform>%n modifications en attente d&apos;envoi</numerusform>
+            <numerusform>%Ln modification en attente d&apos;envoi</numerusform>
+            <numerusform>%Ln modifications en attente d&apos;envoi</numerusform>
         </translation>
     </message>
     <message>
@@ -1281,8 +1281,8 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message numerus="yes">
         <source>%n conflict(s) to settle</source>
         <translation>
-            <numerusform>%n conflit à régler</numerusform>
-            <numerusform>%n conflits à régler</numerusform>
+            <numerusform>%Ln conflit à régler</numerusform>
+            <numerusform>%Ln conflits à régler</numerusform>
         </translation>
     </message>
     <message>
