@@ -11,6 +11,8 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 def fold(text: str) -> str:
     """Lower-case ASCII words separated by single spaces: 'Jean-Étienne  N’Diaye' -> 'jean etienne n diaye'."""
+    if text.isascii():  # most names, e-mails and phone numbers: nothing to decompose (same result, 3x faster)
+        return _NON_ALNUM.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
     ascii_only = ascii_only.replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
