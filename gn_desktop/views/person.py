@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from gn_core.domain import enums as e
-from gn_core.domain.labels import label
 from gn_core.domain.pathway import ORDER, MoveDetails, allowed_moves
 from gn_core.domain.validation import format_phone
 from gn_desktop.services import followup, partners, referrals
@@ -49,7 +48,7 @@ from gn_desktop.views.common import (
     show_error,
     table,
 )
-from gn_desktop.views.i18n import current_language
+from gn_desktop.views.record_labels import RecordLabels
 from gn_desktop.views.tasks import TaskError, TaskRunner
 
 
@@ -650,54 +649,29 @@ class PersonPage(QWidget):
         self.referral_status_button.setEnabled(self.referral_status.count() > 0)
 
     def _what(self, h: followup.HistoryView) -> str:
-        entities = {
-            "person": self.tr("Identity"),
-            "consent": self.tr("Consent"),
-            "pathway_event": self.tr("Pathway"),
-            "note": self.tr("Note"),
-            "appointment": self.tr("Appointment"),
-            "referral": self.tr("Referral"),
-            "rqth_decision": self.tr("RQTH"),
-            "event_registration": self.tr("Event"),
-            "startup": self.tr("Business"),
-            "pre_registration": self.tr("Kiosk pre-registration"),
-            "visit": self.tr("Kiosk visit"),
-        }
         ops = {
             "insert": self.tr("created"),
             "update": self.tr("changed"),
             "delete": self.tr("deleted"),
             "received": self.tr("created elsewhere, received from the head office (earlier changes are kept there)"),
         }
-        return f"{entities.get(h.entity, h.entity)} — {ops.get(h.op, h.op)}"
+        return f"{RecordLabels().entity(h.entity)} — {ops.get(h.op, h.op)}"
 
     def _fields(self, h: followup.HistoryView) -> str:
         shown = []
-        lang = current_language()
-        for name, change in sorted(h.fields.items()):
-            if name in ("person_id", "author_id", "search_terms", "name_key", "id"):
+        labels = RecordLabels()
+        for key, change in sorted(h.fields.items()):
+            name = labels.field(key)
+            if name is None or key.endswith("_id"):  # ids and derived columns: nothing an advisor reads
                 continue
             new = change.get("new") if isinstance(change, dict) else change
             old = change.get("old") if isinstance(change, dict) else None
-            shown.append(
-                f"{name}: {self._value(old, lang)} → {self._value(new, lang)}"
-                if old
-                else f"{name}: {self._value(new, lang)}"
-            )
+            if old in (None, "", []) and new in (None, "", []):
+                continue  # an empty field of a new record
+            value = labels.value(new) if old in (None, "", []) else f"{labels.value(old)} → {labels.value(new)}"
+            shown.append(self.tr("%1: %2").replace("%1", name).replace("%2", value))
         text = "; ".join(shown)
         return text if len(text) <= 160 else text[:157] + "…"
-
-    @staticmethod
-    def _value(value: object, lang: str) -> str:
-        if value is None or value == "":
-            return "—"
-        if isinstance(value, str):
-            for vocab in (e.PathwayStep, e.ReferralStatus, e.AppointmentStatus, e.ConsentPurpose):
-                try:
-                    return label(vocab(value), lang)
-                except ValueError:
-                    continue
-        return str(value)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

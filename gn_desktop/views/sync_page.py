@@ -11,7 +11,7 @@ Threading: main thread only, except `SyncBridge.listener`, which any thread may 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -31,16 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gn_core.domain import enums as e
 from gn_core.domain.errors import KnownError
-from gn_core.domain.labels import label
 from gn_core.domain.validation import format_phone
 from gn_desktop.services import conflicts, sync_status
 from gn_desktop.services.conflicts import Inbox, InboxItem
 from gn_desktop.services.sync_status import SyncStatus
 from gn_desktop.sync.scheduler import Phase, SyncActivity, SyncScheduler
-from gn_desktop.views.common import fill, fmt_date, fmt_datetime, heading, selected_id, show_error, table
-from gn_desktop.views.i18n import current_language
+from gn_desktop.views.common import fill, fmt_datetime, heading, selected_id, show_error, table
+from gn_desktop.views.record_labels import RecordLabels
 from gn_desktop.views.tasks import TaskError, TaskRunner
 
 ENROL_COMMAND = "gn-desktop enrol --server URL --code CODE"
@@ -741,10 +739,11 @@ class SyncPage(QWidget):
         return f"{who} — {fmt_datetime(at)}" if at else who
 
     def field_name(self, item: InboxItem) -> str:
-        entity = self._entity_names().get(item.entity, item.entity)
+        labels = RecordLabels()
+        entity = labels.entity(item.entity)
         if item.kind == "delete" or item.field is None:
             return self.tr("%1 (deleted on one side)").replace("%1", entity)
-        field = self._field_names().get(item.field)
+        field = labels.field(item.field)
         if field is None:
             return f"{entity} — {item.field}"
         return field if item.entity == "person" else f"{entity} — {field}"
@@ -758,80 +757,7 @@ class SyncPage(QWidget):
             return self.tr("deleted") if value is None else self.tr("kept and changed")
         if item.field == "phone" and isinstance(value, str):
             return format_phone(value)
-        return self._value(value)
-
-    def _value(self, value: Any) -> str:
-        if value is None or value == "" or value == []:
-            return "—"
-        if isinstance(value, bool):
-            return self.tr("yes") if value else self.tr("no")
-        if isinstance(value, list):
-            return ", ".join(self._value(v) for v in value)
-        if isinstance(value, str):
-            lang = current_language()
-            for vocab in _VOCABULARIES:
-                try:
-                    return label(vocab(value), lang)
-                except ValueError:
-                    continue
-            try:
-                day = date.fromisoformat(value)
-            except ValueError:
-                return value
-            return fmt_date(day) if len(value) == 10 else value
-        return str(value)
-
-    def _entity_names(self) -> dict[str, str]:
-        return {
-            "person": self.tr("Identity"),
-            "consent": self.tr("Consent"),
-            "pathway_event": self.tr("Pathway"),
-            "note": self.tr("Note"),
-            "appointment": self.tr("Appointment"),
-            "referral": self.tr("Referral"),
-            "rqth_decision": self.tr("RQTH"),
-            "event_registration": self.tr("Event registration"),
-            "startup": self.tr("Business"),
-            "partner": self.tr("Partner"),
-            "programme": self.tr("Programme"),
-            "programme_session": self.tr("Training session"),
-            "job_offer": self.tr("Job offer"),
-            "event": self.tr("Event"),
-            "app_user": self.tr("User account"),
-            "campus": self.tr("Campus"),
-        }
-
-    def _field_names(self) -> dict[str, str]:
-        return {
-            "first_name": self.tr("First name"),
-            "last_name": self.tr("Last name"),
-            "birth_date": self.tr("Date of birth"),
-            "gender": self.tr("Gender"),
-            "phone": self.tr("Phone"),
-            "email": self.tr("E-mail"),
-            "commune_insee": self.tr("Commune"),
-            "commune_other": self.tr("Other commune"),
-            "situation": self.tr("Situation"),
-            "france_travail_id": self.tr("France Travail ID"),
-            "education_level": self.tr("Education level"),
-            "benefits": self.tr("Benefits"),
-            "barriers": self.tr("Barriers"),
-            "job_families": self.tr("Job families"),
-            "referral_source": self.tr("Referred by"),
-            "campus_id": self.tr("Campus following the person"),
-            "advisor_id": self.tr("Advisor"),
-            "pathway_step": self.tr("Pathway step"),
-            "pathway_since": self.tr("In this step since"),
-            "last_contact_on": self.tr("Last contact"),
-            "decided_on": self.tr("Decision date"),
-            "valid_from": self.tr("Valid from"),
-            "valid_until": self.tr("Valid until"),
-            "given_on": self.tr("Given on"),
-            "withdrawn_on": self.tr("Withdrawn on"),
-            "starts_at": self.tr("Date and time"),
-            "status": self.tr("Status"),
-            "subject": self.tr("Subject"),
-        }
+        return RecordLabels().value(value)
 
     # -- translation ---------------------------------------------------------------------------------------------
 
@@ -918,13 +844,6 @@ _STATE_STYLE = {
     Indicator.ERROR: "error",
     Indicator.UPDATE: "error",
 }
-
-_VOCABULARIES: tuple[type[StrEnum], ...] = (
-    e.PathwayStep,
-    e.ReferralStatus,
-    e.AppointmentStatus,
-    e.ConsentPurpose,
-)
 
 
 def _escape(text: str) -> str:

@@ -814,48 +814,8 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>&amp;Orientations (%1)</translation>
     </message>
     <message>
-        <source>Identity</source>
-        <translation>Identité</translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation>Consentement</translation>
-    </message>
-    <message>
-        <source>Pathway</source>
-        <translation>Parcours</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>Note</translation>
-    </message>
-    <message>
-        <source>Appointment</source>
-        <translation>Rendez-vous</translation>
-    </message>
-    <message>
-        <source>Referral</source>
-        <translation>Orientation</translation>
-    </message>
-    <message>
-        <source>RQTH</source>
-        <translation>RQTH</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Événement</translation>
-    </message>
-    <message>
-        <source>Business</source>
-        <translation>Entreprise</translation>
-    </message>
-    <message>
-        <source>Kiosk pre-registration</source>
-        <translation>Pré-inscription à la borne</translation>
-    </message>
-    <message>
-        <source>Kiosk visit</source>
-        <translation>Passage à la borne</translation>
     </message>
     <message>
         <source>created</source>
@@ -872,6 +832,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>created elsewhere, received from the head office (earlier changes are kept there)</source>
         <translation>créée ailleurs, reçue du siège (les modifications antérieures y sont conservées)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>← Back to the search (Alt+Left)</source>
@@ -1088,6 +1052,293 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>History of changes</source>
         <translation>Historique des modifications</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLabels</name>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Pathway</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>RQTH</source>
+        <translation>RQTH</translation>
+    </message>
+    <message>
+        <source>Event registration</source>
+        <translation>Inscription à un événement</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Kiosk pre-registration</source>
+        <translation>Pré-inscription à la borne</translation>
+    </message>
+    <message>
+        <source>Kiosk visit</source>
+        <translation>Passage à la borne</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partenaire</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Training session</source>
+        <translation>Session de formation</translation>
+    </message>
+    <message>
+        <source>Job offer</source>
+        <translation>Offre d&apos;emploi</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>User account</source>
+        <translation>Compte utilisateur</translation>
+    </message>
+    <message>
+        <source>Campus</source>
+        <translation>Campus</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Other commune</source>
+        <translation>Autre commune</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>France Travail ID</source>
+        <translation>Identifiant France Travail</translation>
+    </message>
+    <message>
+        <source>Education level</source>
+        <translation>Niveau d&apos;études</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>Allocations</translation>
+    </message>
+    <message>
+        <source>Barriers</source>
+        <translation>Freins</translation>
+    </message>
+    <message>
+        <source>Job families</source>
+        <translation>Métiers</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Orienté par</translation>
+    </message>
+    <message>
+        <source>Campus following the person</source>
+        <translation>Campus qui suit la personne</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>Pathway step</source>
+        <translation>Étape du parcours</translation>
+    </message>
+    <message>
+        <source>In this step since</source>
+        <translation>Dans cette étape depuis</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Date de la décision</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valable à partir du</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valable jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Donné le</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>Retiré le</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Duration (minutes)</source>
+        <translation>Durée (minutes)</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Étape précédente</translation>
+    </message>
+    <message>
+        <source>New step</source>
+        <translation>Nouvelle étape</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employeur</translation>
+    </message>
+    <message>
+        <source>Contract start</source>
+        <translation>Début du contrat</translation>
+    </message>
+    <message>
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <source>Business created on</source>
+        <translation>Entreprise créée le</translation>
+    </message>
+    <message>
+        <source>Reason for leaving</source>
+        <translation>Motif de sortie</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Restricted</source>
+        <translation>Restreinte</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>Orientée le</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalité</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Base légale</translation>
+    </message>
+    <message>
+        <source>Text version</source>
+        <translation>Version du texte</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stade</translation>
+    </message>
+    <message>
+        <source>ZFU zone</source>
+        <translation>Zone ZFU</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation>Créée le</translation>
+    </message>
+    <message>
+        <source>Job family</source>
+        <translation>Métier</translation>
     </message>
 </context>
 <context>
@@ -1408,188 +1659,8 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>gardé et modifié</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>oui</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>non</translation>
-    </message>
-    <message>
-        <source>Identity</source>
-        <translation>Identité</translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation>Consentement</translation>
-    </message>
-    <message>
-        <source>Pathway</source>
-        <translation>Parcours</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>Appointment</source>
-        <translation>Rendez-vous</translation>
-    </message>
-    <message>
-        <source>Referral</source>
-        <translation>Orientation</translation>
-    </message>
-    <message>
-        <source>RQTH</source>
-        <translation>RQTH</translation>
-    </message>
-    <message>
-        <source>Event registration</source>
-        <translation>Inscription à un événement</translation>
-    </message>
-    <message>
-        <source>Business</source>
-        <translation>Entreprise</translation>
-    </message>
-    <message>
-        <source>Partner</source>
-        <translation>Partenaire</translation>
-    </message>
-    <message>
-        <source>Programme</source>
-        <translation>Formation</translation>
-    </message>
-    <message>
-        <source>Training session</source>
-        <translation>Session de formation</translation>
-    </message>
-    <message>
-        <source>Job offer</source>
-        <translation>Offre d&apos;emploi</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Événement</translation>
-    </message>
-    <message>
-        <source>User account</source>
-        <translation>Compte utilisateur</translation>
-    </message>
-    <message>
         <source>Campus</source>
         <translation>Campus</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>Date de naissance</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>Genre</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Commune</source>
-        <translation>Commune</translation>
-    </message>
-    <message>
-        <source>Other commune</source>
-        <translation>Autre commune</translation>
-    </message>
-    <message>
-        <source>Situation</source>
-        <translation>Situation</translation>
-    </message>
-    <message>
-        <source>France Travail ID</source>
-        <translation>Identifiant France Travail</translation>
-    </message>
-    <message>
-        <source>Education level</source>
-        <translation>Niveau d&apos;études</translation>
-    </message>
-    <message>
-        <source>Benefits</source>
-        <translation>Allocations</translation>
-    </message>
-    <message>
-        <source>Barriers</source>
-        <translation>Freins</translation>
-    </message>
-    <message>
-        <source>Job families</source>
-        <translation>Métiers</translation>
-    </message>
-    <message>
-        <source>Referred by</source>
-        <translation>Orienté par</translation>
-    </message>
-    <message>
-        <source>Campus following the person</source>
-        <translation>Campus qui suit la personne</translation>
-    </message>
-    <message>
-        <source>Advisor</source>
-        <translation>Conseiller</translation>
-    </message>
-    <message>
-        <source>Pathway step</source>
-        <translation>Étape du parcours</translation>
-    </message>
-    <message>
-        <source>In this step since</source>
-        <translation>Dans cette étape depuis</translation>
-    </message>
-    <message>
-        <source>Last contact</source>
-        <translation>Dernier contact</translation>
-    </message>
-    <message>
-        <source>Decision date</source>
-        <translation>Date de la décision</translation>
-    </message>
-    <message>
-        <source>Valid from</source>
-        <translation>Valable à partir du</translation>
-    </message>
-    <message>
-        <source>Valid until</source>
-        <translation>Valable jusqu&apos;au</translation>
-    </message>
-    <message>
-        <source>Given on</source>
-        <translation>Donné le</translation>
-    </message>
-    <message>
-        <source>Withdrawn on</source>
-        <translation>Retiré le</translation>
-    </message>
-    <message>
-        <source>Date and time</source>
-        <translation>Date et heure</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>Objet</translation>
     </message>
     <message>
         <source>Synchronisation</source>

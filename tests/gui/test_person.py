@@ -120,3 +120,8 @@ def test_referring_to_a_session_takes_two_clicks(qtbot: QtBot, win: MainWindow, 
     assert page.options_table.item(0, 4).text() == "11 places restantes"
     page.tabs.setCurrentIndex(4)
     assert any("Orientation" in page.history_table.item(r, 2).text() for r in range(page.history_table.rowCount()))
+    changes = [page.history_table.item(r, 3).text() for r in range(page.history_table.rowCount())]
+    # the advisor reads field names and values, not column names and codes
+    assert "Statut : Proposée → Envoyée" in changes
+    assert any("Base légale : Consentement" in text for text in changes)
+    assert not any(raw in text for text in changes for raw in ("status", "legal_basis", "_id", "public_interest"))
