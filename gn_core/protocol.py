@@ -165,11 +165,8 @@ class PulledRecord(BaseModel):
     data: dict[str, Any] | None = None
 
 
-class PullPage(BaseModel):
-    """Records and conflicts with cursor < seq <= until, in seq order, for this campus.
-
-    Continue with `cursor` while `more`; when done, `cursor == until`: store it and start the next pull from there.
-    """
+class PullPageHead(BaseModel):
+    """A pull page without its records and conflicts (the campus checks records by hand: see its client)."""
 
     epoch: str
     server_time_ms: int
@@ -177,6 +174,14 @@ class PullPage(BaseModel):
     until: int
     more: bool
     last_device_seq: int
+
+
+class PullPage(PullPageHead):
+    """Records and conflicts with cursor < seq <= until, in seq order, for this campus.
+
+    Continue with `cursor` while `more`; when done, `cursor == until`: store it and start the next pull from there.
+    """
+
     records: list[PulledRecord]
     conflicts: list[ConflictNotice]
 

@@ -127,19 +127,18 @@ class Synced(Base):
     updated_by_campus_id: Mapped[str | None] = mapped_column(String(36))
 
 
-#: bookkeeping columns: stamped by change capture, never reported as changed fields
-BOOKKEEPING = frozenset(
-    {
-        "id",
-        "created_at",
-        "updated_at",
-        "version",
-        "sync_version",
-        "updated_by_user_id",
-        "updated_by_device_id",
-        "updated_by_campus_id",
-    }
+#: bookkeeping columns, in table order: stamped by change capture, never reported as changed fields
+BOOKKEEPING_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "version",
+    "sync_version",
+    "updated_by_user_id",
+    "updated_by_device_id",
+    "updated_by_campus_id",
 )
+BOOKKEEPING = frozenset(BOOKKEEPING_COLUMNS)
 
 
 # --- Reference data (sent to every campus) -------------------------------------------------------------------

@@ -366,15 +366,7 @@ class _Plan:
 
 #: bookkeeping columns of an inserted record, after the derived ones: created_at, updated_at, version, sync_version
 #: and the writer of the last local edit (none: it came from HQ)
-_INSERT_STAMPS = (
-    "created_at",
-    "updated_at",
-    "version",
-    "sync_version",
-    "updated_by_user_id",
-    "updated_by_device_id",
-    "updated_by_campus_id",
-)
+_INSERT_STAMPS = tuple(c for c in m.BOOKKEEPING_COLUMNS if c != "id")
 _PLANS: dict[type[m.Synced], _Plan] = {}
 
 

@@ -15,7 +15,6 @@ from typing import Any
 
 import httpx
 import orjson
-from pydantic import BaseModel
 
 from gn_core.protocol import (
     PROTOCOL_HEADER,
@@ -23,6 +22,7 @@ from gn_core.protocol import (
     ConflictNotice,
     EnrolResponse,
     PullPage,
+    PullPageHead,
     PushResponse,
     StatusResponse,
 )
@@ -71,7 +71,7 @@ def decode_page(content: bytes) -> Page:
     """Parse a pull page (orjson) and check it has the `PullPage` shape; a page that does not is refused whole."""
     try:
         body = orjson.loads(content)
-        head = _PageHead.model_validate(body)
+        head = PullPageHead.model_validate(body)
         records = body["records"]
         if not isinstance(records, list):
             raise TypeError("records")
@@ -100,15 +100,6 @@ def decode_page(content: bytes) -> Page:
         records=records,
         conflicts=conflicts,
     )
-
-
-class _PageHead(BaseModel):
-    epoch: str
-    server_time_ms: int
-    cursor: int
-    until: int
-    more: bool
-    last_device_seq: int
 
 
 class HqClient:
