@@ -281,6 +281,35 @@ class Campus:
         finally:
             store.dispose()
 
+    def inbox(self) -> list[conflicts.InboxItem]:
+        """The conflicts inbox as the advisor window shows it (open and automatic conflicts)."""
+        store = self.store()
+        try:
+            with store.read_unit() as uow:
+                return conflicts.inbox(uow).items
+        finally:
+            store.dispose()
+
+    def decide(self, conflict_id: str, take: str, typed: str | None = None) -> None:
+        """An advisor's decision from the inbox ("mine", "theirs", or "value" with what they typed)."""
+        store = self.store()
+        try:
+            with store.unit_of_work(None) as uow:
+                conflicts.decide(uow, conflict_id, take, typed)
+                uow.commit()
+        finally:
+            store.dispose()
+
+    def add_shared_person(self, first: str, last: str, *others: Campus) -> str:
+        """A person added here, synced, shared with `others`, each of which has synced it in."""
+        pid = self.add_person(first, last)
+        self.sync()
+        for other in others:
+            self.share(pid, other)
+        for other in others:
+            other.sync()
+        return pid
+
     def share(self, person_id: str, other: Campus) -> None:
         """Share a person this campus follows with another campus (POST /v1/people/{id}/shares)."""
         with HqClient(self.hq.url, self.token()) as client:

@@ -141,10 +141,7 @@ def test_delete_against_update_gives_a_conflict_on_both_campuses_and_the_person_
     two: tuple[Campus, Campus],
 ) -> None:
     a, b = two
-    pid = a.add_person("Awa", "Diallo")
-    a.sync()
-    a.share(pid, b)
-    b.sync()
+    pid = a.add_shared_person("Awa", "Diallo", b)
     a.delete(pid)
     b.edit(pid, phone="+33612345678")
     a.sync()
@@ -161,10 +158,7 @@ def test_a_campus_clock_a_day_ahead_does_not_win_over_a_later_edit_and_is_told_s
     two: tuple[Campus, Campus],
 ) -> None:
     a, b = two
-    pid = a.add_person("Awa", "Diallo")
-    a.sync()
-    a.share(pid, b)
-    b.sync()
+    pid = a.add_shared_person("Awa", "Diallo", b)
     a.clock_offset_s = ONE_DAY_S
     a.edit(pid, phone="+33600000001")  # stamped tomorrow
     report = a.sync()

@@ -5,27 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gn_desktop.services import conflicts
 from tests.e2e.conftest import Campus
-
-
-def inbox(campus: Campus) -> list[conflicts.InboxItem]:
-    store = campus.store()
-    try:
-        with store.read_unit() as uow:
-            return conflicts.inbox(uow).items
-    finally:
-        store.dispose()
-
-
-def decide(campus: Campus, conflict_id: str, take: str, typed: str | None = None) -> None:
-    store = campus.store()
-    try:
-        with store.unit_of_work(None) as uow:
-            conflicts.decide(uow, conflict_id, take, typed)
-            uow.commit()
-    finally:
-        store.dispose()
 
 
 def phone(campus: Campus, pid: str) -> Any:
@@ -38,10 +18,7 @@ def test_an_automatically_settled_field_is_shown_on_both_campuses_and_the_loser_
     two: tuple[Campus, Campus],
 ) -> None:
     a, b = two
-    pid = a.add_person("Awa", "Diallo")
-    a.sync()
-    a.share(pid, b)
-    b.sync()
+    pid = a.add_shared_person("Awa", "Diallo", b)
     a.edit(pid, phone="+33639981111")
     b.edit(pid, phone="+33639982222")
     for campus in (a, b, a):
@@ -51,41 +28,38 @@ def test_an_automatically_settled_field_is_shown_on_both_campuses_and_the_loser_
     loser, winner = (a, b) if kept == "+33639982222" else (b, a)
     lost = "+33639981111" if loser is a else "+33639982222"
 
-    [seen_by_loser] = inbox(loser)
-    [seen_by_winner] = inbox(winner)
+    [seen_by_loser] = loser.inbox()
+    [seen_by_winner] = winner.inbox()
     assert seen_by_loser.automatic and seen_by_loser.kept == "theirs"
     assert seen_by_loser.mine == lost and seen_by_loser.theirs == kept
     assert seen_by_winner.automatic and seen_by_winner.kept == "mine"
     assert loser.status()["open_conflicts"] == 1
 
-    decide(loser, seen_by_loser.id, "mine")
-    assert inbox(loser) == [] and loser.status()["open_conflicts"] == 0
+    loser.decide(seen_by_loser.id, "mine")
+    assert loser.inbox() == [] and loser.status()["open_conflicts"] == 0
     assert phone(loser, pid) == lost
     for campus in (loser, winner):
         campus.sync()
     assert phone(winner, pid) == phone(loser, pid) == lost
     # the restored value had seen the one it replaces: it applies, no new conflict anywhere
-    assert inbox(loser) == [] and [c.id for c in inbox(winner)] == [seen_by_winner.id]
+    assert loser.inbox() == [] and [c.id for c in winner.inbox()] == [seen_by_winner.id]
 
     # the other advisor agrees: nothing to write, the conflict leaves the inbox and nothing waits to be sent
-    decide(winner, seen_by_winner.id, "theirs")
-    assert inbox(winner) == [] and winner.pending() == 0
+    winner.decide(seen_by_winner.id, "theirs")
+    assert winner.inbox() == [] and winner.pending() == 0
 
 
 def test_a_value_typed_for_an_automatic_conflict_is_checked_and_written_like_an_edit(
     two: tuple[Campus, Campus],
 ) -> None:
     a, b = two
-    pid = a.add_person("Karim", "Benali")
-    a.sync()
-    a.share(pid, b)
-    b.sync()
+    pid = a.add_shared_person("Karim", "Benali", b)
     a.edit(pid, email="karim@example.org")
     b.edit(pid, email="k.benali@example.org")
     for campus in (a, b, a):
         campus.sync()
-    [item] = inbox(a)
-    decide(a, item.id, "value", "  Karim.Benali@Example.org ")
+    [item] = a.inbox()
+    a.decide(item.id, "value", "  Karim.Benali@Example.org ")
     a.sync()
     b.sync()
     for campus in (a, b):
