@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import platform
 import re
 from pathlib import Path
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
+
+
+def cpu_model() -> str:
+    """The CPU's name as the system reports it (machines change between sessions: say which one measured)."""
+    with contextlib.suppress(OSError, AttributeError):
+        return re.search(r"model name\s*:\s*(.*)", Path("/proc/cpuinfo").read_text()).group(1)  # type: ignore[union-attr]
+    return "unknown CPU"
+
+
+def machine() -> str:
+    """'x86_64, 2 cores (CPU name), Python 3.11.7'."""
+    return f"{platform.machine()}, {os.cpu_count()} cores ({cpu_model()}), Python {platform.python_version()}"
+
+
+def load_average() -> str:
+    """The 1-minute load average now, as text (how busy the machine was)."""
+    with contextlib.suppress(OSError):
+        return f"{os.getloadavg()[0]:.1f}"
+    return "unknown"
 
 
 def write_section(name: str, text: str, doc: Path = DOC) -> None:

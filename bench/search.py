@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import random
 import statistics
 import subprocess
@@ -199,14 +198,16 @@ def _fmt(ms: float) -> str:
 
 
 def section(result: dict[str, object], cold: tuple[float, float, int, int, int] | None) -> str:
+    from bench.report import load_average, machine
+
     by_kind = result["by_kind"]
     by_length = result["by_length"]
     assert isinstance(by_kind, dict) and isinstance(by_length, dict)
     lines = [
         "## Search",
         "",
-        f"Measured on {date.today():%Y-%m-%d}, {platform.machine()} {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}, SQLite (FTS5), store of {result['people']:,} demo people "
+        f"Measured on {date.today():%Y-%m-%d}, {machine()}, SQLite (FTS5), load average {load_average()} at the "
+        f"end, store of {result['people']:,} demo people "
         "(`gn-desktop demo-data --people 100000`). Command: `QT_QPA_PLATFORM=offscreen python bench/search.py "
         "--data-dir DIR --write`.",
         "",

@@ -753,9 +753,9 @@ delay is then A's cycle plus B's: 0.2 s here. The app's scheduler keeps such a l
 
 
 def render(r: dict[str, Any], postgres: dict[str, Any] | None = None) -> str:
-    cpu = "unknown CPU"
-    with contextlib.suppress(OSError, AttributeError):
-        cpu = re.search(r"model name\s*:\s*(.*)", Path("/proc/cpuinfo").read_text()).group(1)  # type: ignore[union-attr]
+    from bench.report import cpu_model
+
+    cpu = cpu_model()
     initial = r["initial"]
     cycle = median([x["cycle_s"] for x in initial])
     total = median([x["enrol_s"] + x["cycle_s"] for x in initial])
