@@ -27,8 +27,9 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
 #: a hybrid logical clock stamp (gn_core.hlc): 13-digit wall milliseconds, 5-digit counter, node
 HLC_PATTERN = r"^[0-9]{13}-[0-9]{5}-[A-Za-z0-9_.:-]{1,64}$"
 FIELD_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
-#: free text (reasons, names): anything but NUL, which databases refuse in text
-TEXT_PATTERN = r"^[^\x00]*$"
+#: free text (reasons, names): no control character (NUL above all: databases refuse it in text) and no lone
+#: surrogate (not encodable as UTF-8)
+TEXT_PATTERN = r"^[^\x00-\x1f\x7f-\x9f]*$"
 MAX_PUSH_CHANGES = 5000
 
 Op = Literal["insert", "update", "delete"]
@@ -95,7 +96,7 @@ class Rejection(BaseModel):
     device_seq: int
     entity: str
     record_id: str
-    code: Literal["erased", "append_only", "forbidden", "duplicate_key"]
+    code: Literal["erased", "append_only", "forbidden", "duplicate_key", "incomplete"]
     detail: str
 
 
@@ -250,6 +251,27 @@ class ResolveRequest(BaseModel):
     choice: Literal["hq", "campus", "value", "keep", "delete"]
     value: Any = None
     user_id: str | None = Field(default=None, pattern=ID_PATTERN)
+
+
+class SetAsideItem(BaseModel):
+    """A pulled record the campus could not store: what it is and why (no value of it)."""
+
+    entity: str = Field(max_length=40, pattern=FIELD_PATTERN)
+    record_id: str = Field(pattern=ID_PATTERN)
+    version: int = Field(ge=0, le=2**62)
+    reason: str = Field(max_length=500, pattern=TEXT_PATTERN)
+
+
+class SetAsideReport(BaseModel):
+    """Every record this device has set aside now (it replaces the device's previous report)."""
+
+    app_version: str = Field(max_length=40, pattern=TEXT_PATTERN)
+    items: list[SetAsideItem] = Field(max_length=1000)
+
+
+class SetAsideAck(BaseModel):
+    epoch: str
+    count: int
 
 
 class Problem(BaseModel):

@@ -6,7 +6,8 @@ and HQ uses the same sets to decide merges, scoping and erasure. Entity names ar
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from enum import StrEnum
 from typing import Any
 
 #: data shared by every campus: campuses, accounts (with password hashes, for offline sign-in), partners, programmes,
@@ -65,3 +66,131 @@ def person_id_of(entity: str, record_id: str, data: Mapping[str, Any]) -> str | 
         return record_id
     value = data.get(attr)
     return value if isinstance(value, str) else None
+
+
+# --- Who may write what ----------------------------------------------------------------------------------------------
+#
+# HQ decides, change by change, from these rules; a campus PC applies the same ones to what it captures, so it never
+# queues a change HQ would refuse. A refusal is per change: the rest of the batch, and of the device's queue, goes on.
+
+
+class DeviceRole(StrEnum):
+    """What an enrolled device is. A campus PC is an advisor's workstation."""
+
+    CAMPUS_PC = "campus_pc"
+
+
+class Owner(StrEnum):
+    """Who writes the records of an entity."""
+
+    HQ = "hq"  # campuses, accounts and the HQ-wide catalogue: HQ alone (its command line, later its console)
+    CAMPUS = "campus"  # catalogue entries of one campus (CAMPUS_OWNED_FIELD names it): that campus's devices
+    PERSON = "person"  # records about a person: the devices of the campuses that follow the person
+
+
+#: entities whose records belong to one campus, and the field naming it (None there: an HQ-wide entry)
+CAMPUS_OWNED_FIELD: Mapping[str, str] = {"programme_session": "campus_id", "event": "campus_id"}
+
+ENTITY_OWNER: Mapping[str, Owner] = {
+    **{entity: Owner.HQ for entity in REFERENCE_ENTITIES},
+    **{entity: Owner.CAMPUS for entity in CAMPUS_OWNED_FIELD},
+    **{entity: Owner.PERSON for entity in PERSON_SCOPED},
+}
+
+#: the entities each kind of device may write at all (within the scope its campus has on them)
+ROLE_WRITES: Mapping[DeviceRole, frozenset[str]] = {
+    DeviceRole.CAMPUS_PC: frozenset(e for e, owner in ENTITY_OWNER.items() if owner is not Owner.HQ),
+}
+
+#: the entity whose records are accounts: a campus receives only its own (they carry password hashes)
+ACCOUNT_ENTITY = "app_user"
+
+
+class Refusal(StrEnum):
+    """Why a well-formed change is refused (the `code` of a `Rejection`: `forbidden` for all of these)."""
+
+    READ_ONLY = "read_only"  # the device's role never writes this entity
+    OTHER_CAMPUS = "other_campus"  # another campus's (or an HQ-wide) catalogue entry
+    NOT_FOLLOWED = "not_followed"  # a person the device's campus does not follow
+    NO_PERSON = "no_person"  # a record that must belong to a person the campus follows
+    TRANSFER = "transfer"  # a person's owning campus changed by a campus that does not own them, or to no campus
+    OWN_CAMPUS_ONLY = "own_campus_only"  # a new person enrolled at another campus than the device's
+
+
+REFUSAL_DETAIL: Mapping[Refusal, str] = {
+    Refusal.READ_ONLY: "Les comptes, les campus et le catalogue commun se modifient au siège seulement.",
+    Refusal.OTHER_CAMPUS: "Cette entrée du catalogue appartient à un autre campus ou au siège : "
+    "seul son campus (ou le siège) la modifie.",
+    Refusal.NOT_FOLLOWED: "Cette personne n'est pas suivie par votre campus : "
+    "demandez au campus qui la suit de la partager.",
+    Refusal.NO_PERSON: "Cet enregistrement doit être rattaché à une personne suivie par votre campus.",
+    Refusal.TRANSFER: "Seul le campus qui suit une personne peut la transférer, et vers un campus existant.",
+    Refusal.OWN_CAMPUS_ONLY: "Une personne inscrite depuis ce poste appartient à son campus : "
+    "inscrivez-la ici puis transférez-la.",
+}
+
+
+def write_refusal(
+    role: DeviceRole,
+    device_campus: str,
+    entity: str,
+    record_id: str,
+    op: str,
+    *,
+    stored: Mapping[str, Any] | None,
+    new: Mapping[str, Any],
+    follows: Callable[[str], bool],
+    campus_exists: Callable[[str], bool],
+) -> Refusal | None:
+    """Why a device of `role` at `device_campus` may not make this change, or None when it may.
+
+    `stored`: the record's data at HQ (None when HQ has never held it; a deleted record keeps its data). `new`: the
+    values the change sets (field -> value; a delete sets none). `follows(person_id)`: whether the device's campus
+    follows that person (True for a person HQ has never seen: the change may be creating them).
+    `campus_exists(campus_id)`: a live campus. Values are already known to be well-formed (gn_core.fields)."""
+    if entity not in ROLE_WRITES.get(role, frozenset()):
+        return Refusal.READ_ONLY
+    owner = ENTITY_OWNER.get(entity)
+    if owner is Owner.CAMPUS:
+        field = CAMPUS_OWNED_FIELD[entity]
+        if stored is not None and stored.get(field) != device_campus:
+            return Refusal.OTHER_CAMPUS
+        if op != "delete" and (field in new or stored is None) and new.get(field) != device_campus:
+            return Refusal.OTHER_CAMPUS
+        return None
+    link = PERSON_LINK[entity]
+    if link == "id":
+        return _person_refusal(device_campus, record_id, op, stored, new, follows, campus_exists)
+    before = stored.get(link) if stored is not None else None
+    if before is not None and not follows(before):
+        return Refusal.NOT_FOLLOWED
+    after = new.get(link) if (op != "delete" and link in new) else before
+    if after is None:
+        # a record about nobody (a startup without a founder) is HQ-wide data
+        return Refusal.NO_PERSON if op != "delete" or stored is not None else None
+    if after != before and not follows(after):
+        return Refusal.NOT_FOLLOWED
+    return None
+
+
+def _person_refusal(
+    device_campus: str,
+    person_id: str,
+    op: str,
+    stored: Mapping[str, Any] | None,
+    new: Mapping[str, Any],
+    follows: Callable[[str], bool],
+    campus_exists: Callable[[str], bool],
+) -> Refusal | None:
+    if stored is None:
+        if op != "delete" and new.get(OWNING_CAMPUS_FIELD) != device_campus:
+            return Refusal.OWN_CAMPUS_ONLY
+        return None
+    if not follows(person_id):
+        return Refusal.NOT_FOLLOWED
+    owner = stored.get(OWNING_CAMPUS_FIELD)
+    if op != "delete" and OWNING_CAMPUS_FIELD in new and new[OWNING_CAMPUS_FIELD] != owner:
+        target = new[OWNING_CAMPUS_FIELD]
+        if owner != device_campus or not isinstance(target, str) or not campus_exists(target):
+            return Refusal.TRANSFER
+    return None

@@ -44,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo-data", help="remplit la base avec des données de démonstration fictives")
     demo.add_argument("--people", type=int, default=2000, help="nombre de personnes (défaut : 2000)")
     demo.add_argument("--seed", type=int, default=1, help="graine : même graine, mêmes données (défaut : 1)")
+    demo.add_argument("--campus", help="campus du poste et de ses personnes (défaut : celui du poste, sinon SDN)")
 
     imp = sub.add_parser("import", help="importe des personnes depuis un fichier CSV (UTF-8 ou Excel français)")
     imp.add_argument("file", type=Path)
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_app(data, kiosk=bool(args.kiosk), lang=args.lang or "fr")
         if command == "demo-data":
-            return _demo_data(data, args.people, args.seed)
+            return _demo_data(data, args.people, args.seed, args.campus)
         if command == "import":
             return _import(data, args.file, args.skip_bad_rows, args.campus)
         if command == "export":
@@ -147,13 +148,13 @@ def _open_store(data: Path) -> Store:
     return Store.open(data)
 
 
-def _demo_data(data: Path, people: int, seed: int) -> int:
+def _demo_data(data: Path, people: int, seed: int, campus: str | None) -> int:
     from gn_desktop.services import demo
 
     if people < 0:
         raise KnownError("--people : indiquez un nombre positif.")
     store = _open_store(data)
-    summary = demo.generate(store, people=people, seed=seed)
+    summary = demo.generate(store, people=people, seed=seed, campus_code=campus)
     print(summary.describe())
     return 0
 

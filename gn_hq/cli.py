@@ -12,6 +12,8 @@ import getpass
 import json
 import os
 import sys
+from dataclasses import asdict
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gn_core.protocol import PROTOCOL_VERSION
@@ -69,6 +71,30 @@ def _parser() -> argparse.ArgumentParser:
     uadd.add_argument("--role", required=True, choices=["advisor", "campus_manager", "hq_admin"])
     uadd.add_argument("--campus", help="code du campus (obligatoire sauf pour hq_admin)")
     uadd.add_argument("--password-stdin", action="store_true", help="lit le mot de passe sur l'entrée standard")
+    user.add_parser("list", parents=[common], help="liste les comptes")
+    for action, text in (
+        ("deactivate", "désactive un compte (partout, dès la prochaine synchronisation)"),
+        ("activate", "réactive un compte"),
+    ):
+        one = user.add_parser(action, parents=[common], help=text)
+        one.add_argument("username")
+
+    reference = sub.add_parser("reference", help="données de référence (campus, comptes, catalogue)").add_subparsers(
+        dest="action", metavar="ACTION"
+    )
+    reference.required = True
+    rimport = reference.add_parser(
+        "import", parents=[common], help="charge un fichier de référence (JSON) : tout ou rien"
+    )
+    rimport.add_argument("file", help="fichier JSON au format gn-reference/1 (gn-desktop export-reference)")
+    rimport.add_argument("--dry-run", action="store_true", help="vérifie le fichier sans rien écrire")
+
+    set_aside = sub.add_parser(
+        "set-aside", help="enregistrements que des postes n'ont pas pu enregistrer"
+    ).add_subparsers(dest="action", metavar="ACTION")
+    set_aside.required = True
+    sa_list = set_aside.add_parser("list", parents=[common], help="liste ce que les postes ont mis de côté")
+    sa_list.add_argument("--json", action="store_true", help="sortie JSON")
 
     device = sub.add_parser("device", help="appareils inscrits").add_subparsers(dest="action", metavar="ACTION")
     device.required = True
@@ -167,6 +193,51 @@ def _admin(args: argparse.Namespace, hq: Hq) -> int:
     elif args.command == "campus" and args.action == "list":
         for c in devices.list_campuses(hq):
             print(f"{c.code:<8} {c.id}  {c.name}{'  (siège)' if c.is_hq else ''}")
+    elif args.command == "user" and args.action == "list":
+        for a in users.list_accounts(hq):
+            state = "actif" if a.active else "désactivé"
+            print(f"{a.username:<24} {a.role:<15} {state:<10} {a.campus_id or '-'}  {a.display_name}")
+    elif args.command == "user" and args.action in ("activate", "deactivate"):
+        users.set_active(hq, args.username, args.action == "activate")
+        done = (
+            "réactivé"
+            if args.action == "activate"
+            else "désactivé (les postes du campus le sauront à leur prochaine synchronisation)"
+        )
+        print(f"Compte {args.username.strip().lower()} {done}.")
+    elif args.command == "reference":
+        from gn_hq.services import reference
+
+        try:
+            document = json.loads(Path(args.file).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            print(f"Fichier de référence illisible : {exc}", file=sys.stderr)
+            return 1
+        try:
+            counts = reference.import_reference(hq, document, dry_run=args.dry_run)
+        except HqError as exc:
+            print(exc.title, file=sys.stderr)
+            for err in exc.errors or []:
+                print(f"  {reference.describe(err)}", file=sys.stderr)
+            return 1
+        shown = ", ".join(f"{entity} {n}" for entity, n in sorted(counts.items())) or "rien à changer"
+        print(("Fichier valide, rien n'est écrit : " if args.dry_run else "Chargé : ") + shown + ".")
+    elif args.command == "set-aside":
+        from gn_hq.services import set_aside
+
+        items = set_aside.list_set_aside(hq)
+        if args.json:
+            print(
+                json.dumps(
+                    [{**asdict(i), "reported_at": i.reported_at.isoformat()} for i in items],
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+        elif not items:
+            print("Aucun enregistrement mis de côté par les postes.")
+        for i in items if not args.json else []:
+            print(f"{i.campus_id}  {i.device_id}  {i.entity} {i.record_id} (version {i.version}) : {i.reason}")
     elif args.command == "user":
         if args.password_stdin:
             password = sys.stdin.readline().rstrip("\n")

@@ -36,8 +36,12 @@ def create_user(
     *,
     campus_id: str | None = None,
     password_hash: str | None = None,
+    user_id: str | None = None,
 ) -> str:
-    """Create an account; `password_hash` lets demo data reuse one hash (argon2 is slow on purpose)."""
+    """Create an account on this PC only; `password_hash` lets demo data reuse one hash (argon2 is slow on purpose).
+
+    Accounts are HQ's to write (`gn-hq user add`; gn_core.sync_rules): one created here is never sent to HQ. This
+    is for demo data, tests and a PC set up offline before it ever reached HQ."""
     errors = []
     clean = username.strip().lower()
     if not clean:
@@ -51,12 +55,13 @@ def create_user(
     if errors:
         raise InvalidInput(errors)
     user = m.User(
+        id=user_id,
         username=clean,
         display_name=display_name.strip() or clean,
         role=e.UserRole(role),
         campus_id=campus_id,
         password_hash=password_hash or hash_password(password),
     )
-    uow.session.add(user)
-    uow.session.flush()
+    with uow.as_reference():
+        uow.session.add(user)
     return user.id

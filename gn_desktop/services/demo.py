@@ -52,6 +52,7 @@ from gn_core.domain.labels import label
 from gn_core.domain.normalize import fold
 from gn_core.domain.pathway import ORDER, MoveDetails, allowed_moves, check_move
 from gn_core.domain.reference import CAMPUSES, COMMUNES_93, CURRENT_CONSENT_VERSION, ZFU_ZONES
+from gn_core.ids import reference_id
 from gn_desktop.services import accounts, setup
 from gn_desktop.store import changes
 from gn_desktop.store import models as m
@@ -197,7 +198,7 @@ class _Ids:
     order (new rows append to the primary-key index, as with real UUIDv7) and unique whatever the random bits.
     """
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int | str) -> None:
         self._rng = random.Random(f"gn-demo-ids:{seed}")
         # 2024-01-01T00:00Z plus up to about six months
         self._ms = 1_704_067_200_000 + self._rng.getrandbits(34)
@@ -438,7 +439,7 @@ _EXIT_REASON = _Pick(
         e.ExitReason.OTHER: 5,
     }
 )
-#: how people are spread over the neighbourhood campuses (HQ enrols no one)
+#: the neighbourhood campuses the demo has accounts and people for (HQ enrols no one), with their relative size
 _CAMPUS_SHARE = {"SDN": 28, "AUB": 16, "MTR": 16, "BOB": 14, "SEV": 13, "CSB": 13}
 _OUTSIDE_93 = (
     "Paris 18e",
@@ -765,7 +766,7 @@ class _Generator:
         self.new_id = new_id
         self.today = today
         self.cat = catalogue
-        self.campus_pick = _Pick({catalogue.campus_ids[c]: w for c, w in _CAMPUS_SHARE.items()})
+        self.device_campus = device_campus
         self.campus_commune = {catalogue.campus_ids[r.code]: r.commune_insee for r in CAMPUSES}
         self.communes = [c.insee for c in COMMUNES_93]
         # the fiction block holds 10,000 numbers: hand them out in a seeded order, reusing them only past 10,000
@@ -817,7 +818,7 @@ class _Generator:
             source = e.ReferralSource.FRANCE_TRAVAIL
         if rqth and rng.random() < 0.4:
             source = e.ReferralSource.CAP_EMPLOI
-        campus = self.campus_pick(rng)
+        campus = self.device_campus
         advisor = rng.choice(self.cat.advisors[campus])
         r = rng.random()
         commune_insee: str | None
@@ -1225,13 +1226,15 @@ def generate(
     seed: int,
     today: date | None = None,
     chunk_size: int = CHUNK_SIZE,
+    campus_code: str | None = None,
 ) -> DemoSummary:
     """Fill an empty store with `people` fictional people and everything around them; same seed, same data.
 
     Refuses (KnownError) a store that already holds people or accounts: demo data is never mixed with real data,
-    and running the command twice does not duplicate anything. Sets this device's campus to Saint-Denis (SDN) when
-    none is set. The whole run is one transaction: all of it or nothing (`chunk_size` people are drawn, then written,
-    at a time).
+    and running the command twice does not duplicate anything. Sets this device's campus to `campus_code` (default:
+    the device's, else Saint-Denis, SDN); the people are all of that campus, as on a real campus PC. The accounts and
+    the catalogue are HQ's data, the same (same ids) on every PC made with the seed. The whole run is one
+    transaction: all of it or nothing (`chunk_size` people are drawn, then written, at a time).
     """
     if people < 0:
         raise KnownError("Nombre de personnes : indiquez un nombre positif ou nul.")
@@ -1242,13 +1245,29 @@ def generate(
     with _gc_paused(), _loading(store) as uow:
         _refuse_if_not_empty(uow)
         campus_ids = setup.ensure_reference_data(uow)
-        uow.flush()  # written (and captured) as this device's campus was, before the device gets one
         device = uow.session.get(m.DeviceState, 1)
+        if campus_code is not None:
+            code = campus_code.strip().upper()
+            if code not in campus_ids or code not in _CAMPUS_SHARE:
+                known = ", ".join(_CAMPUS_SHARE)
+                raise KnownError(f"Campus « {campus_code} » : les données de démonstration existent pour {known}.")
+            if uow.ctx.campus_id not in (None, campus_ids[code]):
+                raise KnownError(f"Ce poste est déjà réglé sur un autre campus que {code}.")
+            if device is not None:
+                device.campus_id = uow.ctx.campus_id = campus_ids[code]
         if device is not None and device.campus_id is None:
             device.campus_id = uow.ctx.campus_id = campus_ids["SDN"]
         device_campus = uow.ctx.campus_id or campus_ids["SDN"]
-        demo_accounts, catalogue, counts = _accounts_and_catalogue(uow, rng, new_id, today, people)
+        # HQ's data, the same on every campus PC made with this seed (same ids): `gn-desktop export-reference` gives
+        # it to a demo HQ
+        with uow.as_reference():
+            demo_accounts, catalogue, counts = _accounts_and_catalogue(uow, rng, new_id, today, people)
         uow.flush()
+        # This campus's people: drawn from the seed and the campus, so that the PCs of two campuses hold different
+        # people (a PC holds only the files of its own campus)
+        code = next(c for c, cid in campus_ids.items() if cid == device_campus)
+        if code != "SDN":
+            rng, new_id = _Random(f"{seed}:{code}"), _Ids(f"{seed}:{code}")
         generator = _Generator(rng, new_id, today, catalogue, people, device_campus)
         dialect = uow.session.get_bind().dialect
         # A writer thread stores chunk n while this thread draws chunk n + 1: SQLite releases the GIL while it
@@ -1381,6 +1400,7 @@ def _accounts_and_catalogue(
             password,
             campus_id=campus.id if campus else None,
             password_hash=hashes[password],
+            user_id=reference_id("app_user", username),  # the same on every demo PC and at the demo HQ
         )
         demo_accounts.append(DemoAccount(username, password, role, campus.name if campus else ""))
         return user_id

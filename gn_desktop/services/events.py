@@ -28,6 +28,8 @@ def create_event(
     audience: str = "",
     description: str = "",
 ) -> str:
+    """An event of this PC's campus (`campus_id` defaults to it; another campus's events are that campus's to write,
+    HQ-wide ones HQ's: gn_core.sync_rules)."""
     c = Collector()
     clean_title = c.check(lambda: check_required(title, "title", "Titre de l'événement"), "")
     if ends_at <= starts_at:
@@ -40,7 +42,7 @@ def create_event(
         kind=e.EventKind(kind),
         starts_at=starts_at,
         ends_at=ends_at,
-        campus_id=campus_id,
+        campus_id=campus_id or uow.campus_id,
         capacity=capacity,
         audience=audience,
         description=description,

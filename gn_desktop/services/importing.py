@@ -465,6 +465,7 @@ def _validate(
     campuses: dict[str, str],
     default_campus: str | None,
     today: date,
+    own_campus: str | None = None,
 ) -> None:
     form = _build_form(row, present)
     row.form = form
@@ -480,6 +481,11 @@ def _validate(
             row.reasons.append(f"Campus : « {code} » n'est pas un code de campus connu ({known}).")
     elif row.existing is None:
         row.campus_id = default_campus
+    if row.existing is None and own_campus is not None and row.campus_id not in (None, own_campus):
+        row.reasons.append(
+            "Campus : ce poste inscrit les personnes de son campus seulement (le siège refuserait les autres). "
+            "Importez cette ligne sur un poste du campus indiqué, ou inscrivez la personne ici puis transférez-la."
+        )
     step = _step(row, present)
     if row.existing is not None:
         if step is not None and step != row.existing.pathway_step:
@@ -745,7 +751,7 @@ def import_file(
             raise ImportRefused(exc.message, report) from None
     for row in rows:
         if any(row.cells.values()):
-            _validate(row, present, campuses, default_campus, today)
+            _validate(row, present, campuses, default_campus, today, uow.campus_id)
     _check_same_person_twice(rows)
 
     report.bad_rows = [BadRow(r.line, tuple(r.reasons)) for r in rows if r.reasons]

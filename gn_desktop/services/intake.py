@@ -15,6 +15,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import or_, select
 
+from gn_core import fields as value_rules
 from gn_core.domain import enums as e
 from gn_core.domain.errors import KnownError
 from gn_core.domain.normalize import fold, name_key, tidy_name
@@ -142,8 +143,16 @@ def clean_person(form: PersonForm, today: date) -> dict[str, Any]:
             None,
         ),
     }
+    # What the store (and HQ) accept whatever the form: lengths, one line, no control characters (gn_core.fields)
+    for problem in value_rules.problems("person", {k: _wired(v) for k, v in values.items()}):
+        if not any(err.field == problem.field for err in c.errors):
+            c.add(problem.field, problem.message)
     c.raise_if_any()
     return values
+
+
+def _wired(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def likely_matches(

@@ -1,5 +1,10 @@
 """Partners and what they offer: training organisations and their programmes and sessions, employers and their
-job offers, employment services and funders."""
+job offers, employment services and funders.
+
+Who writes them (gn_core.sync_rules): partners, programmes and job offers are HQ's catalogue, sent to every campus;
+a campus PC creates them only as HQ's data known in advance (inside `uow.as_reference()`: demo data, tests) and
+otherwise gets PermissionDenied. Sessions are written by the campus they take place at.
+"""
 
 from __future__ import annotations
 
@@ -109,6 +114,7 @@ def add_session(
     *,
     campus_id: str | None = None,
 ) -> str:
+    """A session of this PC's campus (`campus_id` defaults to it; see gn_core.sync_rules)."""
     get_or_fail(uow, m.Programme, programme_id)
     c = Collector()
     c.check(lambda: check_period(starts_on, ends_on, "ends_on", "Dates de la session"), None)
@@ -117,7 +123,7 @@ def add_session(
     c.raise_if_any()
     session = m.ProgrammeSession(
         programme_id=programme_id,
-        campus_id=campus_id,
+        campus_id=campus_id or uow.campus_id,
         starts_on=starts_on,
         ends_on=ends_on,
         capacity=capacity,

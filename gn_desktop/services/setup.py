@@ -18,7 +18,15 @@ from gn_desktop.store.uow import UnitOfWork
 
 
 def ensure_reference_data(uow: UnitOfWork) -> dict[str, str]:
-    """Create missing campuses and public partners; returns campus code → id."""
+    """Create missing campuses and public partners; returns campus code → id.
+
+    They are HQ's reference data, known in advance with the ids HQ gives them (gn_core.ids.reference_id): written
+    as such (`UnitOfWork.as_reference`), never queued for HQ."""
+    with uow.as_reference():
+        return _ensure_reference_data(uow)
+
+
+def _ensure_reference_data(uow: UnitOfWork) -> dict[str, str]:
     existing = dict(uow.session.execute(select(m.Campus.code, m.Campus.id)).all())
     for ref in CAMPUSES:
         if ref.code not in existing:

@@ -23,8 +23,11 @@ from sqlalchemy import Enum as SAEnum
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session, attributes
 
+from gn_core import fields as value_rules
+from gn_core.domain.errors import FieldError, InvalidInput, PermissionDenied
 from gn_core.hlc import HybridClock, Stamp
 from gn_core.ids import new_id
+from gn_core.sync_rules import ENTITIES, REFUSAL_DETAIL, ROLE_WRITES, DeviceRole, Refusal, write_refusal
 from gn_desktop.store.models import BOOKKEEPING, ChangeLog, HistoryEntry, Synced, Tombstone
 from gn_desktop.store.types import StringList, UTCDateTime, utcnow
 
@@ -45,7 +48,8 @@ class CaptureContext:
     campus_id: str | None
     user_id: str | None
     clock: HybridClock
-    #: False while applying changes received from HQ: they go to history (origin "remote") but not to the change log
+    #: False while applying changes received from HQ, or writing HQ's reference data known in advance (the campuses,
+    #: demo accounts and catalogue): they go to history (origin "remote") but not to the change log
     capture: bool = True
     #: True only inside an erasure, which may delete append-only records
     erasing: bool = False
@@ -88,6 +92,49 @@ def _columns(model: type[Synced]) -> list[str]:
 def _person_id(obj: Synced) -> str | None:
     attr = type(obj).__person_attr__
     return getattr(obj, attr) if attr else None
+
+
+def check_write(
+    ctx: CaptureContext,
+    entity: str,
+    record_id: str,
+    op: str,
+    fields: dict[str, dict[str, Any]],
+    current: dict[str, Any] | None = None,
+) -> None:
+    """The checks HQ will run on this change, run before it is queued, so that the PC never queues a change HQ would
+    refuse: every new value storable (gn_core.fields; InvalidInput naming the field) and the change one this PC may
+    make (gn_core.sync_rules; PermissionDenied). `current`: the record's wire values after an update (the unchanged
+    fields matter to the rules: the campus a session belongs to). Records received from HQ are not checked."""
+    if not ctx.capture or entity not in ENTITIES:
+        return  # received from HQ, HQ's reference data known in advance, or local-only (kiosk records)
+    new = {name: f.get("new") for name, f in fields.items()} if op != "delete" else {}
+    if op != "delete":
+        found = value_rules.problems(entity, new, complete=op == "insert")
+        if found:
+            raise InvalidInput([FieldError(p.field, p.message) for p in found])
+    if entity not in ROLE_WRITES[DeviceRole.CAMPUS_PC]:
+        raise PermissionDenied(REFUSAL_DETAIL[Refusal.READ_ONLY])
+    if ctx.campus_id is None:
+        return  # a PC with no campus yet: the campus rules wait for its enrolment
+    stored = None if op == "insert" else {**(current or {}), **{name: f.get("old") for name, f in fields.items()}}
+    refusal = write_refusal(
+        DeviceRole.CAMPUS_PC,
+        ctx.campus_id,
+        entity,
+        record_id,
+        op,
+        stored=stored,
+        new=new,
+        follows=_yes,  # the PC holds only the people its campus follows
+        campus_exists=_yes,  # the store's foreign key checks the campus
+    )
+    if refusal is not None:
+        raise PermissionDenied(REFUSAL_DETAIL[refusal])
+
+
+def _yes(_value: str) -> bool:
+    return True
 
 
 def _apply_python_defaults(obj: Synced) -> None:
@@ -183,6 +230,7 @@ def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> Non
         _stamp_writer(obj, ctx, now)
         obj.refresh_derived()
         fields = {k: {"old": None, "new": wire(getattr(obj, k))} for k in _columns(type(obj))}
+        check_write(ctx, type(obj).__tablename__, obj.id, "insert", fields)
         _entries(session, ctx, obj, "insert", fields, base_version=0)
 
     for obj in synced_dirty:
@@ -203,6 +251,9 @@ def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> Non
             continue
         if type(obj).__append_only__ and ctx.capture:
             raise AppendOnlyViolation(f"{type(obj).__tablename__} records cannot be edited")
+        if ctx.capture:
+            current = {k: wire(getattr(obj, k)) for k in _columns(type(obj))}
+            check_write(ctx, type(obj).__tablename__, obj.id, "update", fields, current)
         base_version = obj.sync_version
         if ctx.capture:
             obj.version = (obj.version or 0) + 1
@@ -213,6 +264,8 @@ def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> Non
         if type(obj).__append_only__ and ctx.capture and not ctx.erasing:
             raise AppendOnlyViolation(f"{type(obj).__tablename__} records cannot be deleted")
         fields = {k: {"old": wire(getattr(obj, k)), "new": None} for k in _columns(type(obj))}
+        if not ctx.erasing:
+            check_write(ctx, type(obj).__tablename__, obj.id, "delete", fields)
         _entries(session, ctx, obj, "delete", fields, base_version=obj.sync_version)
 
 
@@ -234,11 +287,18 @@ class StagedRows:
     plan: _BulkPlan
 
 
-def stage_rows(model: type[Synced], rows: Sequence[dict[str, Any]], dialect: Dialect) -> StagedRows:
+def stage_rows(
+    model: type[Synced], rows: Sequence[dict[str, Any]], dialect: Dialect, *, check: CaptureContext | None = None
+) -> StagedRows:
     """The Python half of `bulk_insert`, which needs no database: fills defaults, ids and derived columns and
     converts each value as SQLAlchemy would bind it. A writer thread given the result then spends its time in
-    SQLite (which releases the GIL) while the thread that made the rows goes on with the next ones."""
+    SQLite (which releases the GIL) while the thread that made the rows goes on with the next ones.
+
+    `check`: run `check_write` on each row for that capture context (rows from outside: imports); rows the
+    program drew itself (demo data) need not be."""
     plan = _bulk_plan(model, dialect)
+    entity = model.__tablename__
+    data_cols = _columns(model)
     derived = model.__derived_fields__
     columns = plan.staged
     flat: list[Any] = []
@@ -252,6 +312,9 @@ def stage_rows(model: type[Synced], rows: Sequence[dict[str, Any]], dialect: Dia
             record["id"] = new_id()
         if derived and not derived <= row.keys():
             record.update(model.derived_values(record))
+        if check is not None:
+            fields = {c: {"old": None, "new": wire(record.get(c))} for c in data_cols}
+            check_write(check, entity, record["id"], "insert", fields)
         ids.append(record["id"])
         get = record.get
         flat.extend([v if (v := get(c)) is None or p is None else p(v) for c, p in columns])
@@ -264,7 +327,8 @@ def stage_rows(model: type[Synced], rows: Sequence[dict[str, Any]], dialect: Dia
 def bulk_insert(session: Session, model: type[Synced], rows: Sequence[dict[str, Any]] | StagedRows) -> list[str]:
     """Insert many new records, capturing each one exactly as the flush hook would (demo data, imports).
 
-    `rows` are dicts of data columns (Python values); missing defaults are filled. A row may carry its derived
+    `rows` are dicts of data columns (Python values); missing defaults are filled; each is checked as the flush hook
+    checks a record (`check_write`) unless they are `stage_rows`' result. A row may carry its derived
     columns already computed with `model.derived_values` (e.g. on another thread); otherwise they are computed here.
     `rows` may also be `stage_rows`' result for `model`. Returns the new ids, in order.
 
@@ -289,7 +353,7 @@ def bulk_insert(session: Session, model: type[Synced], rows: Sequence[dict[str, 
             )
         staged = rows
     else:
-        staged = stage_rows(model, rows, conn.dialect)
+        staged = stage_rows(model, rows, conn.dialect, check=ctx if ctx.capture else None)
     plan = staged.plan
     now = utcnow()
     params = {

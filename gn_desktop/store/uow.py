@@ -72,6 +72,19 @@ class UnitOfWork:
     def flush(self) -> None:
         self.session.flush()
 
+    @contextlib.contextmanager
+    def as_reference(self) -> Iterator[None]:
+        """Writes made inside are HQ's reference data known in advance (the campuses, the public partners, demo
+        accounts and catalogue): stored like records received from HQ, never queued for it — a campus PC does not
+        write reference data at HQ (gn_core.sync_rules), HQ sends its own copy (same ids) to every campus."""
+        saved = self.ctx.capture
+        self.ctx.capture = False
+        try:
+            yield
+            self.session.flush()
+        finally:
+            self.ctx.capture = saved
+
     def changed(self) -> set[tuple[str, str]]:
         """(entity, id) of every synced record this unit of work wrote, so views can refresh what changed."""
         return set(self.ctx.touched)

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBasic, HTTPBasicCredentials, HTTPBearer
 
+from gn_core.domain.enums import UserRole
 from gn_core.protocol import OLDEST_SUPPORTED_PROTOCOL, PROTOCOL_HEADER, PROTOCOL_VERSION
 from gn_hq.services import devices, users
 from gn_hq.services.context import Hq
@@ -37,7 +38,7 @@ def protocol_version(
 ) -> int:
     """The client's protocol version; older than HQ serves (or none) is 426, newer is 400."""
     text = (gn_protocol or "").strip()
-    version = int(text) if text.isdigit() and len(text) < 6 else None
+    version = int(text) if text.isascii() and text.isdigit() and len(text) < 6 else None
     if version is None or version < OLDEST_SUPPORTED_PROTOCOL:
         raise HqError(
             "Application du campus trop ancienne pour le siège : mettez-la à jour. "
@@ -72,14 +73,18 @@ def current_device(
 DeviceDep = Annotated[AuthDevice, Depends(current_device)]
 
 
-def hq_user(hq: HqDep, credentials: Annotated[HTTPBasicCredentials | None, Security(basic)]) -> users.HqUser:
-    """An HQ account (HTTP Basic); otherwise 401."""
-    if credentials is None or len(credentials.password) > 1000:
-        raise Unauthorized("Basic")
-    user = users.verify(hq, credentials.username, credentials.password)
-    if user is None:
-        raise Unauthorized("Basic")
-    return user
+def _may_read_indicators(user: users.HqUser) -> bool:
+    return user.role is UserRole.HQ_ADMIN or (user.role is UserRole.CAMPUS_MANAGER and user.campus_id is not None)
 
 
-UserDep = Annotated[users.HqUser, Depends(hq_user)]
+def indicators_reader(
+    request: Request, hq: HqDep, credentials: Annotated[HTTPBasicCredentials | None, Security(basic)]
+) -> users.HqUser:
+    """An HQ administrator or a campus manager (HTTP Basic, throttled); anything else is the same 401."""
+    if credentials is None:
+        raise Unauthorized("Basic")
+    address = request.client.host if request.client else None
+    return users.sign_in(hq, credentials.username, credentials.password, address, _may_read_indicators)
+
+
+IndicatorsReaderDep = Annotated[users.HqUser, Depends(indicators_reader)]

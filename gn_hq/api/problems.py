@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from gn_hq.services.errors import HqError, Unauthorized
+from gn_hq.services.throttle import Throttled
 
 log = logging.getLogger("gn_hq")
 
@@ -28,6 +29,7 @@ _HTTP_TITLES = {
     406: ("not_acceptable", "Format de réponse non disponible."),
     413: ("payload_too_large", "Requête trop volumineuse : envoyez des lots plus petits."),
     415: ("unsupported_media_type", "Format de requête non pris en charge : envoyez du JSON."),
+    429: ("too_many_requests", "Trop de requêtes : réessayez plus tard."),
 }
 
 
@@ -69,6 +71,8 @@ async def _hq_error(_request: Request, exc: Exception) -> JSONResponse:
     headers = None
     if isinstance(exc, Unauthorized):
         headers = {"WWW-Authenticate": exc.scheme}
+    elif isinstance(exc, Throttled):
+        headers = {"Retry-After": str(exc.retry_after)}
     elif exc.status == 426:
         from gn_core.protocol import PROTOCOL_VERSION
 

@@ -31,14 +31,15 @@ from gn_core.protocol import (
     PushRequest,
     PushResponse,
     ResolveRequest,
+    SetAsideAck,
+    SetAsideReport,
     ShareRequest,
     ShareResponse,
     StatusResponse,
 )
-from gn_hq.api.deps import DeviceDep, HqDep, ProtocolDep, UserDep
+from gn_hq.api.deps import DeviceDep, HqDep, IndicatorsReaderDep, ProtocolDep
 from gn_hq.db.models import device_table as device_t
-from gn_hq.services import conflicts, devices, erasure, indicators, pull, push, sharing
-from gn_hq.services.errors import Forbidden
+from gn_hq.services import conflicts, devices, erasure, indicators, pull, push, set_aside, sharing
 
 PersonId = Annotated[str, Path(pattern=ID_PATTERN, description="the person's id")]
 ConflictId = Annotated[str, Path(pattern=ID_PATTERN, description="the conflict's id")]
@@ -181,18 +182,25 @@ def resolve_conflict(conflict_id: ConflictId, body: ResolveRequest, hq: HqDep, d
     return conflicts.resolve(hq, device, conflict_id, body)
 
 
+@router.put(
+    "/set-aside",
+    response_model=SetAsideAck,
+    summary="The records this device received but could not store (replaces its previous report)",
+)
+def report_set_aside(body: SetAsideReport, hq: HqDep, device: DeviceDep) -> SetAsideAck:
+    return set_aside.report(hq, device, body.app_version, body.items)
+
+
 reporting = APIRouter(prefix="/v1", responses={401: {**_PROBLEM, "description": "HQ account required"}})
 
 
 @reporting.get(
     "/indicators",
     response_model=indicators.Indicators,
-    summary="Counts by campus, pathway step, outcome and public (HQ account; managers see their campus)",
-    responses={403: _PROBLEM},
+    summary="Counts by campus, pathway step, outcome and public (HQ administrators; campus managers see their campus)",
+    responses={429: {**_PROBLEM, "description": "Too many failed sign-ins: retry later"}},
 )
-def get_indicators(hq: HqDep, user: UserDep) -> indicators.Indicators:
+def get_indicators(hq: HqDep, user: IndicatorsReaderDep) -> indicators.Indicators:
     if user.role is UserRole.HQ_ADMIN:
         return indicators.indicators(hq)
-    if user.role is UserRole.CAMPUS_MANAGER and user.campus_id:
-        return indicators.indicators(hq, campus_id=user.campus_id)
-    raise Forbidden("Les indicateurs sont réservés au siège et aux responsables de campus.")
+    return indicators.indicators(hq, campus_id=user.campus_id)

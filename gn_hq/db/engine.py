@@ -1,5 +1,7 @@
 """Engines for HQ's database: PostgreSQL through psycopg 3 in production, an SQLite file embedded by default.
 
+Statement parameters are personal data: `hide_parameters` keeps them out of every error message and log line.
+
 Write transactions are serialised (see `gn_hq.services.context.Hq.write`): on PostgreSQL with a transaction-scoped
 advisory lock, on SQLite by taking the database write lock at BEGIN (BEGIN IMMEDIATE; pysqlite's own transaction
 handling is switched off so that we can). Reads never wait for writers: PostgreSQL's MVCC, SQLite's WAL.
@@ -34,12 +36,12 @@ def make_engine(url: str, *, pool_size: int = 10, max_overflow: int = 30) -> Eng
     url = normalize_url(url)
     backend = make_url(url).get_backend_name()
     if backend == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, hide_parameters=True)
         _configure_sqlite(engine)
         return engine
     if backend != "postgresql":
         raise ValueError(f"unsupported database {backend!r}: use PostgreSQL or SQLite")
-    return create_engine(url, pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=True)
+    return create_engine(url, pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=True, hide_parameters=True)
 
 
 def _configure_sqlite(engine: Engine) -> None:

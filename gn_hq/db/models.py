@@ -177,6 +177,24 @@ class Erasure(Base):
     records_erased: Mapped[int]
 
 
+class SetAside(Base):
+    """A record a campus PC received but could not store (an older app, a rule added later), as that PC reported it.
+
+    Holds no value of the record, only what it is and why: HQ administrators look at these (`gn-hq set-aside list`).
+    """
+
+    __tablename__ = "set_aside"
+
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    campus_id: Mapped[str] = mapped_column(String(64), index=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(500))
+    app_version: Mapped[str] = mapped_column(String(40))
+    reported_at: Mapped[datetime]
+
+
 record_table = cast(Table, Record.__table__)
 person_access_table = cast(Table, PersonAccess.__table__)
 device_table = cast(Table, Device.__table__)
@@ -184,3 +202,4 @@ enrolment_code_table = cast(Table, EnrolmentCode.__table__)
 conflict_table = cast(Table, Conflict.__table__)
 erasure_table = cast(Table, Erasure.__table__)
 server_meta_table = cast(Table, ServerMeta.__table__)
+set_aside_table = cast(Table, SetAside.__table__)

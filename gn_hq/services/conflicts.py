@@ -14,13 +14,15 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from gn_core import fields as value_rules
 from gn_core.merge import Conflict, resolve_delete, resolve_field
 from gn_core.protocol import ConflictNotice, ConflictSide, ResolveRequest
+from gn_core.sync_rules import PERSON_LINK, REFUSAL_DETAIL, DeviceRole, write_refusal
 from gn_hq.db.models import conflict_table as conflict_t
 from gn_hq.db.types import iso, utcnow
 from gn_hq.services import records
 from gn_hq.services.context import Hq, WriteTx
-from gn_hq.services.devices import AuthDevice, campus_of_devices
+from gn_hq.services.devices import AuthDevice, campus_of_devices, live_campus_ids
 from gn_hq.services.errors import Conflicting, Forbidden, HqError, NotFound
 
 
@@ -182,6 +184,7 @@ def resolve(hq: Hq, device: AuthDevice, conflict_id: str, request: ResolveReques
                 "campus": _value(row.campus_value),
                 "value": request.value,
             }[request.choice]
+            _check_decision(tx.conn, device, row.entity, row.record_id, state, row.field, value)
             new_state = resolve_field(state, row.field, value, stamp, device.id, request.user_id)
             resolution: dict[str, Any] = {"choice": request.choice, "value": value}
             same = (conflict_t.c.kind == "field") & (conflict_t.c.field == row.field)
@@ -221,6 +224,36 @@ def resolve(hq: Hq, device: AuthDevice, conflict_id: str, request: ResolveReques
             )
         result = tx.conn.execute(select(conflict_t).where(conflict_t.c.id == conflict_id)).one()
     return notice(result)
+
+
+def _check_decision(
+    conn: Connection, device: AuthDevice, entity: str, record_id: str, state: Any, field: str, value: Any
+) -> None:
+    """A decided value is a write like any other: a value no campus can store (422), or one the deciding campus may
+    not write — a person's owning campus moved without the transfer rules, a record moved to a person it does not
+    follow — is refused (403)."""
+    problem = value_rules.problem(entity, field, value)
+    if problem is not None:
+        raise HqError(problem.message, code="invalid_value", status=422)
+    stored = state.data
+    link = PERSON_LINK.get(entity)
+    people = [p for p in (stored.get(link), value if field == link else None) if isinstance(p, str)] if link else []
+    if link == "id":
+        people = [record_id]
+    followed = records.campuses_with_access(conn, people, device.campus_id)
+    refusal = write_refusal(
+        DeviceRole.CAMPUS_PC,
+        device.campus_id,
+        entity,
+        record_id,
+        "update",
+        stored=stored,
+        new={field: value},
+        follows=lambda person_id: person_id in followed,
+        campus_exists=lambda campus_id: campus_id in live_campus_ids(conn),
+    )
+    if refusal is not None:
+        raise Forbidden(REFUSAL_DETAIL[refusal], code="forbidden")
 
 
 def hq_campuses(conn: Connection, conflicts: list[Conflict]) -> dict[str, str]:

@@ -32,6 +32,7 @@ from gn_core.hlc import HybridClock
 from gn_hq.db.engine import WRITE_LOCK_KEY, is_postgres
 from gn_hq.db.models import server_meta_table as meta_t
 from gn_hq.db.types import utcnow
+from gn_hq.services.throttle import SignInGuard
 from gn_hq.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -131,6 +132,8 @@ class Hq:
         self.watermark = Watermark(path, engine.url.render_as_string(hide_password=False))
         #: the epoch last seen; answers carry it
         self.epoch = ""
+        #: password sign-ins: delays after failures, a bound on concurrent argon2 hashes
+        self.sign_in_guard = SignInGuard()
         self._analyze_lock = threading.Lock()
         self._written_since_analyze = 0
         self._analyzing = False

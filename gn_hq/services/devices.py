@@ -98,6 +98,13 @@ def find_campus(conn: Connection, code_or_id: str) -> CampusInfo | None:
     )
 
 
+def live_campus_ids(conn: Connection) -> set[str]:
+    """The ids of every campus that is not deleted."""
+    return set(
+        conn.scalars(select(record_t.c.record_id).where(record_t.c.entity == "campus", record_t.c.deleted.is_(False)))
+    )
+
+
 def list_campuses(hq: Hq) -> list[CampusInfo]:
     with hq.read() as conn:
         ids = conn.scalars(

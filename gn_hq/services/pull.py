@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import String, and_, case, cast, literal, or_, select
 
+from gn_core.sync_rules import ACCOUNT_ENTITY
 from gn_hq.db.models import conflict_table as conflict_t
 from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import record_table as record_t
@@ -70,7 +71,11 @@ def pull_page(
                 .scalar_subquery()
             )
             visible = or_(
-                record_t.c.person_id.is_(None),
+                # shared data; accounts (they carry password hashes) only to the PCs of their campus
+                and_(
+                    record_t.c.person_id.is_(None),
+                    or_(record_t.c.entity != ACCOUNT_ENTITY, record_t.c.campus_id == campus),
+                ),
                 record_t.c.campus_id == campus,  # the campus followed the person when the record was written
                 followed.is_not(None),
             )

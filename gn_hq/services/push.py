@@ -12,29 +12,25 @@ a person the campus does not follow, or taking a unique key already used — is 
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, select, update
 
+from gn_core import fields as value_rules
 from gn_core.merge import Conflict, Incoming, RecordState, effective_stamp, erase, merge
-from gn_core.protocol import (
-    FIELD_PATTERN,
-    ID_PATTERN,
-    Change,
-    PushResponse,
-    RecordVersion,
-    Rejection,
-)
+from gn_core.protocol import Change, PushResponse, RecordVersion, Rejection
 from gn_core.sync_rules import (
     APPEND_ONLY,
     ENTITIES,
     NATURAL_KEYS,
     OWNING_CAMPUS_FIELD,
     PERSON_LINK,
-    PERSON_SCOPED,
+    REFUSAL_DETAIL,
+    DeviceRole,
     protected_fields,
+    write_refusal,
 )
 from gn_hq.db.models import device_table as device_t
 from gn_hq.db.models import person_access_table as access_t
@@ -42,35 +38,26 @@ from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import utcnow
 from gn_hq.services import conflicts, erasure, records, sharing
 from gn_hq.services.context import Hq, WriteTx
-from gn_hq.services.devices import AuthDevice
+from gn_hq.services.devices import AuthDevice, live_campus_ids
 from gn_hq.services.errors import InvalidChange, Unauthorized
 from gn_hq.services.records import Key
-
-_FIELD_RE = re.compile(FIELD_PATTERN)
-_ID_RE = re.compile(ID_PATTERN)
-
-_GOOD_NAMES: set[str] = set()  # field names already checked (a batch repeats the same few names thousands of times)
-
-
-def _good_name(name: str) -> bool:
-    if name == "id" or not _FIELD_RE.match(name):
-        return False
-    if len(_GOOD_NAMES) < 10_000:
-        _GOOD_NAMES.add(name)
-    return True
-
 
 _REJECTION_DETAIL = {
     "erased": "Cette personne a été effacée (RGPD) : la modification est refusée ; effacez-la aussi sur ce poste.",
     "append_only": "Les notes et les étapes de parcours ne se modifient pas : ajoutez-en une nouvelle.",
     "forbidden": "Cette personne n'est pas suivie par votre campus : demandez au campus qui la suit de la partager.",
     "duplicate_key": "Cet identifiant est déjà utilisé par un autre enregistrement au siège.",
+    "incomplete": "Le siège ne connaît pas cet enregistrement et la modification ne le décrit pas en entier : "
+    "il n'est pas créé.",
 }
 PUSHED_ERASURE_REASON = "Effacement (RGPD) fait sur un campus et transmis au siège"
 
 
 def validate(device: AuthDevice, changes: list[Change]) -> None:
-    """Refuse the whole batch (422) if any change is malformed or not this device's; lists every bad change."""
+    """Refuse the whole batch (422) if any change is malformed or not this device's; lists every bad change.
+
+    Malformed includes a value no campus could store (gn_core.fields: types, vocabularies, dates, ids, lengths,
+    control characters): checked here, before anything is merged, so that such a value never reaches a feed."""
     errors: list[dict[str, Any]] = []
     previous = 0
     for change in changes:
@@ -81,25 +68,46 @@ def validate(device: AuthDevice, changes: list[Change]) -> None:
             problems.append(("sequence_order", "les numéros de séquence doivent croître strictement dans le lot"))
         previous = max(previous, change.device_seq)
         if change.entity not in ENTITIES:
-            problems.append(("unknown_entity", f"type d'enregistrement inconnu « {change.entity[:40]} »"))
-        bad = [name for name in change.fields if name not in _GOOD_NAMES and not _good_name(name)]
-        if bad:
-            problems.append(("invalid_field", f"nom de champ invalide : {', '.join(sorted(bad))[:200]}"))
-        link = PERSON_LINK.get(change.entity)
-        if link and link != "id" and link in change.fields:
-            value = change.fields[link].get("new")
-            if value is not None and not (isinstance(value, str) and _ID_RE.match(value)):
-                problems.append(("invalid_field", f"{link} doit être un identifiant"))
+            problems.append(("unknown_entity", "type d'enregistrement inconnu"))
+        else:
+            problems.extend(_value_problems(change))
         for code, detail in problems:
             errors.append(
                 {"device_seq": change.device_seq, "record_id": change.record_id, "code": code, "detail": detail}
             )
+            if len(errors) >= 200:
+                break
     if errors:
         raise InvalidChange(
             "Lot de modifications refusé : au moins une modification est invalide ; rien n'a été appliqué.",
             detail=errors[0]["detail"],
             errors=errors,
         )
+
+
+def _value_problems(change: Change) -> list[tuple[str, str]]:
+    """The values of a change that no campus could store (its new values, and the old ones it says it saw)."""
+    found: list[tuple[str, str]] = []
+    entity = change.entity
+    new: dict[str, Any] = {}
+    for name, values in change.fields.items():
+        if not isinstance(values, dict):
+            found.append(("invalid_field", f"champ {name[:64]} : {{old, new}} attendu"))
+            continue
+        value = values.get("new")
+        if change.op != "delete":
+            new[name] = value
+        for side, v in (("new", value), ("old", values.get("old"))):
+            if (side == "old" or change.op == "delete") and v is None:
+                continue
+            p = value_rules.problem(entity, name, v)
+            if p is not None:
+                code = "invalid_field" if p.code == "unknown_field" else "invalid_value"
+                found.append((code, p.message if side == "new" else f"{p.message} (ancienne valeur)"))
+                break
+    if change.op == "insert":
+        found.extend(("invalid_value", p.message) for p in value_rules.problems(entity, new, complete=True, fields=()))
+    return found
 
 
 def push(hq: Hq, device: AuthDevice, changes: list[Change], protocol_version: int) -> PushResponse:
@@ -178,6 +186,7 @@ class _Batch:
     found_conflicts: list[tuple[Conflict, Key, str | None, str]] = field(default_factory=list)
     conflict_rows: list[dict[str, Any]] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    campuses: set[str] | None = None
 
     # --- loading ---------------------------------------------------------------------------------------------------
 
@@ -189,7 +198,7 @@ class _Batch:
         for key, s in stored.items():
             self.existing.add(key)
             self.states[key] = replace(s.state, held=frozenset(held[key])) if key in held else s.state
-        person_ids = {pid for c in changes if (pid := self._person(c)) is not None}
+        person_ids = {pid for c in changes for pid in self._persons(c) if pid is not None}
         if person_ids:
             # The people the batch is about: known to HQ? erased? followed by this campus? One query.
             followed = (
@@ -220,19 +229,29 @@ class _Batch:
             for r in conn.execute(stmt):
                 self.taken[(entity, r.natural_key)] = r.record_id
 
-    def _person(self, change: Change) -> str | None:
+    def _persons(self, change: Change) -> tuple[str | None, str | None]:
+        """The person the record belongs to before the change (as HQ holds it) and after it."""
         link = PERSON_LINK.get(change.entity)
         if link is None:
-            return None
+            return None, None
         if link == "id":
-            return change.record_id
+            return change.record_id, change.record_id
+        state = self.states.get((change.entity, change.record_id))
+        value = state.data.get(link) if state is not None and state.exists else None
+        before = value if isinstance(value, str) else None
         if change.op != "delete" and link in change.fields:
             value = change.fields[link].get("new")
-            if isinstance(value, str):
-                return value
-        state = self.states.get((change.entity, change.record_id))
-        value = state.data.get(link) if state else None
-        return value if isinstance(value, str) else None
+            return before, value if isinstance(value, str) else None
+        return before, before
+
+    def _follows(self, person_id: str) -> bool:
+        """Whether the device's campus follows the person (a person HQ has never seen may be created by it)."""
+        return person_id in self.access or person_id not in self.known_persons
+
+    def _campus_exists(self, campus_id: str) -> bool:
+        if self.campuses is None:
+            self.campuses = live_campus_ids(self.tx.conn)
+        return campus_id in self.campuses
 
     # --- merging ---------------------------------------------------------------------------------------------------
 
@@ -241,12 +260,12 @@ class _Batch:
         now_ms = self.tx.now_ms
         for change in changes:
             key = (change.entity, change.record_id)
-            pid = self._person(change)
-            refusal = self._refusal(change, key, pid)
-            if refusal is not None:
-                self._reject(change, refusal)
-                continue
+            before, pid = self._persons(change)
             state = self.states.get(key)
+            refusal = self._refusal(change, state, before, pid)
+            if refusal is not None:
+                self._reject(change, *refusal)
+                continue
             incoming = Incoming(
                 op=change.op,
                 fields={name: (f.get("old"), f.get("new")) for name, f in change.fields.items()},
@@ -279,27 +298,53 @@ class _Batch:
                 self._erase_in_memory(pid, change.user_id)
         self._write()
 
-    def _refusal(self, change: Change, key: Key, pid: str | None) -> str | None:
-        if pid is not None and pid in self.erased_persons:
-            return "erased"
-        if change.entity in PERSON_SCOPED and pid is not None and pid in self.known_persons and pid not in self.access:
-            return "forbidden"
+    def _refusal(
+        self, change: Change, state: RecordState | None, before: str | None, after: str | None
+    ) -> tuple[str, str] | None:
+        """Why HQ will not apply this well-formed change (code, French detail), or None."""
+        if (before is not None and before in self.erased_persons) or (
+            after is not None and after in self.erased_persons
+        ):
+            return "erased", _REJECTION_DETAIL["erased"]
+        stored = state.data if state is not None and state.exists and not state.erased else None
+        new: Mapping[str, Any] = (
+            {name: f.get("new") for name, f in change.fields.items()} if change.op != "delete" else {}
+        )
+        refusal = write_refusal(
+            DeviceRole.CAMPUS_PC,
+            self.device.campus_id,
+            change.entity,
+            change.record_id,
+            change.op,
+            stored=stored,
+            new=new,
+            follows=self._follows,
+            campus_exists=self._campus_exists,
+        )
+        if refusal is not None:
+            return "forbidden", REFUSAL_DETAIL[refusal]
+        if (
+            stored is None
+            and change.op == "update"
+            and value_rules.problems(change.entity, new, complete=True, fields=())
+        ):
+            return "incomplete", _REJECTION_DETAIL["incomplete"]
         key_field = NATURAL_KEYS.get(change.entity)
         if key_field and change.op != "delete" and key_field in change.fields:
             nk = records.natural_key(change.fields[key_field].get("new"))
             holder = self.taken.get((change.entity, nk)) if nk else None
             if holder is not None and holder != change.record_id:
-                return "duplicate_key"
+                return "duplicate_key", _REJECTION_DETAIL["duplicate_key"]
         return None
 
-    def _reject(self, change: Change, code: str) -> None:
+    def _reject(self, change: Change, code: str, detail: str | None = None) -> None:
         self.rejected.append(
             Rejection(
                 device_seq=change.device_seq,
                 entity=change.entity,
                 record_id=change.record_id,
                 code=code,  # type: ignore[arg-type]  # one of the Literal codes, by construction
-                detail=_REJECTION_DETAIL.get(code, code),
+                detail=detail or _REJECTION_DETAIL.get(code, code),
             )
         )
 

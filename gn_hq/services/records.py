@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Text, any_, bindparam, func, insert, select, 
 from sqlalchemy.dialects import sqlite
 
 from gn_core.merge import RecordState, Writer
-from gn_core.sync_rules import NATURAL_KEYS, OWNING_CAMPUS_FIELD, person_id_of
+from gn_core.sync_rules import ACCOUNT_ENTITY, NATURAL_KEYS, OWNING_CAMPUS_FIELD, person_id_of
 from gn_hq.db.models import conflict_table as conflict_t
 from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import record_table as record_t
@@ -192,6 +192,9 @@ def columns_of(
         row["situation"] = _text(data.get("situation"), 40)
         row["gender"] = _text(data.get("gender"), 20)
         row["birth_date"] = _text(data.get("birth_date"), 10)
+    if entity == ACCOUNT_ENTITY and not state.erased:
+        # an account reaches only the PCs of its campus (deleted too, so that they drop it)
+        row["campus_id"] = _text(data.get("campus_id"), 64)
     key_field = NATURAL_KEYS.get(entity)
     if key_field is not None and live:
         row["natural_key"] = natural_key(data.get(key_field))

@@ -6,8 +6,11 @@ campus with no network; the same record lets HQ staff read HQ's indicators (HTTP
 
 from __future__ import annotations
 
+import contextlib
 import json
+import secrets
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -19,10 +22,12 @@ from gn_hq.db.models import record_table as record_t
 from gn_hq.services import authoring, records
 from gn_hq.services.context import Hq
 from gn_hq.services.devices import find_campus
-from gn_hq.services.errors import Conflicting, HqError, NotFound
+from gn_hq.services.errors import Conflicting, HqError, NotFound, Unauthorized
 
 _hasher = PasswordHasher()
 MIN_PASSWORD_LENGTH = 10
+#: longer passwords are refused unhashed (argon2's work grows with the input)
+MAX_PASSWORD_LENGTH = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +82,52 @@ def add_user(hq: Hq, username: str, display_name: str, role: str, password: str,
     return user_id
 
 
+@dataclass(frozen=True, slots=True)
+class AccountInfo:
+    id: str
+    username: str
+    display_name: str
+    role: str
+    campus_id: str | None
+    active: bool
+
+
+def list_accounts(hq: Hq) -> list[AccountInfo]:
+    with hq.read() as conn:
+        rows = conn.execute(
+            select(record_t.c.record_id, record_t.c.data).where(
+                record_t.c.entity == "app_user", record_t.c.deleted.is_(False)
+            )
+        ).all()
+    out = []
+    for record_id, text in rows:
+        data = json.loads(text)
+        campus = data.get("campus_id")
+        out.append(
+            AccountInfo(
+                record_id,
+                str(data.get("username", "")),
+                str(data.get("display_name", "")),
+                str(data.get("role", "")),
+                campus if isinstance(campus, str) else None,
+                bool(data.get("active", True)),
+            )
+        )
+    return sorted(out, key=lambda a: a.username)
+
+
+def set_active(hq: Hq, username: str, active: bool) -> str:
+    """Deactivate (or reactivate) an account: its holder can no longer sign in, at HQ nor — from their next sync —
+    on the campus PCs, which receive the change like any other. Returns the account's id."""
+    with hq.write() as tx:
+        found = _find(tx.conn, username.strip().lower())
+        if found is None:
+            raise NotFound(f"Compte « {username.strip()} » inconnu.", code="unknown_user")
+        user_id, _data = found
+        authoring.write_as_hq(hq, tx, "app_user", user_id, {"active": active})
+    return user_id
+
+
 def _find(conn: Connection, username: str) -> tuple[str, dict[str, object]] | None:
     row = conn.execute(
         select(record_t.c.record_id, record_t.c.data).where(
@@ -88,12 +139,26 @@ def _find(conn: Connection, username: str) -> tuple[str, dict[str, object]] | No
     return (row.record_id, json.loads(row.data)) if row else None
 
 
+_DUMMY_HASH: list[str] = []  # a hash of a random password, made once: unknown names cost a verification too
+
+
+def _dummy_hash() -> str:
+    if not _DUMMY_HASH:
+        _DUMMY_HASH.append(_hasher.hash(secrets.token_urlsafe(16)))
+    return _DUMMY_HASH[0]
+
+
 def verify(hq: Hq, username: str, password: str) -> HqUser | None:
-    """The active account with these credentials, or None."""
-    with hq.read() as conn:
-        found = _find(conn, username.strip().lower())
+    """The active account with these credentials, or None. Takes the same argon2 work whether or not the account
+    exists (an unknown name is checked against a hash of a random password)."""
+    found = None
+    name = username.strip().lower()
+    if 0 < len(name) <= 64:
+        with hq.read() as conn:
+            found = _find(conn, name)
     if found is None:
-        _hasher.hash("constant-time-ish")  # similar cost whether or not the account exists
+        with contextlib.suppress(VerificationError, InvalidHashError):
+            _hasher.verify(_dummy_hash(), password)
         return None
     user_id, data = found
     try:
@@ -108,3 +173,21 @@ def verify(hq: Hq, username: str, password: str) -> HqUser | None:
         return None
     campus = data.get("campus_id")
     return HqUser(user_id, str(data.get("username")), role, campus if isinstance(campus, str) else None)
+
+
+def sign_in(hq: Hq, username: str, password: str, address: str | None, allowed: Callable[[HqUser], bool]) -> HqUser:
+    """An HQ password sign-in, throttled (gn_hq.services.throttle): the account if the password is right, the account
+    active and `allowed`; otherwise `Unauthorized` — the same answer for a wrong password, an unknown name, an
+    inactive account and a role not allowed — or `Throttled` while this name or address must wait."""
+    guard = hq.sign_in_guard
+    guard.check(username, address)
+    if len(password) > MAX_PASSWORD_LENGTH:
+        guard.failed(username, address)
+        raise Unauthorized("Basic")
+    with guard.hashing():
+        user = verify(hq, username, password)
+    if user is None or not allowed(user):
+        guard.failed(username, address)
+        raise Unauthorized("Basic")
+    guard.succeeded(username)
+    return user

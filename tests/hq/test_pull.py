@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import gzip
 
-from tests.hq.world import World, new_id, person_values
+from gn_hq.services import reference
+from tests.hq.world import World, new_id, person_values, record_values
 
 
 def _enrol_people(world: World, code: str, count: int) -> list[str]:
@@ -21,9 +22,10 @@ def test_a_campus_receives_its_people_those_shared_or_moved_to_it_and_all_refere
     [moved] = _enrol_people(world, "SDN", 1)
     note = new_id()
     partner = new_id()
-    sdn.push(
-        sdn.insert("note", note, {"person_id": shared, "body": "Orientée vers Simplon", "restricted": False}),
-        sdn.insert("partner", partner, {"name": "Simplon", "kind": "training_organisation", "job_families": []}),
+    sdn.push(sdn.insert("note", note, {"person_id": shared, "body": "Orientée vers Simplon", "restricted": False}))
+    reference.import_reference(
+        world.hq,
+        {"format": reference.FORMAT, "entities": {"partner": [{"id": partner, **record_values("partner")}]}},
     )
     for device in (sdn, aub, mtr):
         device.pull()

@@ -10,7 +10,7 @@ def test_resent_batch_changes_nothing_and_reports_what_was_applied(world: World)
     pid = new_id()
     batch = [
         sdn.insert("person", pid, person_values(world.campus_ids["SDN"])),
-        sdn.change("note", new_id(), "insert", {"person_id": (None, pid), "body": (None, "Premier entretien")}),
+        sdn.insert("note", new_id(), {"person_id": pid, "body": "Premier entretien"}),
     ]
     first = sdn.push(*batch)
     assert first["applied"] == 2 and first["duplicates"] == [] and first["last_device_seq"] == 2
@@ -27,7 +27,7 @@ def test_resent_batch_changes_nothing_and_reports_what_was_applied(world: World)
     assert sdn.pull()[0]["records"] == [] and sdn.cursor == cursor
 
     # A batch mixing old and new changes applies only the new ones.
-    edit = sdn.update("person", pid, phone="+33700000000")
+    edit = sdn.update("person", pid, phone="+33639980000")
     mixed = sdn.push(*batch, edit)
     assert mixed["applied"] == 1 and mixed["duplicates"] == [1, 2] and mixed["last_device_seq"] == 3
 
@@ -198,14 +198,15 @@ def test_refused_changes_are_acknowledged_and_reported(world: World) -> None:
         sdn.insert("note", note, {"person_id": pid, "body": "Entretien", "restricted": False}),
     )
     sdn.pull()
-    # Notes are append-only; AUB does not follow this person; a campus code must stay unique.
+    # Notes are append-only; campuses are HQ's to write; AUB does not follow this person.
     response = sdn.push(
         sdn.update("note", note, body="Entretien modifié"),
         sdn.insert("campus", new_id(), {"code": "AUB", "name": "Doublon", "commune_insee": "93001", "is_hq": False}),
     )
-    assert [r["code"] for r in response["rejected"]] == ["append_only", "duplicate_key"]
+    assert [r["code"] for r in response["rejected"]] == ["append_only", "forbidden"]
+    assert "siège" in response["rejected"][1]["detail"]
     assert response["last_device_seq"] == sdn.seq
-    refused = aub.push(aub.change("person", pid, "update", {"phone": ("+33612345678", "+33600000000")}, base=1))
+    refused = aub.push(aub.change("person", pid, "update", {"phone": ("+33612345678", "+33639980000")}, base=1))
     assert refused["rejected"][0]["code"] == "forbidden"
     sdn.pull()
     assert sdn.data("person", pid)["phone"] == "+33612345678"

@@ -52,6 +52,84 @@ def person_values(campus_id: str, **overrides: Any) -> dict[str, Any]:
     return values
 
 
+#: complete values of each entity as a campus sends them on insert (person_id, where there is one, comes from the
+#: test); `SimDevice.insert` starts from these, so a test names only the fields its story is about
+DEFAULTS: dict[str, dict[str, Any]] = {
+    "campus": {"code": "XYZ", "name": "Campus", "commune_insee": "93066", "is_hq": False},
+    "app_user": {
+        "username": "compte",
+        "display_name": "Compte",
+        "role": "advisor",
+        "campus_id": None,
+        "password_hash": "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
+        "active": True,
+    },
+    "partner": {"name": "Partenaire", "kind": "employer", "job_families": [], "committed_to_hire": False},
+    "programme": {
+        "partner_id": "partner-1",
+        "title": "Formation",
+        "job_family": "development",
+        "duration_weeks": 12,
+        "prerequisites": "",
+        "certification": "",
+        "description": "",
+    },
+    "programme_session": {
+        "programme_id": "programme-1",
+        "starts_on": "2026-01-05",
+        "ends_on": "2026-04-05",
+        "capacity": 12,
+    },
+    "job_offer": {
+        "partner_id": "partner-1",
+        "title": "Développeuse",
+        "job_family": "development",
+        "contract_type": "cdi",
+        "posted_on": "2026-01-05",
+        "description": "",
+        "is_open": True,
+    },
+    "event": {
+        "title": "Hackathon",
+        "kind": "hackathon",
+        "starts_at": "2026-03-01T09:00:00.000+00:00",
+        "ends_at": "2026-03-01T18:00:00.000+00:00",
+        "audience": "",
+        "description": "",
+    },
+    "rqth_decision": {"decided_on": "2024-05-02", "valid_from": "2024-05-02", "valid_until": None},
+    "consent": {
+        "purpose": "follow_up",
+        "legal_basis": "consent",
+        "text_version": "2025-01",
+        "given_on": "2025-03-01",
+        "withdrawn_on": None,
+    },
+    "pathway_event": {"to_step": "assessment", "occurred_on": "2025-03-02", "comment": ""},
+    "note": {"body": "Premier entretien.", "restricted": False},
+    "appointment": {
+        "starts_at": "2026-12-10T09:00:00.000+00:00",
+        "duration_min": 45,
+        "subject": "Suivi",
+        "status": "planned",
+    },
+    "referral": {"status": "proposed", "referred_on": "2025-04-01", "comment": ""},
+    "event_registration": {"event_id": "event-1", "status": "registered"},
+    "startup": {"name": "Jeune pousse", "stage": "idea"},
+}
+
+
+def record_values(entity: str, campus_id: str | None = None, **overrides: Any) -> dict[str, Any]:
+    """Complete insert values of `entity` (a person or an appointment at `campus_id`), with `overrides`."""
+    if entity == "person":
+        return person_values(campus_id or "", **overrides)
+    values = dict(DEFAULTS[entity])
+    if entity == "appointment":
+        values["campus_id"] = campus_id
+    values.update(overrides)
+    return values
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 
@@ -116,7 +194,13 @@ class SimDevice:
             "erasure": erasure,
         }
 
-    def insert(self, entity: str, record_id: str, values: Mapping[str, Any], **kw: Any) -> dict[str, Any]:
+    def insert(
+        self, entity: str, record_id: str, values: Mapping[str, Any], *, complete: bool = True, **kw: Any
+    ) -> dict[str, Any]:
+        """An insert; the fields `values` does not name take their usual values (`record_values`) unless `complete`
+        is False (a malformed insert)."""
+        if complete:
+            values = {**record_values(entity, self.campus_id), **values}
         return self.change(entity, record_id, "insert", {k: (None, v) for k, v in values.items()}, base=0, **kw)
 
     def update(self, entity: str, record_id: str, **values: Any) -> dict[str, Any]:

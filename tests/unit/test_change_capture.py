@@ -6,7 +6,7 @@ numbers never repeat, and replaying the log rebuilds the data.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,20 @@ from gn_desktop.store.changes import AppendOnlyViolation, MissingCaptureContext,
 from gn_desktop.store.uow import Store
 from tests.unit.world import World
 
+START = datetime(2026, 3, 1, 9, tzinfo=UTC)
+
+
+def event(title: str, campus_id: str | None = None, **values: Any) -> m.Event:
+    """An event of the PC's campus: a record a campus PC writes and sends to HQ (gn_core.sync_rules)."""
+    return m.Event(
+        title=title,
+        kind="info_session",
+        campus_id=campus_id,
+        starts_at=START,
+        ends_at=START + timedelta(hours=2),
+        **values,
+    )
+
 
 def log(store: Store) -> list[m.ChangeLog]:
     with store.reading() as s:
@@ -31,15 +45,15 @@ def log(store: Store) -> list[m.ChangeLog]:
 def test_insert_writes_one_entry_with_who_and_every_field(world: World) -> None:
     before = len(log(world.store))
     with world.store.unit_of_work(world.advisor_id) as uow:
-        pid = m.Partner(name="Atelier Numérique", kind="employer")
+        pid = event("Atelier Numérique", world.campus_id)
         uow.session.add(pid)
         uow.commit()
     entries = log(world.store)[before:]
     assert len(entries) == 1
     entry = entries[0]
-    assert (entry.entity, entry.op, entry.record_id) == ("partner", "insert", pid.id)
+    assert (entry.entity, entry.op, entry.record_id) == ("event", "insert", pid.id)
     assert entry.user_id == world.advisor_id and entry.campus_id == world.campus_id
-    assert entry.fields["name"] == {"old": None, "new": "Atelier Numérique"}
+    assert entry.fields["title"] == {"old": None, "new": "Atelier Numérique"}
     assert entry.base_version == 0
     assert len(pid.id) == 36 and pid.id[14] == "7"  # a UUIDv7 made on the device
     assert pid.updated_by_device_id == world.store.device_id
@@ -48,11 +62,11 @@ def test_insert_writes_one_entry_with_who_and_every_field(world: World) -> None:
 def test_rolled_back_transaction_leaves_no_entry_and_no_row(world: World) -> None:
     before = len(log(world.store))
     with world.store.unit_of_work(world.advisor_id) as uow:
-        uow.session.add(m.Partner(name="Jamais", kind="employer"))
+        uow.session.add(event("Jamais", world.campus_id))
         uow.flush()  # written to the database, then rolled back by leaving without commit
     assert len(log(world.store)) == before
     with world.store.reading() as s:
-        assert s.scalar(select(func.count()).where(m.Partner.name == "Jamais")) == 0
+        assert s.scalar(select(func.count()).where(m.Event.title == "Jamais")) == 0
 
 
 def test_update_records_only_changed_fields_with_old_and_new(world: World) -> None:
@@ -87,17 +101,17 @@ def test_setting_the_same_value_writes_nothing(world: World) -> None:
 
 def test_delete_leaves_a_tombstone_and_an_entry(world: World) -> None:
     with world.store.unit_of_work(world.advisor_id) as uow:
-        partner = m.Partner(name="Éphémère", kind="funder")
+        partner = event("Éphémère", world.campus_id)
         uow.session.add(partner)
         uow.commit()
     with world.store.unit_of_work(world.advisor_id) as uow:
-        uow.session.delete(uow.session.get(m.Partner, partner.id))
+        uow.session.delete(uow.session.get(m.Event, partner.id))
         uow.commit()
     entry = log(world.store)[-1]
     assert (entry.op, entry.record_id) == ("delete", partner.id)
-    assert entry.fields["name"] == {"old": "Éphémère", "new": None}
+    assert entry.fields["title"] == {"old": "Éphémère", "new": None}
     with world.store.reading() as s:
-        tomb = s.get(m.Tombstone, ("partner", partner.id))
+        tomb = s.get(m.Tombstone, ("event", partner.id))
         assert tomb is not None and not tomb.erased
 
 
@@ -122,7 +136,7 @@ def test_synced_records_cannot_be_written_outside_a_unit_of_work(store: Store) -
     from gn_desktop.store.uow import StoreSession
 
     with StoreSession(store.engine) as session:
-        session.add(m.Partner(name="X", kind="funder"))
+        session.add(event("X"))
         with pytest.raises(MissingCaptureContext):
             session.flush()
 
@@ -131,7 +145,7 @@ def test_sequence_numbers_never_repeat_after_entries_are_acknowledged(tmp_path: 
     store = Store.open(tmp_path)
     with store.unit_of_work(None) as uow:
         for i in range(3):
-            uow.session.add(m.Partner(name=f"P{i}", kind="funder"))
+            uow.session.add(event(f"P{i}"))
         uow.commit()
     top = log(store)[-1].seq
     with store.unit_of_work(None) as uow:  # HQ acknowledged everything: the log is emptied
@@ -140,7 +154,7 @@ def test_sequence_numbers_never_repeat_after_entries_are_acknowledged(tmp_path: 
     store.dispose()
     reopened = Store.open(tmp_path)
     with reopened.unit_of_work(None) as uow:
-        uow.session.add(m.Partner(name="Après", kind="funder"))
+        uow.session.add(event("Après"))
         uow.commit()
     assert log(reopened)[0].seq > top
     reopened.dispose()
@@ -149,7 +163,7 @@ def test_sequence_numbers_never_repeat_after_entries_are_acknowledged(tmp_path: 
 def test_clock_never_goes_back_across_restarts(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
     with store.unit_of_work(None) as uow:
-        uow.session.add(m.Partner(name="A", kind="funder"))
+        uow.session.add(event("A"))
         uow.commit()
     first = log(store)[-1].hlc
     device = store.device_id
@@ -157,7 +171,7 @@ def test_clock_never_goes_back_across_restarts(tmp_path: Path) -> None:
     again = Store.open(tmp_path)
     assert again.device_id == device  # the identity is kept with the data
     with again.unit_of_work(None) as uow:
-        uow.session.add(m.Partner(name="B", kind="funder"))
+        uow.session.add(event("B"))
         uow.commit()
     assert log(again)[-1].hlc > first
     again.dispose()
@@ -228,7 +242,7 @@ class ChangeLogMachine(RuleBasedStateMachine):
     @rule(name=NAMES, commit=st.booleans())
     def create(self, name: str, commit: bool) -> None:
         with self.store.unit_of_work("u") as uow:
-            p = m.Partner(name=name, kind="training_organisation", job_families=["data"])
+            p = event(name, audience="data")
             uow.session.add(p)
             uow.flush()
             if commit:
@@ -238,18 +252,18 @@ class ChangeLogMachine(RuleBasedStateMachine):
     @rule(
         data=st.data(),
         name=NAMES,
-        families=st.lists(st.sampled_from(["data", "ai", "development"])),
+        audience=st.sampled_from(["", "lycéens", "femmes", "demandeurs d'emploi"]),
         commit=st.booleans(),
     )
-    def update(self, data: st.DataObject, name: str, families: list[str], commit: bool) -> None:
+    def update(self, data: st.DataObject, name: str, audience: str, commit: bool) -> None:
         if not self.ids:
             return
         rid = data.draw(st.sampled_from(self.ids))
         with self.store.unit_of_work("u") as uow:
-            p = uow.session.get(m.Partner, rid)
+            p = uow.session.get(m.Event, rid)
             assert p is not None
-            p.name = name
-            p.job_families = families
+            p.title = name
+            p.audience = audience
             uow.flush()
             if commit:
                 uow.commit()
@@ -260,7 +274,7 @@ class ChangeLogMachine(RuleBasedStateMachine):
             return
         rid = data.draw(st.sampled_from(self.ids))
         with self.store.unit_of_work("u") as uow:
-            uow.session.delete(uow.session.get(m.Partner, rid))
+            uow.session.delete(uow.session.get(m.Event, rid))
             uow.commit()
         self.ids.remove(rid)
 
@@ -268,15 +282,14 @@ class ChangeLogMachine(RuleBasedStateMachine):
     def replay_matches_table(self) -> None:
         with self.store.reading() as s:
             entries = list(
-                s.scalars(select(m.ChangeLog).where(m.ChangeLog.entity == "partner").order_by(m.ChangeLog.seq))
+                s.scalars(select(m.ChangeLog).where(m.ChangeLog.entity == "event").order_by(m.ChangeLog.seq))
             )
             rows = {
-                p.id: {k: wire(getattr(p, k)) for k in ("name", "kind", "job_families", "committed_to_hire")}
-                for p in s.scalars(select(m.Partner))
+                p.id: {k: wire(getattr(p, k)) for k in ("title", "kind", "audience", "starts_at")}
+                for p in s.scalars(select(m.Event))
             }
         replayed = {
-            rid: {k: f[k] for k in ("name", "kind", "job_families", "committed_to_hire")}
-            for rid, f in _replay(entries).items()
+            rid: {k: f[k] for k in ("title", "kind", "audience", "starts_at")} for rid, f in _replay(entries).items()
         }
         assert replayed == rows
         seqs = [e.seq for e in entries]

@@ -17,10 +17,12 @@ import pytest
 from sqlalchemy import func, select
 from stdnum.fr import siret as stdnum_siret
 
+from gn_core import fields as value_rules
 from gn_core.domain import enums as e
 from gn_core.domain.errors import KnownError
 from gn_core.domain.pathway import MoveDetails, check_move
 from gn_core.domain.validation import check_email, check_france_travail_id
+from gn_core.sync_rules import ENTITIES, PERSON_SCOPED, DeviceRole, write_refusal
 from gn_desktop.services import accounts, demo
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import Store
@@ -181,7 +183,34 @@ def test_people_are_varied_and_mostly_from_the_93(big: tuple[Store, demo.DemoSum
     names = {p.first_name for p in people}
     assert any("-" in n for n in names) and any(ch in "éèëïç" for n in names for ch in n)
     assert {"Mamadou", "Mohamed", "Wei", "Priya", "João"} & names
-    assert len({p.campus_id for p in people}) == 6
+    assert {p.campus_id for p in people} == {store.campus_id}  # a campus PC holds the files of its campus
+
+
+def test_two_campus_pcs_share_the_catalogue_and_accounts_but_not_their_people() -> None:
+    sdn, aub = Store.in_memory(), Store.in_memory()
+    try:
+        demo.generate(sdn, people=30, seed=5, today=TODAY)
+        demo.generate(aub, people=30, seed=5, today=TODAY, campus_code="AUB")
+        reference: list[set[tuple[str, str]]] = []
+        people: list[set[str]] = []
+        for store in (sdn, aub):
+            with store.reading() as s:
+                reference.append(
+                    {
+                        (model.__tablename__, i)
+                        for model in (m.User, m.Partner, m.Programme, m.ProgrammeSession, m.JobOffer, m.Event)
+                        for i in s.scalars(select(model.id))
+                    }
+                )
+                people.append(set(s.scalars(select(m.Person.id))))
+                assert set(s.scalars(select(m.Person.campus_id))) == {store.campus_id}
+        assert reference[0] == reference[1] and len(reference[0]) > 20
+        assert people[0] and people[1] and not people[0] & people[1]
+        with pytest.raises(KnownError, match="Campus « XYZ »"):
+            demo.generate(Store.in_memory(), people=1, seed=5, campus_code="XYZ")
+    finally:
+        sdn.dispose()
+        aub.dispose()
 
 
 def test_consents_rqth_and_notes(big: tuple[Store, demo.DemoSummary]) -> None:
@@ -237,15 +266,46 @@ def test_appointments_today_at_the_device_campus(big: tuple[Store, demo.DemoSumm
 
 
 def test_every_synced_record_has_its_change_log_and_history_entry(big: tuple[Store, demo.DemoSummary]) -> None:
+    """People and their records are queued for HQ; the reference data (campuses, accounts, catalogue) is HQ's, so it
+    has its history but is never queued (a campus PC may not write it at HQ)."""
     store, summary = big
     with store.reading() as s:
         logged = dict(s.execute(select(m.ChangeLog.entity, func.count()).group_by(m.ChangeLog.entity)).all())
         history = dict(s.execute(select(m.HistoryEntry.entity, func.count()).group_by(m.HistoryEntry.entity)).all())
         for model in m.SYNCED_MODELS:
+            entity = model.__tablename__
             rows = s.scalar(select(func.count()).select_from(model))
-            assert logged.get(model.__tablename__, 0) == rows, model.__tablename__
-            assert history.get(model.__tablename__, 0) == rows, model.__tablename__
+            queued = rows if entity in PERSON_SCOPED or entity not in ENTITIES else 0
+            assert logged.get(entity, 0) == queued, entity
+            assert history.get(entity, 0) == rows, entity
     assert summary.counts["person"] == BIG and summary.counts["pathway_event"] == logged["pathway_event"]
+
+
+def test_every_queued_demo_change_is_one_hq_accepts(big: tuple[Store, demo.DemoSummary]) -> None:
+    """Each value passes the checks HQ runs before merging (gn_core.fields), and each change is one a PC of the demo
+    campus may make (gn_core.sync_rules): the demo's first sync is never refused."""
+    store, _summary = big
+    with store.reading() as s:
+        entries = s.execute(select(m.ChangeLog.entity, m.ChangeLog.record_id, m.ChangeLog.fields)).all()
+        campus = store.campus_id
+    assert entries and campus is not None
+    for entity, record_id, fields in entries:
+        if entity not in ENTITIES:
+            continue
+        new = {name: f["new"] for name, f in fields.items()}
+        assert value_rules.problems(entity, new, complete=True) == [], (entity, record_id)
+        refusal = write_refusal(
+            DeviceRole.CAMPUS_PC,
+            campus,
+            entity,
+            record_id,
+            "insert",
+            stored=None,
+            new=new,
+            follows=lambda _pid: True,
+            campus_exists=lambda _cid: True,
+        )
+        assert refusal is None, (entity, refusal)
 
 
 def test_demo_accounts_sign_in_with_the_printed_passwords(big: tuple[Store, demo.DemoSummary]) -> None:

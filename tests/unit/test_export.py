@@ -79,13 +79,18 @@ def filled(world: World) -> World:
             uow,
             PersonForm(first_name="Karim", last_name="Haddad", birth_date="30/06/1990", commune="93008"),
             [ConsentInput("follow_up"), ConsentInput("rqth_recording")],
-            campus_id=world.other_campus_id,
+            campus_id=world.campus_id,
             today=TODAY,
             rqth=RqthInput(decided_on="17/03/2021", valid_from="17/03/2021", valid_until="16/03/2031"),
             confirmed_new=True,
         )
         add_note(uow, karim, SECRET_NOTE, restricted=True)
         add_note(uow, awa, "Rendez-vous pris avec Simplon")
+        uow.commit()
+    with world.store.unit_of_work(world.advisor_id) as uow:  # enrolled here, then transferred to AUB
+        person = uow.session.get(m.Person, karim)
+        assert person is not None
+        person.campus_id = world.other_campus_id
         uow.commit()
     return world
 

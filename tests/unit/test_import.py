@@ -307,11 +307,19 @@ def test_an_empty_cell_in_a_present_column_clears_the_field(world: World, tmp_pa
 
 def test_unknown_id_creates_the_person_with_that_id(world: World, tmp_path: Path) -> None:
     pid = "01950000-0000-7000-8000-0000000000aa"
-    report = run_import(world.store, write(tmp_path, f"id;Prénom;Nom;Campus\n{pid.upper()};Awa;Diallo;aub\n"))
+    report = run_import(world.store, write(tmp_path, f"id;Prénom;Nom;Campus\n{pid.upper()};Awa;Diallo;sdn\n"))
 
     assert report.created_ids == [pid]
     awa = people(world.store)["Awa Diallo"]
-    assert (awa.id, awa.campus_id) == (pid, world.other_campus_id)
+    assert (awa.id, awa.campus_id) == (pid, world.campus_id)
+
+
+def test_a_pc_imports_people_of_its_own_campus_only(world: World, tmp_path: Path) -> None:
+    """HQ refuses a person enrolled by a PC at another campus: the import says so, line by line, up front."""
+    err = refused(world.store, write(tmp_path, "Prénom;Nom;Campus\nAwa;Diallo;sdn\nKarim;Haddad;aub\n"))
+    [bad] = err.report.bad_rows
+    assert bad.line == 3 and bad.reasons[0].startswith("Campus : ce poste inscrit les personnes de son campus")
+    assert "Awa Diallo" not in people(world.store)
 
 
 def test_an_import_does_not_move_an_existing_person_along_the_pathway(world: World, tmp_path: Path) -> None:

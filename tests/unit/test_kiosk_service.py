@@ -134,9 +134,10 @@ def test_programmes_near_a_commune_come_nearest_first(world: World) -> None:
         simplon = uow.session.scalar(select(m.Partner.id).where(m.Partner.name == "Simplon"))
         assert simplon is not None
         campuses = dict(uow.session.execute(select(m.Campus.code, m.Campus.id)).all())
-        far = partners.create_programme(uow, simplon, "Développeur web", "development", 20)
-        near = partners.create_programme(uow, simplon, "Analyste de données", "data", 16)
-        partners.add_session(uow, far, date(2026, 3, 10), date(2026, 7, 10), 12, campus_id=campuses["CSB"])
+        with uow.as_reference():  # HQ's catalogue and another campus's session, known to this one
+            far = partners.create_programme(uow, simplon, "Développeur web", "development", 20)
+            near = partners.create_programme(uow, simplon, "Analyste de données", "data", 16)
+            partners.add_session(uow, far, date(2026, 3, 10), date(2026, 7, 10), 12, campus_id=campuses["CSB"])
         partners.add_session(uow, near, date(2026, 4, 10), date(2026, 8, 10), 12, campus_id=campuses["SDN"])
         partners.add_session(uow, near, date(2026, 9, 10), date(2026, 12, 10), 12, campus_id=campuses["SDN"])
         uow.commit()

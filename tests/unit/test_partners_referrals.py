@@ -23,7 +23,8 @@ def _simplon(world: World) -> str:
 
 def _session(world: World, capacity: int = 1) -> str:
     with world.store.unit_of_work(world.advisor_id) as uow:
-        prog = partners.create_programme(uow, _simplon(world), "Développeur web", "development", 28)
+        with uow.as_reference():  # HQ's catalogue, known to the campus
+            prog = partners.create_programme(uow, _simplon(world), "Développeur web", "development", 28)
         sid = partners.add_session(
             uow, prog, TODAY + timedelta(days=30), TODAY + timedelta(days=200), capacity, campus_id=world.campus_id
         )
@@ -69,14 +70,15 @@ def test_referral_status_moves_are_checked(world: World) -> None:
 
 def test_only_employers_publish_offers_and_closed_offers_take_no_referral(world: World) -> None:
     a = world.person()
-    with world.store.unit_of_work(world.advisor_id) as uow:
+    with world.store.unit_of_work(world.advisor_id) as uow, uow.as_reference():  # HQ's catalogue
         with pytest.raises(InvalidInput, match="employeur"):
             partners.create_job_offer(uow, _simplon(world), "Dev", "development", "cdi", TODAY)
         emp = partners.create_partner(uow, "Atelier Numérique de Pantin", "employer", committed_to_hire=True)
         offer = partners.create_job_offer(uow, emp, "Technicien support", "infrastructure", "cdd", TODAY)
         partners.close_job_offer(uow, offer)
-        with pytest.raises(InvalidInput, match="close"):
-            referrals.refer(uow, a, TODAY, job_offer_id=offer)
+        uow.commit()
+    with world.store.unit_of_work(world.advisor_id) as uow, pytest.raises(InvalidInput, match="close"):
+        referrals.refer(uow, a, TODAY, job_offer_id=offer)
 
 
 def test_event_registration_and_capacity(world: World) -> None:

@@ -1,0 +1,115 @@
+"""Password guessing at HQ: growing delays, a temporary lockout, and a bound on concurrent argon2 work.
+
+Each failed sign-in counts against the account name tried and against the client's address. Past a few free tries
+the next attempt must wait, twice as long after each further failure (1 s, 2 s, 4 s…), up to a lockout of
+`LOCKOUT_S`; a success clears the account's count. While it must wait, an attempt is answered at once (429 with
+Retry-After) without hashing anything, so guessing costs the attacker time and HQ nothing. Unknown names count like
+known ones: the answers never tell whether an account exists.
+
+argon2 is deliberately slow and memory-hungry: at most `max_hashes` run at once, the others wait their turn for a
+few seconds and are then told to come back (429), so a flood of sign-ins cannot starve the sync.
+
+The counts live in the memory of the HQ process (one per worker): they reset when HQ restarts, which an attacker
+cannot trigger.
+
+Threading: one guard per HQ process, shared by every request thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from gn_hq.services.errors import HqError
+
+#: failures allowed before any delay, per account name and per client address
+FREE_FAILURES_ACCOUNT = 3
+FREE_FAILURES_ADDRESS = 10
+#: the longest wait; reached after about ten failures of an account
+LOCKOUT_S = 15 * 60.0
+#: failures are forgotten after this long without a new one
+FORGET_AFTER_S = 60 * 60.0
+#: how many names and addresses are remembered at most (the oldest are forgotten first)
+MAX_ENTRIES = 50_000
+
+
+class Throttled(HqError):
+    """The attempt must wait `retry_after` seconds (or HQ is busy hashing): 429 with Retry-After."""
+
+    status = 429
+    code = "too_many_attempts"
+
+    def __init__(self, retry_after: float) -> None:
+        self.retry_after = max(1, int(retry_after + 0.999))
+        super().__init__(
+            f"Trop de tentatives de connexion : réessayez dans {self.retry_after} s.",
+            detail="Les essais de mot de passe sont ralentis après plusieurs échecs.",
+        )
+
+
+@dataclass(slots=True)
+class _Count:
+    failures: int = 0
+    last_failure: float = 0.0
+    blocked_until: float = 0.0
+
+
+class SignInGuard:
+    def __init__(self, *, max_hashes: int = 2, wait_for_hash_s: float = 5.0, now: Callable[[], float] = time.monotonic):
+        self._now = now
+        self._lock = threading.Lock()
+        self._counts: OrderedDict[tuple[str, str], _Count] = OrderedDict()
+        self._hashing = threading.BoundedSemaphore(max_hashes)
+        self._wait_for_hash_s = wait_for_hash_s
+
+    @staticmethod
+    def _keys(username: str, address: str | None) -> list[tuple[tuple[str, str], int]]:
+        keys = [(("account", username.strip().casefold()[:200]), FREE_FAILURES_ACCOUNT)]
+        if address:
+            keys.append((("address", address[:100]), FREE_FAILURES_ADDRESS))
+        return keys
+
+    def check(self, username: str, address: str | None) -> None:
+        """Raise `Throttled` if this account name or address must still wait."""
+        now = self._now()
+        with self._lock:
+            wait = 0.0
+            for key, _free in self._keys(username, address):
+                count = self._counts.get(key)
+                if count is not None and count.blocked_until > now:
+                    wait = max(wait, count.blocked_until - now)
+        if wait > 0:
+            raise Throttled(wait)
+
+    def failed(self, username: str, address: str | None) -> None:
+        now = self._now()
+        with self._lock:
+            for key, free in self._keys(username, address):
+                count = self._counts.pop(key, None) or _Count()
+                if now - count.last_failure > FORGET_AFTER_S:
+                    count = _Count()
+                count.failures += 1
+                count.last_failure = now
+                if count.failures > free:
+                    count.blocked_until = now + min(LOCKOUT_S, 2.0 ** (count.failures - free - 1))
+                self._counts[key] = count  # most recent last
+            while len(self._counts) > MAX_ENTRIES:
+                self._counts.popitem(last=False)
+
+    def succeeded(self, username: str) -> None:
+        with self._lock:
+            self._counts.pop(self._keys(username, None)[0][0], None)
+
+    @contextlib.contextmanager
+    def hashing(self) -> Iterator[None]:
+        """A slot to run one argon2 hash; `Throttled` when every slot stays busy for a few seconds."""
+        if not self._hashing.acquire(timeout=self._wait_for_hash_s):
+            raise Throttled(self._wait_for_hash_s)
+        try:
+            yield
+        finally:
+            self._hashing.release()
