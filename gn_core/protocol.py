@@ -31,6 +31,9 @@ FIELD_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
 #: surrogate (not encodable as UTF-8)
 TEXT_PATTERN = r"^[^\x00-\x1f\x7f-\x9f]*$"
 MAX_PUSH_CHANGES = 5000
+#: the file format of reference data moved to HQ by hand (`gn-desktop export-reference`, `gn-hq reference import`):
+#: `{"format": REFERENCE_FORMAT, "entities": {entity: [{"id": …, field: value, …}, …]}}`, values as on the wire
+REFERENCE_FORMAT = "gn-reference/1"
 
 Op = Literal["insert", "update", "delete"]
 

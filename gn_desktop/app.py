@@ -591,7 +591,7 @@ def _show_sync_sample(window: MainWindow, store: Store, view: str, settle: Calla
     from sqlalchemy import select
 
     from gn_desktop.services.conflicts import Inbox, InboxItem
-    from gn_desktop.services.sync_status import SyncStatus
+    from gn_desktop.services.sync_status import SetAsideView, SyncStatus
     from gn_desktop.store import models as m
     from gn_desktop.sync.engine import SyncReport
     from gn_desktop.sync.scheduler import Phase, SyncActivity
@@ -651,6 +651,15 @@ def _show_sync_sample(window: MainWindow, store: Store, view: str, settle: Calla
         last_error=None,
         needs_reenrol=False,
         campus_name="Campus Saint-Denis",
+        set_aside=(
+            SetAsideView(
+                "job_offer",
+                "0193c0de-0000-7000-8000-000000000001",
+                "Valeur inconnue de cette version de l'application (liste, date ou format) : mettez-la à jour.",
+                now - timedelta(minutes=3),
+            ),
+        ),
+        set_aside_count=1,
     )
     page = window.sync_page
     if view == "sync":

@@ -8,6 +8,7 @@ Qt is imported only by the commands that show or render windows.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -58,6 +59,13 @@ def _parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help="exporte les personnes avec leur étape de parcours")
     exp.add_argument("--format", choices=["csv", "json", "xlsx"], default="csv")
     exp.add_argument("--out", type=Path, help="fichier de sortie (défaut : sortie standard pour csv et json)")
+    ref = sub.add_parser(
+        "export-reference",
+        help="écrit les campus, comptes et le catalogue de ce poste pour le siège (gn-hq reference import)",
+    )
+    ref.add_argument(
+        "--out", type=Path, required=True, help="fichier JSON (il contient les empreintes des mots de passe)"
+    )
     shot = sub.add_parser("screenshot", help="rend une vue avec les données de démonstration dans un fichier PNG")
     shot.add_argument("--view", default="home", help="nom de la vue (--view list les énumère)")
     shot.add_argument("--out", type=Path, help="fichier PNG à écrire")
@@ -117,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
             return _import(data, args.file, args.skip_bad_rows, args.campus)
         if command == "export":
             return _export(data, args.format, args.out)
+        if command == "export-reference":
+            return _export_reference(data, args.out)
         if command == "screenshot":
             from gn_desktop.app import screenshot
 
@@ -185,6 +195,21 @@ def _export(data: Path, fmt: str, out: Path | None) -> int:
             f"{count} personne{'s' if count > 1 else ''} exportée{'s' if count > 1 else ''} dans {out}.",
             file=sys.stderr,
         )
+    return 0
+
+
+def _export_reference(data: Path, out: Path) -> int:
+    from gn_desktop.services import reference
+
+    store = _open_store(data)
+    with store.read_unit(None) as uow:
+        document = reference.reference_document(uow)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.chmod(0o600)  # it holds password hashes
+    tmp.replace(out)
+    counts = ", ".join(f"{entity} {len(rows)}" for entity, rows in document["entities"].items())
+    print(f"Données de référence écrites dans {out} ({counts}) : gn-hq reference import {out}", file=sys.stderr)
     return 0
 
 

@@ -10,13 +10,16 @@ What it does, each step skipped when already done (a second run reuses everythin
    its user's session). With no keyring at all the app starts offline, the reason stored as the sync's last error;
 3. a local HQ, `gn-hq serve` on http://127.0.0.1:PORT with its data (embedded SQLite) in `data/hq`, stopped when
    the app exits (also on Ctrl-C);
-4. an enrolment code from HQ (`gn-hq campus code SDN`, or `gn-hq campus add --code SDN` when HQ has no such campus
+4. HQ's reference data — campuses, demo accounts, the catalogue — loaded at HQ from the demo campus
+   (`gn-desktop export-reference`, then `gn-hq reference import`; a campus PC never writes them at HQ itself);
+5. an enrolment code from HQ (`gn-hq campus code SDN`, or `gn-hq campus add --code SDN` when HQ has no such campus
    yet) and this data dir enrolled with it (`gn-desktop enrol`) — again after `make clean-data`, a changed port, a
    lost keyring or a copied database;
-5. one sync cycle (the first one pushes the demo data to HQ), then the app.
+6. one sync cycle (the first one pushes the demo people to HQ), then the app.
 
-`--more-campus AUB` (`make run MORE_CAMPUSES=AUB`) adds a PC of another campus, in `data/campus-aub` with no demo data
-of its own: enrolled the same way, its first sync brings its people from HQ, and it opens in a second window.
+`--more-campus AUB` (`make run MORE_CAMPUSES=AUB`) adds a PC of another campus, in `data/campus-aub`, with demo
+people of that campus (`demo-data --campus AUB`) and the same accounts and catalogue: enrolled and synced the same
+way, it opens in a second window. Share a person from one campus to the other and watch the edits go round.
 
 `python tools/run_local.py [options] [-- COMMAND ...]` runs COMMAND instead of the app, with HQ up and the keyring
 unlocked (for example `-- .venv/bin/gn-desktop --data-dir data/campus sync --json`).
@@ -188,7 +191,7 @@ def enrolled(campus_dir: Path, url: str) -> bool:
 
 
 def enrolment_code(hq_dir: Path, campus: str) -> str:
-    """A one-time code for `campus`, created at HQ first if needed (the demo data sends every campus to HQ)."""
+    """A one-time code for `campus`, created at HQ first if needed (the demo's reference file brings every campus)."""
     say(f"$ gn-hq campus code {campus} --data-dir {hq_dir}")
     done = subprocess.run(
         [BIN / "gn-hq", "campus", "code", campus, "--data-dir", hq_dir], capture_output=True, text=True
@@ -233,7 +236,8 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="CODE",
-        help="also a PC of campus CODE in its own window (data dir campus-CODE beside --campus-dir, people from HQ)",
+        help="also a PC of campus CODE in its own window (data dir campus-CODE beside --campus-dir, demo people of "
+        "that campus)",
     )
     parser.add_argument("command", nargs=argparse.REMAINDER, help="-- COMMAND: run it instead of the app")
     return parser
@@ -266,11 +270,22 @@ def main(argv: list[str]) -> int:
         record_no_keyring(campus_dir)
         return launch([command or app(campus_dir)])
 
-    # the demo campus first: its demo data brings every campus and account to HQ, then the others' people
+    # Every PC holds demo people of its own campus only (as a real campus PC does), and the same accounts and
+    # catalogue, which are HQ's: HQ loads them from the demo campus's file, as an HQ administrator would.
     campuses = [(CAMPUS, campus_dir)]
     campuses += [(code.upper(), campus_dir.parent / f"campus-{code.lower()}") for code in args.more_campus]
+    for code, directory in campuses[1:]:
+        if not (directory / "campus.db").exists():
+            run(
+                BIN / "gn-desktop", "--data-dir", directory, "demo-data", "--campus", code,
+                "--people", str(max(1, args.people // 2)),
+            )  # fmt: skip
     hq = start_hq(args.hq_dir.resolve(), args.port)
     try:
+        reference = args.hq_dir.resolve() / "reference.json"
+        if not reference.exists():  # once: afterwards HQ's copy is the one that counts
+            run(BIN / "gn-desktop", "--data-dir", campus_dir, "export-reference", "--out", reference)
+            run(BIN / "gn-hq", "reference", "import", reference, "--data-dir", args.hq_dir.resolve())
         for code, directory in campuses:
             if enrolled(directory, url):
                 say(f"{directory.name} déjà inscrit au siège local ({url})")

@@ -11,6 +11,19 @@ from gn_core.sync_rules import ENTITIES
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
 
+#: how many set-aside records the status lists (the count covers them all)
+SHOWN_SET_ASIDE = 5
+
+
+@dataclass(frozen=True, slots=True)
+class SetAsideView:
+    """A record received from HQ that this PC could not store, and why (French, no value of the record)."""
+
+    entity: str
+    record_id: str
+    reason: str
+    at: datetime
+
 
 @dataclass(frozen=True, slots=True)
 class SyncStatus:
@@ -25,6 +38,9 @@ class SyncStatus:
     last_error: str | None
     needs_reenrol: bool
     campus_name: str | None = None
+    #: records received from HQ this PC could not store (the first few; `set_aside_count` counts them all)
+    set_aside: tuple[SetAsideView, ...] = ()
+    set_aside_count: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -39,6 +55,11 @@ class SyncStatus:
             "last_error": self.last_error,
             "needs_reenrol": self.needs_reenrol,
             "campus_name": self.campus_name,
+            "set_aside": self.set_aside_count,
+            "set_aside_records": [
+                {"entity": a.entity, "record_id": a.record_id, "reason": a.reason, "at": a.at.isoformat()}
+                for a in self.set_aside
+            ],
         }
 
 
@@ -60,6 +81,11 @@ def status(uow: UnitOfWork) -> SyncStatus:
         or 0
     )
     rejected = s.scalar(select(func.count()).select_from(m.SyncRejection)) or 0
+    aside_count = s.scalar(select(func.count()).select_from(m.SyncSetAside)) or 0
+    aside = tuple(
+        SetAsideView(a.entity, a.record_id, a.reason, a.set_aside_at)
+        for a in s.scalars(select(m.SyncSetAside).order_by(m.SyncSetAside.set_aside_at.desc()).limit(SHOWN_SET_ASIDE))
+    )
     return SyncStatus(
         enrolled=bool(state and state.server_url),
         server_url=state.server_url if state else None,
@@ -72,4 +98,6 @@ def status(uow: UnitOfWork) -> SyncStatus:
         last_error=state.last_error if state else None,
         needs_reenrol=bool(state and state.needs_reenrol),
         campus_name=state.campus_name if state else None,
+        set_aside=aside,
+        set_aside_count=int(aside_count),
     )

@@ -652,6 +652,24 @@ class SyncConflict(Base):
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class SyncSetAside(Base):
+    """A record received from HQ that this PC could not store (a value or a rule this version does not know), kept
+    with why: shown on the Synchronisation page, reported to HQ, tried again at each pull. The pull goes on without
+    it: one record never stops a campus's sync."""
+
+    __tablename__ = "sync_set_aside"
+
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    version: Mapped[int]
+    seq: Mapped[int]
+    hlc: Mapped[str | None] = mapped_column(String(100))
+    data: Mapped[str] = mapped_column(Text)  # the record as received (JSON), to try again
+    reason: Mapped[str] = mapped_column(Text)  # French, without any value of the record
+    set_aside_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class PendingErasure(Base):
     """An erasure decided on this campus (already applied here), to request from HQ at the next sync."""
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
@@ -23,7 +24,7 @@ from typing import Any, cast
 
 import orjson
 import sqlalchemy as sa
-from sqlalchemy import Connection, Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select, text
 
 from gn_core.hlc import ClockDriftError, HybridClock, Stamp
 from gn_core.protocol import ConflictNotice, PulledRecord
@@ -71,6 +72,10 @@ def sync_transaction(engine: Engine, *, bulk: bool = False) -> Iterator[Connecti
 
 
 def table_of(model: type[m.Synced]) -> sa.Table:
+    return cast(sa.Table, model.__table__)
+
+
+def table_of_local(model: type[m.Base]) -> sa.Table:
     return cast(sa.Table, model.__table__)
 
 
@@ -134,7 +139,8 @@ def erase_person(conn: Connection, person_id: str, *, keep_pending: bool = True)
         conn.execute(delete(m.SyncConflict).where(m.SyncConflict.record_id.in_(chunk)))
         conn.execute(delete(m.SyncRejection).where(m.SyncRejection.record_id.in_(chunk)))
         conn.execute(delete(m.SyncSent).where(m.SyncSent.record_id.in_(chunk)))
-    for local in (m.HistoryEntry, m.ChangeLog, m.SyncConflict, m.SyncRejection, m.SyncSent):
+        conn.execute(delete(m.SyncSetAside).where(m.SyncSetAside.record_id.in_(chunk)))
+    for local in (m.HistoryEntry, m.ChangeLog, m.SyncConflict, m.SyncRejection, m.SyncSent, m.SyncSetAside):
         conn.execute(delete(local).where(local.person_id == person_id))
     for chunk in _chunks(prereg_ids):
         conn.execute(delete(m.IntakeDraft).where(m.IntakeDraft.pre_registration_id.in_(chunk)))
@@ -150,6 +156,20 @@ def erase_person(conn: Connection, person_id: str, *, keep_pending: bool = True)
         [{**r, "hlc": "", "erased": True, "deleted_at": utcnow()} for r in stamp_rows],
     )
     return len(ids)
+
+
+def forget_other_accounts(conn: Connection, campus_id: str) -> int:
+    """Accounts of other campuses lose their password hash and are deactivated here: no one signs in on this PC with
+    them. HQ sends a PC only its campus's accounts; these came before it did, or belong to someone who moved. They
+    are kept (people and appointments name their advisor), never queued for HQ. Returns how many were changed."""
+    done = conn.execute(
+        text(
+            "UPDATE app_user SET password_hash = '', active = 0 "
+            "WHERE (campus_id IS NULL OR campus_id != :campus) AND (password_hash != '' OR active)"
+        ),
+        {"campus": campus_id},
+    )
+    return int(done.rowcount or 0)
 
 
 def compact(engine: Engine) -> None:
@@ -277,12 +297,46 @@ def _to_stored(column: Any) -> Callable[[Any], Any] | None:
     if isinstance(typ, sa.Date):
         return lambda v: None if v is None else (v if isinstance(v, date) else date.fromisoformat(v)).isoformat()
     if isinstance(typ, StringList):
-        return lambda v: "[]" if not v else orjson.dumps(sorted(set(v))).decode()  # as StringList stores it
+        return _string_list
     if isinstance(typ, sa.Boolean):
-        return lambda v: None if v is None else (1 if v else 0)
-    if isinstance(typ, sa.String | sa.Text | sa.Integer):
-        return None
+        return _boolean
+    if isinstance(typ, sa.String | sa.Text):
+        return _text
+    if isinstance(typ, sa.Integer):
+        return _integer
     raise TypeError(f"no sync conversion for {column} of type {typ!r}")
+
+
+# Values of the wrong type raise TypeError (the record is set aside) instead of being stored as they came: SQLite
+# would keep text in an integer column, or fail the whole page on a list.
+
+
+def _string_list(v: Any) -> str:
+    if not v:
+        return "[]"
+    if type(v) is not list or not all(type(x) is str for x in v):
+        raise TypeError("a list of codes was expected")
+    return orjson.dumps(sorted(set(v))).decode()  # as StringList stores it
+
+
+def _boolean(v: Any) -> int | None:
+    if v is None:
+        return None
+    if type(v) is not bool:
+        raise TypeError("true or false was expected")
+    return 1 if v else 0
+
+
+def _text(v: Any) -> str:
+    if type(v) is not str:
+        raise TypeError("text was expected")
+    return v
+
+
+def _integer(v: Any) -> int:
+    if type(v) is not int:
+        raise TypeError("an integer was expected")
+    return v
 
 
 def _to_wire(column: Any) -> Callable[[Any], Any] | None:
@@ -309,7 +363,11 @@ def _compile_stored(table: sa.Table, cols: list[str]) -> Callable[[dict[str, Any
             parts.append(get)
         elif isinstance(typ, sa.Enum) and typ.enum_class is not None and issubclass(typ.enum_class, PyEnum):
             names[f"V{i}"], names[f"F{i}"] = frozenset(member.value for member in typ.enum_class), convert
-            parts.append(f"(v if (v := {get}) is None or v in V{i} else F{i}(v))")
+            parts.append(f"(v if (v := {get}) is None or (v.__class__ is str and v in V{i}) else F{i}(v))")
+        elif convert is _text or convert is _integer:
+            # inline: the common case (the right type) costs one comparison
+            names[f"F{i}"], names[f"T{i}"] = convert, str if convert is _text else int
+            parts.append(f"(v if (v := {get}) is None or v.__class__ is T{i} else F{i}(v))")
         else:
             names[f"F{i}"] = convert
             parts.append(f"F{i}({get})")
@@ -395,9 +453,12 @@ def prepare_records(records: Sequence[dict[str, Any]]) -> None:
         if model is None:
             continue
         plan = _plan(model)
-        rec["_stored"] = values = plan.stored_values(rec.get("data"))
-        if plan.derived:
-            rec["_derived"] = plan.derived_values(values)
+        try:
+            rec["_stored"] = values = plan.stored_values(rec.get("data"))
+            if plan.derived:
+                rec["_derived"] = plan.derived_values(values)
+        except UNSTORABLE:
+            rec.pop("_stored", None)  # apply_records converts it again, and sets it aside
 
 
 def apply_records(
@@ -408,10 +469,16 @@ def apply_records(
 ) -> tuple[int, list[str]]:
     """Write pulled records (models or plain dicts of the same shape); returns (records applied, ids of people
     erased). `insert_history=False` (the initial sync) writes no history entry for records new to this campus:
-    they tell nobody who changed what, and the record holds the same values; updates and deletes always do."""
+    they tell nobody who changed what, and the record holds the same values; updates and deletes always do.
+
+    A record this PC cannot store (a value it does not know, a rule it does not have: an older app, or a record
+    written at HQ before a rule existed) is set aside (`set_aside`) with its reason, and the rest goes on: one
+    record never stops a campus's sync. The records of one entity are written together; if that fails, one by one,
+    each in its own savepoint, to find the ones that cannot be stored."""
     recs_all = [_as_dict(r) for r in records]
     erased_people: list[str] = []
     live: list[dict[str, Any]] = []
+    unknown: list[dict[str, Any]] = []
     for rec in recs_all:
         if rec["erased"]:
             pid = rec.get("person_id")
@@ -423,6 +490,8 @@ def apply_records(
                 _delete_one(conn, rec, erased=True)
         elif rec["entity"] in m.MODEL_BY_ENTITY:
             live.append(rec)
+        else:
+            unknown.append(rec)
     for pid in erased_people:
         erase_person(conn, pid, keep_pending=False)
     raw = conn.connection.driver_connection
@@ -432,86 +501,226 @@ def apply_records(
     by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for rec in live:
         by_entity[rec["entity"]].append(rec)
-    now = utcnow()
-    stamp = _stamp(now)
+    stamp = _stamp(utcnow())
     history: list[tuple[Any, ...]] = []
+    aside: list[tuple[dict[str, Any], str]] = [(rec, UNKNOWN_ENTITY) for rec in unknown]
+    stored: list[dict[str, Any]] = []
     for entity, recs in by_entity.items():
         plan = _plan(m.MODEL_BY_ENTITY[entity])
-        cols = plan.cols
-        existing: dict[str, tuple[Any, ...]] = {}
-        ids = [r["id"] for r in recs]
-        for row in raw.execute(plan.select_sql, (orjson.dumps(ids),)):
-            existing[row[0]] = row
-        inserts: list[tuple[Any, ...]] = []
-        updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
-        revived: list[str] = []
-        for rec in recs:
-            rid = rec["id"]
-            local_fields = pending.get((entity, rid), set()) if pending else set()
-            if local_fields is None:
-                continue  # deleted here, not yet pushed: the push decides
-            old = existing.get(rid)
-            if rec["deleted"]:
-                if local_fields:
-                    continue  # edited here meanwhile: HQ brings it back when the edit arrives
-                if old is not None:
-                    _delete_one(conn, rec, erased=False, old=old, plan=plan, history=history)
-                continue
-            values = rec.pop("_stored", None)
-            derived = rec.pop("_derived", None)
-            if values is None:
-                values = plan.stored_values(rec.get("data"))
-            version = rec["version"]
-            if old is None:
-                if derived is None:
-                    derived = plan.derived_values(values)
-                inserts.append((rid, *values, *derived, stamp, stamp, version, version, None, None, None))
-                revived.append(rid)
-                if insert_history:
-                    new = plan.wire_values(values)
-                    fields = {c: {"old": None, "new": new[i]} for i, c in enumerate(cols)}
-                    history.append(_history(entity, rec, "insert", fields, stamp))
-                continue
-            stored_old = old[3:]
-            if local_fields:
-                for i, c in enumerate(cols):
-                    if c in local_fields:
-                        values[i] = stored_old[i]
-                derived = None  # computed from values some of which stay local
-            changed = [i for i, (a, b) in enumerate(zip(stored_old, values, strict=True)) if a != b]
-            if not changed and old[1] == version:
-                continue
-            names = tuple(cols[i] for i in changed)
-            params = [values[i] for i in changed]
-            if changed:
-                wired = plan.wired_at
-                fields = {
-                    cols[i]: (
-                        {"old": wired[i](stored_old[i]), "new": wired[i](values[i])}
-                        if i in wired
-                        else {"old": stored_old[i], "new": values[i]}
-                    )
-                    for i in changed
-                }
-                history.append(_history(entity, rec, "update", fields, stamp))
-                if any(i in plan.derived_positions for i in changed):
-                    names += tuple(plan.derived)
-                    params += derived if derived is not None else plan.derived_values(values)
-                names += ("updated_at",)
-                params.append(stamp)
-            updates[names].append((*params, version, version, rid))
-        if inserts:
-            _write_staged(raw, plan, inserts)
-            if raw.execute("SELECT EXISTS (SELECT 1 FROM tombstone WHERE entity = ?)", (entity,)).fetchone()[0]:
-                raw.execute(
-                    "DELETE FROM tombstone WHERE entity = ? AND record_id IN (SELECT value FROM json_each(?))",
-                    (entity, orjson.dumps(revived)),
-                )
-        for names, rows in updates.items():
-            _update_staged(raw, plan, (*names, "version", "sync_version"), rows)
+        raw.execute("SAVEPOINT sync_entity")
+        try:
+            history.extend(_apply_entity(conn, raw, plan, recs, pending, stamp, insert_history))
+        except UNSTORABLE:
+            raw.execute("ROLLBACK TO sync_entity")
+            for rec in recs:
+                raw.execute("SAVEPOINT sync_record")
+                try:
+                    history.extend(_apply_entity(conn, raw, plan, [rec], pending, stamp, insert_history))
+                except UNSTORABLE as exc:
+                    raw.execute("ROLLBACK TO sync_record")
+                    aside.append((rec, unstorable_reason(exc)))
+                else:
+                    stored.append(rec)
+                raw.execute("RELEASE sync_record")
+        else:
+            stored.extend(recs)
+        raw.execute("RELEASE sync_entity")
     if history:
         raw.executemany(_HISTORY_SQL, history)
+    if aside:
+        set_aside(conn, aside)
+    if stored:
+        _forget_set_aside(raw, stored)
     return len(recs_all), erased_people
+
+
+#: what a pulled record that cannot be stored raises while it is converted or written (anything else, a full disk
+#: say, is not about the record: it stops the pull as before)
+UNSTORABLE: tuple[type[Exception], ...] = (
+    ValueError,
+    TypeError,
+    AttributeError,
+    OverflowError,
+    KeyError,
+    sqlite3.IntegrityError,
+    sqlite3.InterfaceError,
+    sqlite3.ProgrammingError,
+    sqlite3.DataError,
+    sa.exc.IntegrityError,
+    sa.exc.InterfaceError,
+    sa.exc.ProgrammingError,
+    sa.exc.DataError,
+)
+UNKNOWN_ENTITY = "Type d'enregistrement inconnu de cette version de l'application : mettez-la à jour."
+
+
+def unstorable_reason(exc: BaseException) -> str:
+    """Why a record could not be stored, in French, without any value of it (it may be personal data)."""
+    if isinstance(exc, sqlite3.IntegrityError | sa.exc.IntegrityError):
+        text = str(exc.orig if isinstance(exc, sa.exc.IntegrityError) else exc)
+        if "UNIQUE" in text:
+            column = text.rsplit(".", 1)[-1] if "." in text else ""
+            return f"Valeur déjà utilisée par un autre enregistrement de ce poste{f' ({column})' if column else ''}."
+        if "NOT NULL" in text:
+            column = text.rsplit(".", 1)[-1] if "." in text else ""
+            return f"Champ obligatoire manquant{f' ({column})' if column else ''}."
+        return "Contrainte de la base du poste non respectée."
+    if isinstance(exc, ValueError | KeyError):
+        return "Valeur inconnue de cette version de l'application (liste, date ou format) : mettez-la à jour."
+    return "Valeur d'un type que ce poste ne peut pas enregistrer."
+
+
+def set_aside(conn: Connection, items: Sequence[tuple[dict[str, Any], str]]) -> None:
+    """Keep pulled records this PC could not store, with why: shown on the Synchronisation page, reported to HQ,
+    tried again at each pull (an update of the app may know them). A newer version replaces an older one."""
+    rows = [
+        {
+            "entity": str(rec["entity"])[:40],
+            "record_id": str(rec["id"])[:64],
+            "person_id": rec.get("person_id"),
+            "version": int(rec.get("version") or 0),
+            "seq": int(rec.get("seq") or 0),
+            "hlc": rec.get("hlc"),
+            "data": orjson.dumps(rec.get("data")).decode(),
+            "reason": reason,
+            "set_aside_at": utcnow(),
+        }
+        for rec, reason in items
+    ]
+    conn.execute(insert(m.SyncSetAside).prefix_with("OR REPLACE"), rows)
+
+
+def _forget_set_aside(raw: Any, recs: Sequence[dict[str, Any]]) -> None:
+    """Records stored now are no longer set aside (a newer version of them could be stored)."""
+    if raw.execute("SELECT EXISTS (SELECT 1 FROM sync_set_aside)").fetchone()[0]:
+        raw.executemany(
+            "DELETE FROM sync_set_aside WHERE entity = ? AND record_id = ?", [(r["entity"], r["id"]) for r in recs]
+        )
+
+
+def retry_set_aside(conn: Connection) -> int:
+    """Try again to store the records set aside (this version of the app may know them now); returns how many are
+    still set aside. One whose local copy is already newer is dropped."""
+    t = table_of_local(m.SyncSetAside)
+    rows = conn.execute(select(t.c.entity, t.c.record_id, t.c.version, t.c.seq, t.c.hlc, t.c.person_id, t.c.data)).all()
+    if not rows:
+        return 0
+    again: list[dict[str, Any]] = []
+    for row in rows:
+        model = m.MODEL_BY_ENTITY.get(row.entity)
+        if model is not None:
+            table = table_of(model)
+            local = conn.execute(select(table.c.sync_version).where(table.c.id == row.record_id)).scalar()
+            if local is not None and local >= row.version:
+                conn.execute(
+                    delete(m.SyncSetAside).where(
+                        m.SyncSetAside.entity == row.entity, m.SyncSetAside.record_id == row.record_id
+                    )
+                )
+                continue
+        again.append(
+            {
+                "entity": row.entity,
+                "id": row.record_id,
+                "version": row.version,
+                "seq": row.seq,
+                "hlc": row.hlc,
+                "person_id": row.person_id,
+                "deleted": False,
+                "erased": False,
+                "data": orjson.loads(row.data),
+            }
+        )
+    if again:
+        apply_records(conn, again)
+    return int(conn.execute(select(sa.func.count()).select_from(m.SyncSetAside)).scalar() or 0)
+
+
+def _apply_entity(
+    conn: Connection,
+    raw: Any,
+    plan: _Plan,
+    recs: Sequence[dict[str, Any]],
+    pending: dict[tuple[str, str], set[str] | None],
+    stamp: str,
+    insert_history: bool,
+) -> list[tuple[Any, ...]]:
+    """Write the pulled records of one entity; returns their history entries (written by the caller)."""
+    entity = plan.entity
+    cols = plan.cols
+    history: list[tuple[Any, ...]] = []
+    existing: dict[str, tuple[Any, ...]] = {}
+    ids = [r["id"] for r in recs]
+    for row in raw.execute(plan.select_sql, (orjson.dumps(ids),)):
+        existing[row[0]] = row
+    inserts: list[tuple[Any, ...]] = []
+    updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
+    revived: list[str] = []
+    for rec in recs:
+        rid = rec["id"]
+        local_fields = pending.get((entity, rid), set()) if pending else set()
+        if local_fields is None:
+            continue  # deleted here, not yet pushed: the push decides
+        old = existing.get(rid)
+        if rec["deleted"]:
+            if local_fields:
+                continue  # edited here meanwhile: HQ brings it back when the edit arrives
+            if old is not None:
+                _delete_one(conn, rec, erased=False, old=old, plan=plan, history=history)
+            continue
+        values = rec.pop("_stored", None)
+        derived = rec.pop("_derived", None)
+        if values is None:
+            values = plan.stored_values(rec.get("data"))
+        version = rec["version"]
+        if old is None:
+            if derived is None:
+                derived = plan.derived_values(values)
+            inserts.append((rid, *values, *derived, stamp, stamp, version, version, None, None, None))
+            revived.append(rid)
+            if insert_history:
+                new = plan.wire_values(values)
+                fields = {c: {"old": None, "new": new[i]} for i, c in enumerate(cols)}
+                history.append(_history(entity, rec, "insert", fields, stamp))
+            continue
+        stored_old = old[3:]
+        if local_fields:
+            for i, c in enumerate(cols):
+                if c in local_fields:
+                    values[i] = stored_old[i]
+            derived = None  # computed from values some of which stay local
+        changed = [i for i, (a, b) in enumerate(zip(stored_old, values, strict=True)) if a != b]
+        if not changed and old[1] == version:
+            continue
+        names = tuple(cols[i] for i in changed)
+        params = [values[i] for i in changed]
+        if changed:
+            wired = plan.wired_at
+            fields = {
+                cols[i]: (
+                    {"old": wired[i](stored_old[i]), "new": wired[i](values[i])}
+                    if i in wired
+                    else {"old": stored_old[i], "new": values[i]}
+                )
+                for i in changed
+            }
+            history.append(_history(entity, rec, "update", fields, stamp))
+            if any(i in plan.derived_positions for i in changed):
+                names += tuple(plan.derived)
+                params += derived if derived is not None else plan.derived_values(values)
+            names += ("updated_at",)
+            params.append(stamp)
+        updates[names].append((*params, version, version, rid))
+    if inserts:
+        _write_staged(raw, plan, inserts)
+        if raw.execute("SELECT EXISTS (SELECT 1 FROM tombstone WHERE entity = ?)", (entity,)).fetchone()[0]:
+            raw.execute(
+                "DELETE FROM tombstone WHERE entity = ? AND record_id IN (SELECT value FROM json_each(?))",
+                (entity, orjson.dumps(revived)),
+            )
+    for names, rows in updates.items():
+        _update_staged(raw, plan, (*names, "version", "sync_version"), rows)
+    return history
 
 
 # Rows of a table with a trigger (person: the search index) are written through a temporary table: one executemany

@@ -216,5 +216,9 @@ class HqClient:
         )
         return ConflictNotice.model_validate_json(r.content)
 
+    def report_set_aside(self, app_version: str, items: list[dict[str, Any]]) -> None:
+        """Tell HQ which received records this PC could not store (the whole list: it replaces the last one)."""
+        self._request("PUT", "/v1/set-aside", json={"app_version": app_version, "items": items})
+
     def share(self, person_id: str, campus_id: str) -> None:
         self._request("POST", f"/v1/people/{person_id}/shares", json={"campus_id": campus_id})

@@ -7,6 +7,7 @@ recognised by HQ as duplicates), and each pulled page is committed together with
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import queue
 import socket
 import threading
@@ -15,12 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, delete, func, insert, select, text, update
 
 from gn_core.hlc import MAX_DRIFT_MS
 from gn_core.ids import new_id
 from gn_core.protocol import MAX_PUSH_CHANGES, PushResponse
 from gn_core.sync_rules import ENTITIES
+from gn_desktop import __version__
 from gn_desktop.store import models as m
 from gn_desktop.store.changes import data_columns, wire
 from gn_desktop.store.types import utcnow
@@ -31,6 +34,10 @@ from gn_desktop.sync.errors import NOT_ENROLLED, REENROL, NeedsReenrol, NotEnrol
 
 #: (phase, done, total): phase "push" or "pull"; total 0 when unknown
 Progress = Callable[[str, int, int], None]
+
+
+#: the local setting holding a digest of the set-aside list last reported to HQ
+SET_ASIDE_REPORTED = "sync.set_aside_reported"
 
 
 @dataclass(slots=True)
@@ -44,6 +51,8 @@ class SyncReport:
     errors: list[str] = field(default_factory=list)
     #: set when this PC's clock is more than MAX_DRIFT_MS away from HQ's (the sync still runs: HQ clamps stamps)
     clock_warning: str | None = None
+    #: records received from HQ this PC could not store (kept aside, shown on the Synchronisation page)
+    set_aside: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +64,7 @@ class SyncReport:
             "erased": self.erased,
             "errors": list(self.errors),
             "clock_warning": self.clock_warning,
+            "set_aside": self.set_aside,
         }
 
 
@@ -175,6 +185,7 @@ class Syncer:
                 self._send_decisions(client, report)
                 self._push(client, report)
                 self._pull(client, report)
+                self._report_set_aside(client, report)
             # a wrong clock does not stop the sync (HQ clamps stamps to its own time) but stays visible
             self._set_state(last_success_at=utcnow(), last_error=report.clock_warning)
         except SyncError as exc:
@@ -383,7 +394,33 @@ class Syncer:
             apply.upsert_conflicts(conn, answer.conflicts)
             write_state(conn, last_acked_seq=max(answer.last_device_seq, 0))
 
+    def _report_set_aside(self, client: HqClient, report: SyncReport) -> None:
+        """Tell HQ what this PC set aside, when that changed since it last told it (an older HQ without the call is
+        left alone: the list stays on the Synchronisation page)."""
+        with self.store.reading() as session:
+            rows = session.execute(
+                select(m.SyncSetAside.entity, m.SyncSetAside.record_id, m.SyncSetAside.version, m.SyncSetAside.reason)
+                .order_by(m.SyncSetAside.entity, m.SyncSetAside.record_id)
+                .limit(1000)
+            ).all()
+            told = session.get(m.LocalSetting, SET_ASIDE_REPORTED)
+        report.set_aside = len(rows)
+        items = [{"entity": e, "record_id": r, "version": v, "reason": why[:500]} for e, r, v, why in rows]
+        digest = hashlib.sha256(orjson.dumps(items)).hexdigest()
+        if (told.value if told else hashlib.sha256(b"[]").hexdigest()) == digest:
+            return
+        try:
+            client.report_set_aside(__version__, items)
+        except SyncError as exc:
+            if getattr(exc, "status", 0) in (404, 405, 422):
+                return  # an HQ without this call, or one that refuses the report: nothing to retry
+            raise
+        with apply.sync_transaction(self.store.engine) as conn:
+            conn.execute(insert(m.LocalSetting).prefix_with("OR REPLACE").values(key=SET_ASIDE_REPORTED, value=digest))
+
     def _pull(self, client: HqClient, report: SyncReport) -> None:
+        with apply.sync_transaction(self.store.engine) as conn:
+            apply.retry_set_aside(conn)  # an update of the app may store what an older one could not
         state = self.state()
         cursor, until = state["cursor"], state["until"]
         # From cursor 0 (a new PC, or after an HQ restore): the snapshot, in the biggest pages HQ serves, with no
@@ -407,6 +444,10 @@ class Syncer:
                 report.pulled += count
                 erased_any = erased_any or bool(erased)
                 self._progress("pull", page.cursor - state["cursor"], max(page.until - state["cursor"], 0))
+        campus = self.store.campus_id
+        if campus is not None:
+            with apply.sync_transaction(self.store.engine) as conn:
+                apply.forget_other_accounts(conn, campus)
         if erased_any:
             apply.compact(self.store.engine)
 

@@ -273,7 +273,8 @@ class SyncPage(QWidget):
         grid.setVerticalSpacing(8)
         self.fact_names: dict[str, QLabel] = {}
         self.fact_values: dict[str, QLabel] = {}
-        for row, key in enumerate(("state", "campus", "server", "last_success", "pending", "conflicts", "next")):
+        keys = ("state", "campus", "server", "last_success", "pending", "conflicts", "set_aside", "next")
+        for row, key in enumerate(keys):
             name = QLabel()
             value = QLabel()
             value.setObjectName(f"sync-{key}")
@@ -574,6 +575,10 @@ class SyncPage(QWidget):
         v["conflicts"].setText(
             self.tr("%n conflict(s) to settle", "", open_conflicts) if open_conflicts else self.tr("None")
         )
+        aside = status.set_aside_count if status is not None else 0
+        v["set_aside"].setText(self._set_aside_text(status) if status is not None and aside else "")
+        v["set_aside"].setVisible(bool(aside))
+        self.fact_names["set_aside"].setVisible(bool(aside))
         v["next"].setText(self._next_text(activity))
         has_scheduler = self.bridge.scheduler is not None
         self.sync_button.setEnabled(has_scheduler and enrolled and state != Indicator.SYNCING)
@@ -627,6 +632,22 @@ class SyncPage(QWidget):
         self.enrol_message.setStyleSheet("")
         self.enrol_message.setText(self.tr("This computer is enrolled: the first synchronisation is starting."))
         self.refresh()
+
+    def _set_aside_text(self, status: SyncStatus) -> str:
+        """Records from the head office this computer could not store: how many, what and why (the first few)."""
+        labels = RecordLabels()
+        lines = [
+            self.tr(
+                "%n record(s) received from the head office could not be stored on this computer. The rest of the "
+                "synchronisation goes on; they are tried again at each synchronisation and the head office is told.",
+                "",
+                status.set_aside_count,
+            )
+        ]
+        lines += [f"• {labels.entity(a.entity)} — {a.reason}" for a in status.set_aside]
+        if status.set_aside_count > len(status.set_aside):
+            lines.append(self.tr("… and %n more", "", status.set_aside_count - len(status.set_aside)))
+        return "\n".join(lines)
 
     def _next_text(self, activity: SyncActivity | None) -> str:
         if self.bridge.scheduler is None:
@@ -776,6 +797,7 @@ class SyncPage(QWidget):
             "last_success": self.tr("Last successful synchronisation"),
             "pending": self.tr("Changes waiting"),
             "conflicts": self.tr("Conflicts"),
+            "set_aside": self.tr("Set aside"),
             "next": self.tr("Next synchronisation"),
         }
         for key, name in names.items():

@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from gn_core import fields as value_rules
 from gn_core.merge import Incoming, merge
+from gn_core.protocol import REFERENCE_FORMAT
 from gn_core.sync_rules import NATURAL_KEYS, REFERENCE_ENTITIES
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import utcnow
@@ -27,7 +28,7 @@ from gn_hq.services import records
 from gn_hq.services.context import HQ_DEVICE_ID, Hq
 from gn_hq.services.errors import HqError
 
-FORMAT = "gn-reference/1"
+FORMAT = REFERENCE_FORMAT
 #: the order records are written in (what they point to first)
 ORDER = ("campus", "app_user", "partner", "programme", "programme_session", "job_offer", "event")
 

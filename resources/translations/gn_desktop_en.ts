@@ -1558,6 +1558,20 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <source>This computer is enrolled: the first synchronisation is starting.</source>
         <translation>This computer is enrolled: the first synchronisation is starting.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n record(s) received from the head office could not be stored on this computer. The rest of the synchronisation goes on; they are tried again at each synchronisation and the head office is told.</source>
+        <translation>
+            <numerusform>%n record received from the head office could not be stored on this computer. The rest of the synchronisation goes on; it is tried again at each synchronisation and the head office is told.</numerusform>
+            <numerusform>%n records received from the head office could not be stored on this computer. The rest of the synchronisation goes on; they are tried again at each synchronisation and the head office is told.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Automatic synchronisation is not running in this window</source>
         <translation type="unfinished"></translation>
@@ -1679,6 +1693,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     <message>
         <source>Changes waiting</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Set aside</translation>
     </message>
     <message>
         <source>Next synchronisation</source>

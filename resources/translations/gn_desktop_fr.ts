@@ -1560,6 +1560,20 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <source>This computer is enrolled: the first synchronisation is starting.</source>
         <translation>Ce poste est inscrit : la première synchronisation commence.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n record(s) received from the head office could not be stored on this computer. The rest of the synchronisation goes on; they are tried again at each synchronisation and the head office is told.</source>
+        <translation>
+            <numerusform>%n enregistrement reçu du siège n’a pas pu être enregistré sur ce poste. Le reste de la synchronisation continue ; il est réessayé à chaque synchronisation et le siège est prévenu.</numerusform>
+            <numerusform>%n enregistrements reçus du siège n’ont pas pu être enregistrés sur ce poste. Le reste de la synchronisation continue ; ils sont réessayés à chaque synchronisation et le siège est prévenu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Automatic synchronisation is not running in this window</source>
         <translation>La synchronisation automatique ne tourne pas dans cette fenêtre</translation>
@@ -1681,6 +1695,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Changes waiting</source>
         <translation>Modifications en attente</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Mis de côté</translation>
     </message>
     <message>
         <source>Next synchronisation</source>

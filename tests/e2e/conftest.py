@@ -256,6 +256,23 @@ class Campus:
             out[r.entity].append((r.id, *(r.data.get(c) for c in cols)))
         return {entity: sorted(rows, key=str) for entity, rows in out.items()}
 
+    def people(self) -> set[str]:
+        """The ids of the people this PC holds."""
+        return {row[0] for row in self.export()}
+
+    def sign_in_works(self, username: str, password: str) -> bool:
+        """Whether `username` can sign in on this PC with `password` (offline, as the app does)."""
+        from gn_desktop.services import auth
+
+        store = self.store()
+        try:
+            with store.unit_of_work(None) as uow:
+                result = auth.sign_in(uow, username, password)
+                uow.commit()
+            return result.user is not None
+        finally:
+            store.dispose()
+
     def pending(self) -> int:
         store = self.store()
         try:

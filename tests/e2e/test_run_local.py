@@ -49,21 +49,24 @@ def test_make_run_enrols_the_demo_campus_at_a_local_hq_once_and_stops_hq_after(
 ) -> None:
     port = free_port()
     out, status = launch(tmp_path, keyring_file, port)
-    assert "campus add --code SDN" in out and " enrol --server " in out, out
+    assert "reference import" in out and "campus code SDN" in out and " enrol --server " in out, out
     assert status["enrolled"] and status["server_url"] == f"http://127.0.0.1:{port}" and status["campus_code"] == "SDN"
     assert status["pending"] == 0 and status["last_success_at"] and status["last_error"] is None  # demo data sent
     assert not hq_answers(port)
 
     out, again = launch(tmp_path, keyring_file, port, "--more-campus", "AUB")  # make run MORE_CAMPUSES=AUB
-    assert "campus déjà inscrit" in out and "campus add" not in out and f"{tmp_path / 'campus'} enrol" not in out, out
+    assert "campus déjà inscrit" in out and "reference import" not in out and f"{tmp_path / 'campus'} enrol" not in out
     assert again["enrolled"] and again["pending"] == 0 and again["last_success_at"] > status["last_success_at"]
     assert not hq_answers(port)
-    # the other campus's PC was enrolled and got its people from HQ: the demo people of Aubervilliers
+    # the other campus's PC holds demo people of its own campus, sent to HQ; each PC sees only its campus's files,
+    # and both the same catalogue and accounts, which HQ loaded (a PC never writes them at HQ)
     sdn = Campus("sdn", tmp_path / "campus", keyring_file, Hq(tmp_path / "hq", keyring_file))
     aub = Campus("aub", tmp_path / "campus-aub", keyring_file, sdn.hq)
     assert "campus code AUB" in out and aub.status()["campus_code"] == "AUB" and aub.pending() == 0
-    aub_ids = {row[0] for row in aub.export()}
-    assert aub_ids and aub_ids < {row[0] for row in sdn.export()}
+    aub_people, sdn_people = aub.people(), sdn.people()
+    assert aub_people and sdn_people and not aub_people & sdn_people
+    assert aub.sign_in_works("conseil.aub", "demo-conseil") and not sdn.sign_in_works("conseil.aub", "demo-conseil")
+    assert sdn.sign_in_works("conseil.sdn", "demo-conseil")
 
 
 def test_make_run_without_any_keyring_starts_the_app_offline_and_says_why(

@@ -166,7 +166,8 @@ def test_jobs_screen_explains_families_and_lists_sessions_near_home(
     with store.unit_of_work(None) as uow:
         simplon = uow.session.scalar(select(m.Partner.id).where(m.Partner.name == "Simplon"))
         assert simplon is not None
-        programme = partners.create_programme(uow, simplon, "Analyste de données", "data", 16)
+        with uow.as_reference():  # HQ's catalogue
+            programme = partners.create_programme(uow, simplon, "Analyste de données", "data", 16)
         start = date.today() + timedelta(days=20)
         partners.add_session(uow, programme, start, start + timedelta(weeks=16), 12, campus_id=store.campus_id)
         uow.commit()

@@ -227,10 +227,15 @@ def intake_elsewhere(uow: UnitOfWork) -> str:
 
     montreuil = uow.session.scalar(select(m.Campus.id).where(m.Campus.code == "MTR"))
     assert montreuil is not None
-    return intake.create_person(
+    pid = intake.create_person(
         uow,
         intake.PersonForm(first_name="Sami", last_name="Rahmani"),
         [intake.ConsentInput(purpose="follow_up")],
-        campus_id=montreuil,
+        campus_id=uow.campus_id,
         today=date.today(),
     )
+    person = uow.session.get(m.Person, pid)
+    assert person is not None
+    person.campus_id = montreuil  # transferred to Montreuil: still on this PC, no longer of this campus
+    uow.flush()
+    return pid

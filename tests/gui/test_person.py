@@ -96,7 +96,8 @@ def test_referring_to_a_session_takes_two_clicks(qtbot: QtBot, win: MainWindow, 
 
         simplon = uow.session.scalar(select(m.Partner.id).where(m.Partner.name == "Simplon"))
         assert simplon is not None
-        programme = partners.create_programme(uow, simplon, "Développeur web", e.JobFamily.DEVELOPMENT, 20)
+        with uow.as_reference():  # HQ's catalogue
+            programme = partners.create_programme(uow, simplon, "Développeur web", e.JobFamily.DEVELOPMENT, 20)
         start = date.today() + timedelta(days=20)
         partners.add_session(uow, programme, start, start + timedelta(weeks=20), 12)
         uow.commit()

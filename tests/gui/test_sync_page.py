@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from gn_core.protocol import ConflictNotice, ConflictSide
 from gn_desktop.app import build_main_window, build_runner, build_sync
 from gn_desktop.services import setup
 from gn_desktop.services.auth import SignedIn
+from gn_desktop.store import models as m
 from gn_desktop.store.uow import Store
 from gn_desktop.sync import apply, credentials
 from gn_desktop.sync.client import HqClient
@@ -175,7 +177,19 @@ def test_hq_answering_426_shows_the_update_banner_and_keeps_the_changes(
         store = Store.open(data)
         try:
             with store.unit_of_work(None) as uow:
-                setup.ensure_reference_data(uow)  # changes waiting to be sent
+                campuses = setup.ensure_reference_data(uow)
+                uow.commit()
+            store.set_campus(campuses["SDN"])
+            with store.unit_of_work(None) as uow:  # a change waiting to be sent
+                uow.session.add(
+                    m.Event(
+                        title="Job dating",
+                        kind="info_session",
+                        campus_id=campuses["SDN"],
+                        starts_at=datetime(2026, 3, 1, 9, tzinfo=UTC),
+                        ends_at=datetime(2026, 3, 1, 12, tzinfo=UTC),
+                    )
+                )
                 uow.commit()
             credentials.save(data, url, credentials.Credentials("tok", store.device_id, "install-1"))
             syncer = Syncer(store, data)
@@ -361,3 +375,25 @@ def test_a_pc_is_enrolled_from_the_page_and_syncs_at_once(
 
 def _synced(activity: Any) -> bool:
     return str(activity.phase) == "idle" and activity.last_report is not None
+
+
+def test_records_set_aside_are_listed_with_their_reason(
+    qtbot: QtBot, tmp_path: Path, open_app: Callable[..., App]
+) -> None:
+    data = tmp_path / "sdn"
+    store = Store.open(data)
+    try:
+        with apply.sync_transaction(store.engine) as conn:
+            record = {"entity": "person", "id": "p-1", "version": 3, "seq": 9, "data": {"situation": "astronaut"}}
+            apply.set_aside(conn, [(record, apply.unstorable_reason(ValueError()))])
+    finally:
+        store.dispose()
+    app = open_app(data)
+    app.window.go_to(5)
+    page = app.window.sync_page
+    qtbot.waitUntil(lambda: shown(page.fact_values["set_aside"]), timeout=WAIT_MS)
+    text = page.fact_values["set_aside"].text()
+    assert page.fact_names["set_aside"].text() == "Mis de côté"
+    assert text.startswith("1 enregistrement reçu du siège n’a pas pu être enregistré sur ce poste.")
+    assert "Identité — Valeur inconnue de cette version de l'application" in text
+    assert "astronaut" not in text

@@ -8,8 +8,9 @@ from typing import Any
 
 import orjson
 import pytest
+from sqlalchemy import select
 
-from gn_desktop.services import search
+from gn_desktop.services import accounts, search
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import Store
 from gn_desktop.sync import apply
@@ -135,11 +136,77 @@ def test_a_pulled_delete_removes_the_person_from_search(campus: World) -> None:
         assert s.get(m.Tombstone, ("person", pid)) is not None
 
 
-def test_an_unknown_vocabulary_value_refuses_the_page(campus: World) -> None:
-    store, pid = campus.store, "0190a0b0-0000-7000-8000-000000000006"
-    with pytest.raises(ValueError):
-        pull(store, [person_record(pid, campus.campus_id, situation="astronaut")])
-    assert found(store, "haddad") == []
+def set_aside(store: Store) -> dict[str, str]:
+    with store.reading() as s:
+        return {a.record_id: a.reason for a in s.scalars(select(m.SyncSetAside))}
+
+
+def test_a_record_this_pc_cannot_store_is_set_aside_and_the_rest_of_the_page_goes_on(campus: World) -> None:
+    store = campus.store
+    good = [f"0190a0b0-0000-7000-8000-00000000001{i}" for i in range(3)]
+    bad = {
+        "0190a0b0-0000-7000-8000-000000000021": {"situation": "astronaut"},  # a value this version does not know
+        "0190a0b0-0000-7000-8000-000000000022": {"first_name": ["In", "ès"]},  # not text
+        "0190a0b0-0000-7000-8000-000000000023": {"enrolled_on": "hier"},
+        "0190a0b0-0000-7000-8000-000000000024": {"pathway_since": None},  # required
+        "0190a0b0-0000-7000-8000-000000000025": {"barriers": "mobility"},
+    }
+    records = [person_record(pid, campus.campus_id, last_name="Bon") for pid in good]
+    records += [person_record(pid, campus.campus_id, last_name="Mauvais", **values) for pid, values in bad.items()]
+    records.append({**person_record("0190a0b0-0000-7000-8000-000000000026", campus.campus_id), "entity": "spaceship"})
+    pull(store, records)
+    assert sorted(found(store, "bon")) == good and found(store, "mauvais") == []
+    aside = set_aside(store)
+    assert set(aside) == {*bad, "0190a0b0-0000-7000-8000-000000000026"}
+    assert "mettez-la à jour" in aside["0190a0b0-0000-7000-8000-000000000021"]
+    assert "obligatoire" in aside["0190a0b0-0000-7000-8000-000000000024"]
+    assert all("Mauvais" not in reason and "astronaut" not in reason for reason in aside.values())
+
+    # A newer version HQ can send, and this PC can store, clears it; the others are tried again at each pull.
+    fixed = "0190a0b0-0000-7000-8000-000000000021"
+    pull(store, [person_record(fixed, campus.campus_id, version=2, last_name="Mauvais")])
+    assert found(store, "mauvais") == [fixed] and fixed not in set_aside(store)
+    with apply.sync_transaction(store.engine) as conn:
+        assert apply.retry_set_aside(conn) == len(bad)
+
+
+def test_an_account_name_already_taken_here_sets_the_account_aside(campus: World) -> None:
+    store = campus.store
+    account = {
+        "entity": "app_user",
+        "id": "0190a0b0-0000-7000-8000-000000000031",
+        "version": 1,
+        "seq": 1,
+        "hlc": HLC,
+        "person_id": None,
+        "deleted": False,
+        "erased": False,
+        "data": {
+            "username": "conseil",  # the world's advisor, another id
+            "display_name": "Doublon",
+            "role": "advisor",
+            "campus_id": campus.campus_id,
+            "password_hash": "x",
+            "active": True,
+        },
+    }
+    pull(store, [account, person_record("0190a0b0-0000-7000-8000-000000000032", campus.campus_id)])
+    assert "déjà utilisée" in set_aside(store)[account["id"]]
+    assert found(store, "haddad") == ["0190a0b0-0000-7000-8000-000000000032"]
+
+
+def test_accounts_of_other_campuses_can_no_longer_sign_in_here(campus: World) -> None:
+    with campus.store.unit_of_work(None) as uow:
+        accounts.create_user(uow, "conseil.aub", "Aub", "advisor", "mot-de-passe-aub", campus_id=campus.other_campus_id)
+        accounts.create_user(uow, "admin", "Siège", "hq_admin", "mot-de-passe-siege")
+        uow.commit()
+    with apply.sync_transaction(campus.store.engine) as conn:
+        assert apply.forget_other_accounts(conn, campus.campus_id) == 2
+        assert apply.forget_other_accounts(conn, campus.campus_id) == 0
+    with campus.store.reading() as s:
+        users = {u.username: (u.password_hash, u.active) for u in s.scalars(select(m.User))}
+    assert users["conseil.aub"] == ("", False) and users["admin"] == ("", False)
+    assert users["conseil"][0] and users["conseil"][1]
 
 
 def test_a_malformed_page_is_refused_with_a_french_message() -> None:
