@@ -272,7 +272,7 @@ def bench_push(base: str, hq: Hq, sdn: Campus, args: argparse.Namespace) -> dict
                             "person",
                             pid,
                             "update",
-                            {"phone": ("x", "+33700000000"), "situation": ("job_seeker", "employee")},
+                            {"phone": ("+33612345678", "+33700000000"), "situation": ("job_seeker", "employee")},
                             1,
                         )
                         for pid in ids[start_at : start_at + args.batch]
