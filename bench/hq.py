@@ -40,6 +40,7 @@ import psycopg
 from bench.report import write_section
 from gn_core.protocol import PushRequest
 from gn_hq.db.engine import make_engine
+from gn_hq.health import wait_until_healthy
 from gn_hq.services import devices, push
 from gn_hq.services.context import Hq
 
@@ -199,12 +200,7 @@ def main() -> int:
     )
     results: dict[str, Any] = {"load": [os.getloadavg()[0]]}
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+        wait_until_healthy(base, proc=server, timeout_s=30)
         hq = Hq(make_engine(url), data_dir=data_dir)
         with hq.read() as conn:
             existing = devices.find_campus(conn, "SDN")

@@ -46,6 +46,8 @@ from urllib.parse import parse_qs, urlparse
 
 import httpx
 
+from gn_hq.health import wait_until_healthy
+
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(tempfile.gettempdir()) / "gn_sync_bench_cache"
 CAMPUS_CODE = "SDN"
@@ -171,16 +173,7 @@ class HqServer:
     def start(self) -> None:
         cmd = [sys.executable, "-m", "gn_hq.cli", "serve", "--port", str(self.port), "--no-access-log"]
         self.proc = subprocess.Popen([*cmd, "--log-level", "warning"], env=self.env, cwd=ROOT)
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("gn-hq serve did not start")
-            time.sleep(0.1)
+        wait_until_healthy(self.url, proc=self.proc)
 
     def stop(self) -> None:
         if self.proc is not None:

@@ -35,10 +35,10 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from types import FrameType
+
+from gn_hq.health import HqDidNotStart, healthy, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -126,14 +126,6 @@ def unlock_demo_keyring(keyring_dir: Path) -> bool:
 # -- HQ -----------------------------------------------------------------------------------------------------
 
 
-def healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/health", timeout=1) as answer:
-            return bool(answer.status == 200)
-    except (urllib.error.URLError, OSError):
-        return False
-
-
 def start_hq(hq_dir: Path, port: int) -> subprocess.Popen[bytes]:
     url = f"http://127.0.0.1:{port}"
     if healthy(url):
@@ -149,12 +141,11 @@ def start_hq(hq_dir: Path, port: int) -> subprocess.Popen[bytes]:
         start_new_session=True,
     )
     log.close()
-    deadline = time.monotonic() + 60
     try:
-        while not healthy(url):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"[make run] le siège local n'a pas démarré : voir {hq_dir / 'serve.log'}")
-            time.sleep(0.1)
+        try:
+            wait_until_healthy(url, proc=proc, timeout_s=60, every_s=0.1)
+        except HqDidNotStart:
+            raise SystemExit(f"[make run] le siège local n'a pas démarré : voir {hq_dir / 'serve.log'}") from None
     except BaseException:  # including Ctrl-C while waiting
         stop(proc)
         raise

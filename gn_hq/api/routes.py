@@ -15,12 +15,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic import ValidationError
-from sqlalchemy import select
 
 from gn_core.domain.enums import UserRole
 from gn_core.protocol import (
     ID_PATTERN,
-    PROTOCOL_VERSION,
     ConflictNotice,
     EnrolRequest,
     EnrolResponse,
@@ -38,7 +36,6 @@ from gn_core.protocol import (
     StatusResponse,
 )
 from gn_hq.api.deps import DeviceDep, HqDep, IndicatorsReaderDep, ProtocolDep
-from gn_hq.db.models import device_table as device_t
 from gn_hq.services import conflicts, devices, erasure, indicators, pull, push, set_aside, sharing
 
 PersonId = Annotated[str, Path(pattern=ID_PATTERN, description="the person's id")]
@@ -138,18 +135,7 @@ async def pull_changes(
 
 @router.get("/status", response_model=StatusResponse, summary="HQ's epoch and what it holds of this device")
 def status(hq: HqDep, device: DeviceDep) -> StatusResponse:
-    with hq.read() as conn:
-        epoch, last_seq = hq.read_meta(conn)
-        last_device_seq = conn.scalar(select(device_t.c.last_device_seq).where(device_t.c.id == device.id)) or 0
-    return StatusResponse(
-        epoch=epoch,
-        server_time_ms=hq.now_ms(),
-        device_id=device.id,
-        campus_id=device.campus_id,
-        last_device_seq=int(last_device_seq),
-        last_seq=last_seq,
-        protocol_version=PROTOCOL_VERSION,
-    )
+    return devices.status(hq, device)
 
 
 @router.post(

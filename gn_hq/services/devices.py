@@ -18,7 +18,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from gn_core.domain.reference import CAMPUSES, COMMUNES_BY_INSEE
 from gn_core.ids import reference_id
-from gn_core.protocol import EnrolResponse
+from gn_core.protocol import PROTOCOL_VERSION, EnrolResponse, StatusResponse
 from gn_hq.db.models import device_table as device_t
 from gn_hq.db.models import enrolment_code_table as code_t
 from gn_hq.db.models import record_table as record_t
@@ -229,6 +229,22 @@ def authenticate(hq: Hq, token: str | None) -> AuthDevice:
     if row is None:
         raise Unauthorized()
     return AuthDevice(row.id, row.campus_id, int(row.last_device_seq))
+
+
+def status(hq: Hq, device: AuthDevice) -> StatusResponse:
+    """HQ's epoch and last sequence, and the last change of this device HQ holds (`GET /v1/status`)."""
+    with hq.read() as conn:
+        epoch, last_seq = hq.read_meta(conn)
+        last_device_seq = conn.scalar(select(device_t.c.last_device_seq).where(device_t.c.id == device.id)) or 0
+    return StatusResponse(
+        epoch=epoch,
+        server_time_ms=hq.now_ms(),
+        device_id=device.id,
+        campus_id=device.campus_id,
+        last_device_seq=int(last_device_seq),
+        last_seq=last_seq,
+        protocol_version=PROTOCOL_VERSION,
+    )
 
 
 def list_devices(hq: Hq) -> list[DeviceInfo]:

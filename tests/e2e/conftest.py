@@ -20,7 +20,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import httpx
 import keyring
 import pytest
 
@@ -33,6 +32,7 @@ from gn_desktop.store.uow import Store
 from gn_desktop.sync.client import HqClient
 from gn_desktop.sync.credentials import load
 from gn_desktop.sync.engine import Syncer, SyncReport
+from gn_hq.health import wait_until_healthy
 from tests.support.keyring_file import ENV as KEYRING_ENV
 from tests.support.keyring_file import FileKeyring
 
@@ -62,15 +62,7 @@ class Hq:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            assert self.proc.poll() is None and time.monotonic() < deadline, "gn-hq serve did not start"
-            time.sleep(0.05)
+        wait_until_healthy(self.url, proc=self.proc, timeout_s=30)
 
     def stop(self, *, kill: bool = False) -> None:
         if self.proc is None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from hypothesis import strategies as st
 from gn_core.protocol import PROTOCOL_VERSION
 from gn_hq.db.engine import make_engine
 from gn_hq.db.migrate import upgrade_to_head
+from gn_hq.health import HqDidNotStart, wait_until_healthy
 from gn_hq.services import devices
 from gn_hq.services.context import Hq as HqContext
 from tests.e2e.conftest import free_port
@@ -81,15 +81,10 @@ def live(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveHq]:
     with log.open("wb") as out:
         proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        assert proc.poll() is None and time.monotonic() < deadline, log.read_text()
-        time.sleep(0.05)
+    try:
+        wait_until_healthy(url, proc=proc, timeout_s=30)
+    except HqDidNotStart as exc:
+        raise AssertionError(f"{exc}: {log.read_text()}") from None
     try:
         yield LiveHq(url, database_url, data_dir, log, proc)
     finally:

@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from gn_hq.health import HqDidNotStart, wait_until_healthy
 from tests.hq.world import new_id, person_values
 
 
@@ -43,16 +44,10 @@ def server(db_url: str, tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"gn-hq serve did not start: {proc.stdout.read() if proc.stdout else ''}")
-            time.sleep(0.1)
+        try:
+            wait_until_healthy(base, proc=proc, timeout_s=30)
+        except HqDidNotStart as exc:
+            raise AssertionError(f"{exc}: {proc.stdout.read() if proc.stdout else ''}") from None
         yield base, env
     finally:
         proc.terminate()
