@@ -14,12 +14,10 @@ import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from enum import Enum
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, Integer, String, Text, event, inspect
-from sqlalchemy import Enum as SAEnum
+from sqlalchemy import event, inspect
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session, attributes
 
@@ -28,8 +26,10 @@ from gn_core.domain.errors import FieldError, InvalidInput, PermissionDenied
 from gn_core.hlc import HybridClock, Stamp
 from gn_core.ids import new_id
 from gn_core.sync_rules import ENTITIES, REFUSAL_DETAIL, ROLE_WRITES, DeviceRole, Refusal, write_refusal
+from gn_desktop.store import codec
+from gn_desktop.store.codec import codec_for, wire
 from gn_desktop.store.models import BOOKKEEPING, ChangeLog, HistoryEntry, Synced, Tombstone
-from gn_desktop.store.types import StringList, UTCDateTime, utcnow
+from gn_desktop.store.types import utcnow
 
 
 class AppendOnlyViolation(Exception):
@@ -55,19 +55,6 @@ class CaptureContext:
     erasing: bool = False
     #: filled with (entity, record_id) of every record changed in the current transaction, for views to refresh
     touched: set[tuple[str, str]] = field(default_factory=set)
-
-
-def wire(value: Any) -> Any:
-    """A column value as JSON: dates and datetimes as ISO text, enums by value, lists as sorted lists."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="milliseconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list | tuple | set | frozenset):
-        return sorted(wire(v) for v in set(value))
-    return value
 
 
 def data_columns(model: type[Synced]) -> list[str]:
@@ -429,7 +416,7 @@ class _BulkPlan:
     rows_per_insert: int  # rows a staging INSERT takes at once (a few GIL hand-overs per chunk, not one per row)
     defaults: dict[str, Any]
     callables: tuple[tuple[str, Any], ...]
-    stamp_now: Any  # bind processor of the timestamp columns
+    stamp_now: Any  # the codec's stored form of the timestamp columns
     last_rowid_sql: str
     stage_create_sql: str
     stage_values: str  # INSERT ... VALUES, to which go as many "(?, ...)" as rows
@@ -486,18 +473,6 @@ _HISTORY_FROM_LOG_SQL = (
 )
 
 
-def _json_value_sql(quoted: str, column: Any) -> str:
-    """SQL giving a column's stored value as `wire` gives it (lists and booleans are stored otherwise)."""
-    kind = column.type
-    if isinstance(kind, StringList | JSON):
-        return f"json({quoted})"
-    if isinstance(kind, Boolean):
-        return f"CASE WHEN {quoted} IS NULL THEN NULL WHEN {quoted} THEN json('true') ELSE json('false') END"
-    if isinstance(kind, String | Text | Integer | Float | Date | UTCDateTime | SAEnum):
-        return quoted  # text, numbers, ISO dates, ISO UTC timestamps and vocabulary values are stored as wired
-    raise TypeError(f"bulk_insert cannot capture {column} of type {kind!r}")
-
-
 def _bulk_plan(model: type[Synced], dialect: Dialect) -> _BulkPlan:
     key = (model, dialect.name)
     plan = _BULK_PLANS.get(key)
@@ -518,21 +493,22 @@ def _bulk_plan(model: type[Synced], dialect: Dialect) -> _BulkPlan:
         elif default.is_callable and attr.key not in BOOKKEEPING:
             callables.append((attr.key, default.arg))
 
-    def processor(column: str) -> Any:
-        return table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
-
     def converter(column: str) -> Any:
-        """The bind processor, remembering its results for the few values of vocabularies, flags and dates."""
-        convert = processor(column)
-        if convert is None or not isinstance(table.c[column].type, SAEnum | Boolean | Date):
-            return convert
-        return _Memo(convert).__getitem__
+        """The codec's Python -> stored conversion, remembering its results for the few values of vocabularies,
+        flags and dates."""
+        found = codec_for(table.c[column])
+        if found.to_stored is None or found.kind not in ("enum", "flag", "date"):
+            return found.to_stored
+        return _Memo(found.to_stored).__getitem__
 
     name = q.format_table(table)
     stage = q.quote(f"bulk_{model.__tablename__}")
     staged_list = ", ".join(q.quote(c) for c in staged)
     fields = "json_object({})".format(
-        ", ".join(f"'{c}', json_object('old', NULL, 'new', {_json_value_sql(q.quote(c), table.c[c])})" for c in cols)
+        ", ".join(
+            f"'{c}', json_object('old', NULL, 'new', {codec_for(table.c[c]).stored_to_wire_sql(q.quote(c))})"
+            for c in cols
+        )
     )
     person = q.quote(model.__person_attr__) if model.__person_attr__ else "NULL"
     new_rows = f"FROM {name} WHERE rowid > :after ORDER BY rowid"
@@ -542,7 +518,7 @@ def _bulk_plan(model: type[Synced], dialect: Dialect) -> _BulkPlan:
         rows_per_insert=max(1, min(_MAX_ROWS_PER_INSERT, _max_binds() // len(staged))),
         defaults=defaults,
         callables=tuple(callables),
-        stamp_now=processor("created_at"),
+        stamp_now=codec.timestamp_to_stored,
         last_rowid_sql=f"SELECT coalesce(max(rowid), 0) FROM {name}",
         stage_create_sql=f"CREATE TEMP TABLE IF NOT EXISTS {stage} AS SELECT {staged_list} FROM {name} WHERE 0",
         stage_values=f"INSERT INTO temp.{stage} ({staged_list}) VALUES ",

@@ -1,14 +1,16 @@
-"""Reusable column types: JSON-encoded string lists and UTC timestamps."""
+"""Reusable column types: JSON-encoded string lists and UTC timestamps, written with the store's codec
+(`codec.py`: the one definition of what the store keeps for a value)."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
+
+from gn_desktop.store import codec
 
 
 class StringList(TypeDecorator[list[str]]):
@@ -21,14 +23,10 @@ class StringList(TypeDecorator[list[str]]):
     cache_ok = True
 
     def process_bind_param(self, value: list[str] | None, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        return json.dumps(sorted(set(value)), ensure_ascii=False, separators=(",", ":"))
+        return None if value is None else codec.string_list_to_stored(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> list[str] | None:
-        if value is None:
-            return None
-        return list(json.loads(value))
+        return None if value is None else codec.string_list_from_stored(value)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -41,16 +39,10 @@ class UTCDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("UTCDateTime needs an aware datetime")
-        return value.astimezone(UTC).isoformat(timespec="milliseconds")
+        return None if value is None else codec.timestamp_to_stored(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return datetime.fromisoformat(value)
+        return None if value is None else codec.timestamp_from_stored(value)
 
 
 def utcnow() -> datetime:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, delete, func, insert, select, text, update
+from sqlalchemy import delete, func, insert, select, update
 
 from gn_core.hlc import MAX_DRIFT_MS
 from gn_core.ids import new_id
@@ -25,7 +25,13 @@ from gn_core.protocol import MAX_PUSH_CHANGES, PushResponse
 from gn_core.sync_rules import ENTITIES
 from gn_desktop import __version__
 from gn_desktop.store import models as m
-from gn_desktop.store.changes import data_columns, wire
+from gn_desktop.store.replica import (
+    last_assigned_seq,
+    read_state,
+    requeue_current_state,
+    sync_transaction,
+    write_state,
+)
 from gn_desktop.store.types import utcnow
 from gn_desktop.store.uow import Store
 from gn_desktop.sync import apply, credentials
@@ -68,26 +74,6 @@ class SyncReport:
         }
 
 
-def read_state(conn: Connection) -> dict[str, Any]:
-    table = m.SyncState.__table__
-    row = conn.execute(select(table).where(table.c.id == 1)).mappings().first()
-    if row is None:
-        conn.execute(insert(m.SyncState).values(id=1, cursor=0, last_acked_seq=0, needs_reenrol=False))
-        row = conn.execute(select(table).where(table.c.id == 1)).mappings().first()
-    assert row is not None
-    return dict(row)
-
-
-def write_state(conn: Connection, **values: Any) -> None:
-    read_state(conn)
-    conn.execute(update(m.SyncState).where(m.SyncState.id == 1).values(**values))
-
-
-def last_assigned_seq(conn: Connection) -> int:
-    seq = conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'")).scalar()
-    return int(seq or 0)
-
-
 class Syncer:
     def __init__(
         self,
@@ -109,11 +95,11 @@ class Syncer:
     # -- state --------------------------------------------------------------------------------------------
 
     def state(self) -> dict[str, Any]:
-        with apply.sync_transaction(self.store.engine) as conn:
+        with sync_transaction(self.store.engine) as conn:
             return read_state(conn)
 
     def _set_state(self, **values: Any) -> None:
-        with apply.sync_transaction(self.store.engine) as conn:
+        with sync_transaction(self.store.engine) as conn:
             write_state(conn, **values)
 
     # -- enrolment ----------------------------------------------------------------------------------------
@@ -143,7 +129,7 @@ class Syncer:
         return {"campus_id": answer.campus_id, "campus_code": answer.campus_code, "campus_name": answer.campus_name}
 
     def _new_device_identity(self) -> None:
-        with apply.sync_transaction(self.store.engine) as conn:
+        with sync_transaction(self.store.engine) as conn:
             conn.execute(update(m.DeviceState).where(m.DeviceState.id == 1).values(device_id=new_id()))
             # this device's sequence at HQ starts over: acknowledged records will be re-sent only if HQ lost them
             conn.execute(delete(m.SyncSent))
@@ -212,7 +198,7 @@ class Syncer:
     def _check_hq(self, client: HqClient, state: dict[str, Any]) -> str | None:
         """Refuse a copied database, re-send after an HQ restore; returns the clock warning, if any."""
         status = client.status()
-        with apply.sync_transaction(self.store.engine) as conn:
+        with sync_transaction(self.store.engine) as conn:
             if status.last_device_seq > last_assigned_seq(conn):
                 # HQ holds changes of this device that this database never made: it is a copy or an old backup
                 write_state(conn, needs_reenrol=True, last_error=REENROL)
@@ -228,48 +214,16 @@ class Syncer:
 
     def _epoch_changed(self, epoch: str, hq_last_seq: int) -> None:
         """HQ was restored: pull everything again, and re-send the current state of what HQ lost."""
-        with apply.sync_transaction(self.store.engine) as conn:
+        with sync_transaction(self.store.engine) as conn:
             lost = conn.execute(
                 select(m.SyncSent.entity, m.SyncSent.record_id).where(m.SyncSent.seq > hq_last_seq).distinct()
             ).all()
             conn.execute(delete(m.SyncSent).where(m.SyncSent.seq > hq_last_seq))
             pending = {(e, r) for e, r in conn.execute(select(m.ChangeLog.entity, m.ChangeLog.record_id))}
-            entries: list[dict[str, Any]] = []
-            for entity, rid in lost:
-                if (entity, rid) in pending:
-                    continue
-                entry = self._current_state_change(conn, entity, rid)
-                if entry is not None:
-                    entries.append(entry)
-            if entries:
-                conn.execute(insert(m.ChangeLog), entries)
+            # a record with a change still queued goes with it; the others are queued again as they are now
+            lost_now = [(entity, rid) for entity, rid in lost if (entity, rid) not in pending]
+            requeue_current_state(conn, lost_now, lambda: str(self.store.clock.now()), self.store.campus_id)
             write_state(conn, epoch=epoch, cursor=0, until=None, last_acked_seq=hq_last_seq)
-
-    def _current_state_change(self, conn: Connection, entity: str, rid: str) -> dict[str, Any] | None:
-        model = m.MODEL_BY_ENTITY.get(entity)
-        if model is None:
-            return None
-        table = apply.table_of(model)
-        row = conn.execute(select(table).where(table.c.id == rid)).mappings().first()
-        stamp = str(self.store.clock.now())
-        base = dict(entity=entity, record_id=rid, hlc=stamp, user_id=None, campus_id=self.store.campus_id)
-        if row is None:
-            tomb = conn.execute(
-                select(m.Tombstone.erased).where(m.Tombstone.entity == entity, m.Tombstone.record_id == rid)
-            ).first()
-            if tomb is None or tomb[0]:
-                return None
-            return {**base, "person_id": None, "op": "delete", "fields": {}, "base_version": 0, "created_at": utcnow()}
-        fields = {c: {"old": None, "new": wire(row[c])} for c in data_columns(model)}
-        attr = model.__person_attr__
-        return {
-            **base,
-            "person_id": row[attr] if attr else None,
-            "op": "insert",
-            "fields": fields,
-            "base_version": 0,
-            "created_at": utcnow(),
-        }
 
     def _send_decisions(self, client: HqClient, report: SyncReport) -> None:
         with self.store.reading() as session:
@@ -283,7 +237,7 @@ class Syncer:
             ).all()
         for person_id, reason, user_id in erasures:
             client.erase(person_id, reason, user_id)
-            with apply.sync_transaction(self.store.engine) as conn:
+            with sync_transaction(self.store.engine) as conn:
                 conn.execute(delete(m.PendingErasure).where(m.PendingErasure.person_id == person_id))
             report.erased += 1
         for conflict_id, choice, value in decisions:
@@ -292,13 +246,13 @@ class Syncer:
             except SyncError as exc:
                 if getattr(exc, "status", 0) in (404, 409, 422):
                     report.errors.append(exc.message)
-                    with apply.sync_transaction(self.store.engine) as conn:
+                    with sync_transaction(self.store.engine) as conn:
                         conn.execute(
                             update(m.SyncConflict).where(m.SyncConflict.id == conflict_id).values(pending_choice=None)
                         )
                     continue
                 raise
-            with apply.sync_transaction(self.store.engine) as conn:
+            with sync_transaction(self.store.engine) as conn:
                 apply.upsert_conflicts(conn, [notice])
 
     def _push(self, client: HqClient, report: SyncReport) -> None:
@@ -337,7 +291,7 @@ class Syncer:
                 done += len(changes)
                 self._progress("push", done, total)
             elif local_only:
-                with apply.sync_transaction(self.store.engine) as conn:
+                with sync_transaction(self.store.engine) as conn:
                     conn.execute(delete(m.ChangeLog).where(m.ChangeLog.seq.in_(local_only)))
 
     def wire_changes(self, rows: Sequence[m.ChangeLog], erased: set[tuple[str, str]]) -> list[dict[str, Any]]:
@@ -363,7 +317,7 @@ class Syncer:
 
     def _acknowledge(self, answer: PushResponse, rows: Sequence[m.ChangeLog]) -> None:
         acked = [r for r in rows if r.seq <= answer.last_device_seq]
-        with apply.sync_transaction(self.store.engine) as conn:
+        with sync_transaction(self.store.engine) as conn:
             top = max((r.seq for r in acked), default=0)
             if acked:
                 conn.execute(delete(m.ChangeLog).where(m.ChangeLog.seq <= top))
@@ -415,11 +369,11 @@ class Syncer:
             if getattr(exc, "status", 0) in (404, 405, 422):
                 return  # an HQ without this call, or one that refuses the report: nothing to retry
             raise
-        with apply.sync_transaction(self.store.engine) as conn:
+        with sync_transaction(self.store.engine) as conn:
             conn.execute(insert(m.LocalSetting).prefix_with("OR REPLACE").values(key=SET_ASIDE_REPORTED, value=digest))
 
     def _pull(self, client: HqClient, report: SyncReport) -> None:
-        with apply.sync_transaction(self.store.engine) as conn:
+        with sync_transaction(self.store.engine) as conn:
             apply.retry_set_aside(conn)  # an update of the app may store what an older one could not
         state = self.state()
         cursor, until = state["cursor"], state["until"]
@@ -432,7 +386,7 @@ class Syncer:
         with PageFetcher(client, cursor, until, limit) as pages:
             for page in pages:
                 apply.observe(self.store.clock, (r.get("hlc") for r in page.records), page.server_time_ms)
-                with apply.sync_transaction(self.store.engine, bulk=snapshot) as conn:
+                with sync_transaction(self.store.engine, bulk=snapshot) as conn:
                     count, erased = apply.apply_records(conn, page.records, insert_history=not snapshot)
                     report.conflicts += apply.upsert_conflicts(conn, page.conflicts)
                     write_state(
@@ -446,7 +400,7 @@ class Syncer:
                 self._progress("pull", page.cursor - state["cursor"], max(page.until - state["cursor"], 0))
         campus = self.store.campus_id
         if campus is not None:
-            with apply.sync_transaction(self.store.engine) as conn:
+            with sync_transaction(self.store.engine) as conn:
                 apply.forget_other_accounts(conn, campus)
         if erased_any:
             apply.compact(self.store.engine)
