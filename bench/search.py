@@ -138,7 +138,7 @@ from gn_desktop import app as gn_app
 from gn_desktop.services import auth
 from gn_desktop.store.uow import Store
 from PySide6.QtCore import QEventLoop, QTimer
-application = gn_app._application()
+application = gn_app.application()
 from gn_desktop.views.i18n import Translations
 tr = Translations(application); tr.set_language("fr")
 store = Store.open(Path(sys.argv[1]))

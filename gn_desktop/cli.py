@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     data = paths.data_dir(args.data_dir)
     try:
         if args.self_test:
-            from gn_desktop.app import self_test
+            from gn_desktop.selftest import self_test
 
             return self_test(data, lang=args.lang or "fr")
         command = args.command or "run"
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "export-reference":
             return _export_reference(data, args.out)
         if command == "screenshot":
-            from gn_desktop.app import screenshot
+            from gn_desktop.screenshots import screenshot
 
             return screenshot(data, view=args.view, out=args.out, size=args.size, lang=args.lang or "fr")
         if command == "kiosk-pin":

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from gn_core.sync_rules import PERSON_SCOPED
 from gn_desktop.services import accounts, demo, intake, search
+from gn_desktop.services.demo import loader
 from gn_desktop.store import models as m
 from gn_desktop.store.engine import DB_FILENAME
 from gn_desktop.store.uow import Store
@@ -101,7 +102,7 @@ def test_a_load_on_disk_leaves_wal_the_search_trigger_and_every_person_findable(
 def test_a_failed_load_leaves_nothing_and_can_be_run_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store.open(tmp_path)
     trigger = _search_trigger(store)
-    write_chunk = demo._write_chunk
+    write_chunk = loader._write_chunk
     calls = 0
 
     def failing(*args: object) -> None:
@@ -111,14 +112,14 @@ def test_a_failed_load_leaves_nothing_and_can_be_run_again(tmp_path: Path, monke
             raise OSError("disque plein")
         write_chunk(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(demo, "_write_chunk", failing)
+    monkeypatch.setattr(loader, "_write_chunk", failing)
     with pytest.raises(OSError, match="disque plein"):
         demo.generate(store, people=PEOPLE, seed=3, today=TODAY, chunk_size=CHUNK)
     assert _counts(store) == (0, 0, 0, 0)
     assert _scalar(store, "PRAGMA journal_mode") == "wal"
     assert _search_trigger(store) == trigger
 
-    monkeypatch.setattr(demo, "_write_chunk", write_chunk)
+    monkeypatch.setattr(loader, "_write_chunk", write_chunk)
     assert demo.generate(store, people=PEOPLE, seed=3, today=TODAY, chunk_size=CHUNK).people == PEOPLE
     _index_matches_people(store)
     store.dispose()
@@ -141,14 +142,14 @@ def test_a_load_while_another_program_has_the_store_open_still_completes(tmp_pat
 def test_the_writer_gets_the_gil_back_promptly_during_the_load_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """The drawing thread hands the GIL over within 0.5 ms while chunks are written (not Python's 5 ms, which made
     the writer wait about 8 s per 100,000 people), and the process's setting is back afterwards."""
-    write_chunk = demo._write_chunk
+    write_chunk = loader._write_chunk
     seen: list[float] = []
 
     def recording(*args: object) -> None:
         seen.append(sys.getswitchinterval())
         write_chunk(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(demo, "_write_chunk", recording)
+    monkeypatch.setattr(loader, "_write_chunk", recording)
     before = sys.getswitchinterval()
     store = Store.in_memory()
     demo.generate(store, people=PEOPLE, seed=3, today=TODAY, chunk_size=CHUNK)
@@ -163,10 +164,11 @@ KILLED_HALFWAY = textwrap.dedent(
     from datetime import date
     from pathlib import Path
     from gn_desktop.services import accounts, demo
+    from gn_desktop.services.demo import loader
     from gn_desktop.store.uow import Store
 
     accounts.hash_password = lambda password: "not-a-hash:" + password
-    write_chunk, calls = demo._write_chunk, []
+    write_chunk, calls = loader._write_chunk, []
 
     def killed(*args):
         calls.append(1)
@@ -174,7 +176,7 @@ KILLED_HALFWAY = textwrap.dedent(
             os.kill(os.getpid(), signal.SIGKILL)
         write_chunk(*args)
 
-    demo._write_chunk = killed
+    loader._write_chunk = killed
     demo.generate(Store.open(Path(sys.argv[1])), people=500, seed=3, today=date(2026, 3, 2), chunk_size=100)
     """
 )
