@@ -12,6 +12,7 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -179,96 +180,179 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _admin(args: argparse.Namespace, hq: Hq) -> int:
-    from gn_hq.services import devices, erasure, indicators, users
+    """Run an administration command (every command but `serve`)."""
+    action = getattr(args, "action", None)
+    command = _COMMANDS.get((args.command, action)) or _COMMANDS[(args.command, None)]
+    return command(args, hq)
 
-    if args.command == "migrate":
-        print("Base à jour.")
-    elif args.command == "campus" and args.action == "add":
-        campus, secret = devices.add_campus(hq, args.name, args.code, commune_insee=args.commune, is_hq=args.hq)
-        print(f"Campus {campus.code} créé ({campus.name}, id {campus.id}).")
-        print(f"Code d'inscription (usage unique, valable {hq.settings.enrolment_code_days} jours) : {secret}")
-    elif args.command == "campus" and args.action == "code":
-        secret = devices.issue_enrolment_code(hq, args.campus_code)
-        print(f"Code d'inscription (usage unique, valable {hq.settings.enrolment_code_days} jours) : {secret}")
-    elif args.command == "campus" and args.action == "list":
-        for c in devices.list_campuses(hq):
-            print(f"{c.code:<8} {c.id}  {c.name}{'  (siège)' if c.is_hq else ''}")
-    elif args.command == "user" and args.action == "list":
-        for a in users.list_accounts(hq):
-            state = "actif" if a.active else "désactivé"
-            print(f"{a.username:<24} {a.role:<15} {state:<10} {a.campus_id or '-'}  {a.display_name}")
-    elif args.command == "user" and args.action in ("activate", "deactivate"):
-        users.set_active(hq, args.username, args.action == "activate")
-        done = (
-            "réactivé"
-            if args.action == "activate"
-            else "désactivé (les postes du campus le sauront à leur prochaine synchronisation)"
-        )
-        print(f"Compte {args.username.strip().lower()} {done}.")
-    elif args.command == "reference":
-        from gn_hq.services import reference
 
-        try:
-            document = json.loads(Path(args.file).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            print(f"Fichier de référence illisible : {exc}", file=sys.stderr)
-            return 1
-        try:
-            counts = reference.import_reference(hq, document, dry_run=args.dry_run)
-        except HqError as exc:
-            print(exc.title, file=sys.stderr)
-            for err in exc.errors or []:
-                print(f"  {reference.describe(err)}", file=sys.stderr)
-            return 1
-        shown = ", ".join(f"{entity} {n}" for entity, n in sorted(counts.items())) or "rien à changer"
-        print(("Fichier valide, rien n'est écrit : " if args.dry_run else "Chargé : ") + shown + ".")
-    elif args.command == "set-aside":
-        from gn_hq.services import set_aside
-
-        items = set_aside.list_set_aside(hq)
-        if args.json:
-            print(
-                json.dumps(
-                    [{**asdict(i), "reported_at": i.reported_at.isoformat()} for i in items],
-                    ensure_ascii=False,
-                    indent=2,
-                )
-            )
-        elif not items:
-            print("Aucun enregistrement mis de côté par les postes.")
-        for i in items if not args.json else []:
-            print(f"{i.campus_id}  {i.device_id}  {i.entity} {i.record_id} (version {i.version}) : {i.reason}")
-    elif args.command == "user":
-        if args.password_stdin:
-            password = sys.stdin.readline().rstrip("\n")
-        else:
-            password = getpass.getpass("Mot de passe : ")
-            if getpass.getpass("Confirmez : ") != password:
-                print("Les deux mots de passe diffèrent.", file=sys.stderr)
-                return 1
-        user_id = users.add_user(hq, args.username, args.name, args.role, password, args.campus)
-        print(f"Compte {args.username.strip().lower()} créé (id {user_id}).")
-    elif args.command == "device" and args.action == "list":
-        for d in devices.list_devices(hq):
-            state = f"révoqué le {d.revoked_at:%d/%m/%Y}" if d.revoked_at else "actif"
-            seen = f"{d.last_seen_at:%d/%m/%Y %H:%M}" if d.last_seen_at else "jamais"
-            print(f"{d.id}  {d.campus_code or d.campus_id:<8} {state:<22} vu {seen}  seq {d.last_device_seq}  {d.name}")
-    elif args.command == "device" and args.action == "revoke":
-        devices.revoke_device(hq, args.device_id)
-        print(f"Appareil {args.device_id} révoqué.")
-    elif args.command == "epoch" and args.action == "show":
-        with hq.read() as conn:
-            epoch, last_seq = hq.read_meta(conn)
-        print(f"Époque {epoch} (dernière séquence {last_seq})")
-    elif args.command == "epoch" and args.action == "rotate":
-        epoch = hq.rotate_epoch(args.reason)
-        print(f"Nouvelle époque {epoch} : les campus renverront ce que le siège a pu perdre.")
-    elif args.command == "person":
-        result = erasure.request_erasure(hq, None, args.person_id, args.reason, None)
-        print(f"Personne {result.person_id} effacée ({result.records_erased} enregistrements).")
-    elif args.command == "indicators":
-        print(json.dumps(indicators.indicators(hq).model_dump(), ensure_ascii=False, indent=2))
+def _migrate(_args: argparse.Namespace, _hq: Hq) -> int:
+    print("Base à jour.")
     return 0
+
+
+def _campus_add(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import devices
+
+    campus, secret = devices.add_campus(hq, args.name, args.code, commune_insee=args.commune, is_hq=args.hq)
+    print(f"Campus {campus.code} créé ({campus.name}, id {campus.id}).")
+    print(f"Code d'inscription (usage unique, valable {hq.settings.enrolment_code_days} jours) : {secret}")
+    return 0
+
+
+def _campus_code(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import devices
+
+    secret = devices.issue_enrolment_code(hq, args.campus_code)
+    print(f"Code d'inscription (usage unique, valable {hq.settings.enrolment_code_days} jours) : {secret}")
+    return 0
+
+
+def _campus_list(_args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import devices
+
+    for c in devices.list_campuses(hq):
+        print(f"{c.code:<8} {c.id}  {c.name}{'  (siège)' if c.is_hq else ''}")
+    return 0
+
+
+def _user_add(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import users
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Mot de passe : ")
+        if getpass.getpass("Confirmez : ") != password:
+            print("Les deux mots de passe diffèrent.", file=sys.stderr)
+            return 1
+    user_id = users.add_user(hq, args.username, args.name, args.role, password, args.campus)
+    print(f"Compte {args.username.strip().lower()} créé (id {user_id}).")
+    return 0
+
+
+def _user_list(_args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import users
+
+    for a in users.list_accounts(hq):
+        state = "actif" if a.active else "désactivé"
+        print(f"{a.username:<24} {a.role:<15} {state:<10} {a.campus_id or '-'}  {a.display_name}")
+    return 0
+
+
+def _user_active(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import users
+
+    users.set_active(hq, args.username, args.action == "activate")
+    done = (
+        "réactivé"
+        if args.action == "activate"
+        else "désactivé (les postes du campus le sauront à leur prochaine synchronisation)"
+    )
+    print(f"Compte {args.username.strip().lower()} {done}.")
+    return 0
+
+
+def _reference_import(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import reference
+
+    try:
+        document = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        print(f"Fichier de référence illisible : {exc}", file=sys.stderr)
+        return 1
+    try:
+        counts = reference.import_reference(hq, document, dry_run=args.dry_run)
+    except HqError as exc:
+        print(exc.title, file=sys.stderr)
+        for err in exc.errors or []:
+            print(f"  {reference.describe(err)}", file=sys.stderr)
+        return 1
+    shown = ", ".join(f"{entity} {n}" for entity, n in sorted(counts.items())) or "rien à changer"
+    print(("Fichier valide, rien n'est écrit : " if args.dry_run else "Chargé : ") + shown + ".")
+    return 0
+
+
+def _set_aside_list(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import set_aside
+
+    items = set_aside.list_set_aside(hq)
+    if args.json:
+        rows = [{**asdict(i), "reported_at": i.reported_at.isoformat()} for i in items]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not items:
+        print("Aucun enregistrement mis de côté par les postes.")
+    for i in items:
+        print(f"{i.campus_id}  {i.device_id}  {i.entity} {i.record_id} (version {i.version}) : {i.reason}")
+    return 0
+
+
+def _device_list(_args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import devices
+
+    for d in devices.list_devices(hq):
+        state = f"révoqué le {d.revoked_at:%d/%m/%Y}" if d.revoked_at else "actif"
+        seen = f"{d.last_seen_at:%d/%m/%Y %H:%M}" if d.last_seen_at else "jamais"
+        print(f"{d.id}  {d.campus_code or d.campus_id:<8} {state:<22} vu {seen}  seq {d.last_device_seq}  {d.name}")
+    return 0
+
+
+def _device_revoke(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import devices
+
+    devices.revoke_device(hq, args.device_id)
+    print(f"Appareil {args.device_id} révoqué.")
+    return 0
+
+
+def _epoch_show(_args: argparse.Namespace, hq: Hq) -> int:
+    with hq.read() as conn:
+        epoch, last_seq = hq.read_meta(conn)
+    print(f"Époque {epoch} (dernière séquence {last_seq})")
+    return 0
+
+
+def _epoch_rotate(args: argparse.Namespace, hq: Hq) -> int:
+    epoch = hq.rotate_epoch(args.reason)
+    print(f"Nouvelle époque {epoch} : les campus renverront ce que le siège a pu perdre.")
+    return 0
+
+
+def _person_erase(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import erasure
+
+    result = erasure.request_erasure(hq, None, args.person_id, args.reason, None)
+    print(f"Personne {result.person_id} effacée ({result.records_erased} enregistrements).")
+    return 0
+
+
+def _indicators(_args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import indicators
+
+    print(json.dumps(indicators.indicators(hq).model_dump(), ensure_ascii=False, indent=2))
+    return 0
+
+
+#: (command, action) -> what runs it; the parser allows only these
+_COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Hq], int]] = {
+    ("migrate", None): _migrate,
+    ("campus", "add"): _campus_add,
+    ("campus", "code"): _campus_code,
+    ("campus", "list"): _campus_list,
+    ("user", "add"): _user_add,
+    ("user", "list"): _user_list,
+    ("user", "activate"): _user_active,
+    ("user", "deactivate"): _user_active,
+    ("reference", "import"): _reference_import,
+    ("set-aside", "list"): _set_aside_list,
+    ("device", "list"): _device_list,
+    ("device", "revoke"): _device_revoke,
+    ("epoch", "show"): _epoch_show,
+    ("epoch", "rotate"): _epoch_rotate,
+    ("person", "erase"): _person_erase,
+    ("indicators", None): _indicators,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

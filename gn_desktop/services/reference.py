@@ -16,7 +16,8 @@ from sqlalchemy import select
 from gn_core.protocol import REFERENCE_FORMAT
 from gn_core.sync_rules import ACCOUNT_ENTITY, REFERENCE_ENTITIES
 from gn_desktop.store import models as m
-from gn_desktop.store.changes import data_columns, wire
+from gn_desktop.store.changes import data_columns
+from gn_desktop.store.codec import wire
 from gn_desktop.store.uow import UnitOfWork
 
 

@@ -27,8 +27,8 @@ from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 
 from gn_desktop.store import codec
 from gn_desktop.store import models as m
-from gn_desktop.store.changes import data_columns, wire
-from gn_desktop.store.codec import codec_for
+from gn_desktop.store.changes import data_columns
+from gn_desktop.store.codec import codec_for, wire
 from gn_desktop.store.engine import writer
 from gn_desktop.store.types import utcnow
 

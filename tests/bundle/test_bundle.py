@@ -120,3 +120,16 @@ def test_the_bundle_upgrades_an_old_database_keeping_its_records(bundle: Path, t
     assert sorted(p["last_name"] for p in exported) == sorted(last for _, _, last, _, _ in PEOPLE)
     (copy,) = backup.backups(data / DB_FILENAME)
     assert copy.name.startswith(f"{DB_FILENAME}.bak-0002-")
+
+
+def test_the_bundle_makes_demo_data_and_renders_a_screen_from_it(bundle: Path, tmp_path: Path) -> None:
+    """Everything `demo-data` draws with (Faker's providers included) is in the bundle."""
+    data = tmp_path / "demo"
+    made = run(EXE, "--data-dir", str(data), "demo-data", "--people", "10")
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert "10 personnes" in made.stdout
+    shot = run(
+        EXE, "--data-dir", str(tmp_path / "empty"), "screenshot", "--view", "home", "--out", str(tmp_path / "h.png")
+    )
+    assert shot.returncode == 0, shot.stdout + shot.stderr
+    assert (tmp_path / "h.png").stat().st_size > 10_000

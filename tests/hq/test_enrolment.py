@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
 
 from gn_hq import cli
 from gn_hq.services import devices
-from tests.hq.world import World, enrol, new_id
+from tests.hq.world import World, enrol, new_id, record_values
 
 
 def test_a_code_enrols_one_device_once(world: World) -> None:
@@ -96,3 +97,35 @@ def test_administration_commands(
     assert cli.main(["indicators", *common]) == 0
     assert '"people": 0' in capsys.readouterr().out
     assert cli.main(["--version"]) == 0
+
+
+def test_accounts_reference_data_and_set_aside_records_from_the_command_line(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    common = ["--database-url", db_url, "--data-dir", str(tmp_path / "cli")]
+    assert cli.main(["campus", "add", "--code", "SDN", *common]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("un-mot-de-passe-solide\n"))
+    assert cli.main(["user", "add", "awa", "--role", "advisor", "--campus", "SDN", "--password-stdin", *common]) == 0
+    capsys.readouterr()
+    assert cli.main(["user", "deactivate", "Awa", *common]) == 0
+    assert "prochaine synchronisation" in capsys.readouterr().out
+    assert cli.main(["user", "list", *common]) == 0
+    assert "désactivé" in capsys.readouterr().out
+    assert cli.main(["user", "activate", "inconnu", *common]) == 1
+    assert "inconnu" in capsys.readouterr().err
+
+    partner = {"id": "partner-1", **record_values("partner", name="Simplon")}
+    good = tmp_path / "catalogue.json"
+    good.write_text(json.dumps({"format": "gn-reference/1", "entities": {"partner": [partner]}}), encoding="utf-8")
+    assert cli.main(["reference", "import", str(good), "--dry-run", *common]) == 0
+    assert "rien n'est écrit" in capsys.readouterr().out
+    bad = tmp_path / "bad.json"
+    broken = {**partner, "id": "partner-2", "kind": "pirate"}
+    bad.write_text(json.dumps({"format": "gn-reference/1", "entities": {"partner": [broken, partner]}}))
+    assert cli.main(["reference", "import", str(bad), *common]) == 1
+    err = capsys.readouterr().err
+    assert "rien n'a été chargé" in err and "partner n° 1" in err
+    assert cli.main(["reference", "import", str(good), *common]) == 0
+    assert "partner 1" in capsys.readouterr().out
+    assert cli.main(["set-aside", "list", "--json", *common]) == 0
+    assert json.loads(capsys.readouterr().out) == []
