@@ -162,49 +162,10 @@ def merge(
         created = RecordState(data=data, base_writer=writer, version=writer.version, touched_by=touched)
         return MergeResult(created, "applied", True)
 
-    data = dict(state.data)
-    writers = dict(state.writers)
-    held = set(state.held)
-    conflicts: list[Conflict] = []
-    # An update leaves a trace (a new version) whenever it is not simply redundant — even when it loses or only
-    # agrees — so that a delete made without seeing it is recognised as concurrent whatever the arrival order.
-    effect = False
+    fold = _Fold(dict(state.data), dict(state.writers), set(state.held))
     for name, (old, new) in change.fields.items():
-        current = data.get(name)
-        last = writers.get(name, state.base_writer)
-        if name in held:
-            if current != new:
-                conflicts.append(Conflict("field", name, old, current, last, new, writer, "hq", True))
-            effect = True
-            continue
-        seen = (
-            last is None
-            or last.version <= change.base_version
-            or (last.device_id == change.device_id and current == old)
-        )
-        if seen:
-            if current != new:
-                data[name] = new
-                stamp = successor_stamp(change.stamp, last)
-                writers[name] = writer if stamp == writer.stamp else replace(writer, stamp=stamp)
-                effect = True
-            continue
-        assert last is not None  # a field nobody wrote has always been seen
-        effect = True
-        if current == new:
-            # Both sides agree; the greater writer becomes the field's writer so later decisions don't depend on
-            # which of the two arrived first.
-            if writer.key > last.key:
-                writers[name] = writer
-        elif name in protected:
-            conflicts.append(Conflict("field", name, old, current, last, new, writer, "hq", True))
-            held.add(name)
-        elif writer.key > last.key:
-            data[name] = new
-            writers[name] = writer
-            conflicts.append(Conflict("field", name, old, current, last, new, writer, "campus", False))
-        else:
-            conflicts.append(Conflict("field", name, old, current, last, new, writer, "hq", False))
+        _merge_field(fold, state.base_writer, change, writer, protected, name, old, new)
+    data, writers, held, conflicts, effect = fold.data, fold.writers, fold.held, fold.conflicts, fold.effect
 
     if not effect:
         return MergeResult(state, "noop", False)
@@ -223,6 +184,66 @@ def merge(
         touched_by={**state.touched_by, change.device_id: (writer.version, change.seq)},
     )
     return MergeResult(new_state, "conflict" if conflicts else "applied", True, tuple(conflicts))
+
+
+@dataclass(slots=True)
+class _Fold:
+    """The record being merged: its data, field writers and held fields, the conflicts found, and whether the change
+    has any effect (an update leaves a trace — a new version — whenever it is not simply redundant, even when it
+    loses or only agrees, so that a delete made without seeing it is recognised as concurrent whatever the arrival
+    order)."""
+
+    data: dict[str, Any]
+    writers: dict[str, Writer]
+    held: set[str]
+    conflicts: list[Conflict] = field(default_factory=list)
+    effect: bool = False
+
+
+def _merge_field(
+    fold: _Fold,
+    base_writer: Writer | None,
+    change: Incoming,
+    writer: Writer,
+    protected: frozenset[str],
+    name: str,
+    old: Any,
+    new: Any,
+) -> None:
+    """Fold one field of an update into the record (see `merge`)."""
+    current = fold.data.get(name)
+    last = fold.writers.get(name, base_writer)
+    if name in fold.held:
+        if current != new:
+            fold.conflicts.append(Conflict("field", name, old, current, last, new, writer, "hq", True))
+        fold.effect = True
+        return
+    seen = (
+        last is None or last.version <= change.base_version or (last.device_id == change.device_id and current == old)
+    )
+    if seen:
+        if current != new:
+            fold.data[name] = new
+            stamp = successor_stamp(change.stamp, last)
+            fold.writers[name] = writer if stamp == writer.stamp else replace(writer, stamp=stamp)
+            fold.effect = True
+        return
+    assert last is not None  # a field nobody wrote has always been seen
+    fold.effect = True
+    if current == new:
+        # Both sides agree; the greater writer becomes the field's writer so later decisions don't depend on which
+        # of the two arrived first.
+        if writer.key > last.key:
+            fold.writers[name] = writer
+    elif name in protected:
+        fold.conflicts.append(Conflict("field", name, old, current, last, new, writer, "hq", True))
+        fold.held.add(name)
+    elif writer.key > last.key:
+        fold.data[name] = new
+        fold.writers[name] = writer
+        fold.conflicts.append(Conflict("field", name, old, current, last, new, writer, "campus", False))
+    else:
+        fold.conflicts.append(Conflict("field", name, old, current, last, new, writer, "hq", False))
 
 
 def _merge_delete(state: RecordState, change: Incoming, writer: Writer, append_only: bool) -> MergeResult:

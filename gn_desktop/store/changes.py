@@ -206,54 +206,68 @@ def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> Non
     if ctx is None:
         raise MissingCaptureContext("synced records must be written through a UnitOfWork")
     now = utcnow()
-
     for obj in synced_new:
-        _apply_python_defaults(obj)
-        if obj.id is None:
-            obj.id = new_id()
-        if ctx.capture:
-            obj.created_at = now
-            obj.version = 1
-        _stamp_writer(obj, ctx, now)
-        obj.refresh_derived()
-        fields = {k: {"old": None, "new": wire(getattr(obj, k))} for k in _columns(type(obj))}
-        check_write(ctx, type(obj).__tablename__, obj.id, "insert", fields)
-        _entries(session, ctx, obj, "insert", fields, base_version=0)
-
+        _capture_insert(session, ctx, obj, now)
     for obj in synced_dirty:
-        if not session.is_modified(obj, include_collections=False):
-            continue
-        obj.refresh_derived()
-        state = inspect(obj)
-        fields = {}
-        for key in _columns(type(obj)):
-            hist = attributes.get_history(obj, key) if key in state.attrs else None
-            if hist is None or not hist.has_changes():
-                continue
-            old = wire(hist.deleted[0]) if hist.deleted else None
-            new = wire(hist.added[0]) if hist.added else None
-            if old != new:
-                fields[key] = {"old": old, "new": new}
-        if not fields:
-            continue
-        if type(obj).__append_only__ and ctx.capture:
-            raise AppendOnlyViolation(f"{type(obj).__tablename__} records cannot be edited")
-        if ctx.capture:
-            current = {k: wire(getattr(obj, k)) for k in _columns(type(obj))}
-            check_write(ctx, type(obj).__tablename__, obj.id, "update", fields, current)
-        base_version = obj.sync_version
-        if ctx.capture:
-            obj.version = (obj.version or 0) + 1
-        _stamp_writer(obj, ctx, now)
-        _entries(session, ctx, obj, "update", fields, base_version=base_version)
-
+        if session.is_modified(obj, include_collections=False):
+            _capture_update(session, ctx, obj, now)
     for obj in synced_deleted:
-        if type(obj).__append_only__ and ctx.capture and not ctx.erasing:
-            raise AppendOnlyViolation(f"{type(obj).__tablename__} records cannot be deleted")
-        fields = {k: {"old": wire(getattr(obj, k)), "new": None} for k in _columns(type(obj))}
-        if not ctx.erasing:
-            check_write(ctx, type(obj).__tablename__, obj.id, "delete", fields)
-        _entries(session, ctx, obj, "delete", fields, base_version=obj.sync_version)
+        _capture_delete(session, ctx, obj)
+
+
+def _capture_insert(session: Session, ctx: CaptureContext, obj: Synced, now: datetime) -> None:
+    _apply_python_defaults(obj)
+    if obj.id is None:
+        obj.id = new_id()
+    if ctx.capture:
+        obj.created_at = now
+        obj.version = 1
+    _stamp_writer(obj, ctx, now)
+    obj.refresh_derived()
+    fields = {k: {"old": None, "new": wire(getattr(obj, k))} for k in _columns(type(obj))}
+    check_write(ctx, type(obj).__tablename__, obj.id, "insert", fields)
+    _entries(session, ctx, obj, "insert", fields, base_version=0)
+
+
+def _changed_fields(obj: Synced) -> dict[str, dict[str, Any]]:
+    """The data fields an update changes, with their old and new wire values (setting the same value is no change)."""
+    state = inspect(obj)
+    fields = {}
+    for key in _columns(type(obj)):
+        hist = attributes.get_history(obj, key) if key in state.attrs else None
+        if hist is None or not hist.has_changes():
+            continue
+        old = wire(hist.deleted[0]) if hist.deleted else None
+        new = wire(hist.added[0]) if hist.added else None
+        if old != new:
+            fields[key] = {"old": old, "new": new}
+    return fields
+
+
+def _capture_update(session: Session, ctx: CaptureContext, obj: Synced, now: datetime) -> None:
+    obj.refresh_derived()
+    fields = _changed_fields(obj)
+    if not fields:
+        return
+    if type(obj).__append_only__ and ctx.capture:
+        raise AppendOnlyViolation(f"{type(obj).__tablename__} records cannot be edited")
+    if ctx.capture:
+        current = {k: wire(getattr(obj, k)) for k in _columns(type(obj))}
+        check_write(ctx, type(obj).__tablename__, obj.id, "update", fields, current)
+    base_version = obj.sync_version
+    if ctx.capture:
+        obj.version = (obj.version or 0) + 1
+    _stamp_writer(obj, ctx, now)
+    _entries(session, ctx, obj, "update", fields, base_version=base_version)
+
+
+def _capture_delete(session: Session, ctx: CaptureContext, obj: Synced) -> None:
+    if type(obj).__append_only__ and ctx.capture and not ctx.erasing:
+        raise AppendOnlyViolation(f"{type(obj).__tablename__} records cannot be deleted")
+    fields = {k: {"old": wire(getattr(obj, k)), "new": None} for k in _columns(type(obj))}
+    if not ctx.erasing:
+        check_write(ctx, type(obj).__tablename__, obj.id, "delete", fields)
+    _entries(session, ctx, obj, "delete", fields, base_version=obj.sync_version)
 
 
 def install(session_class: type[Session] | Session) -> None:

@@ -52,38 +52,11 @@ class BodyLimit:
             if int(length) > self.max_bytes:
                 await _send_problem(send, 413, "payload_too_large", _TOO_LARGE)
                 return
-        chunks: list[bytes] = []
-        total = 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            total += len(chunk)
-            if total > self.max_bytes:
-                await _send_problem(send, 413, "payload_too_large", _TOO_LARGE)
-                return
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
-        encoding = headers.get("content-encoding", "identity").strip().lower()
-        if encoding == "gzip":
-            decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            try:
-                plain = decoder.decompress(body, self.max_bytes + 1)
-            except zlib.error:
-                await _send_problem(send, 400, "invalid_encoding", "Corps compressé (gzip) illisible.")
-                return
-            if len(plain) > self.max_bytes or decoder.unconsumed_tail:
-                await _send_problem(send, 413, "payload_too_large", _TOO_LARGE)
-                return
-            if not decoder.eof:
-                await _send_problem(send, 400, "invalid_encoding", "Corps compressé (gzip) incomplet.")
-                return
-            body = plain
-        elif encoding not in ("identity", ""):
-            await _send_problem(send, 415, "unsupported_encoding", "Encodage non pris en charge : gzip ou aucun.")
+        body = await self._read(receive, send)
+        if body is None:
+            return
+        body = await self._decoded(body, headers.get("content-encoding", "identity").strip().lower(), send)
+        if body is None:
             return
         raw = [(k, v) for k, v in scope["headers"] if k not in (b"content-length", b"content-encoding")]
         raw.append((b"content-length", str(len(body)).encode()))
@@ -97,6 +70,44 @@ class BodyLimit:
             return await receive()
 
         await self.app({**scope, "headers": raw}, replay, send)
+
+    async def _read(self, receive: Receive, send: Send) -> bytes | None:
+        """The whole body, or None when the client left or the body is too large (answered)."""
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return None
+            chunk = message.get("body", b"")
+            total += len(chunk)
+            if total > self.max_bytes:
+                await _send_problem(send, 413, "payload_too_large", _TOO_LARGE)
+                return None
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                return b"".join(chunks)
+
+    async def _decoded(self, body: bytes, encoding: str, send: Send) -> bytes | None:
+        """The body without its content encoding, or None when it cannot be (answered)."""
+        if encoding in ("identity", ""):
+            return body
+        if encoding != "gzip":
+            await _send_problem(send, 415, "unsupported_encoding", "Encodage non pris en charge : gzip ou aucun.")
+            return None
+        decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            plain = decoder.decompress(body, self.max_bytes + 1)
+        except zlib.error:
+            await _send_problem(send, 400, "invalid_encoding", "Corps compressé (gzip) illisible.")
+            return None
+        if len(plain) > self.max_bytes or decoder.unconsumed_tail:
+            await _send_problem(send, 413, "payload_too_large", _TOO_LARGE)
+            return None
+        if not decoder.eof:
+            await _send_problem(send, 400, "invalid_encoding", "Corps compressé (gzip) incomplet.")
+            return None
+        return plain
 
 
 class EpochHeader:
