@@ -73,6 +73,10 @@ def _mail_part(name: str, space: str) -> str:
 # --- The generator ------------------------------------------------------------------------------------------------
 
 
+#: the moves whose referral to a training session the generator keeps consistent (`_Generator._training_move`)
+_TRAINING_MOVES = frozenset({S.TRAINING_REFERRED, S.ORIENTATION, S.TRAINING_ENROLLED, S.TRAINING_DROPPED})
+
+
 class _Generator:
     """Makes people and everything attached to them, drawing from one seeded generator in a fixed order."""
 
@@ -263,29 +267,20 @@ class _Generator:
             day = day + timedelta(days=gap)
             details = MoveDetails()
             extra: dict[str, Any] = {}
-            if target == S.TRAINING_REFERRED:
+            if target in _TRAINING_MOVES:
                 upcoming = i == last or (route[-1] == S.TRAINING_ENROLLED and i == last - 1)
-                session = self._session_for(day, families, gender, upcoming=upcoming)
-                referral = None
-                if session is not None:
-                    status = rng.choice((e.ReferralStatus.PROPOSED, e.ReferralStatus.SENT)) if i == last else None
-                    referral = self._referral(batch, pid, day, session_id=session.id, status=status)
-                    if status == e.ReferralStatus.SENT:
-                        session.taken += 1
-            elif target == S.ORIENTATION and current == S.TRAINING_REFERRED and referral is not None:
-                referral["status"], referral["decided_on"] = e.ReferralStatus.REFUSED, day
-            elif target == S.TRAINING_ENROLLED and session is not None and referral is not None:
-                if session.taken < session.capacity:
-                    session.taken += 1
-                    referral["status"], referral["decided_on"] = e.ReferralStatus.ACCEPTED, day
-                    extra["programme_session_id"] = session.id
-                else:  # the session filled up meanwhile: the person trains elsewhere
-                    referral["status"], referral["decided_on"] = e.ReferralStatus.REFUSED, day
-            elif target == S.TRAINING_DROPPED and current == S.TRAINING_ENROLLED and referral is not None:
-                if referral["status"] == e.ReferralStatus.ACCEPTED:
-                    referral["status"] = e.ReferralStatus.WITHDRAWN
-                    if session is not None:
-                        session.taken -= 1
+                session, referral = self._training_move(
+                    batch,
+                    pid,
+                    (current, target),
+                    day,
+                    (session, referral),
+                    extra,
+                    families,
+                    gender,
+                    upcoming,
+                    i == last,
+                )
             elif target == S.OUTCOME_HIRED:
                 details, extra["employer_partner_id"] = self._hire(batch, pid, day, families)
             elif target == S.OUTCOME_BUSINESS:
@@ -317,6 +312,52 @@ class _Generator:
         if route[-1] in (S.JOB_SEARCH, S.TRAINING_COMPLETED) and rng.random() < 0.03:
             self._startup(batch, pid, None, families, closed=False)  # in incubation: an idea or a prototype
         return day
+
+    def _training_move(
+        self,
+        batch: _Batch,
+        pid: str,
+        move: tuple[S, S],
+        day: date,
+        state: tuple[_Session | None, dict[str, Any] | None],
+        extra: dict[str, Any],
+        families: list[str],
+        gender: e.Gender,
+        upcoming: bool,
+        final: bool,
+    ) -> tuple[_Session | None, dict[str, Any] | None]:
+        """A move of the training part of a pathway, with its referral to a session kept consistent (refused, then
+        back to orientation; accepted, or refused if the session filled up, on enrolment; withdrawn on a drop-out).
+        Returns the session and referral the pathway goes on with."""
+        current, target = move
+        session, referral = state
+        if target == S.TRAINING_REFERRED:
+            session = self._session_for(day, families, gender, upcoming=upcoming)
+            referral = None
+            if session is not None:
+                status = self.rng.choice((e.ReferralStatus.PROPOSED, e.ReferralStatus.SENT)) if final else None
+                referral = self._referral(batch, pid, day, session_id=session.id, status=status)
+                if status == e.ReferralStatus.SENT:
+                    session.taken += 1
+        elif target == S.ORIENTATION and current == S.TRAINING_REFERRED and referral is not None:
+            referral["status"], referral["decided_on"] = e.ReferralStatus.REFUSED, day
+        elif target == S.TRAINING_ENROLLED and session is not None and referral is not None:
+            if session.taken < session.capacity:
+                session.taken += 1
+                referral["status"], referral["decided_on"] = e.ReferralStatus.ACCEPTED, day
+                extra["programme_session_id"] = session.id
+            else:  # the session filled up meanwhile: the person trains elsewhere
+                referral["status"], referral["decided_on"] = e.ReferralStatus.REFUSED, day
+        elif (
+            target == S.TRAINING_DROPPED
+            and current == S.TRAINING_ENROLLED
+            and referral is not None
+            and referral["status"] == e.ReferralStatus.ACCEPTED
+        ):
+            referral["status"] = e.ReferralStatus.WITHDRAWN
+            if session is not None:
+                session.taken -= 1
+        return session, referral
 
     def _session_for(self, day: date, families: list[str], gender: e.Gender, *, upcoming: bool) -> _Session | None:
         """A session starting after `day` (after today for a referral still open) with places, in a wanted family."""
