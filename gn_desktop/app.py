@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from gn_desktop.views.i18n import Translations
     from gn_desktop.views.kiosk.window import KioskWindow
     from gn_desktop.views.main_window import MainWindow
-    from gn_desktop.views.sync_page import SyncBridge
+    from gn_desktop.views.sync_bridge import SyncBridge
     from gn_desktop.views.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -146,7 +146,7 @@ def build_sync(
     """
     from gn_desktop.sync.engine import Progress, Syncer
     from gn_desktop.sync.scheduler import SyncScheduler, hq_probe
-    from gn_desktop.views.sync_page import SyncBridge
+    from gn_desktop.views.sync_bridge import SyncBridge
 
     bridge = SyncBridge()
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from gn_desktop.store.uow import Store
     from gn_desktop.views.main_window import MainWindow
-    from gn_desktop.views.sync_page import SyncBridge
+    from gn_desktop.views.sync_bridge import SyncBridge
     from gn_desktop.views.tasks import TaskRunner
 
 #: views `gn-desktop screenshot --view NAME` renders, with what they show (French, for `--view list`)
@@ -205,7 +205,7 @@ def _sample_sync() -> SyncBridge:
     """A sync adapter over a scheduler that is never started (the screenshot shows sample activity)."""
     from gn_desktop.sync.engine import SyncReport
     from gn_desktop.sync.scheduler import SyncScheduler
-    from gn_desktop.views.sync_page import SyncBridge
+    from gn_desktop.views.sync_bridge import SyncBridge
 
     return SyncBridge(SyncScheduler(lambda _progress: SyncReport(), sync_at_start=False))
 

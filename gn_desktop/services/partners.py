@@ -291,3 +291,17 @@ def open_offers(uow: UnitOfWork, today: date, *, partner_id: str | None = None) 
         OfferView(o.id, o.title, name, o.job_family, o.contract_type, o.commune_insee, o.posted_on, o.closes_on)
         for o, name in uow.session.execute(q).all()
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class PartnersData:
+    """What the partners page shows: upcoming training sessions, open job offers and every partner."""
+
+    sessions: list[SessionView]
+    offers: list[OfferView]
+    partners: list[PartnerView]
+
+
+def partners_data(uow: UnitOfWork, today: date) -> PartnersData:
+    """The partners page's three lists, in one read."""
+    return PartnersData(upcoming_sessions(uow, today), open_offers(uow, today), list_partners(uow))

@@ -1,4 +1,5 @@
-"""What the sync indicator shows: pending changes, last success, last error, open conflicts, refused changes."""
+"""What the sync indicator shows: pending changes, last success, last error, open conflicts, refused changes; and
+what the synchronisation page shows (that state and the conflicts inbox, in one read)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from gn_core.sync_rules import ENTITIES
+from gn_desktop.services import conflicts
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
 
@@ -101,3 +103,16 @@ def status(uow: UnitOfWork) -> SyncStatus:
         set_aside=aside,
         set_aside_count=int(aside_count),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SyncPageData:
+    """What the synchronisation page shows: the stored sync state and the conflicts inbox."""
+
+    status: SyncStatus
+    inbox: conflicts.Inbox
+
+
+def sync_page_data(uow: UnitOfWork) -> SyncPageData:
+    """The synchronisation page's data, in one read."""
+    return SyncPageData(status(uow), conflicts.inbox(uow))

@@ -19,7 +19,7 @@ offline and the scheduler simply stays idle.
 
 The network waits happen on this thread, never on the UI thread nor on the task runner's single database worker (see
 docs/architecture.md). State changes are reported to `listener(SyncActivity)` on this thread: the Qt adapter
-(`gn_desktop.views.sync_page.SyncBridge`) re-emits them on the UI thread. Time and randomness are injectable
+(`gn_desktop.views.sync_bridge.SyncBridge`) re-emits them on the UI thread. Time and randomness are injectable
 (`clock`, `rng`) so tests are deterministic and never sleep.
 """
 

@@ -1,4 +1,5 @@
-"""Small building blocks the workspace pages share: titles, read-only tables, date formats, field error labels.
+"""Small building blocks the workspace pages share: titles, read-only tables, date formats, field error labels, a
+clickable label.
 
 Threading: main thread only.
 """
@@ -9,8 +10,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from enum import StrEnum
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtGui import QFont, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from gn_core.domain.labels import label
@@ -27,6 +28,21 @@ def heading(text: str = "", size: int = 20, parent: QWidget | None = None) -> QL
     font.setBold(True)
     title.setFont(font)
     return title
+
+
+class ClickableLabel(QLabel):
+    """A label that emits `clicked` on a left click (the status bar's sync indicators open the synchronisation page)."""
+
+    clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
 
 def error_label(name: str) -> QLabel:

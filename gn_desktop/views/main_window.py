@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from gn_desktop.services import auth
 from gn_desktop.services.auth import DEFAULT_LOCK_MINUTES, SignedIn
 from gn_desktop.sync.scheduler import SyncActivity
+from gn_desktop.views.common import ClickableLabel
 from gn_desktop.views.events import EventsPage
 from gn_desktop.views.home import HomeData, HomeLoader, HomePage
 from gn_desktop.views.intake import IntakePage
@@ -35,7 +36,8 @@ from gn_desktop.views.partners import PartnersPage
 from gn_desktop.views.person import PersonPage
 from gn_desktop.views.search import SearchPage
 from gn_desktop.views.signin import InactivityWatch, SignInPage
-from gn_desktop.views.sync_page import ClickableLabel, Indicator, SyncBridge, SyncPage, indicator
+from gn_desktop.views.sync_bridge import Indicator, SyncBridge, indicator
+from gn_desktop.views.sync_page import SyncPage
 from gn_desktop.views.tasks import TaskError, TaskRunner
 
 # navigation sections, in order (object names; the visible names are translated in `MainWindow._section_name`)

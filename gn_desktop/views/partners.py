@@ -5,9 +5,7 @@ done from their file. Threading: main thread only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -15,23 +13,9 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from gn_core.domain import enums as e
 from gn_core.domain.reference import COMMUNES_BY_INSEE
 from gn_core.domain.validation import format_phone
-from gn_desktop.services import partners
+from gn_desktop.services.partners import PartnersData, partners_data
 from gn_desktop.views.common import fill, fmt_date, heading, lab, table
 from gn_desktop.views.tasks import TaskError, TaskRunner
-
-
-@dataclass(frozen=True, slots=True)
-class PartnersData:
-    sessions: list[partners.SessionView]
-    offers: list[partners.OfferView]
-    partners: list[partners.PartnerView]
-
-
-def load_partners(uow: Any, today: date) -> PartnersData:
-    """Worker thread: the three lists in one read."""
-    return PartnersData(
-        partners.upcoming_sessions(uow, today), partners.open_offers(uow, today), partners.list_partners(uow)
-    )
 
 
 def _commune(insee: str | None) -> str:
@@ -69,7 +53,7 @@ class PartnersPage(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        self._runner.query(load_partners, date.today(), on_done=self._show, on_error=self._failed)
+        self._runner.query(partners_data, date.today(), on_done=self._show, on_error=self._failed)
 
     def _failed(self, error: TaskError) -> None:
         self.status.setText(error.message)

@@ -2,6 +2,202 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AppointmentsTab</name>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;uration (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;bject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsInbox</name>
+    <message>
+        <source>(not on this campus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the value to keep, or choose one of the two versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) waiting to be sent to the head office</source>
+        <translation>
+            <numerusform>%n decision waiting to be sent to the head office</numerusform>
+            <numerusform>%n decisions waiting to be sent to the head office</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your role does not allow you to read this information: a campus manager must settle this conflict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This campus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other campus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the head office kept this campus&apos;s value (the most recent).</source>
+        <translation>the head office kept this campus&apos;s value (the most recent).</translation>
+    </message>
+    <message>
+        <source>the head office kept the other campus&apos;s value (the most recent).</source>
+        <translation>the head office kept the other campus&apos;s value (the most recent).</translation>
+    </message>
+    <message>
+        <source>Settled automatically: %1 Check it: keep it, or restore the other one.</source>
+        <translation>Settled automatically: %1 Check it: keep it, or restore the other one.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (deleted on one side)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>existing record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept and changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same information was changed here and on another campus before they could synchronise. Choose the right value for each one: your decision is sent to the head office and to every campus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed there (when, by whom)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts to settle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflict to settle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or type another value…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnrolBox</name>
+    <message>
+        <source>Head office address: type the full address given by the head office, starting with https://</source>
+        <translation>Head office address: type the full address given by the head office, starting with https://</translation>
+    </message>
+    <message>
+        <source>Enrolment code: type the code given by the head office (XXXX-XXXX-XXXX-XXXX).</source>
+        <translation>Enrolment code: type the code given by the head office (XXXX-XXXX-XXXX-XXXX).</translation>
+    </message>
+    <message>
+        <source>This window has no synchronisation: restart the application.</source>
+        <translation>This window has no synchronisation: restart the application.</translation>
+    </message>
+    <message>
+        <source>Enrolling this computer…</source>
+        <translation>Enrolling this computer…</translation>
+    </message>
+    <message>
+        <source>This computer is enrolled: the first synchronisation is starting.</source>
+        <translation>This computer is enrolled: the first synchronisation is starting.</translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled with the head office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application works fully without the head office: everything stays on this computer. To share the campus&apos;s work with the head office and the other campuses, ask the head office for an enrolment code, then type it here with the head office address (once per computer):</source>
+        <translation>The application works fully without the head office: everything stays on this computer. To share the campus&apos;s work with the head office and the other campuses, ask the head office for an enrolment code, then type it here with the head office address (once per computer):</translation>
+    </message>
+    <message>
+        <source>&amp;Head office address</source>
+        <translation>&amp;Head office address</translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code</source>
+        <translation>Enrolment &amp;code</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol this computer</source>
+        <translation>&amp;Enrol this computer</translation>
+    </message>
+    <message>
+        <source>The synchronisation then starts by itself; the changes made before are sent too. The same can be done from the command line (technical contact):</source>
+        <translation>The synchronisation then starts by itself; the changes made before are sent too. The same can be done from the command line (technical contact):</translation>
+    </message>
+</context>
+<context>
     <name>EventsPage</name>
     <message>
         <source>Registrations: %1</source>
@@ -61,6 +257,49 @@
     </message>
     <message>
         <source>Mark a&amp;bsent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created elsewhere, received from the head office (earlier changes are kept there)</source>
+        <translation>created elsewhere, received from the head office (earlier changes are kept there)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History of changes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -586,6 +825,41 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
 </context>
 <context>
+    <name>NotesTab</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes cannot be edited or deleted once added. Ctrl+Enter adds the note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restricted &amp;note (only you and the campus managers can read it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the no&amp;te</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PartnersPage</name>
     <message>
         <source>%1 of %2</source>
@@ -693,170 +967,9 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
 </context>
 <context>
-    <name>PeopleModel</name>
-    <message>
-        <source>Last name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Commune</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pathway step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Campus</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PersonPage</name>
-    <message>
-        <source>Loading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a session or an offer in the list first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a referral and its new status first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>PathwayTab</name>
     <message>
         <source>%1 (not possible from here)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n year(s) old</source>
-        <translation>
-            <numerusform>%n year old</numerusform>
-            <numerusform>%n years old</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Advisor: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Current step: %1, since %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RQTH valid until %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no end date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Job offer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>from %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n place(s) left</source>
-        <translation>
-            <numerusform>%n place left</numerusform>
-            <numerusform>%n places left</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>posted %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Notes (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Appointments (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Referrals (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>created elsewhere, received from the head office (earlier changes are kept there)</source>
-        <translation>created elsewhere, received from the head office (earlier changes are kept there)</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>← Back to the search (Alt+Left)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pathway</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Appointments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Referrals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -927,128 +1040,109 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <source>Record the &amp;move</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>PeopleModel</name>
     <message>
-        <source>Author</source>
+        <source>Last name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Notes</source>
+        <source>First name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Notes cannot be edited or deleted once added. Ctrl+Enter adds the note.</source>
+        <source>Birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New note</source>
+        <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restricted &amp;note (only you and the campus managers can read it)</source>
+        <source>Commune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add the no&amp;te</source>
+        <source>Pathway step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>When</source>
+        <source>Campus</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Duration</source>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) old</source>
+        <translation>
+            <numerusform>%n year old</numerusform>
+            <numerusform>%n years old</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Advisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Subject</source>
+        <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Status</source>
+        <source>Current step: %1, since %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Advisor</source>
+        <source>RQTH valid until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;When</source>
+        <source>no end date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>D&amp;uration (min)</source>
+        <source>&amp;Notes (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Su&amp;bject</source>
+        <source>&amp;Appointments (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Book</source>
+        <source>&amp;Referrals (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Referrals of this person</source>
+        <source>← Back to the search (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type</source>
+        <source>&amp;Pathway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Title</source>
+        <source>&amp;Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Partner</source>
+        <source>&amp;Appointments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Referred on</source>
+        <source>&amp;Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New s&amp;tatus of the selected referral</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change the stat&amp;us</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refer to a training session or a job offer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Places</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sessions and offers to refer to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;fer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History of changes</source>
+        <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1340,6 +1434,92 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
 </context>
 <context>
+    <name>ReferralsTab</name>
+    <message>
+        <source>Choose a session or an offer in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a referral and its new status first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s) left</source>
+        <translation>
+            <numerusform>%n place left</numerusform>
+            <numerusform>%n places left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>posted %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals of this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New s&amp;tatus of the selected referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the stat&amp;us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refer to a training session or a job offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions and offers to refer to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Type at least one letter or digit.</source>
@@ -1433,15 +1613,6 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
 </context>
 <context>
     <name>SyncPage</name>
-    <message>
-        <source>(not on this campus)</source>
-        <extracomment>an enrolment ended: the French error message, or None when this PC is now enrolled enrols this PC: `enrol_fn(server_url, code)` (set by the composition root; run on the sync thread)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the value to keep, or choose one of the two versions.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Synchronising…</source>
         <translation type="unfinished"></translation>
@@ -1538,26 +1709,6 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Head office address: type the full address given by the head office, starting with https://</source>
-        <translation>Head office address: type the full address given by the head office, starting with https://</translation>
-    </message>
-    <message>
-        <source>Enrolment code: type the code given by the head office (XXXX-XXXX-XXXX-XXXX).</source>
-        <translation>Enrolment code: type the code given by the head office (XXXX-XXXX-XXXX-XXXX).</translation>
-    </message>
-    <message>
-        <source>This window has no synchronisation: restart the application.</source>
-        <translation>This window has no synchronisation: restart the application.</translation>
-    </message>
-    <message>
-        <source>Enrolling this computer…</source>
-        <translation>Enrolling this computer…</translation>
-    </message>
-    <message>
-        <source>This computer is enrolled: the first synchronisation is starting.</source>
-        <translation>This computer is enrolled: the first synchronisation is starting.</translation>
-    </message>
     <message numerus="yes">
         <source>%n record(s) received from the head office could not be stored on this computer. The rest of the synchronisation goes on; they are tried again at each synchronisation and the head office is told.</source>
         <translation>
@@ -1615,61 +1766,6 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n decision(s) waiting to be sent to the head office</source>
-        <translation>
-            <numerusform>%n decision waiting to be sent to the head office</numerusform>
-            <numerusform>%n decisions waiting to be sent to the head office</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Your role does not allow you to read this information: a campus manager must settle this conflict.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Original value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This campus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other campus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the head office kept this campus&apos;s value (the most recent).</source>
-        <translation>the head office kept this campus&apos;s value (the most recent).</translation>
-    </message>
-    <message>
-        <source>the head office kept the other campus&apos;s value (the most recent).</source>
-        <translation>the head office kept the other campus&apos;s value (the most recent).</translation>
-    </message>
-    <message>
-        <source>Settled automatically: %1 Check it: keep it, or restore the other one.</source>
-        <translation>Settled automatically: %1 Check it: keep it, or restore the other one.</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (deleted on one side)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>existing record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>kept and changed</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Campus</source>
         <translation type="unfinished"></translation>
@@ -1711,67 +1807,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The application works fully without the head office: everything stays on this computer. To share the campus&apos;s work with the head office and the other campuses, ask the head office for an enrolment code, then type it here with the head office address (once per computer):</source>
-        <translation>The application works fully without the head office: everything stays on this computer. To share the campus&apos;s work with the head office and the other campuses, ask the head office for an enrolment code, then type it here with the head office address (once per computer):</translation>
-    </message>
-    <message>
-        <source>&amp;Head office address</source>
-        <translation>&amp;Head office address</translation>
-    </message>
-    <message>
-        <source>Enrolment &amp;code</source>
-        <translation>Enrolment &amp;code</translation>
-    </message>
-    <message>
-        <source>&amp;Enrol this computer</source>
-        <translation>&amp;Enrol this computer</translation>
-    </message>
-    <message>
-        <source>The synchronisation then starts by itself; the changes made before are sent too. The same can be done from the command line (technical contact):</source>
-        <translation>The synchronisation then starts by itself; the changes made before are sent too. The same can be done from the command line (technical contact):</translation>
-    </message>
-    <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The same information was changed here and on another campus before they could synchronise. Choose the right value for each one: your decision is sent to the head office and to every campus.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Information</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changed there (when, by whom)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Conflicts to settle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No conflict to settle.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep mine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep the other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Or type another value…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep this value</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,202 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>AppointmentsTab</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Quand</translation>
+    </message>
+    <message>
+        <source>D&amp;uration (min)</source>
+        <translation>D&amp;urée (min)</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject</source>
+        <translation>O&amp;bjet</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>&amp;Planifier</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsInbox</name>
+    <message>
+        <source>(not on this campus)</source>
+        <translation>(personne absente de ce poste)</translation>
+    </message>
+    <message>
+        <source>Type the value to keep, or choose one of the two versions.</source>
+        <translation>Tapez la valeur à garder, ou choisissez l&apos;une des deux versions.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) waiting to be sent to the head office</source>
+        <translation>
+            <numerusform>%n décision en attente d&apos;envoi au siège</numerusform>
+            <numerusform>%n décisions en attente d&apos;envoi au siège</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your role does not allow you to read this information: a campus manager must settle this conflict.</source>
+        <translation>Votre rôle ne permet pas de lire cette information : un responsable de campus doit régler ce conflit.</translation>
+    </message>
+    <message>
+        <source>Original value</source>
+        <translation>Valeur d&apos;origine</translation>
+    </message>
+    <message>
+        <source>This campus</source>
+        <translation>Ce campus</translation>
+    </message>
+    <message>
+        <source>Other campus</source>
+        <translation>Autre campus</translation>
+    </message>
+    <message>
+        <source>the head office kept this campus&apos;s value (the most recent).</source>
+        <translation>le siège a gardé la valeur de ce campus (la plus récente).</translation>
+    </message>
+    <message>
+        <source>the head office kept the other campus&apos;s value (the most recent).</source>
+        <translation>le siège a gardé la valeur de l&apos;autre campus (la plus récente).</translation>
+    </message>
+    <message>
+        <source>Settled automatically: %1 Check it: keep it, or restore the other one.</source>
+        <translation>Réglé automatiquement : %1 Vérifiez : gardez-la, ou rétablissez l&apos;autre.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>%1 (deleted on one side)</source>
+        <translation>%1 (supprimé d&apos;un côté)</translation>
+    </message>
+    <message>
+        <source>existing record</source>
+        <translation>fiche existante</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>kept and changed</source>
+        <translation>gardé et modifié</translation>
+    </message>
+    <message>
+        <source>The same information was changed here and on another campus before they could synchronise. Choose the right value for each one: your decision is sent to the head office and to every campus.</source>
+        <translation>La même information a été modifiée ici et sur un autre campus avant qu&apos;ils puissent se synchroniser. Choisissez la bonne valeur pour chacune : votre décision est envoyée au siège et à tous les campus.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Changed there (when, by whom)</source>
+        <translation>Modifié là-bas (quand, par qui)</translation>
+    </message>
+    <message>
+        <source>Conflicts to settle</source>
+        <translation>Conflits à régler</translation>
+    </message>
+    <message>
+        <source>No conflict to settle.</source>
+        <translation>Aucun conflit à régler.</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Garder la mienne</translation>
+    </message>
+    <message>
+        <source>Keep the other</source>
+        <translation>Garder l&apos;autre</translation>
+    </message>
+    <message>
+        <source>Or type another value…</source>
+        <translation>Ou tapez une autre valeur…</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>Garder cette valeur</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolBox</name>
+    <message>
+        <source>Head office address: type the full address given by the head office, starting with https://</source>
+        <translation>Adresse du siège : saisissez l&apos;adresse complète donnée par le siège, qui commence par https://</translation>
+    </message>
+    <message>
+        <source>Enrolment code: type the code given by the head office (XXXX-XXXX-XXXX-XXXX).</source>
+        <translation>Code d&apos;inscription : saisissez le code donné par le siège (XXXX-XXXX-XXXX-XXXX).</translation>
+    </message>
+    <message>
+        <source>This window has no synchronisation: restart the application.</source>
+        <translation>Cette fenêtre n&apos;a pas de synchronisation : redémarrez l&apos;application.</translation>
+    </message>
+    <message>
+        <source>Enrolling this computer…</source>
+        <translation>Inscription de ce poste en cours…</translation>
+    </message>
+    <message>
+        <source>This computer is enrolled: the first synchronisation is starting.</source>
+        <translation>Ce poste est inscrit : la première synchronisation commence.</translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled with the head office</source>
+        <translation>Ce poste n&apos;est pas inscrit auprès du siège</translation>
+    </message>
+    <message>
+        <source>The application works fully without the head office: everything stays on this computer. To share the campus&apos;s work with the head office and the other campuses, ask the head office for an enrolment code, then type it here with the head office address (once per computer):</source>
+        <translation>L&apos;application fonctionne entièrement sans le siège : tout reste sur ce poste. Pour partager le travail du campus avec le siège et les autres campus, demandez un code d&apos;inscription au siège, puis saisissez-le ici avec l&apos;adresse du siège (une fois par poste) :</translation>
+    </message>
+    <message>
+        <source>&amp;Head office address</source>
+        <translation>&amp;Adresse du siège</translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code</source>
+        <translation>&amp;Code d&apos;inscription</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol this computer</source>
+        <translation>&amp;Inscrire ce poste</translation>
+    </message>
+    <message>
+        <source>The synchronisation then starts by itself; the changes made before are sent too. The same can be done from the command line (technical contact):</source>
+        <translation>La synchronisation démarre alors d&apos;elle-même ; les modifications faites avant partent aussi. La même chose peut se faire en ligne de commande (contact technique) :</translation>
+    </message>
+</context>
+<context>
     <name>EventsPage</name>
     <message>
         <source>Registrations: %1</source>
@@ -62,6 +258,49 @@
     <message>
         <source>Mark a&amp;bsent</source>
         <translation>Marquer a&amp;bsent</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>created</source>
+        <translation>création</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modification</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>suppression</translation>
+    </message>
+    <message>
+        <source>created elsewhere, received from the head office (earlier changes are kept there)</source>
+        <translation>créée ailleurs, reçue du siège (les modifications antérieures y sont conservées)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation>Historique des modifications</translation>
     </message>
 </context>
 <context>
@@ -588,6 +827,41 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
 </context>
 <context>
+    <name>NotesTab</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Notes cannot be edited or deleted once added. Ctrl+Enter adds the note.</source>
+        <translation>Une note ajoutée ne peut plus être modifiée ni supprimée. Ctrl+Entrée ajoute la note.</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Nouvelle note</translation>
+    </message>
+    <message>
+        <source>Restricted &amp;note (only you and the campus managers can read it)</source>
+        <translation>Note &amp;restreinte (lisible seulement par vous et les responsables de campus)</translation>
+    </message>
+    <message>
+        <source>Add the no&amp;te</source>
+        <translation>Ajouter la no&amp;te</translation>
+    </message>
+</context>
+<context>
     <name>PartnersPage</name>
     <message>
         <source>%1 of %2</source>
@@ -695,171 +969,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
 </context>
 <context>
-    <name>PeopleModel</name>
-    <message>
-        <source>Last name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation>Date de naissance</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
-        <source>Commune</source>
-        <translation>Commune</translation>
-    </message>
-    <message>
-        <source>Pathway step</source>
-        <translation>Étape du parcours</translation>
-    </message>
-    <message>
-        <source>Campus</source>
-        <translation>Campus</translation>
-    </message>
-</context>
-<context>
-    <name>PersonPage</name>
-    <message>
-        <source>Loading…</source>
-        <translation>Chargement…</translation>
-    </message>
-    <message>
-        <source>Choose a session or an offer in the list first.</source>
-        <translation>Choisissez d&apos;abord une session ou une offre dans la liste.</translation>
-    </message>
-    <message>
-        <source>Choose a referral and its new status first.</source>
-        <translation>Choisissez d&apos;abord une orientation et son nouveau statut.</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Enregistré.</translation>
-    </message>
+    <name>PathwayTab</name>
     <message>
         <source>%1 (not possible from here)</source>
         <translation>%1 (impossible depuis cette étape)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n year(s) old</source>
-        <translation>
-            <numerusform>%n an</numerusform>
-            <numerusform>%n ans</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Advisor: %1</source>
-        <translation>Conseiller : %1</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>aucun</translation>
-    </message>
-    <message>
-        <source>Current step: %1, since %2</source>
-        <translation>Étape actuelle : %1, depuis le %2</translation>
-    </message>
-    <message>
-        <source>RQTH valid until %1</source>
-        <translation>RQTH valable jusqu&apos;au %1</translation>
-    </message>
-    <message>
-        <source>no end date</source>
-        <translation>sans date de fin</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Formation</translation>
-    </message>
-    <message>
-        <source>Job offer</source>
-        <translation>Offre d&apos;emploi</translation>
-    </message>
-    <message>
-        <source>from %1</source>
-        <translation>à partir du %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n place(s) left</source>
-        <translation>
-            <numerusform>%n place restante</numerusform>
-            <numerusform>%n places restantes</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>posted %1</source>
-        <translation>publiée le %1</translation>
-    </message>
-    <message>
-        <source>&amp;Notes (%1)</source>
-        <translation>&amp;Notes (%1)</translation>
-    </message>
-    <message>
-        <source>&amp;Appointments (%1)</source>
-        <translation>&amp;Rendez-vous (%1)</translation>
-    </message>
-    <message>
-        <source>&amp;Referrals (%1)</source>
-        <translation>&amp;Orientations (%1)</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>created</source>
-        <translation>création</translation>
-    </message>
-    <message>
-        <source>changed</source>
-        <translation>modification</translation>
-    </message>
-    <message>
-        <source>deleted</source>
-        <translation>suppression</translation>
-    </message>
-    <message>
-        <source>created elsewhere, received from the head office (earlier changes are kept there)</source>
-        <translation>créée ailleurs, reçue du siège (les modifications antérieures y sont conservées)</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
-    </message>
-    <message>
-        <source>← Back to the search (Alt+Left)</source>
-        <translation>← Retour à la recherche (Alt+Gauche)</translation>
-    </message>
-    <message>
-        <source>&amp;Pathway</source>
-        <translation>&amp;Parcours</translation>
-    </message>
-    <message>
-        <source>&amp;Notes</source>
-        <translation>&amp;Notes</translation>
-    </message>
-    <message>
-        <source>&amp;Appointments</source>
-        <translation>&amp;Rendez-vous</translation>
-    </message>
-    <message>
-        <source>&amp;Referrals</source>
-        <translation>&amp;Orientations</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>&amp;Historique</translation>
     </message>
     <message>
         <source>Date</source>
@@ -929,129 +1042,110 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <source>Record the &amp;move</source>
         <translation>Enregistrer l&apos;éta&amp;pe</translation>
     </message>
+</context>
+<context>
+    <name>PeopleModel</name>
     <message>
-        <source>Author</source>
-        <translation>Auteur</translation>
+        <source>Last name</source>
+        <translation>Nom</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>Notes</translation>
+        <source>First name</source>
+        <translation>Prénom</translation>
     </message>
     <message>
-        <source>Notes cannot be edited or deleted once added. Ctrl+Enter adds the note.</source>
-        <translation>Une note ajoutée ne peut plus être modifiée ni supprimée. Ctrl+Entrée ajoute la note.</translation>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
     </message>
     <message>
-        <source>New note</source>
-        <translation>Nouvelle note</translation>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
     </message>
     <message>
-        <source>Restricted &amp;note (only you and the campus managers can read it)</source>
-        <translation>Note &amp;restreinte (lisible seulement par vous et les responsables de campus)</translation>
+        <source>Commune</source>
+        <translation>Commune</translation>
     </message>
     <message>
-        <source>Add the no&amp;te</source>
-        <translation>Ajouter la no&amp;te</translation>
+        <source>Pathway step</source>
+        <translation>Étape du parcours</translation>
     </message>
     <message>
-        <source>When</source>
-        <translation>Quand</translation>
+        <source>Campus</source>
+        <translation>Campus</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
     </message>
     <message>
-        <source>Duration</source>
-        <translation>Durée</translation>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) old</source>
+        <translation>
+            <numerusform>%n an</numerusform>
+            <numerusform>%n ans</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>Objet</translation>
+        <source>Advisor: %1</source>
+        <translation>Conseiller : %1</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Statut</translation>
+        <source>none</source>
+        <translation>aucun</translation>
     </message>
     <message>
-        <source>Advisor</source>
-        <translation>Conseiller</translation>
+        <source>Current step: %1, since %2</source>
+        <translation>Étape actuelle : %1, depuis le %2</translation>
     </message>
     <message>
-        <source>&amp;When</source>
-        <translation>&amp;Quand</translation>
+        <source>RQTH valid until %1</source>
+        <translation>RQTH valable jusqu&apos;au %1</translation>
     </message>
     <message>
-        <source>D&amp;uration (min)</source>
-        <translation>D&amp;urée (min)</translation>
+        <source>no end date</source>
+        <translation>sans date de fin</translation>
     </message>
     <message>
-        <source>Su&amp;bject</source>
-        <translation>O&amp;bjet</translation>
+        <source>&amp;Notes (%1)</source>
+        <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <source>&amp;Book</source>
-        <translation>&amp;Planifier</translation>
+        <source>&amp;Appointments (%1)</source>
+        <translation>&amp;Rendez-vous (%1)</translation>
     </message>
     <message>
-        <source>Referrals of this person</source>
-        <translation>Orientations de la personne</translation>
+        <source>&amp;Referrals (%1)</source>
+        <translation>&amp;Orientations (%1)</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>Type</translation>
+        <source>← Back to the search (Alt+Left)</source>
+        <translation>← Retour à la recherche (Alt+Gauche)</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>Intitulé</translation>
+        <source>&amp;Pathway</source>
+        <translation>&amp;Parcours</translation>
     </message>
     <message>
-        <source>Partner</source>
-        <translation>Partenaire</translation>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
     </message>
     <message>
-        <source>Referred on</source>
-        <translation>Orientée le</translation>
+        <source>&amp;Appointments</source>
+        <translation>&amp;Rendez-vous</translation>
     </message>
     <message>
-        <source>New s&amp;tatus of the selected referral</source>
-        <translation>Nouveau s&amp;tatut de l&apos;orientation choisie</translation>
+        <source>&amp;Referrals</source>
+        <translation>&amp;Orientations</translation>
     </message>
     <message>
-        <source>Change the stat&amp;us</source>
-        <translation>Changer le stat&amp;ut</translation>
-    </message>
-    <message>
-        <source>Refer to a training session or a job offer</source>
-        <translation>Orienter vers une session de formation ou une offre d&apos;emploi</translation>
-    </message>
-    <message>
-        <source>Dates</source>
-        <translation>Dates</translation>
-    </message>
-    <message>
-        <source>Places</source>
-        <translation>Places</translation>
-    </message>
-    <message>
-        <source>Sessions and offers to refer to</source>
-        <translation>Sessions et offres vers lesquelles orienter</translation>
-    </message>
-    <message>
-        <source>Re&amp;fer</source>
-        <translation>Orien&amp;ter</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Qui</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Quoi</translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation>Modifications</translation>
-    </message>
-    <message>
-        <source>History of changes</source>
-        <translation>Historique des modifications</translation>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +1436,92 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
 </context>
 <context>
+    <name>ReferralsTab</name>
+    <message>
+        <source>Choose a session or an offer in the list first.</source>
+        <translation>Choisissez d&apos;abord une session ou une offre dans la liste.</translation>
+    </message>
+    <message>
+        <source>Choose a referral and its new status first.</source>
+        <translation>Choisissez d&apos;abord une orientation et son nouveau statut.</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Job offer</source>
+        <translation>Offre d&apos;emploi</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>à partir du %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s) left</source>
+        <translation>
+            <numerusform>%n place restante</numerusform>
+            <numerusform>%n places restantes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>posted %1</source>
+        <translation>publiée le %1</translation>
+    </message>
+    <message>
+        <source>Referrals of this person</source>
+        <translation>Orientations de la personne</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partenaire</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>Orientée le</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>New s&amp;tatus of the selected referral</source>
+        <translation>Nouveau s&amp;tatut de l&apos;orientation choisie</translation>
+    </message>
+    <message>
+        <source>Change the stat&amp;us</source>
+        <translation>Changer le stat&amp;ut</translation>
+    </message>
+    <message>
+        <source>Refer to a training session or a job offer</source>
+        <translation>Orienter vers une session de formation ou une offre d&apos;emploi</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Sessions and offers to refer to</source>
+        <translation>Sessions et offres vers lesquelles orienter</translation>
+    </message>
+    <message>
+        <source>Re&amp;fer</source>
+        <translation>Orien&amp;ter</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Type at least one letter or digit.</source>
@@ -1435,15 +1615,6 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
 </context>
 <context>
     <name>SyncPage</name>
-    <message>
-        <source>(not on this campus)</source>
-        <extracomment>an enrolment ended: the French error message, or None when this PC is now enrolled enrols this PC: `enrol_fn(server_url, code)` (set by the composition root; run on the sync thread)</extracomment>
-        <translation>(personne absente de ce poste)</translation>
-    </message>
-    <message>
-        <source>Type the value to keep, or choose one of the two versions.</source>
-        <translation>Tapez la valeur à garder, ou choisissez l&apos;une des deux versions.</translation>
-    </message>
     <message>
         <source>Synchronising…</source>
         <translation>Synchronisation en cours…</translation>
@@ -1540,26 +1711,6 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <source>None</source>
         <translation>Aucun</translation>
     </message>
-    <message>
-        <source>Head office address: type the full address given by the head office, starting with https://</source>
-        <translation>Adresse du siège : saisissez l&apos;adresse complète donnée par le siège, qui commence par https://</translation>
-    </message>
-    <message>
-        <source>Enrolment code: type the code given by the head office (XXXX-XXXX-XXXX-XXXX).</source>
-        <translation>Code d&apos;inscription : saisissez le code donné par le siège (XXXX-XXXX-XXXX-XXXX).</translation>
-    </message>
-    <message>
-        <source>This window has no synchronisation: restart the application.</source>
-        <translation>Cette fenêtre n&apos;a pas de synchronisation : redémarrez l&apos;application.</translation>
-    </message>
-    <message>
-        <source>Enrolling this computer…</source>
-        <translation>Inscription de ce poste en cours…</translation>
-    </message>
-    <message>
-        <source>This computer is enrolled: the first synchronisation is starting.</source>
-        <translation>Ce poste est inscrit : la première synchronisation commence.</translation>
-    </message>
     <message numerus="yes">
         <source>%n record(s) received from the head office could not be stored on this computer. The rest of the synchronisation goes on; they are tried again at each synchronisation and the head office is told.</source>
         <translation>
@@ -1617,61 +1768,6 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
-    <message numerus="yes">
-        <source>%n decision(s) waiting to be sent to the head office</source>
-        <translation>
-            <numerusform>%n décision en attente d&apos;envoi au siège</numerusform>
-            <numerusform>%n décisions en attente d&apos;envoi au siège</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Your role does not allow you to read this information: a campus manager must settle this conflict.</source>
-        <translation>Votre rôle ne permet pas de lire cette information : un responsable de campus doit régler ce conflit.</translation>
-    </message>
-    <message>
-        <source>Original value</source>
-        <translation>Valeur d&apos;origine</translation>
-    </message>
-    <message>
-        <source>This campus</source>
-        <translation>Ce campus</translation>
-    </message>
-    <message>
-        <source>Other campus</source>
-        <translation>Autre campus</translation>
-    </message>
-    <message>
-        <source>the head office kept this campus&apos;s value (the most recent).</source>
-        <translation>le siège a gardé la valeur de ce campus (la plus récente).</translation>
-    </message>
-    <message>
-        <source>the head office kept the other campus&apos;s value (the most recent).</source>
-        <translation>le siège a gardé la valeur de l&apos;autre campus (la plus récente).</translation>
-    </message>
-    <message>
-        <source>Settled automatically: %1 Check it: keep it, or restore the other one.</source>
-        <translation>Réglé automatiquement : %1 Vérifiez : gardez-la, ou rétablissez l&apos;autre.</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>inconnu</translation>
-    </message>
-    <message>
-        <source>%1 (deleted on one side)</source>
-        <translation>%1 (supprimé d&apos;un côté)</translation>
-    </message>
-    <message>
-        <source>existing record</source>
-        <translation>fiche existante</translation>
-    </message>
-    <message>
-        <source>deleted</source>
-        <translation>supprimé</translation>
-    </message>
-    <message>
-        <source>kept and changed</source>
-        <translation>gardé et modifié</translation>
-    </message>
     <message>
         <source>Campus</source>
         <translation>Campus</translation>
@@ -1713,68 +1809,8 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>Cette version de l&apos;application est trop ancienne pour le siège. Installez la nouvelle version (demandez à votre contact technique). Rien n&apos;est perdu : les modifications en attente restent sur ce poste et partiront après la mise à jour.</translation>
     </message>
     <message>
-        <source>The application works fully without the head office: everything stays on this computer. To share the campus&apos;s work with the head office and the other campuses, ask the head office for an enrolment code, then type it here with the head office address (once per computer):</source>
-        <translation>L&apos;application fonctionne entièrement sans le siège : tout reste sur ce poste. Pour partager le travail du campus avec le siège et les autres campus, demandez un code d&apos;inscription au siège, puis saisissez-le ici avec l&apos;adresse du siège (une fois par poste) :</translation>
-    </message>
-    <message>
-        <source>&amp;Head office address</source>
-        <translation>&amp;Adresse du siège</translation>
-    </message>
-    <message>
-        <source>Enrolment &amp;code</source>
-        <translation>&amp;Code d&apos;inscription</translation>
-    </message>
-    <message>
-        <source>&amp;Enrol this computer</source>
-        <translation>&amp;Inscrire ce poste</translation>
-    </message>
-    <message>
-        <source>The synchronisation then starts by itself; the changes made before are sent too. The same can be done from the command line (technical contact):</source>
-        <translation>La synchronisation démarre alors d&apos;elle-même ; les modifications faites avant partent aussi. La même chose peut se faire en ligne de commande (contact technique) :</translation>
-    </message>
-    <message>
         <source>Last error</source>
         <translation>Dernière erreur</translation>
-    </message>
-    <message>
-        <source>The same information was changed here and on another campus before they could synchronise. Choose the right value for each one: your decision is sent to the head office and to every campus.</source>
-        <translation>La même information a été modifiée ici et sur un autre campus avant qu&apos;ils puissent se synchroniser. Choisissez la bonne valeur pour chacune : votre décision est envoyée au siège et à tous les campus.</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>Personne</translation>
-    </message>
-    <message>
-        <source>Information</source>
-        <translation>Information</translation>
-    </message>
-    <message>
-        <source>Changed there (when, by whom)</source>
-        <translation>Modifié là-bas (quand, par qui)</translation>
-    </message>
-    <message>
-        <source>Conflicts to settle</source>
-        <translation>Conflits à régler</translation>
-    </message>
-    <message>
-        <source>No conflict to settle.</source>
-        <translation>Aucun conflit à régler.</translation>
-    </message>
-    <message>
-        <source>Keep mine</source>
-        <translation>Garder la mienne</translation>
-    </message>
-    <message>
-        <source>Keep the other</source>
-        <translation>Garder l&apos;autre</translation>
-    </message>
-    <message>
-        <source>Or type another value…</source>
-        <translation>Ou tapez une autre valeur…</translation>
-    </message>
-    <message>
-        <source>Keep this value</source>
-        <translation>Garder cette valeur</translation>
     </message>
 </context>
 <context>

@@ -36,35 +36,37 @@ def win(qtbot: QtBot, runner: TaskRunner, accounts_: dict[str, str], person: str
 
 
 def _choose_target(win: MainWindow, step: e.PathwayStep) -> None:
-    combo = win.person.move_target
+    combo = win.person.pathway.move_target
     combo.setCurrentIndex(combo.findData(step.value))
 
 
 def test_header_and_a_refused_move_shows_the_reason(qtbot: QtBot, win: MainWindow) -> None:
     page = win.person
+    pathway = page.pathway
     assert page.name.text() == "Awa Diallo"
     assert "Campus Saint-Denis" in page.details.text()
     assert page.step_label.text().startswith("Étape actuelle : Accueil")
-    assert page.move_target.itemText(0) == "Diagnostic"  # allowed moves first
+    assert pathway.move_target.itemText(0) == "Diagnostic"  # allowed moves first
     _choose_target(win, e.PathwayStep.TRAINING_IN_PROGRESS)
-    assert "impossible depuis cette étape" in page.move_target.currentText()
+    assert "impossible depuis cette étape" in pathway.move_target.currentText()
     with qtbot.waitSignal(page.failed, timeout=5_000):
-        page.move_button.click()
-    assert page.move_error.text().startswith("Impossible de passer de « Accueil » à « Formation : en cours »")
-    assert "Étapes possibles depuis « Accueil »" in page.move_error.text()
+        pathway.move_button.click()
+    assert pathway.move_error.text().startswith("Impossible de passer de « Accueil » à « Formation : en cours »")
+    assert "Étapes possibles depuis « Accueil »" in pathway.move_error.text()
 
 
 def test_advancing_the_pathway_updates_the_timeline_with_who(
     qtbot: QtBot, win: MainWindow, store: Store, person: str
 ) -> None:
     page = win.person
-    page.move_date.setDate(QDate.currentDate())
+    pathway = page.pathway
+    pathway.move_date.setDate(QDate.currentDate())
     _choose_target(win, e.PathwayStep.ASSESSMENT)
     with qtbot.waitSignal(page.loaded, timeout=10_000):
-        page.move_button.click()
+        pathway.move_button.click()
     assert page.step_label.text().startswith("Étape actuelle : Diagnostic")
-    assert [page.timeline.item(0, c).text() for c in (1, 2, 3)] == ["Accueil", "Diagnostic", "Camille Martin"]
-    assert not page.move_error.isVisibleTo(page)
+    assert [pathway.timeline.item(0, c).text() for c in (1, 2, 3)] == ["Accueil", "Diagnostic", "Camille Martin"]
+    assert not pathway.move_error.isVisibleTo(page)
 
 
 def test_an_outcome_records_the_contract(qtbot: QtBot, win: MainWindow, store: Store, person: str) -> None:
@@ -73,19 +75,20 @@ def test_an_outcome_records_the_contract(qtbot: QtBot, win: MainWindow, store: S
             followup.advance_pathway(uow, person, step, date.today())
         uow.commit()
     page = win.person
+    pathway = page.pathway
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.reload()
     _choose_target(win, e.PathwayStep.OUTCOME_HIRED)
-    assert page.employer.isVisibleTo(page.move_box) or page.move_form.isRowVisible(page.employer)
+    assert pathway.employer.isVisibleTo(pathway.move_box) or pathway.move_form.isRowVisible(pathway.employer)
     with qtbot.waitSignal(page.failed, timeout=5_000):
-        page.move_button.click()  # no employer yet
-    assert page.move_error.text() == "Pour passer à « Sortie : emploi », indiquez l'employeur."
-    page.contract_type.setCurrentIndex(page.contract_type.findData(e.ContractType.CDI.value))
-    page.employer.setText("Octo Numérique")
+        pathway.move_button.click()  # no employer yet
+    assert pathway.move_error.text() == "Pour passer à « Sortie : emploi », indiquez l'employeur."
+    pathway.contract_type.setCurrentIndex(pathway.contract_type.findData(e.ContractType.CDI.value))
+    pathway.employer.setText("Octo Numérique")
     with qtbot.waitSignal(page.loaded, timeout=10_000):
-        page.move_button.click()
+        pathway.move_button.click()
     assert page.step_label.text().startswith("Étape actuelle : Sortie : emploi")
-    assert page.timeline.item(0, 4).text().startswith("CDI chez Octo Numérique")
+    assert pathway.timeline.item(0, 4).text().startswith("CDI chez Octo Numérique")
 
 
 def test_referring_to_a_session_takes_two_clicks(qtbot: QtBot, win: MainWindow, store: Store, person: str) -> None:
@@ -102,26 +105,28 @@ def test_referring_to_a_session_takes_two_clicks(qtbot: QtBot, win: MainWindow, 
         partners.add_session(uow, programme, start, start + timedelta(weeks=20), 12)
         uow.commit()
     page = win.person
+    tab = page.referrals
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.reload()
     page.tabs.setCurrentIndex(3)
-    assert page.options_table.item(0, 1).text() == "Développeur web"
-    assert page.options_table.item(0, 4).text() == "12 places restantes"
-    page.options_table.selectRow(0)  # click 1
+    assert tab.options_table.item(0, 1).text() == "Développeur web"
+    assert tab.options_table.item(0, 4).text() == "12 places restantes"
+    tab.options_table.selectRow(0)  # click 1
     with qtbot.waitSignal(page.loaded, timeout=10_000):
-        page.refer_button.click()  # click 2
-    assert page.referrals_table.rowCount() == 1
-    assert [page.referrals_table.item(0, c).text() for c in (0, 1, 4)] == ["Formation", "Développeur web", "Proposée"]
+        tab.refer_button.click()  # click 2
+    assert tab.referrals_table.rowCount() == 1
+    assert [tab.referrals_table.item(0, c).text() for c in (0, 1, 4)] == ["Formation", "Développeur web", "Proposée"]
     assert page.tabs.tabText(3) == "&Orientations (1)"
-    page.referrals_table.selectRow(0)
-    page.referral_status.setCurrentIndex(page.referral_status.findData(e.ReferralStatus.SENT.value))
+    tab.referrals_table.selectRow(0)
+    tab.referral_status.setCurrentIndex(tab.referral_status.findData(e.ReferralStatus.SENT.value))
     with qtbot.waitSignal(page.loaded, timeout=10_000):
-        page.referral_status_button.click()
-    assert page.referrals_table.item(0, 4).text() == "Envoyée"
-    assert page.options_table.item(0, 4).text() == "11 places restantes"
+        tab.referral_status_button.click()
+    assert tab.referrals_table.item(0, 4).text() == "Envoyée"
+    assert tab.options_table.item(0, 4).text() == "11 places restantes"
     page.tabs.setCurrentIndex(4)
-    assert any("Orientation" in page.history_table.item(r, 2).text() for r in range(page.history_table.rowCount()))
-    changes = [page.history_table.item(r, 3).text() for r in range(page.history_table.rowCount())]
+    history = page.history.history_table
+    assert any("Orientation" in history.item(r, 2).text() for r in range(history.rowCount()))
+    changes = [history.item(r, 3).text() for r in range(history.rowCount())]
     # the advisor reads field names and values, not column names and codes
     assert "Statut : Proposée → Envoyée" in changes
     assert any("Base légale : Consentement" in text for text in changes)

@@ -99,10 +99,10 @@ def test_a_note_is_attributed_to_the_signed_in_advisor(
     with qtbot.waitSignal(win.person.loaded, timeout=10_000):
         win.open_person(person)
     win.person.tabs.setCurrentIndex(1)
-    qtbot.keyClicks(win.person.note_text, "Premier entretien : projet en cybersecurite.")
+    qtbot.keyClicks(win.person.notes.note_text, "Premier entretien : projet en cybersecurite.")
     with qtbot.waitSignal(win.person.loaded, timeout=10_000):
-        win.person.note_button.click()
-    assert win.person.notes_table.item(0, 1).text() == "Hugo Lefèvre"
+        win.person.notes.note_button.click()
+    assert win.person.notes.notes_table.item(0, 1).text() == "Hugo Lefèvre"
     with store.read_unit(accounts_["conseil2.sdn"]) as uow:
         notes = followup.notes(uow, person)
         history = followup.history(uow, person)

@@ -29,7 +29,7 @@ from gn_desktop.sync.engine import Syncer
 from gn_desktop.sync.errors import OFFLINE, UPDATE_REQUIRED
 from gn_desktop.views.i18n import Translations
 from gn_desktop.views.main_window import MainWindow
-from gn_desktop.views.sync_page import SyncBridge
+from gn_desktop.views.sync_bridge import SyncBridge
 from gn_desktop.views.tasks import TaskRunner
 from tests.e2e.conftest import Campus, Hq
 from tests.support.live_hq import enrolled_campus, ensure_running, keyring_in_file, running_hq
@@ -220,7 +220,7 @@ def test_a_pc_never_enrolled_says_how_to_enrol(qtbot: QtBot, tmp_path: Path, ope
     w.go_to(5)
     page = w.sync_page
     qtbot.waitUntil(lambda: shown(page.enrol_box), timeout=WAIT_MS)
-    assert page.enrol_command.text() == "gn-desktop enrol --server URL --code CODE"
+    assert page.enrol_box.command.text() == "gn-desktop enrol --server URL --code CODE"
     assert page.state_value.text() == "Ce poste n'est pas inscrit auprès du siège"
     assert w.offline_label.text() == "Non relié au siège — les données restent sur ce poste"
     assert not page.sync_button.isEnabled()
@@ -262,13 +262,14 @@ def test_the_inbox_shows_both_values_and_keeping_mine_settles_it_everywhere(
     row = [table.item(0, c).text() for c in range(6)]
     assert row[:5] == ["Awa Diallo-Sy", "Nom", "Diallo", "Dialo", "Diallo-Sy"]  # HQ kept the first value meanwhile
     assert row[5].endswith(f"Campus {a.code}")  # when, then who (no user: changed by the campus's own scripts)
-    assert shown(page.detail) and page.detail_title.text() == "Awa Diallo-Sy — Nom"
-    assert "Dialo" in page.detail_text.text() and "Diallo-Sy" in page.detail_text.text()
+    inbox = page.conflicts
+    assert shown(inbox.detail) and inbox.detail_title.text() == "Awa Diallo-Sy — Nom"
+    assert "Dialo" in inbox.detail_text.text() and "Diallo-Sy" in inbox.detail_text.text()
 
-    page.keep_mine.click()
+    inbox.keep_mine.click()
     qtbot.waitUntil(lambda: table.rowCount() == 0, timeout=WAIT_MS)
-    assert shown(page.inbox_empty) and not shown(page.detail)
-    assert page.inbox_empty.text() == "Aucun conflit à régler."
+    assert shown(inbox.inbox_empty) and not shown(inbox.detail)
+    assert inbox.inbox_empty.text() == "Aucun conflit à régler."
     qtbot.waitUntil(lambda: w.navigation.item(5).text() == "Synchronisation", timeout=WAIT_MS)
     assert not shown(w.conflicts_label)
 
@@ -283,7 +284,8 @@ def test_the_inbox_shows_both_values_and_keeping_mine_settles_it_everywhere(
 
 def _sent_decision(app: App) -> bool:
     page = app.window.sync_page
-    return page.inbox is not None and page.inbox.waiting == 0 and str(app.sync.activity.phase) == "idle"  # type: ignore[union-attr]
+    inbox = page.conflicts.inbox
+    return inbox is not None and inbox.waiting == 0 and str(app.sync.activity.phase) == "idle"  # type: ignore[union-attr]
 
 
 def test_typing_another_value_settles_the_conflict_with_it(
@@ -295,10 +297,10 @@ def test_typing_another_value_settles_the_conflict_with_it(
     sync_now(qtbot, app)
     qtbot.waitUntil(lambda: w.sync_page.conflicts_table.rowCount() == 1, timeout=WAIT_MS)
     page = w.sync_page
-    qtbot.keyClicks(page.other_value, "Diallo Sy")
-    page.keep_typed.click()
+    qtbot.keyClicks(page.conflicts.other_value, "Diallo Sy")
+    page.conflicts.keep_typed.click()
     qtbot.waitUntil(lambda: page.conflicts_table.rowCount() == 0, timeout=WAIT_MS)
-    assert page.waiting_label.text() == "1 décision en attente d'envoi au siège"
+    assert page.conflicts.waiting_label.text() == "1 décision en attente d'envoi au siège"
     sync_now(qtbot, app)
     a.sync()
     person = a.person(pid)
@@ -337,8 +339,9 @@ def test_a_disability_recognition_conflict_shows_no_value_to_a_user_without_the_
     row = [page.conflicts_table.item(0, c).text() for c in range(5)]
     assert row[1] == "RQTH — Valable jusqu'au"
     assert row[2:5] == ["•••", "•••", "•••"]
-    assert "2027" not in page.detail_text.text() and "responsable de campus" in page.detail_text.text()
-    assert not page.keep_mine.isEnabled() and not page.keep_theirs.isEnabled() and not page.keep_typed.isEnabled()
+    inbox = page.conflicts
+    assert "2027" not in inbox.detail_text.text() and "responsable de campus" in inbox.detail_text.text()
+    assert not inbox.keep_mine.isEnabled() and not inbox.keep_theirs.isEnabled() and not inbox.keep_typed.isEnabled()
     assert app.window.navigation.item(5).text() == "Synchronisation  (1)"  # it exists, and is counted
 
 
@@ -355,20 +358,20 @@ def test_a_pc_is_enrolled_from_the_page_and_syncs_at_once(
     page = w.sync_page
     qtbot.waitUntil(lambda: shown(page.enrol_box), timeout=WAIT_MS)
 
-    page.enrol_server.setText("siege.example")
-    page.enrol_button.click()
-    assert page.enrol_message.text().startswith("Adresse du siège")
+    page.enrol_box.server.setText("siege.example")
+    page.enrol_box.button.click()
+    assert page.enrol_box.message.text().startswith("Adresse du siège")
 
-    page.enrol_server.setText(server.url)
-    page.enrol_code.setText("AAAA-BBBB-CCCC-DDDD")
+    page.enrol_box.server.setText(server.url)
+    page.enrol_box.code.setText("AAAA-BBBB-CCCC-DDDD")
     with qtbot.waitSignal(app.sync.enrol_finished, timeout=WAIT_MS) as refused:
-        page.enrol_button.click()
-    assert refused.args[0] and page.enrol_message.text() == refused.args[0]
-    assert page.enrol_button.isEnabled() and shown(page.enrol_box)
+        page.enrol_box.button.click()
+    assert refused.args[0] and page.enrol_box.message.text() == refused.args[0]
+    assert page.enrol_box.button.isEnabled() and shown(page.enrol_box)
 
-    page.enrol_code.setText(code)
+    page.enrol_box.code.setText(code)
     with qtbot.waitSignal(app.sync.activity_changed, timeout=WAIT_MS, check_params_cb=_synced):
-        page.enrol_button.click()
+        page.enrol_box.button.click()
     qtbot.waitUntil(lambda: not shown(page.enrol_box), timeout=WAIT_MS)
     assert w.offline_label.text() != "Non relié au siège — les données restent sur ce poste"
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from gn_core.protocol import ConflictNotice, ConflictSide
-from gn_desktop.services import conflicts
+from gn_desktop.services import conflicts, sync_status
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import Store
 from gn_desktop.sync import apply
@@ -76,3 +76,11 @@ def test_an_automatic_conflict_checked_here_stays_checked(store: Store) -> None:
     assert row(store).status == "seen"
     with store.read_unit(None) as uow:
         assert conflicts.inbox(uow).items == []
+
+
+def test_the_sync_page_reads_the_state_and_the_inbox_at_once(store: Store) -> None:
+    receive(store, notice(1, "open"))
+    with store.read_unit(None) as uow:
+        data = sync_status.sync_page_data(uow)
+    assert data.status.open_conflicts == 1 and not data.status.enrolled
+    assert [item.id for item in data.inbox.items] == ["c1"] and data.inbox.waiting == 0

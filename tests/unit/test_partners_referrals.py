@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from gn_core.domain import enums as e
 from gn_core.domain.errors import InvalidInput
-from gn_desktop.services import events, partners, referrals, startups
+from gn_desktop.services import events, partners, person_file, referrals, startups
 from gn_desktop.store import models as m
 from tests.unit.world import TODAY, World
 
@@ -44,6 +44,21 @@ def test_session_places_left_follow_referrals(world: World) -> None:
         assert (view.partner_name, view.places_left) == ("Simplon", 0)
         with pytest.raises(InvalidInput, match="complète"):
             referrals.refer(uow, b, TODAY, programme_session_id=sid)
+
+
+def test_a_full_session_is_listed_on_the_partners_page_but_not_offered_in_a_file(world: World) -> None:
+    sid = _session(world, capacity=1)
+    a, b = world.person(), world.person("Karim", "Haddad", birth_date="01/01/1990")
+    with world.store.unit_of_work(world.advisor_id) as uow:
+        referrals.set_status(uow, referrals.refer(uow, a, TODAY, programme_session_id=sid), "sent", TODAY)
+        uow.commit()
+    with world.store.read_unit(world.advisor_id) as uow:
+        data = partners.partners_data(uow, TODAY)
+        assert [(s.id, s.places_left) for s in data.sessions] == [(sid, 0)]
+        assert "Simplon" in [p.name for p in data.partners]
+        file = person_file.file_data(uow, b, TODAY)
+        assert (file.file.id, file.today, file.sessions, file.referrals) == (b, TODAY, [], [])
+        assert [r.title for r in person_file.file_data(uow, a, TODAY).referrals] == ["Développeur web"]
 
 
 def test_referral_twice_to_the_same_session_is_refused(world: World) -> None:

@@ -1,0 +1,111 @@
+"""The Qt side of the sync thread: `SyncBridge` and what the status indicator says (`Indicator`, `indicator()`).
+
+`SyncBridge` is the thin Qt adapter over `gn_desktop.sync.scheduler.SyncScheduler`: the scheduler reports from its own
+thread, the bridge re-emits on the UI thread through a queued signal (as `TaskRunner` does), and forwards the
+window's requests (sync now, a change was made, enrol this PC) to the scheduler.
+
+Threading: main thread only, except `SyncBridge.listener`, which any thread may call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from gn_core.domain.errors import KnownError
+from gn_desktop.services.sync_status import SyncStatus
+from gn_desktop.sync.scheduler import Phase, SyncActivity, SyncScheduler
+
+
+class SyncBridge(QObject):
+    """Delivers the scheduler's reports on the UI thread (`activity_changed`) and forwards the window's requests.
+
+    `scheduler` may be None (tests and screenshots without a sync thread): the page then only shows stored state.
+    """
+
+    activity_changed = Signal(object)
+    #: an enrolment ended: the French error message, or None when this PC is now enrolled
+    enrol_finished = Signal(object)
+    _incoming = Signal(object)  # sync thread -> UI thread (queued: the bridge lives on the UI thread)
+    _enrolled = Signal(object)  # sync thread -> UI thread
+
+    def __init__(self, scheduler: SyncScheduler | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.scheduler = scheduler
+        #: enrols this PC: `enrol_fn(server_url, code)` (set by the composition root; run on the sync thread)
+        self.enrol_fn: Callable[[str, str], object] | None = None
+        self.activity: SyncActivity | None = None
+        self._incoming.connect(self._deliver)
+        self._enrolled.connect(self._enrol_done)
+
+    def enrol(self, server_url: str, code: str) -> bool:
+        """Enrol this PC with HQ on the sync thread (never beside a cycle); `enrol_finished` tells how it went.
+        False when this window has no sync thread."""
+        if self.scheduler is None or self.enrol_fn is None:
+            return False
+        fn = self.enrol_fn
+        self.scheduler.run_job(lambda: fn(server_url, code), lambda _r, error: self._enrolled.emit(error))
+        return True
+
+    @Slot(object)
+    def _enrol_done(self, error: KnownError | None) -> None:
+        if error is None and self.scheduler is not None:
+            self.scheduler.sync_now()  # the first sync starts at once (and ends the "not enrolled" idle state)
+        self.enrol_finished.emit(None if error is None else error.message)
+
+    def listener(self, activity: SyncActivity) -> None:
+        """The scheduler's listener: called on the sync thread."""
+        self._incoming.emit(activity)
+
+    @Slot(object)
+    def _deliver(self, activity: SyncActivity) -> None:
+        self.activity = activity
+        self.activity_changed.emit(activity)
+
+    def show(self, activity: SyncActivity) -> None:
+        """Show `activity` as if the sync thread had reported it (screenshots with sample data). UI thread only."""
+        self._deliver(activity)
+
+    def sync_now(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.sync_now()
+
+    def changes_made(self, _changes: object = None) -> None:
+        if self.scheduler is not None:
+            self.scheduler.changes_made()
+
+    def stop(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.stop(timeout=5.0)
+
+
+class Indicator(StrEnum):
+    """What the status bar says about the link with HQ."""
+
+    UNKNOWN = "unknown"  # no scheduler, or nothing known yet
+    UNENROLLED = "unenrolled"
+    ONLINE = "online"
+    SYNCING = "syncing"
+    OFFLINE = "offline"
+    ERROR = "error"
+    UPDATE = "update"
+
+
+def indicator(activity: SyncActivity | None, status: SyncStatus | None) -> Indicator:
+    if status is not None and not status.enrolled:
+        return Indicator.UNENROLLED
+    if activity is None:
+        return Indicator.UNKNOWN
+    if activity.enrolled is False:
+        return Indicator.UNENROLLED
+    if activity.phase == Phase.SYNCING:
+        return Indicator.SYNCING
+    if activity.phase == Phase.OFFLINE:
+        return Indicator.OFFLINE
+    if activity.update_required:
+        return Indicator.UPDATE
+    if activity.phase == Phase.ERROR:
+        return Indicator.ERROR
+    return Indicator.ONLINE if activity.last_report is not None else Indicator.UNKNOWN
