@@ -208,6 +208,30 @@ class EnrolResponse(BaseModel):
     campus_code: str
     campus_name: str
     epoch: str
+    role: str = Field(default="campus_pc", description="gn_core.sync_rules.DeviceRole: campus_pc or kiosk")
+    ticket_prefix: str | None = Field(
+        default=None, description="a kiosk's mark in its queue tickets, unique among its campus's kiosks"
+    )
+
+
+class CheckInEntry(BaseModel):
+    """One appointment a visitor may check in for at a kiosk: nothing about the person but their first name."""
+
+    appointment_id: str
+    code_hash: str | None = Field(description="HMAC-SHA256 of the appointment's check-in code (hex)")
+    name_hash: str | None = Field(description="HMAC-SHA256 of the person's name key and birth date (hex)")
+    first_name: str
+    starts_at: str = Field(description="ISO 8601, UTC")
+
+
+class CheckInIndex(BaseModel):
+    """What a kiosk needs to check visitors in, for its campus's appointments from today to 7 days ahead. `key`
+    (base64url) is the campus's HMAC key: the kiosk hashes what a visitor types with it (`gn_core.checkin`)."""
+
+    epoch: str
+    generated_at: str
+    key: str
+    entries: list[CheckInEntry]
 
 
 class StatusResponse(BaseModel):

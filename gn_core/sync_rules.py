@@ -31,8 +31,13 @@ PERSON_LINK: Mapping[str, str] = {
 }
 PERSON_SCOPED: frozenset[str] = frozenset(PERSON_LINK)
 
+#: the front desk of one campus: kiosk check-ins (visits) and what walk-in visitors typed (pre-registrations, event
+#: sign-ups). Personal data for the PCs of that campus only (`campus_id`), never for a kiosk nor another campus;
+#: linked to a person once the visitor is known (`person_id`), and erased with them
+FRONT_DESK: Mapping[str, str] = {"visit": "person_id", "pre_registration": "person_id"}
+
 #: every entity the protocol carries
-ENTITIES: frozenset[str] = REFERENCE_ENTITIES | PERSON_SCOPED
+ENTITIES: frozenset[str] = REFERENCE_ENTITIES | PERSON_SCOPED | frozenset(FRONT_DESK)
 
 #: fields HQ keeps when two campuses change them concurrently: the conflict waits for an advisor instead of a clock
 #: picking a winner (identity, birth date, pathway step, consents, disability recognition dates)
@@ -75,9 +80,11 @@ def person_id_of(entity: str, record_id: str, data: Mapping[str, Any]) -> str | 
 
 
 class DeviceRole(StrEnum):
-    """What an enrolled device is. A campus PC is an advisor's workstation."""
+    """What an enrolled device is. A campus PC is an advisor's workstation; a kiosk is the self-service terminal of
+    a campus's front desk: it holds no one's file."""
 
     CAMPUS_PC = "campus_pc"
+    KIOSK = "kiosk"
 
 
 class Owner(StrEnum):
@@ -89,7 +96,11 @@ class Owner(StrEnum):
 
 
 #: entities whose records belong to one campus, and the field naming it (None there: an HQ-wide entry)
-CAMPUS_OWNED_FIELD: Mapping[str, str] = {"programme_session": "campus_id", "event": "campus_id"}
+CAMPUS_OWNED_FIELD: Mapping[str, str] = {
+    "programme_session": "campus_id",
+    "event": "campus_id",
+    **dict.fromkeys(FRONT_DESK, "campus_id"),
+}
 
 ENTITY_OWNER: Mapping[str, Owner] = {
     **{entity: Owner.HQ for entity in REFERENCE_ENTITIES},
@@ -100,7 +111,16 @@ ENTITY_OWNER: Mapping[str, Owner] = {
 #: the entities each kind of device may write at all (within the scope its campus has on them)
 ROLE_WRITES: Mapping[DeviceRole, frozenset[str]] = {
     DeviceRole.CAMPUS_PC: frozenset(e for e, owner in ENTITY_OWNER.items() if owner is not Owner.HQ),
+    DeviceRole.KIOSK: frozenset(FRONT_DESK),
 }
+#: the changes each kind of device may make (a kiosk only adds: a check-in, a pre-registration, a sign-up)
+ROLE_OPS: Mapping[DeviceRole, frozenset[str]] = {
+    DeviceRole.CAMPUS_PC: frozenset({"insert", "update", "delete"}),
+    DeviceRole.KIOSK: frozenset({"insert"}),
+}
+#: what a kiosk receives: the catalogue it shows (its campus, partners, programmes and sessions, job offers, events)
+#: and nothing about anyone (check-ins use a separate, minimal index: gn_core.protocol.CheckInIndex)
+KIOSK_PULLS: frozenset[str] = frozenset({"campus", "partner", "programme", "programme_session", "job_offer", "event"})
 
 #: the entity whose records are accounts: a campus receives only its own (they carry password hashes)
 ACCOUNT_ENTITY = "app_user"
@@ -110,6 +130,7 @@ class Refusal(StrEnum):
     """Why a well-formed change is refused (the `code` of a `Rejection`: `forbidden` for all of these)."""
 
     READ_ONLY = "read_only"  # the device's role never writes this entity
+    KIOSK_ADDS_ONLY = "kiosk_adds_only"  # a kiosk records check-ins and sign-ups, it changes nothing
     OTHER_CAMPUS = "other_campus"  # another campus's (or an HQ-wide) catalogue entry
     NOT_FOLLOWED = "not_followed"  # a person the device's campus does not follow
     NO_PERSON = "no_person"  # a record that must belong to a person the campus follows
@@ -119,6 +140,7 @@ class Refusal(StrEnum):
 
 REFUSAL_DETAIL: Mapping[Refusal, str] = {
     Refusal.READ_ONLY: "Les comptes, les campus et le catalogue commun se modifient au siège seulement.",
+    Refusal.KIOSK_ADDS_ONLY: "Une borne d'accueil enregistre les arrivées et les pré-inscriptions, sans rien modifier.",
     Refusal.OTHER_CAMPUS: "Cette entrée du catalogue appartient à un autre campus ou au siège : "
     "seul son campus (ou le siège) la modifie.",
     Refusal.NOT_FOLLOWED: "Cette personne n'est pas suivie par votre campus : "
@@ -150,6 +172,8 @@ def write_refusal(
     `campus_exists(campus_id)`: a live campus. Values are already known to be well-formed (gn_core.fields)."""
     if entity not in ROLE_WRITES.get(role, frozenset()):
         return Refusal.READ_ONLY
+    if op not in ROLE_OPS.get(role, frozenset()) or (role is DeviceRole.KIOSK and stored is not None):
+        return Refusal.KIOSK_ADDS_ONLY
     owner = ENTITY_OWNER.get(entity)
     if owner is Owner.CAMPUS:
         field = CAMPUS_OWNED_FIELD[entity]
@@ -157,6 +181,10 @@ def write_refusal(
             return Refusal.OTHER_CAMPUS
         if op != "delete" and (field in new or stored is None) and new.get(field) != device_campus:
             return Refusal.OTHER_CAMPUS
+        link = FRONT_DESK.get(entity)
+        person = new.get(link) if link is not None and op != "delete" else None
+        if link is not None and isinstance(person, str) and person != (stored or {}).get(link) and not follows(person):
+            return Refusal.NOT_FOLLOWED  # a visitor recognised as a person the campus does not follow
         return None
     link = PERSON_LINK[entity]
     if link == "id":

@@ -62,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--hq", action="store_true", help="ce campus est le siège")
     code = campus.add_parser("code", parents=[common], help="nouveau code d'inscription pour un campus existant")
     code.add_argument("campus_code")
+    code.add_argument("--kiosk", action="store_true", help="le code inscrit une borne d'accueil (pas un poste)")
     campus.add_parser("list", parents=[common], help="liste les campus")
 
     user = sub.add_parser("user", help="comptes").add_subparsers(dest="action", metavar="ACTION")
@@ -201,10 +202,13 @@ def _campus_add(args: argparse.Namespace, hq: Hq) -> int:
 
 
 def _campus_code(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_core.sync_rules import DeviceRole
     from gn_hq.services import devices
 
-    secret = devices.issue_enrolment_code(hq, args.campus_code)
-    print(f"Code d'inscription (usage unique, valable {hq.settings.enrolment_code_days} jours) : {secret}")
+    role = DeviceRole.KIOSK if args.kiosk else DeviceRole.CAMPUS_PC
+    secret = devices.issue_enrolment_code(hq, args.campus_code, role)
+    what = "d'une borne d'accueil" if args.kiosk else "d'un poste"
+    print(f"Code d'inscription {what} (usage unique, valable {hq.settings.enrolment_code_days} jours) : {secret}")
     return 0
 
 
@@ -289,12 +293,17 @@ def _set_aside_list(args: argparse.Namespace, hq: Hq) -> int:
 
 
 def _device_list(_args: argparse.Namespace, hq: Hq) -> int:
+    from gn_core.sync_rules import DeviceRole
     from gn_hq.services import devices
 
     for d in devices.list_devices(hq):
         state = f"révoqué le {d.revoked_at:%d/%m/%Y}" if d.revoked_at else "actif"
         seen = f"{d.last_seen_at:%d/%m/%Y %H:%M}" if d.last_seen_at else "jamais"
-        print(f"{d.id}  {d.campus_code or d.campus_id:<8} {state:<22} vu {seen}  seq {d.last_device_seq}  {d.name}")
+        role = f"borne {d.ticket_prefix or ''}".strip() if d.role == DeviceRole.KIOSK else "poste"
+        print(
+            f"{d.id}  {d.campus_code or d.campus_id:<8} {role:<8} {state:<22} vu {seen}  seq {d.last_device_seq}  "
+            f"{d.name}"
+        )
     return 0
 
 

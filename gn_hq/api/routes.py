@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from gn_core.domain.enums import UserRole
 from gn_core.protocol import (
     ID_PATTERN,
+    CheckInIndex,
     ConflictNotice,
     EnrolRequest,
     EnrolResponse,
@@ -35,8 +36,10 @@ from gn_core.protocol import (
     ShareResponse,
     StatusResponse,
 )
+from gn_core.sync_rules import DeviceRole
 from gn_hq.api.deps import DeviceDep, HqDep, IndicatorsReaderDep, ProtocolDep
-from gn_hq.services import conflicts, devices, erasure, indicators, pull, push, set_aside, sharing
+from gn_hq.services import conflicts, devices, erasure, indicators, kiosk, pull, push, set_aside, sharing
+from gn_hq.services.errors import Forbidden
 
 PersonId = Annotated[str, Path(pattern=ID_PATTERN, description="the person's id")]
 ConflictId = Annotated[str, Path(pattern=ID_PATTERN, description="the conflict's id")]
@@ -51,6 +54,13 @@ _COMMON: dict[int | str, dict[str, Any]] = {
 }
 
 router = APIRouter(prefix="/v1", responses=_COMMON)
+
+
+def _campus_pc_only(device: devices.AuthDevice) -> None:
+    if device.role is not DeviceRole.CAMPUS_PC:
+        raise Forbidden(
+            "Une borne d'accueil ne fait pas cela : seul un poste du campus le peut.", code="campus_pc_only"
+        )
 
 
 def _json(model: Any) -> Response:
@@ -145,6 +155,7 @@ def status(hq: HqDep, device: DeviceDep) -> StatusResponse:
     responses={403: _PROBLEM},
 )
 def erase_person(person_id: PersonId, body: ErasureRequest, hq: HqDep, device: DeviceDep) -> ErasureResponse:
+    _campus_pc_only(device)
     return erasure.request_erasure(hq, device, person_id, body.reason, body.user_id)
 
 
@@ -155,6 +166,7 @@ def erase_person(person_id: PersonId, body: ErasureRequest, hq: HqDep, device: D
     responses={403: _PROBLEM, 404: _PROBLEM, 409: _PROBLEM},
 )
 def share_person(person_id: PersonId, body: ShareRequest, hq: HqDep, device: DeviceDep) -> ShareResponse:
+    _campus_pc_only(device)
     return sharing.share(hq, device, person_id, body.campus_id)
 
 
@@ -165,7 +177,18 @@ def share_person(person_id: PersonId, body: ShareRequest, hq: HqDep, device: Dev
     responses={403: _PROBLEM, 404: _PROBLEM, 409: _PROBLEM},
 )
 def resolve_conflict(conflict_id: ConflictId, body: ResolveRequest, hq: HqDep, device: DeviceDep) -> ConflictNotice:
+    _campus_pc_only(device)
     return conflicts.resolve(hq, device, conflict_id, body)
+
+
+@router.get(
+    "/kiosk/check-in-index",
+    response_model=CheckInIndex,
+    summary="A kiosk's check-in index: its campus's coming appointments, with keyed hashes and first names only",
+    responses={403: _PROBLEM},
+)
+def kiosk_check_in_index(hq: HqDep, device: DeviceDep) -> CheckInIndex:
+    return kiosk.check_in_index(hq, device)
 
 
 @router.put(

@@ -116,6 +116,10 @@ class Device(Base):
     last_seen_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
     protocol_version: Mapped[int | None]
+    #: gn_core.sync_rules.DeviceRole: an advisor's PC or a kiosk
+    role: Mapped[str] = mapped_column(String(16), default="campus_pc", server_default="campus_pc")
+    #: a kiosk's mark in its queue tickets ("A1-012"), so two kiosks of a campus never hand out the same ticket
+    ticket_prefix: Mapped[str | None] = mapped_column(String(2))
 
 
 class EnrolmentCode(Base):
@@ -130,6 +134,8 @@ class EnrolmentCode(Base):
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
     device_id: Mapped[str | None] = mapped_column(String(64))
+    #: the role of the device the code enrols (a kiosk code enrols a kiosk)
+    role: Mapped[str] = mapped_column(String(16), default="campus_pc", server_default="campus_pc")
 
 
 class Conflict(Base):
@@ -195,6 +201,29 @@ class SetAside(Base):
     reported_at: Mapped[datetime]
 
 
+class AppointmentSlot(Base):
+    """When and where each live appointment is: what a kiosk's check-in index is drawn from (one query by campus and
+    time, instead of reading every appointment). Kept by the record store on every appointment write."""
+
+    __tablename__ = "appointment_slot"
+    __table_args__ = (Index("ix_appointment_slot_campus_starts", "campus_id", "starts_at"),)
+
+    appointment_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    campus_id: Mapped[str] = mapped_column(String(64))
+    starts_at: Mapped[str] = mapped_column(String(40))  # ISO 8601, UTC
+
+
+class CampusKey(Base):
+    """The secret a campus's kiosks hash check-in codes and names with (HMAC): an index copied off a kiosk cannot be
+    matched against another campus's, nor read without it."""
+
+    __tablename__ = "campus_key"
+
+    campus_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime]
+
+
 record_table = cast(Table, Record.__table__)
 person_access_table = cast(Table, PersonAccess.__table__)
 device_table = cast(Table, Device.__table__)
@@ -203,3 +232,5 @@ conflict_table = cast(Table, Conflict.__table__)
 erasure_table = cast(Table, Erasure.__table__)
 server_meta_table = cast(Table, ServerMeta.__table__)
 set_aside_table = cast(Table, SetAside.__table__)
+appointment_slot_table = cast(Table, AppointmentSlot.__table__)
+campus_key_table = cast(Table, CampusKey.__table__)

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, insert, select, update
 from gn_core.domain.reference import CAMPUSES, COMMUNES_BY_INSEE
 from gn_core.ids import reference_id
 from gn_core.protocol import PROTOCOL_VERSION, EnrolResponse, StatusResponse
+from gn_core.sync_rules import DeviceRole
 from gn_hq.db.models import device_table as device_t
 from gn_hq.db.models import enrolment_code_table as code_t
 from gn_hq.db.models import record_table as record_t
@@ -38,6 +39,7 @@ class AuthDevice:
     id: str
     campus_id: str
     last_device_seq: int
+    role: DeviceRole = DeviceRole.CAMPUS_PC
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,8 @@ class DeviceInfo:
     last_seen_at: datetime | None
     revoked_at: datetime | None
     last_device_seq: int
+    role: str = DeviceRole.CAMPUS_PC.value
+    ticket_prefix: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,16 +150,17 @@ def add_campus(
     return CampusInfo(campus_id, code, name, commune_insee, bool(fields["is_hq"])), secret
 
 
-def issue_enrolment_code(hq: Hq, campus_code: str) -> str:
-    """A new one-time enrolment code for an existing campus (one per device to enrol)."""
+def issue_enrolment_code(hq: Hq, campus_code: str, role: DeviceRole = DeviceRole.CAMPUS_PC) -> str:
+    """A new one-time enrolment code for an existing campus (one per device to enrol); `role` is what it enrols: an
+    advisor's PC, or a kiosk (which may only add check-ins and pre-registrations, and receives nobody's file)."""
     with hq.write() as tx:
         campus = find_campus(tx.conn, campus_code)
         if campus is None:
             raise NotFound(f"Campus « {campus_code} » inconnu.", code="unknown_campus")
-        return _issue_code(tx.conn, campus.id, hq.settings.enrolment_code_days)
+        return _issue_code(tx.conn, campus.id, hq.settings.enrolment_code_days, role)
 
 
-def _issue_code(conn: Connection, campus_id: str, days: int) -> str:
+def _issue_code(conn: Connection, campus_id: str, days: int, role: DeviceRole = DeviceRole.CAMPUS_PC) -> str:
     secret = new_enrolment_code()
     now = utcnow()
     conn.execute(
@@ -165,9 +170,30 @@ def _issue_code(conn: Connection, campus_id: str, days: int) -> str:
             code_hash=token_hash(_normalise_code(secret)),
             created_at=now,
             expires_at=now + timedelta(days=days),
+            role=role.value,
         )
     )
     return secret
+
+
+#: the marks kiosks of one campus put in their tickets, in the order they are handed out
+TICKET_PREFIXES = "123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def _free_ticket_prefix(conn: Connection, campus_id: str) -> str:
+    used = set(
+        conn.scalars(
+            select(device_t.c.ticket_prefix).where(
+                device_t.c.campus_id == campus_id,
+                device_t.c.role == DeviceRole.KIOSK.value,
+                device_t.c.revoked_at.is_(None),
+            )
+        )
+    )
+    free = next((p for p in TICKET_PREFIXES if p not in used), None)
+    if free is None:
+        raise Conflicting("Ce campus a déjà le nombre maximal de bornes : révoquez-en une.", code="too_many_kiosks")
+    return free
 
 
 # --- Devices --------------------------------------------------------------------------------------------------
@@ -193,6 +219,8 @@ def enrol(hq: Hq, code: str, device_id: str, device_name: str, protocol_version:
         if campus is None:
             raise Forbidden("Le campus de ce code n'existe plus.", code="invalid_enrolment_code")
         token = secrets.token_urlsafe(32)
+        role = DeviceRole(row.role)
+        prefix = _free_ticket_prefix(tx.conn, campus.id) if role is DeviceRole.KIOSK else None
         tx.conn.execute(
             insert(device_t).values(
                 id=device_id,
@@ -203,6 +231,8 @@ def enrol(hq: Hq, code: str, device_id: str, device_name: str, protocol_version:
                 enrolled_at=now,
                 last_seen_at=now,
                 protocol_version=protocol_version,
+                role=role.value,
+                ticket_prefix=prefix,
             )
         )
         tx.conn.execute(update(code_t).where(code_t.c.id == row.id).values(used_at=now, device_id=device_id))
@@ -213,6 +243,8 @@ def enrol(hq: Hq, code: str, device_id: str, device_name: str, protocol_version:
         campus_code=campus.code,
         campus_name=campus.name,
         epoch=tx.epoch,
+        role=role.value,
+        ticket_prefix=prefix,
     )
 
 
@@ -222,13 +254,13 @@ def authenticate(hq: Hq, token: str | None) -> AuthDevice:
         raise Unauthorized()
     with hq.engine.connect() as conn:
         row = conn.execute(
-            select(device_t.c.id, device_t.c.campus_id, device_t.c.last_device_seq).where(
+            select(device_t.c.id, device_t.c.campus_id, device_t.c.last_device_seq, device_t.c.role).where(
                 device_t.c.token_hash == token_hash(token), device_t.c.revoked_at.is_(None)
             )
         ).first()
     if row is None:
         raise Unauthorized()
-    return AuthDevice(row.id, row.campus_id, int(row.last_device_seq))
+    return AuthDevice(row.id, row.campus_id, int(row.last_device_seq), DeviceRole(row.role))
 
 
 def status(hq: Hq, device: AuthDevice) -> StatusResponse:
@@ -263,6 +295,8 @@ def list_devices(hq: Hq) -> list[DeviceInfo]:
             r.last_seen_at,
             r.revoked_at,
             int(r.last_device_seq),
+            r.role,
+            r.ticket_prefix,
         )
         for r in rows
     ]

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import String, and_, case, cast, literal, or_, select
 
-from gn_core.sync_rules import ACCOUNT_ENTITY
+from gn_core.sync_rules import ACCOUNT_ENTITY, FRONT_DESK, KIOSK_PULLS, DeviceRole
 from gn_hq.db.models import conflict_table as conflict_t
 from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import record_table as record_t
@@ -25,6 +25,8 @@ from gn_hq.services import conflicts
 from gn_hq.services.context import Hq
 from gn_hq.services.devices import AuthDevice
 
+#: entities whose records reach only the PCs of their campus (`record.campus_id`): accounts and the front desk
+_CAMPUS_ONLY = sorted({ACCOUNT_ENTITY, *FRONT_DESK})
 _ROW_OVERHEAD = 160  # bytes of a record's envelope besides its data
 #: longest a pull may be held while nothing is new (`wait`), and how often HQ looks meanwhile
 MAX_WAIT_S = 30.0
@@ -70,30 +72,37 @@ def pull_page(
                 .limit(1)
                 .scalar_subquery()
             )
-            visible = or_(
-                # shared data; accounts (they carry password hashes) only to the PCs of their campus
-                and_(
-                    record_t.c.person_id.is_(None),
-                    or_(record_t.c.entity != ACCOUNT_ENTITY, record_t.c.campus_id == campus),
-                ),
-                record_t.c.campus_id == campus,  # the campus followed the person when the record was written
-                followed.is_not(None),
-            )
+            if device.role is DeviceRole.KIOSK:
+                # a kiosk holds nobody's file: the catalogue it shows, nothing else
+                visible = and_(record_t.c.person_id.is_(None), record_t.c.entity.in_(sorted(KIOSK_PULLS)))
+            else:
+                visible = or_(
+                    # shared data (not accounts nor front-desk records: those go to the PCs of their campus only)
+                    and_(record_t.c.person_id.is_(None), record_t.c.entity.not_in(_CAMPUS_ONLY)),
+                    # the campus's own accounts and front desk; a record of a person the campus followed when the
+                    # record was written
+                    record_t.c.campus_id == campus,
+                    and_(followed.is_not(None), record_t.c.entity.not_in(_CAMPUS_ONLY)),
+                )
             record_rows = conn.execute(
                 select(record_t.c.server_seq, _RECORD_JSON.label("json"))
                 .where(record_t.c.server_seq > cursor, record_t.c.server_seq <= until, visible)
                 .order_by(record_t.c.server_seq)
                 .limit(limit + 1)
             ).all()
-            conflict_rows = conn.execute(
-                select(conflict_t)
-                .where(
-                    and_(conflict_t.c.server_seq > cursor, conflict_t.c.server_seq <= until),
-                    or_(conflict_t.c.hq_campus_id == campus, conflict_t.c.campus_campus_id == campus),
-                )
-                .order_by(conflict_t.c.server_seq)
-                .limit(limit + 1)
-            ).all()
+            conflict_rows = (
+                ()
+                if device.role is DeviceRole.KIOSK
+                else conn.execute(
+                    select(conflict_t)
+                    .where(
+                        and_(conflict_t.c.server_seq > cursor, conflict_t.c.server_seq <= until),
+                        or_(conflict_t.c.hq_campus_id == campus, conflict_t.c.campus_campus_id == campus),
+                    )
+                    .order_by(conflict_t.c.server_seq)
+                    .limit(limit + 1)
+                ).all()
+            )
 
     parts: list[str] = []
     notices: list[str] = []

@@ -28,7 +28,6 @@ from gn_core.sync_rules import (
     OWNING_CAMPUS_FIELD,
     PERSON_LINK,
     REFUSAL_DETAIL,
-    DeviceRole,
     protected_fields,
     write_refusal,
 )
@@ -36,7 +35,7 @@ from gn_hq.db.models import device_table as device_t
 from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import utcnow
-from gn_hq.services import conflicts, erasure, records, sharing
+from gn_hq.services import authoring, conflicts, erasure, records, sharing
 from gn_hq.services.context import Hq, WriteTx
 from gn_hq.services.devices import AuthDevice, live_campus_ids
 from gn_hq.services.errors import InvalidChange, Unauthorized
@@ -311,7 +310,7 @@ class _Batch:
             {name: f.get("new") for name, f in change.fields.items()} if change.op != "delete" else {}
         )
         refusal = write_refusal(
-            DeviceRole.CAMPUS_PC,
+            self.device.role,
             self.device.campus_id,
             change.entity,
             change.record_id,
@@ -425,6 +424,36 @@ class _Batch:
             sharing.rebump(tx, person_id)
         for person_id, user_id in self.erasures:
             erasure.erase_person(tx, person_id, PUSHED_ERASURE_REASON, device_id=self.device.id, user_id=user_id)
+        self._arrivals()
+
+    def _arrivals(self) -> None:
+        """A check-in (a new visit naming an appointment of the device's campus) marks the appointment arrived —
+        arrival beats "planned", never "done", "missed" or "cancelled" — and the visit gets the appointment's person
+        and advisor, which a kiosk does not know. Written by HQ, so every PC of the campus receives both."""
+        visits = [
+            (key, state)
+            for key in self.dirty
+            if key[0] == "visit"
+            and key not in self.existing
+            and (state := self.states[key]) is not None
+            and isinstance(state.data.get("appointment_id"), str)
+        ]
+        if not visits:
+            return
+        for (_entity, visit_id), state in visits:
+            appointment_id = state.data["appointment_id"]
+            stored = records.load(self.tx.conn, [("appointment", appointment_id)]).get(("appointment", appointment_id))
+            if stored is None or stored.state.deleted or stored.state.erased:
+                continue
+            appointment = stored.state.data
+            if appointment.get("campus_id") != self.device.campus_id:
+                continue
+            if appointment.get("status") == "planned":
+                authoring.write_as_hq(self.hq, self.tx, "appointment", appointment_id, {"status": "arrived"})
+            links = {"person_id": appointment.get("person_id"), "advisor_id": appointment.get("advisor_id")}
+            missing = {k: v for k, v in links.items() if v is not None and state.data.get(k) is None}
+            if missing:
+                authoring.write_as_hq(self.hq, self.tx, "visit", visit_id, missing)
 
     def versions(self) -> list[RecordVersion]:
         out = []

@@ -13,14 +13,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Text, any_, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Text, any_, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import sqlite
 
 from gn_core.merge import RecordState, Writer
-from gn_core.sync_rules import ACCOUNT_ENTITY, NATURAL_KEYS, OWNING_CAMPUS_FIELD, person_id_of
+from gn_core.sync_rules import ACCOUNT_ENTITY, FRONT_DESK, NATURAL_KEYS, OWNING_CAMPUS_FIELD, person_id_of
+from gn_hq.db.models import appointment_slot_table as slot_t
 from gn_hq.db.models import conflict_table as conflict_t
 from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import record_table as record_t
@@ -192,9 +193,12 @@ def columns_of(
         row["situation"] = _text(data.get("situation"), 40)
         row["gender"] = _text(data.get("gender"), 20)
         row["birth_date"] = _text(data.get("birth_date"), 10)
-    if entity == ACCOUNT_ENTITY and not state.erased:
-        # an account reaches only the PCs of its campus (deleted too, so that they drop it)
+    if (entity == ACCOUNT_ENTITY or entity in FRONT_DESK) and not state.erased:
+        # an account, a visit or a pre-registration reaches only the PCs of its campus (deleted too, so that they
+        # drop it); a visitor recognised as a person is erased with them
         row["campus_id"] = _text(data.get("campus_id"), 64)
+        if entity in FRONT_DESK:
+            row["person_id"] = _text(data.get(FRONT_DESK[entity]), 64)
     key_field = NATURAL_KEYS.get(entity)
     if key_field is not None and live:
         row["natural_key"] = natural_key(data.get(key_field))
@@ -221,6 +225,9 @@ def natural_key(value: Any) -> str | None:
 
 def write(conn: Connection, new_rows: list[dict[str, Any]], changed_rows: list[dict[str, Any]]) -> None:
     """Insert `new_rows` and overwrite `changed_rows` (rows as made by `columns_of`)."""
+    appointments = [r for rows in (new_rows, changed_rows) for r in rows if r["entity"] == "appointment"]
+    if appointments:
+        _write_slots(conn, appointments)
     if conn.dialect.name == "postgresql" and len(new_rows) + len(changed_rows) >= 64:
         _write_pg_copy(conn, new_rows, changed_rows)
         return
@@ -233,6 +240,26 @@ def write(conn: Connection, new_rows: list[dict[str, Any]], changed_rows: list[d
         conn.execute(
             stmt, [{**row, "k_entity": row["entity"], "k_record_id": row["record_id"]} for row in changed_rows]
         )
+
+
+def _write_slots(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Keep `appointment_slot` (where and when each live appointment is) in step with appointment rows."""
+    ids = [r["record_id"] for r in rows]
+    for chunk in chunks(conn, ids):
+        conn.execute(delete(slot_t).where(id_in(conn, slot_t.c.appointment_id, chunk)))
+    slots = []
+    for r in rows:
+        if r["deleted"] or r["erased"]:
+            continue
+        data = _loads(r["data"])
+        try:
+            starts = datetime.fromisoformat(data["starts_at"]).astimezone(UTC).isoformat(timespec="milliseconds")
+        except (KeyError, TypeError, ValueError):
+            continue
+        if isinstance(data.get("campus_id"), str):
+            slots.append({"appointment_id": r["record_id"], "campus_id": data["campus_id"], "starts_at": starts})
+    if slots:
+        conn.execute(insert(slot_t), slots)
 
 
 _COPY_COLUMNS = (

@@ -33,7 +33,18 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 PG_ADMIN_URL = os.environ.get("GN_HQ_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-TABLES = ("record", "person_access", "device", "enrolment_code", "conflict", "erasure", "server_meta", "set_aside")
+TABLES = (
+    "record",
+    "person_access",
+    "device",
+    "enrolment_code",
+    "conflict",
+    "erasure",
+    "server_meta",
+    "set_aside",
+    "appointment_slot",
+    "campus_key",
+)
 
 
 def _pg_unavailable(reason: str) -> None:

@@ -116,6 +116,21 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "referral": {"status": "proposed", "referred_on": "2025-04-01", "comment": ""},
     "event_registration": {"event_id": "event-1", "status": "registered"},
     "startup": {"name": "Jeune pousse", "stage": "idea"},
+    "visit": {
+        "ticket": "A001",
+        "purpose": "information",
+        "arrived_at": "2026-12-10T09:00:00.000+00:00",
+        "status": "waiting",
+    },
+    "pre_registration": {
+        "first_name": "Inès",
+        "last_name": "Moreau",
+        "job_families": [],
+        "message": "",
+        "consent_text_version": "2025-01",
+        "language": "fr",
+        "status": "waiting",
+    },
 }
 
 
@@ -124,7 +139,7 @@ def record_values(entity: str, campus_id: str | None = None, **overrides: Any) -
     if entity == "person":
         return person_values(campus_id or "", **overrides)
     values = dict(DEFAULTS[entity])
-    if entity == "appointment":
+    if entity in ("appointment", "visit", "pre_registration"):
         values["campus_id"] = campus_id
     values.update(overrides)
     return values
