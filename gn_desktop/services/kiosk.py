@@ -29,7 +29,7 @@ from sqlalchemy import Select, func, select
 from gn_core.domain import enums as e
 from gn_core.domain import normalize
 from gn_core.domain.errors import FieldError, InvalidInput, KnownError
-from gn_core.domain.person import PersonForm, check_person
+from gn_core.domain.person import LABELS, PersonForm, check_person
 from gn_core.domain.reference import COMMUNES_BY_INSEE, CURRENT_CONSENT_VERSION, OTHER_COMMUNE
 from gn_core.domain.validation import Collector
 from gn_desktop.services.accounts import hash_password, verify_password
@@ -316,7 +316,7 @@ def check_in_by_name_and_birth_date(
     values, problems = check_person(typed, at.astimezone().date(), CHECK_IN_FIELDS)
     c.errors.extend(problems)
     if not (birth_date or "").strip():
-        c.add("birth_date", "Date de naissance : ce champ est obligatoire.")
+        c.add("birth_date", f"{LABELS['birth_date']} : ce champ est obligatoire.")
     c.raise_if_any()
     first, last, birth = values["first_name"], values["last_name"], values["birth_date"]
     rows = uow.session.execute(
