@@ -48,10 +48,11 @@ from gn_core.domain import enums as e
 from gn_core.domain.errors import InvalidInput, KnownError
 from gn_core.domain.labels import label
 from gn_core.domain.normalize import fold, name_key
+from gn_core.domain.person import CHOICES, MULTIPLE_CHOICES, PersonForm, clean_person
 from gn_core.domain.reference import CURRENT_CONSENT_VERSION, find_commune
 from gn_core.domain.validation import parse_date
 from gn_core.ids import new_id
-from gn_desktop.services.intake import PersonForm, clean_person, update_person
+from gn_desktop.services.intake import update_person
 from gn_desktop.services.setup import campus_id_for, ensure_reference_data
 from gn_desktop.store import models as m
 from gn_desktop.store.changes import bulk_insert
@@ -99,13 +100,6 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
 INFORMATIONAL_COLUMNS = frozenset(fold(h) for h in ("pathway_step_label", "libellé étape"))
 REQUIRED = ("first_name", "last_name")
 _HEADER_INDEX: dict[str, str] = {fold(h): fld for fld, headers in COLUMN_ALIASES.items() for h in headers}
-_MULTI = {"benefits": e.Benefit, "barriers": e.BarrierTheme, "job_families": e.JobFamily}
-_SINGLE = {
-    "gender": e.Gender,
-    "situation": e.Situation,
-    "education_level": e.EducationLevel,
-    "referral_source": e.ReferralSource,
-}
 _SPLIT = re.compile(r"[|,;]")
 #: an export protects cells that a spreadsheet would run as a formula with a leading apostrophe; an import removes it
 _FORMULA_GUARD = re.compile(r"^'(?=[=+\-@\t\r])")
@@ -424,10 +418,10 @@ def _build_form(row: _Row, present: set[str]) -> PersonForm:
     for fld in ("first_name", "last_name", "birth_date", "phone", "email", "france_travail_id"):
         if fld in present:
             setattr(form, fld, _text(cells.get(fld)) or ("" if fld in REQUIRED else None))
-    for fld, vocab in _SINGLE.items():
+    for fld, vocab in CHOICES.items():
         if fld in present:
             setattr(form, fld, _choice(_text(cells.get(fld)), vocab))
-    for fld, vocab in _MULTI.items():
+    for fld, vocab in MULTIPLE_CHOICES.items():
         if fld in present:
             setattr(form, fld, [_vocabulary(vocab).get(fold(p), p) for p in _parts(cells.get(fld))])
     commune_columns = [c for c in ("commune_insee", "commune", "commune_other") if c in present]

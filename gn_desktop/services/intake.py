@@ -1,4 +1,7 @@
-"""Intake: validate what an advisor (or an import, or the kiosk) typed, look for likely duplicates, create a person.
+"""Intake: validate what an advisor typed, look for likely duplicates, create or update a person.
+
+The fields are checked by `gn_core.domain.person` (`PersonForm`, `clean_person`, `consent_problems`: the one
+validation of a person's form, also used by the importer, the kiosk and the wizard's inline messages).
 
 Search before create: `likely_matches` finds people who may be the same (same name and birth date, same phone,
 email or France Travail id, or a name a few letters away with the same birth date); `create_person` refuses to
@@ -7,56 +10,25 @@ create while such matches exist unless the advisor confirms it is someone else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from functools import partial
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import or_, select
 
-from gn_core import fields as value_rules
 from gn_core.domain import enums as e
 from gn_core.domain.errors import KnownError
-from gn_core.domain.normalize import fold, name_key, tidy_name
-from gn_core.domain.reference import CURRENT_CONSENT_VERSION, OTHER_COMMUNE, find_commune
-from gn_core.domain.validation import (
-    Collector,
-    check_birth_date,
-    check_choice,
-    check_email,
-    check_france_travail_id,
-    check_period,
-    check_phone,
-    check_required,
-    parse_date,
-)
+from gn_core.domain.normalize import fold, name_key
+from gn_core.domain.person import PersonForm, check_person, clean_person, consent_problems
+from gn_core.domain.reference import CURRENT_CONSENT_VERSION
+from gn_core.domain.validation import Collector, check_period, parse_date
 from gn_desktop.services.common import get_or_fail
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
 
 #: names this many edits apart (after folding) count as a likely match when the birth date is the same
 NAME_DISTANCE = 3
-
-
-@dataclass(slots=True)
-class PersonForm:
-    """What an intake form, an import row or the kiosk provides, as typed (strings, lists of vocabulary values)."""
-
-    first_name: str = ""
-    last_name: str = ""
-    birth_date: str | date | None = None
-    gender: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    commune: str | None = None  # INSEE code, postcode or name of a commune of the 93; anything else is kept as text
-    situation: str | None = None
-    france_travail_id: str | None = None
-    education_level: str | None = None
-    benefits: list[str] = field(default_factory=list)
-    barriers: list[str] = field(default_factory=list)
-    job_families: list[str] = field(default_factory=list)
-    referral_source: str | None = None
 
 
 @dataclass(slots=True)
@@ -94,65 +66,6 @@ class PossibleDuplicates(KnownError):
             f"Cette personne est peut-être déjà inscrite ({names}). Ouvrez sa fiche, ou confirmez qu'il s'agit "
             "d'une autre personne."
         )
-
-
-def _vocab_list(values: list[str], vocab: type, fld: str, label: str, c: Collector) -> list[str]:
-    out: list[str] = []
-    for v in values:
-        checked = c.check(partial(check_choice, v, vocab, fld, label), None)
-        if checked:
-            out.append(checked)
-    return sorted(set(out))
-
-
-def clean_person(form: PersonForm, today: date) -> dict[str, Any]:
-    """Validate and normalise a form into Person column values; raises InvalidInput listing every problem."""
-    c = Collector()
-    first = c.check(lambda: tidy_name(check_required(form.first_name, "first_name", "Prénom")), "")
-    last = c.check(lambda: tidy_name(check_required(form.last_name, "last_name", "Nom")), "")
-    birth = c.check(lambda: parse_date(form.birth_date, "birth_date", "Date de naissance"), None)
-    birth = c.check(lambda: check_birth_date(birth, today), None)
-    commune_insee: str | None = None
-    commune_other: str | None = None
-    if form.commune and form.commune.strip() and form.commune.strip() != OTHER_COMMUNE:
-        found = find_commune(form.commune)
-        if found:
-            commune_insee = found.insee
-        else:
-            commune_other = " ".join(form.commune.split())
-    values: dict[str, Any] = {
-        "first_name": first,
-        "last_name": last,
-        "birth_date": birth,
-        "gender": c.check(lambda: check_choice(form.gender, e.Gender, "gender", "Genre"), None),
-        "phone": c.check(lambda: check_phone(form.phone), None),
-        "email": c.check(lambda: check_email(form.email), None),
-        "commune_insee": commune_insee,
-        "commune_other": commune_other,
-        "situation": c.check(lambda: check_choice(form.situation, e.Situation, "situation", "Situation"), None),
-        "france_travail_id": c.check(lambda: check_france_travail_id(form.france_travail_id), None),
-        "education_level": c.check(
-            lambda: check_choice(form.education_level, e.EducationLevel, "education_level", "Niveau d'études"),
-            None,
-        ),
-        "benefits": _vocab_list(form.benefits, e.Benefit, "benefits", "Allocation", c),
-        "barriers": _vocab_list(form.barriers, e.BarrierTheme, "barriers", "Frein", c),
-        "job_families": _vocab_list(form.job_families, e.JobFamily, "job_families", "Métier visé", c),
-        "referral_source": c.check(
-            lambda: check_choice(form.referral_source, e.ReferralSource, "referral_source", "Orienté par"),
-            None,
-        ),
-    }
-    # What the store (and HQ) accept whatever the form: lengths, one line, no control characters (gn_core.fields)
-    for problem in value_rules.problems("person", {k: _wired(v) for k, v in values.items()}):
-        if not any(err.field == problem.field for err in c.errors):
-            c.add(problem.field, problem.message)
-    c.raise_if_any()
-    return values
-
-
-def _wired(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
 
 
 def likely_matches(
@@ -238,17 +151,11 @@ def create_person(
     Raises InvalidInput for bad fields, PossibleDuplicates when likely matches exist and `confirmed_new` is False.
     Does not commit: the caller's unit of work decides.
     """
-    values = clean_person(form, today)
     c = Collector()
+    values, problems = check_person(form, today)
+    c.errors.extend(problems)
     purposes = {cc.purpose for cc in consents}
-    if e.ConsentPurpose.FOLLOW_UP.value not in purposes:
-        c.add(
-            "consents",
-            "Consentements : indiquez l'accord (ou la base légale) pour le suivi du parcours avant d'enregistrer.",
-        )
-    for cc in consents:
-        c.check(partial(check_choice, cc.purpose, e.ConsentPurpose, "consents", "Consentement"), None)
-        c.check(partial(check_choice, cc.legal_basis, e.LegalBasis, "consents", "Base légale"), None)
+    c.errors.extend(consent_problems(purposes, [cc.legal_basis for cc in consents]))
     rqth_values: dict[str, Any] | None = None
     if rqth is not None:
         if e.ConsentPurpose.RQTH_RECORDING.value not in purposes:

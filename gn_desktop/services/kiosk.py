@@ -29,15 +29,9 @@ from sqlalchemy import Select, func, select
 from gn_core.domain import enums as e
 from gn_core.domain import normalize
 from gn_core.domain.errors import FieldError, InvalidInput, KnownError
+from gn_core.domain.person import LABELS, PersonForm, check_person
 from gn_core.domain.reference import COMMUNES_BY_INSEE, CURRENT_CONSENT_VERSION, OTHER_COMMUNE
-from gn_core.domain.validation import (
-    Collector,
-    check_birth_date,
-    check_email,
-    check_phone,
-    check_required,
-    parse_date,
-)
+from gn_core.domain.validation import Collector
 from gn_desktop.services.accounts import hash_password, verify_password
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
@@ -57,6 +51,10 @@ KIOSK_JOB_FAMILIES: tuple[e.JobFamily, ...] = (
     e.JobFamily.INFRASTRUCTURE,
     e.JobFamily.VIDEO_GAMES,
 )
+#: the fields of a person's form each kiosk journey collects, checked by `gn_core.domain.person` like an intake
+CHECK_IN_FIELDS = ("first_name", "last_name", "birth_date")
+PRE_REGISTRATION_FIELDS = ("first_name", "last_name", "birth_date", "phone", "email", "commune", "job_families")
+EVENT_SIGN_UP_FIELDS = ("first_name", "last_name", "phone", "email")
 #: why a walk-in came, as the kiosk asks it
 REASONS = ("training", "job", "business", "information")
 _REASON_FR = {
@@ -314,12 +312,13 @@ def check_in_by_name_and_birth_date(
     at = _now(now)
     campus_id = _campus(uow)
     c = Collector()
-    first = c.check(lambda: check_required(first_name, "first_name", "Prénom"), "")
-    last = c.check(lambda: check_required(last_name, "last_name", "Nom"), "")
-    birth = c.check(lambda: parse_date(birth_date, "birth_date", "Date de naissance"), None)
-    if birth is None and not any(err.field == "birth_date" for err in c.errors):
-        c.add("birth_date", "Date de naissance : ce champ est obligatoire.")
+    typed = PersonForm(first_name=first_name, last_name=last_name, birth_date=birth_date)
+    values, problems = check_person(typed, at.astimezone().date(), CHECK_IN_FIELDS)
+    c.errors.extend(problems)
+    if not (birth_date or "").strip():
+        c.add("birth_date", f"{LABELS['birth_date']} : ce champ est obligatoire.")
     c.raise_if_any()
+    first, last, birth = values["first_name"], values["last_name"], values["birth_date"]
     rows = uow.session.execute(
         _todays_appointments(campus_id, at)
         .add_columns(m.Person.first_name)
@@ -339,12 +338,10 @@ def check_in_by_name_and_birth_date(
 # -- pre-registration --------------------------------------------------------------------------------------------
 
 
-def _contact(c: Collector, phone: str, email: str) -> tuple[str | None, str | None]:
-    clean_phone = c.check(lambda: check_phone(phone), None)
-    clean_email = c.check(lambda: check_email(email), None)
+def _reachable(c: Collector, phone: str, email: str) -> None:
+    """The kiosk's own rule: a visitor leaves at least one way to be reached."""
     if not (phone or "").strip() and not (email or "").strip():
         c.add("phone", "Téléphone ou e-mail : indiquez au moins l'un des deux pour que l'on puisse vous joindre.")
-    return clean_phone, clean_email
 
 
 def pre_register(
@@ -352,30 +349,38 @@ def pre_register(
 ) -> Ticket:
     """Record a walk-in's pre-registration and open a visit; returns the queue ticket.
 
-    Raises `InvalidInput` listing every field to fix (French messages from `gn_core.domain.validation`).
+    Raises `InvalidInput` listing every field to fix: the person fields checked as an intake checks them
+    (`gn_core.domain.person`), then the kiosk's own rules (a commune from the list, a way to be reached, consent).
     """
     at = _now(now)
     day = today if today is not None else at.astimezone().date()
     campus_id = _campus(uow)
     c = Collector()
-    first = c.check(lambda: check_required(form.first_name, "first_name", "Prénom"), "")
-    last = c.check(lambda: check_required(form.last_name, "last_name", "Nom"), "")
-    birth = c.check(lambda: parse_date(form.birth_date, "birth_date", "Date de naissance"), None)
-    birth = c.check(lambda: check_birth_date(birth, day), None)
-    phone, email = _contact(c, form.phone, form.email)
-    commune_insee: str | None = None
-    commune_other: str | None = None
+    # the kiosk offers the communes of the 93 as a list, and "another town" with its name typed
+    commune: str | None = None
     if form.commune_insee == OTHER_COMMUNE:
-        commune_other = form.commune_other.strip() or None
+        commune = form.commune_other
+    elif form.commune_insee in COMMUNES_BY_INSEE:
+        commune = form.commune_insee
     elif form.commune_insee:
-        if form.commune_insee not in COMMUNES_BY_INSEE:
-            c.add("commune", "Commune : choisissez-la dans la liste.")
-        commune_insee = form.commune_insee
+        c.add("commune", "Commune : choisissez-la dans la liste.")
     else:
         c.add("commune", "Commune : choisissez votre commune, ou « Autre commune ».")
+    kiosk_families = {j.value for j in KIOSK_JOB_FAMILIES}
+    typed = PersonForm(
+        first_name=form.first_name,
+        last_name=form.last_name,
+        birth_date=form.birth_date,
+        phone=form.phone,
+        email=form.email,
+        commune=commune,
+        job_families=[f for f in form.job_families if f in kiosk_families],
+    )
+    values, problems = check_person(typed, day, PRE_REGISTRATION_FIELDS)
+    c.errors.extend(problems)
+    _reachable(c, form.phone, form.email)
     if form.reason and form.reason not in REASONS:
         c.add("reason", "Motif : choisissez-le dans la liste.")
-    families = [f for f in form.job_families if f in {j.value for j in KIOSK_JOB_FAMILIES}]
     if not form.consent:
         c.add("consent", "Accord : cochez la case pour que l'accueil puisse garder vos informations.")
     c.raise_if_any()
@@ -386,14 +391,7 @@ def pre_register(
         lines.append(f"Besoins pour l'accueil : {form.accessibility.strip()}")
     pre = m.PreRegistration(
         campus_id=campus_id,
-        first_name=normalize.tidy_name(first),
-        last_name=normalize.tidy_name(last),
-        birth_date=birth,
-        phone=phone,
-        email=email,
-        commune_insee=commune_insee,
-        commune_other=commune_other,
-        job_families=families,
+        **values,
         message="\n".join(lines),
         consent_text_version=CURRENT_CONSENT_VERSION,
         language=form.language if form.language in ("fr", "en", "ar") else "fr",
@@ -521,9 +519,10 @@ def register_for_event(uow: UnitOfWork, event_id: str, form: EventSignUp, *, now
     if event is None or event.starts_at < at or event.kind == e.EventKind.OUTREACH:
         raise InvalidInput([FieldError("event_id", "Événement : il n'est plus ouvert aux inscriptions.")])
     c = Collector()
-    first = c.check(lambda: check_required(form.first_name, "first_name", "Prénom"), "")
-    last = c.check(lambda: check_required(form.last_name, "last_name", "Nom"), "")
-    phone, email = _contact(c, form.phone, form.email)
+    typed = PersonForm(first_name=form.first_name, last_name=form.last_name, phone=form.phone, email=form.email)
+    values, problems = check_person(typed, at.astimezone().date(), EVENT_SIGN_UP_FIELDS)
+    c.errors.extend(problems)
+    _reachable(c, form.phone, form.email)
     if not form.consent:
         c.add("consent", "Accord : cochez la case pour que l'on garde votre inscription.")
     c.raise_if_any()
@@ -531,10 +530,7 @@ def register_for_event(uow: UnitOfWork, event_id: str, form: EventSignUp, *, now
     uow.session.add(
         m.PreRegistration(
             campus_id=event.campus_id or campus_id,
-            first_name=normalize.tidy_name(first),
-            last_name=normalize.tidy_name(last),
-            phone=phone,
-            email=email,
+            **values,
             message=f"Inscription à l'événement « {event.title} » du {when}.",
             event_id=event.id,
             consent_text_version=CURRENT_CONSENT_VERSION,

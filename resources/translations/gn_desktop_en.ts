@@ -151,6 +151,13 @@
     </message>
 </context>
 <context>
+    <name>ConsentBoxes</name>
+    <message>
+        <source>Consent texts, version %1. Read them to the person before ticking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EnrolBox</name>
     <message>
         <source>Head office address: type the full address given by the head office, starting with https://</source>
@@ -484,21 +491,6 @@
         <source>Person registered.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n person(s) already registered may be the same: open their file, or confirm this is someone else.</source>
-        <translation>
-            <numerusform>%n person already registered may be the same: open their file, or confirm this is someone else.</numerusform>
-            <numerusform>%n people already registered may be the same: open their file, or confirm this is someone else.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nobody registered matches this name and birth date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the name and birth date: people already registered show here.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>New registration</source>
         <translation type="unfinished"></translation>
@@ -552,91 +544,49 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;First name *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Last name *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Birth date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Gender</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;E-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Commune</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Situation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>France &amp;Travail id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;ducation level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Be&amp;nefits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Referred by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Barriers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Jobs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>dd/mm/yyyy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>06 12 34 56 78</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>name@domain.fr</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Commune of Seine-Saint-Denis, or another town</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1234567A</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>— not stated —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tick the themes the person mentions; details go in a note of their file, not here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Consent texts, version %1. Read them to the person before ticking.</source>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Abandon it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← &amp;Previous (Alt+←)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next (Alt+→) →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save the person (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandon this registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LikelyMatches</name>
+    <message numerus="yes">
+        <source>%n person(s) already registered may be the same: open their file, or confirm this is someone else.</source>
+        <translation>
+            <numerusform>%n person already registered may be the same: open their file, or confirm this is someone else.</numerusform>
+            <numerusform>%n people already registered may be the same: open their file, or confirm this is someone else.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody registered matches this name and birth date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the name and birth date: people already registered show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -669,30 +619,6 @@
     </message>
     <message>
         <source>This is &amp;someone else: create a new file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Abandon it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>← &amp;Previous (Alt+←)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Next (Alt+→) →</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save the person (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Abandon this registration</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1069,6 +995,89 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Campus</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonFields</name>
+    <message>
+        <source>&amp;First name *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Last name *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>France &amp;Travail id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;ducation level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Be&amp;nefits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Referred by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Barriers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>06 12 34 56 78</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@domain.fr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune of Seine-Saint-Denis, or another town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1234567A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not stated —</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -151,6 +151,13 @@
     </message>
 </context>
 <context>
+    <name>ConsentBoxes</name>
+    <message>
+        <source>Consent texts, version %1. Read them to the person before ticking.</source>
+        <translation>Textes de consentement, version %1. Lisez-les à la personne avant de cocher.</translation>
+    </message>
+</context>
+<context>
     <name>EnrolBox</name>
     <message>
         <source>Head office address: type the full address given by the head office, starting with https://</source>
@@ -484,21 +491,6 @@
         <source>Person registered.</source>
         <translation>Personne inscrite.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n person(s) already registered may be the same: open their file, or confirm this is someone else.</source>
-        <translation>
-            <numerusform>%n personne déjà inscrite est peut-être la même : ouvrez sa fiche, ou confirmez qu&apos;il s&apos;agit d&apos;une autre personne.</numerusform>
-            <numerusform>%n personnes déjà inscrites sont peut-être la même : ouvrez leur fiche, ou confirmez qu&apos;il s&apos;agit d&apos;une autre personne.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nobody registered matches this name and birth date.</source>
-        <translation>Personne de déjà inscrit ne correspond à ce nom et à cette date de naissance.</translation>
-    </message>
-    <message>
-        <source>Type the name and birth date: people already registered show here.</source>
-        <translation>Saisissez le nom et la date de naissance : les personnes déjà inscrites s&apos;affichent ici.</translation>
-    </message>
     <message>
         <source>New registration</source>
         <translation>Nouvelle inscription</translation>
@@ -552,92 +544,50 @@
         <translation>Consentements</translation>
     </message>
     <message>
-        <source>&amp;First name *</source>
-        <translation>&amp;Prénom *</translation>
-    </message>
-    <message>
-        <source>&amp;Last name *</source>
-        <translation>&amp;Nom *</translation>
-    </message>
-    <message>
-        <source>&amp;Birth date</source>
-        <translation>Date de &amp;naissance</translation>
-    </message>
-    <message>
-        <source>&amp;Gender</source>
-        <translation>&amp;Genre</translation>
-    </message>
-    <message>
-        <source>&amp;Phone</source>
-        <translation>&amp;Téléphone</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail</source>
-        <translation>&amp;E-mail</translation>
-    </message>
-    <message>
-        <source>&amp;Commune</source>
-        <translation>&amp;Commune</translation>
-    </message>
-    <message>
-        <source>&amp;Situation</source>
-        <translation>&amp;Situation</translation>
-    </message>
-    <message>
-        <source>France &amp;Travail id</source>
-        <translation>Identifiant France &amp;Travail</translation>
-    </message>
-    <message>
-        <source>E&amp;ducation level</source>
-        <translation>Niveau d&apos;é&amp;tudes</translation>
-    </message>
-    <message>
-        <source>Be&amp;nefits</source>
-        <translation>A&amp;llocations</translation>
-    </message>
-    <message>
-        <source>&amp;Referred by</source>
-        <translation>&amp;Orienté par</translation>
-    </message>
-    <message>
-        <source>&amp;Barriers</source>
-        <translation>&amp;Freins</translation>
-    </message>
-    <message>
-        <source>&amp;Jobs</source>
-        <translation>&amp;Métiers</translation>
-    </message>
-    <message>
-        <source>dd/mm/yyyy</source>
-        <translation>jj/mm/aaaa</translation>
-    </message>
-    <message>
-        <source>06 12 34 56 78</source>
-        <translation>06 12 34 56 78</translation>
-    </message>
-    <message>
-        <source>name@domain.fr</source>
-        <translation>nom@domaine.fr</translation>
-    </message>
-    <message>
-        <source>Commune of Seine-Saint-Denis, or another town</source>
-        <translation>Commune de Seine-Saint-Denis, ou une autre ville</translation>
-    </message>
-    <message>
-        <source>1234567A</source>
-        <translation>1234567A</translation>
-    </message>
-    <message>
-        <source>— not stated —</source>
-        <translation>— non précisé —</translation>
-    </message>
-    <message>
         <source>Tick the themes the person mentions; details go in a note of their file, not here.</source>
         <translation>Cochez les thèmes que la personne évoque ; les détails vont dans une note de sa fiche, pas ici.</translation>
     </message>
     <message>
-        <source>Consent texts, version %1. Read them to the person before ticking.</source>
-        <translation>Textes de consentement, version %1. Lisez-les à la personne avant de cocher.</translation>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>&amp;Abandon it</source>
+        <translation>&amp;L&apos;abandonner</translation>
+    </message>
+    <message>
+        <source>← &amp;Previous (Alt+←)</source>
+        <translation>← &amp;Précédent (Alt+←)</translation>
+    </message>
+    <message>
+        <source>&amp;Next (Alt+→) →</source>
+        <translation>&amp;Suivant (Alt+→) →</translation>
+    </message>
+    <message>
+        <source>&amp;Save the person (Ctrl+S)</source>
+        <translation>&amp;Enregistrer la personne (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Abandon this registration</source>
+        <translation>Abandonner cette inscription</translation>
+    </message>
+</context>
+<context>
+    <name>LikelyMatches</name>
+    <message numerus="yes">
+        <source>%n person(s) already registered may be the same: open their file, or confirm this is someone else.</source>
+        <translation>
+            <numerusform>%n personne déjà inscrite est peut-être la même : ouvrez sa fiche, ou confirmez qu&apos;il s&apos;agit d&apos;une autre personne.</numerusform>
+            <numerusform>%n personnes déjà inscrites sont peut-être la même : ouvrez leur fiche, ou confirmez qu&apos;il s&apos;agit d&apos;une autre personne.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody registered matches this name and birth date.</source>
+        <translation>Personne de déjà inscrit ne correspond à ce nom et à cette date de naissance.</translation>
+    </message>
+    <message>
+        <source>Type the name and birth date: people already registered show here.</source>
+        <translation>Saisissez le nom et la date de naissance : les personnes déjà inscrites s&apos;affichent ici.</translation>
     </message>
     <message>
         <source>Already registered?</source>
@@ -670,30 +620,6 @@
     <message>
         <source>This is &amp;someone else: create a new file</source>
         <translation>C&apos;est une &amp;autre personne : créer une nouvelle fiche</translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation>&amp;Reprendre</translation>
-    </message>
-    <message>
-        <source>&amp;Abandon it</source>
-        <translation>&amp;L&apos;abandonner</translation>
-    </message>
-    <message>
-        <source>← &amp;Previous (Alt+←)</source>
-        <translation>← &amp;Précédent (Alt+←)</translation>
-    </message>
-    <message>
-        <source>&amp;Next (Alt+→) →</source>
-        <translation>&amp;Suivant (Alt+→) →</translation>
-    </message>
-    <message>
-        <source>&amp;Save the person (Ctrl+S)</source>
-        <translation>&amp;Enregistrer la personne (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Abandon this registration</source>
-        <translation>Abandonner cette inscription</translation>
     </message>
 </context>
 <context>
@@ -1072,6 +998,89 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Campus</source>
         <translation>Campus</translation>
+    </message>
+</context>
+<context>
+    <name>PersonFields</name>
+    <message>
+        <source>&amp;First name *</source>
+        <translation>&amp;Prénom *</translation>
+    </message>
+    <message>
+        <source>&amp;Last name *</source>
+        <translation>&amp;Nom *</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation>Date de &amp;naissance</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>&amp;Genre</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Téléphone</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Commune</source>
+        <translation>&amp;Commune</translation>
+    </message>
+    <message>
+        <source>&amp;Situation</source>
+        <translation>&amp;Situation</translation>
+    </message>
+    <message>
+        <source>France &amp;Travail id</source>
+        <translation>Identifiant France &amp;Travail</translation>
+    </message>
+    <message>
+        <source>E&amp;ducation level</source>
+        <translation>Niveau d&apos;é&amp;tudes</translation>
+    </message>
+    <message>
+        <source>Be&amp;nefits</source>
+        <translation>A&amp;llocations</translation>
+    </message>
+    <message>
+        <source>&amp;Referred by</source>
+        <translation>&amp;Orienté par</translation>
+    </message>
+    <message>
+        <source>&amp;Barriers</source>
+        <translation>&amp;Freins</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Métiers</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>jj/mm/aaaa</translation>
+    </message>
+    <message>
+        <source>06 12 34 56 78</source>
+        <translation>06 12 34 56 78</translation>
+    </message>
+    <message>
+        <source>name@domain.fr</source>
+        <translation>nom@domaine.fr</translation>
+    </message>
+    <message>
+        <source>Commune of Seine-Saint-Denis, or another town</source>
+        <translation>Commune de Seine-Saint-Denis, ou une autre ville</translation>
+    </message>
+    <message>
+        <source>1234567A</source>
+        <translation>1234567A</translation>
+    </message>
+    <message>
+        <source>— not stated —</source>
+        <translation>— non précisé —</translation>
     </message>
 </context>
 <context>

@@ -268,12 +268,7 @@
     </message>
 </context>
 <context>
-    <name>KioskWindow</name>
-    <message>
-        <source>Le Grand Numérique — welcome kiosk</source>
-        <extracomment>extra delay before a failed check-in can be retried (slows down guessing codes)</extracomment>
-        <translation>Le Grand Numérique — جهاز الاستقبال</translation>
-    </message>
+    <name>KioskHeader</name>
     <message>
         <source>Home</source>
         <translation>الرئيسية</translation>
@@ -286,6 +281,9 @@
         <source>Make the text bigger</source>
         <translation>تكبير النص</translation>
     </message>
+</context>
+<context>
+    <name>KioskMessages</name>
     <message>
         <source>The appointment code has 6 digits.</source>
         <translation>رمز الموعد مكوّن من 6 أرقام.</translation>
@@ -341,6 +339,14 @@
     <message>
         <source>Something went wrong. Please ask at the front desk.</source>
         <translation>حدث خطأ. يرجى السؤال في الاستقبال.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Le Grand Numérique — welcome kiosk</source>
+        <extracomment>extra delay before a failed check-in can be retried (slows down guessing codes)</extracomment>
+        <translation>Le Grand Numérique — جهاز الاستقبال</translation>
     </message>
     <message>
         <source>Some answers need a correction. They are marked with ⚠.</source>

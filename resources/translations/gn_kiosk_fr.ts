@@ -268,12 +268,7 @@
     </message>
 </context>
 <context>
-    <name>KioskWindow</name>
-    <message>
-        <source>Le Grand Numérique — welcome kiosk</source>
-        <extracomment>extra delay before a failed check-in can be retried (slows down guessing codes)</extracomment>
-        <translation>Le Grand Numérique — borne d'accueil</translation>
-    </message>
+    <name>KioskHeader</name>
     <message>
         <source>Home</source>
         <translation>Accueil</translation>
@@ -286,6 +281,9 @@
         <source>Make the text bigger</source>
         <translation>Agrandir le texte</translation>
     </message>
+</context>
+<context>
+    <name>KioskMessages</name>
     <message>
         <source>The appointment code has 6 digits.</source>
         <translation>Le code du rendez-vous a 6 chiffres.</translation>
@@ -341,6 +339,14 @@
     <message>
         <source>Something went wrong. Please ask at the front desk.</source>
         <translation>Un problème est survenu. Demandez à l'accueil.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Le Grand Numérique — welcome kiosk</source>
+        <extracomment>extra delay before a failed check-in can be retried (slows down guessing codes)</extracomment>
+        <translation>Le Grand Numérique — borne d'accueil</translation>
     </message>
     <message>
         <source>Some answers need a correction. They are marked with ⚠.</source>

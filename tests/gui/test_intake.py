@@ -4,6 +4,7 @@ survives a crash (the window discarded without saving, then reopened)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 import shiboken6
@@ -12,9 +13,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from gn_core.domain import enums as e
+from gn_core.domain.person import PersonForm, person_problems
 from gn_desktop.services import followup
 from gn_desktop.store.uow import Store
-from gn_desktop.views.intake import IntakePage
+from gn_desktop.views.intake import IntakePage, PersonFields
+from gn_desktop.views.intake.form import person_form
 from gn_desktop.views.main_window import MainWindow
 from gn_desktop.views.tasks import TaskRunner
 
@@ -80,7 +83,7 @@ def test_a_full_intake_by_keyboard_alone(
     qtbot.keyClick(page.fields["birth_date"], Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     with qtbot.waitSignal(page.matches_checked, timeout=5_000):
         _type(qtbot, "21/02/1999")
-    assert page.matches_status.text() == (
+    assert page.matches.status.text() == (
         "Personne de déjà inscrit ne correspond à ce nom et à cette date de naissance."
     )
     _next(qtbot, page)
@@ -95,10 +98,10 @@ def test_a_full_intake_by_keyboard_alone(
     qtbot.keyClick(_focused(), Qt.Key.Key_Space)  # first target job: development
     _next(qtbot, page)
     assert page.stack.currentIndex() == 5
-    assert page.consent_version.text().startswith("Textes de consentement, version 2025-01")
+    assert page.consents.version.text().startswith("Textes de consentement, version 2025-01")
     qtbot.keyClick(_focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert page.errors["consents"].text().startswith("Consentements : indiquez l'accord")
-    page.consent_boxes["follow_up"].setFocus()
+    page.consents.boxes["follow_up"].setFocus()
     qtbot.keyClick(_focused(), Qt.Key.Key_Space)
     with qtbot.waitSignal(page.created, timeout=10_000) as created:
         qtbot.keyClick(_focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -130,12 +133,12 @@ def test_search_before_create_shows_likely_matches_first(
     _tab(qtbot)
     with qtbot.waitSignal(page.matches_checked, timeout=5_000, check_params_cb=lambda n: n == 1):
         _type(qtbot, "02/05/1998")
-    assert page.matches_table.item(0, 0).text() == "Awa Diallo"
-    assert page.matches_table.item(0, 3).text() == "nom très proche et même date de naissance"
+    assert page.matches.table.item(0, 0).text() == "Awa Diallo"
+    assert page.matches.table.item(0, 3).text() == "nom très proche et même date de naissance"
     assert not page.next_button.isEnabled()  # no new file while a likely match is unanswered
     opened: list[str] = []
     page.open_person.connect(opened.append)
-    page.open_match_button.click()
+    page.matches.open_button.click()
     assert opened == [existing]
     page.confirm_new.setChecked(True)
     assert page.next_button.isEnabled()
@@ -193,3 +196,20 @@ def test_intake_from_a_kiosk_pre_registration_is_prefilled(
     assert values["phone"] == "+33639981234"
     assert values["job_families"] == [e.JobFamily.CYBERSECURITY.value]
     assert values["referral_source"] == "kiosk"
+
+
+def test_the_person_form_shows_gn_core_messages_under_each_field(qtbot: QtBot) -> None:
+    """The form re-implements no check: each error line is gn_core's message for that field, storage rules too."""
+    form = PersonFields(("phone", "commune", "france_travail_id", "gender"))
+    qtbot.addWidget(form)
+    form.set_values({"phone": "12", "commune": "x" * 300, "france_travail_id": "1234567a", "gender": "female"})
+    assert form.check() == ["phone", "commune"]
+    expected = person_problems(PersonForm(phone="12"), date.today(), ["phone"])
+    assert form.errors["phone"].text() == expected[0].message
+    assert form.errors["commune"].text() == "Commune : valeur refusée (200 caractères au plus)."
+    assert form.errors["france_travail_id"].isHidden()
+    typed = person_form(form.values())
+    assert (typed.gender, typed.france_travail_id, typed.birth_date) == ("female", "1234567a", None)
+    form.set_values({"phone": "06 12 34 56 78"})
+    assert form.check(["phone"]) == [] and form.errors["phone"].isHidden()
+    assert not form.errors["commune"].isHidden()  # not checked again: still shown

@@ -20,7 +20,7 @@ from gn_desktop.store import models as m
 from gn_desktop.store.uow import Store
 from gn_desktop.views.i18n import Translations
 from gn_desktop.views.kiosk import SCREEN_NAMES, build_kiosk, render_kiosk_screen, theme
-from gn_desktop.views.kiosk.screens import accessible_widgets, shown_texts
+from gn_desktop.views.kiosk.base import accessible_widgets, shown_texts
 from gn_desktop.views.kiosk.window import KioskConfig, KioskWindow
 from gn_desktop.views.tasks import TaskRunner
 
@@ -134,7 +134,7 @@ def test_pre_registration_in_english_shows_translated_errors_then_a_ticket(
     qtbot: QtBot, make_kiosk: Callable[..., KioskWindow], store: Store
 ) -> None:
     kiosk_window = make_kiosk()
-    qtbot.mouseClick(kiosk_window.language_buttons["en"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk_window.header.language_buttons["en"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(kiosk_window.welcome.journeys["new"], Qt.MouseButton.LeftButton)
     screen = kiosk_window.new_visitor
     with qtbot.waitSignal(kiosk_window.failed, timeout=10_000):
@@ -284,18 +284,18 @@ def test_arabic_is_right_to_left_and_the_language_bar_stays_put(
 ) -> None:
     kiosk_window = make_kiosk()
     assert kiosk_window.welcome.title.text() == "Bienvenue au campus"
-    qtbot.mouseClick(kiosk_window.language_buttons["ar"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk_window.header.language_buttons["ar"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: kiosk_window.welcome.title.text() == "مرحبًا بكم في المركز")
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert kiosk_window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert kiosk_window.welcome.journeys["checkin"].text() == "لديّ موعد"
-    assert kiosk_window.language_bar.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert kiosk_window.header.language_bar.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert kiosk_window.checkin.keypad.layoutDirection() == Qt.LayoutDirection.LeftToRight
     # the first journey sits on the right in Arabic
     first = kiosk_window.welcome.journeys["checkin"].mapTo(kiosk_window, kiosk_window.rect().topLeft())
     second = kiosk_window.welcome.journeys["new"].mapTo(kiosk_window, kiosk_window.rect().topLeft())
     assert first.x() > second.x()
-    qtbot.mouseClick(kiosk_window.language_buttons["fr"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk_window.header.language_buttons["fr"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: kiosk_window.welcome.title.text() == "Bienvenue au campus")
 
 

@@ -129,6 +129,25 @@ def test_pre_registration_lists_every_problem_in_french(world: World) -> None:
     assert "Prénom : ce champ est obligatoire." in bad.value.for_field("first_name")
 
 
+def test_pre_registration_checks_the_person_fields_as_an_intake_does(world: World) -> None:
+    """The fields a walk-in shares with an intake go through gn_core's one person validation (storage rules too)."""
+    with world.store.unit_of_work(None) as uow:
+        with pytest.raises(InvalidInput) as bad:
+            kiosk.pre_register(uow, _form(last_name="B" * 201, email="x@", commune_insee="99999"), now=NOW)
+        assert {err.field for err in bad.value.errors} == {"last_name", "email", "commune"}
+        assert "Nom : valeur refusée (200 caractères au plus)." in bad.value.for_field("last_name")
+        kiosk.pre_register(
+            uow, _form(commune_insee="other", commune_other=" Montreuil ", job_families=("ai", "other")), now=NOW
+        )
+        kiosk.pre_register(uow, _form(commune_insee="other", commune_other="Lyon"), now=NOW)
+        uow.commit()
+    with world.store.reading() as s:
+        pres = s.scalars(select(m.PreRegistration)).all()
+        assert {(p.commune_insee, p.commune_other) for p in pres} == {("93048", None), (None, "Lyon")}
+        montreuil = next(p for p in pres if p.commune_insee)
+        assert montreuil.job_families == ["ai"]  # only the families the kiosk explains
+
+
 def test_programmes_near_a_commune_come_nearest_first(world: World) -> None:
     with world.store.unit_of_work(None) as uow:
         simplon = uow.session.scalar(select(m.Partner.id).where(m.Partner.name == "Simplon"))

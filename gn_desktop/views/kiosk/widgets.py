@@ -1,4 +1,5 @@
-"""Building blocks of the kiosk screens: wrapping touch buttons, labelled fields, a keypad and an on-screen keyboard.
+"""Building blocks of the kiosk screens: wrapping touch buttons, labelled fields, a keypad and an on-screen keyboard
+(and the staff's invisible corner).
 
 Every interactive widget here gets an accessible name from its visible text. Buttons are at least
 `theme.MIN_TARGET_PX` high, wrap their text instead of truncating it, and react to Enter as well as Space, so the whole
@@ -8,8 +9,8 @@ had it last. Threading: main thread only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -353,6 +354,28 @@ class OnScreenKeyboard(QFrame):
         self.shift.setAccessibleName(self.tr("Capital letter"))
         self.space.setAccessibleName(self.tr("Space"))
         self.erase.setAccessibleName(self.tr("Erase"))
+
+
+class CornerHotspot(QWidget):
+    """An invisible square in the top-left corner: holding it down `long_press_ms` opens the staff PIN screen."""
+
+    long_pressed = Signal()
+
+    def __init__(self, long_press_ms: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("staff-corner")
+        self.setFixedSize(64, 64)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(long_press_ms)
+        self._timer.timeout.connect(self.long_pressed.emit)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._timer.start()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._timer.stop()
 
 
 def card() -> QFrame:

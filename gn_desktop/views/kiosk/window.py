@@ -1,8 +1,10 @@
+# Over 500 lines: the one place where every kiosk flow (service, answer, refusal), the idle wipe and staff exit meet.
 """The self-service kiosk's window: full screen, no decorations, one visitor at a time, nothing kept after them.
 
-The window owns the header (home, text size, language — reachable from every screen), the screens, the idle watch and
-the staff exit. It calls the kiosk's narrow services (`gn_desktop.services.kiosk`) only through the task runner; the
-services never return anyone's data but a greeting first name, a ticket, programmes and events.
+The window owns the header (`header.py`: home, text size, language — reachable from every screen), the screens (one
+module per journey: `welcome`, `checkin`, `new_visitor`, `discover`, `staff`), the idle watch and the staff exit. It
+calls the kiosk's narrow services (`gn_desktop.services.kiosk`) only through the task runner; the services never
+return anyone's data but a greeting first name, a ticket, programmes and events.
 
 * Idle: after `KioskConfig.idle_ms` without input, "Are you still there?"; `wipe_ms` later everything is wiped (fields,
   undo history, results, language, text size) and the welcome screen returns (`wiped` is emitted).
@@ -20,12 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QMouseEvent, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
-    QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QScrollArea,
     QStackedWidget,
@@ -37,22 +36,16 @@ from gn_core.domain.errors import InvalidInput
 from gn_desktop.services import kiosk as service
 from gn_desktop.views.i18n import DEFAULT_LANGUAGE, Translations
 from gn_desktop.views.kiosk import theme
-from gn_desktop.views.kiosk.screens import (
-    CheckInScreen,
-    EventsScreen,
-    ExitScreen,
-    IdleOverlay,
-    JobsScreen,
-    NewVisitorScreen,
-    Screen,
-    TicketScreen,
-    WelcomeScreen,
-)
-from gn_desktop.views.kiosk.widgets import Field, KioskButton, TypingTarget, is_typing_event, label
+from gn_desktop.views.kiosk.base import Screen
+from gn_desktop.views.kiosk.checkin import CheckInScreen
+from gn_desktop.views.kiosk.discover import EventsScreen, JobsScreen
+from gn_desktop.views.kiosk.header import KioskHeader
+from gn_desktop.views.kiosk.messages import KioskMessages
+from gn_desktop.views.kiosk.new_visitor import NewVisitorScreen
+from gn_desktop.views.kiosk.staff import ExitScreen
+from gn_desktop.views.kiosk.welcome import IdleOverlay, TicketScreen, WelcomeScreen
+from gn_desktop.views.kiosk.widgets import CornerHotspot, Field, TypingTarget, is_typing_event, label
 from gn_desktop.views.tasks import TaskError, TaskRunner
-
-# language buttons: code and endonym (each language is named in itself, so these are never translated)
-LANGUAGE_BUTTONS = (("fr", "Français"), ("en", "English"), ("ar", "العربية"))
 
 
 @dataclass(frozen=True)
@@ -79,28 +72,6 @@ class KioskServices:
     register_for_event: Callable[..., None] = service.register_for_event
     verify_staff_pin: Callable[..., service.PinCheck] = service.verify_staff_pin
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-class CornerHotspot(QWidget):
-    """An invisible square in the top-left corner: holding it down `long_press_ms` opens the staff PIN screen."""
-
-    long_pressed = Signal()
-
-    def __init__(self, long_press_ms: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("staff-corner")
-        self.setFixedSize(64, 64)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(long_press_ms)
-        self._timer.timeout.connect(self.long_pressed.emit)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._timer.start()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self._timer.stop()
 
 
 class KioskWindow(QWidget):
@@ -140,46 +111,12 @@ class KioskWindow(QWidget):
         self._exit_allowed = False
         self.setStyleSheet(theme.stylesheet(self._scale))
         self.target = TypingTarget(self)
+        self.messages = KioskMessages(self)
 
-        # header: home, text size, language — on every screen
-        self.header = QWidget()
-        self.header.setObjectName("kiosk-header")
-        self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._header_grid = QGridLayout(self.header)
-        self._header_grid.setContentsMargins(80, 12, 24, 12)  # the top-left corner stays free for the staff long-press
-        self._header_grid.setSpacing(12)
-        self._header_left = QWidget()
-        bar = QHBoxLayout(self._header_left)
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.setSpacing(12)
-        self.home_button = KioskButton(variant="header")
-        self.home_button.setObjectName("kiosk-home")
-        self.home_button.clicked.connect(self.go_home)
-        self.text_size_button = KioskButton(variant="header")
-        self.text_size_button.setObjectName("kiosk-text-size")
-        self.text_size_button.clicked.connect(self.next_text_size)
-        self.language_bar = QWidget()
-        self.language_bar.setObjectName("language-bar")
-        # The language bar keeps its place and order whatever the language: a visitor who switched to Arabic by
-        # mistake finds the way back where it was.
-        self.language_bar.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        languages = QHBoxLayout(self.language_bar)
-        languages.setContentsMargins(0, 0, 0, 0)
-        languages.setSpacing(12)
-        self.language_group = QButtonGroup(self)
-        self.language_buttons: dict[str, KioskButton] = {}
-        for code, name in LANGUAGE_BUTTONS:
-            button = KioskButton(name, "language")
-            button.setObjectName(f"language-{code}")
-            button.setCheckable(True)
-            button.clicked.connect(lambda _c=False, code=code: self.set_language(code))
-            self.language_group.addButton(button)
-            self.language_buttons[code] = button
-            languages.addWidget(button)
-        bar.addWidget(self.home_button)
-        bar.addWidget(self.text_size_button)
-        bar.addStretch(1)
-        self._place_header()
+        self.header = KioskHeader()
+        self.header.home.connect(self.go_home)
+        self.header.text_size.connect(self.next_text_size)
+        self.header.language_chosen.connect(self.set_language)
 
         # screens
         self.welcome = WelcomeScreen()
@@ -262,7 +199,7 @@ class KioskWindow(QWidget):
         self._on_language_changed(translations.language or "")
         self._retranslate()
         self._current = "kiosk-welcome"
-        self.home_button.hide()
+        self.header.home_button.hide()
         self.idle_timer.start()
 
     # -- service calls --------------------------------------------------------------------------------------------
@@ -310,7 +247,7 @@ class KioskWindow(QWidget):
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
             if isinstance(focus, QLineEdit):
                 self.target.edit = focus
-        self.home_button.setVisible(name != "kiosk-welcome")
+        self.header.home_button.setVisible(name != "kiosk-welcome")
         self.screen_changed.emit(name)
 
     def go_home(self) -> None:
@@ -339,9 +276,7 @@ class KioskWindow(QWidget):
         return self._translations.language or DEFAULT_LANGUAGE
 
     def _on_language_changed(self, lang: str) -> None:
-        button = self.language_buttons.get(lang)
-        if button is not None:
-            button.setChecked(True)
+        self.header.show_language(lang)
 
     def text_scale(self) -> float:
         return self._scale
@@ -349,19 +284,8 @@ class KioskWindow(QWidget):
     def set_text_scale(self, scale: float) -> None:
         self._scale = scale
         self.setStyleSheet(theme.stylesheet(scale))
-        self._place_header()
+        self.header.place(scale)
         self._retranslate()
-
-    def _place_header(self) -> None:
-        """One header row at normal size; with big text the language buttons get a row of their own."""
-        grid = self._header_grid
-        grid.removeWidget(self._header_left)
-        grid.removeWidget(self.language_bar)
-        grid.addWidget(self._header_left, 0, 0)
-        if self._scale > 1.0:
-            grid.addWidget(self.language_bar, 1, 0, Qt.AlignmentFlag.AlignRight)
-        else:
-            grid.addWidget(self.language_bar, 0, 1, Qt.AlignmentFlag.AlignRight)
 
     def next_text_size(self) -> None:
         index = theme.SCALES.index(self._scale) if self._scale in theme.SCALES else 0
@@ -374,10 +298,7 @@ class KioskWindow(QWidget):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Le Grand Numérique — welcome kiosk"))
-        self.home_button.setText(self.tr("Home"))
-        self.text_size_button.setText(self.tr("Text size: %1 %").replace("%1", str(round(self._scale * 100))))
-        self.text_size_button.setAccessibleName(self.tr("Make the text bigger"))
-        self.language_group.setExclusive(True)
+        self.header.retranslate(self._scale)
         for screen in self.screens.values():
             screen.retranslate()
         self.idle_overlay.retranslate()
@@ -444,22 +365,7 @@ class KioskWindow(QWidget):
     # -- errors -----------------------------------------------------------------------------------------------
 
     def _field_message(self, fieldname: str, french: str) -> str:
-        """The message to show for a field: the service's French message in French, a translation otherwise."""
-        if self.language() == "fr":
-            return french
-        generic = {
-            "code": self.tr("The appointment code has 6 digits."),
-            "first_name": self.tr("First name: please fill it in."),
-            "last_name": self.tr("Last name: please fill it in."),
-            "birth_date": self.tr("Birth date: type day/month/year, for example 14/02/2001."),
-            "phone": self.tr("Phone: type 10 digits, like 06 12 34 56 78. Or give an e-mail."),
-            "email": self.tr("E-mail: check it, it looks like name@example.fr."),
-            "commune": self.tr("Town: choose it in the list."),
-            "reason": self.tr("Choose what brings you here."),
-            "consent": self.tr("Tick “I agree” so that we can keep your details."),
-            "event_id": self.tr("This event is no longer open for sign-up."),
-        }
-        return generic.get(fieldname, self.tr("Please check this field."))
+        return self.messages.field_message(fieldname, french, self.language())
 
     def _show_field_errors(self, fields: dict[str, Field], error: TaskError, general: Callable[[str], None]) -> None:
         for f in fields.values():
@@ -476,18 +382,9 @@ class KioskWindow(QWidget):
             if first is not None:
                 first.edit.setFocus()
         else:
-            leftover.append(self._error_message(error))
+            leftover.append(self.messages.error_message(error))
         general(" ".join(leftover))
         self.failed.emit(error.message)
-
-    def _error_message(self, error: TaskError) -> str:
-        if isinstance(error.error, service.CheckInNotFound):
-            return self.tr("We could not find your appointment for today. Check what you typed, or ask at the desk.")
-        if isinstance(error.error, service.StaffPinLocked):
-            return self.tr("Too many tries. Wait %1 seconds.").replace("%1", str(error.error.seconds))
-        if isinstance(error.error, service.StaffPinNotSet | service.NoCampus):
-            return error.message  # for staff, in French
-        return self.tr("Something went wrong. Please ask at the front desk.")
 
     def _failed(self, error: TaskError) -> None:
         self.failed.emit(error.message)
@@ -618,7 +515,7 @@ class KioskWindow(QWidget):
         self.exit_screen.pin.wipe()
         seconds = error.error.seconds if isinstance(error.error, service.StaffPinLocked) else 1
         self._lock_pin_pad(seconds)
-        self.exit_screen.error.show_message(self._error_message(error))
+        self.exit_screen.error.show_message(self.messages.error_message(error))
         self.pin_refused.emit(seconds)
 
     def _lock_pin_pad(self, seconds: int) -> None:
