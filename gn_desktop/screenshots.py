@@ -98,6 +98,52 @@ def _demo_person(store: Store) -> str | None:
         return found or session.scalar(select(m.Person.id).limit(1))
 
 
+def _show_person(window: MainWindow, store: Store, view: str, settle: Callable[[], None]) -> None:
+    person_id = _demo_person(store)
+    if person_id is None:
+        return
+    window.open_person(person_id)
+    settle()
+    window.person.tabs.setCurrentIndex({"person": 0, "notes": 1, "referrals": 3, "history": 4}[view])
+    if view == "person":
+        window.person.move_target.setCurrentIndex(0)
+    if view == "referrals" and window.person.options_table.rowCount():
+        window.person.options_table.selectRow(0)
+
+
+def _show_intake(window: MainWindow, store: Store, view: str, settle: Callable[[], None]) -> None:
+    window.new_intake()
+    settle()
+    window.intake.resume_banner.hide()
+    window.intake.set_values(_intake_example(store, view))
+    if view == "consents":
+        window.intake.confirm_new.setChecked(True)
+        window.intake._go(window.intake.stack.count() - 1)
+
+
+def _show_search(window: MainWindow, _store: Store, _view: str, _settle: Callable[[], None]) -> None:
+    window.find_person()
+    window.search.search_now("mar")
+
+
+def _show_sync(window: MainWindow, store: Store, view: str, settle: Callable[[], None]) -> None:
+    window.go_to(5)
+    settle()
+    _show_sync_sample(window, store, view, settle)
+
+
+#: what to do, once signed in, to show each view (home and sign-in need nothing)
+_PREPARE: dict[str, Callable[[MainWindow, Store, str, Callable[[], None]], None]] = {
+    "locked": lambda window, _store, _view, _settle: window.lock(),
+    "search": _show_search,
+    **dict.fromkeys(("person", "notes", "referrals", "history"), _show_person),
+    **dict.fromkeys(("intake", "consents"), _show_intake),
+    "partners": lambda window, _store, _view, _settle: window.go_to(3),
+    "events": lambda window, _store, _view, _settle: window.go_to(4),
+    **dict.fromkeys(("sync", "conflicts"), _show_sync),
+}
+
+
 def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280x800", lang: str = "fr") -> int:
     """Render one view of the advisor workspace with demo data, offscreen, into a PNG file.
 
@@ -152,37 +198,9 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
             with store.read_unit(None) as uow:
                 window.sign_in_as(auth.session_for(uow, username))
             _settle(app, runner)
-        if view == "locked":
-            window.lock()
-        elif view == "search":
-            window.find_person()
-            window.search.search_now("mar")
-        elif view in ("person", "notes", "referrals", "history"):
-            person_id = _demo_person(store)
-            if person_id is not None:
-                window.open_person(person_id)
-                _settle(app, runner)
-                window.person.tabs.setCurrentIndex({"person": 0, "notes": 1, "referrals": 3, "history": 4}[view])
-                if view == "person":
-                    window.person.move_target.setCurrentIndex(0)
-                if view == "referrals" and window.person.options_table.rowCount():
-                    window.person.options_table.selectRow(0)
-        elif view in ("intake", "consents"):
-            window.new_intake()
-            _settle(app, runner)
-            window.intake.resume_banner.hide()
-            window.intake.set_values(_intake_example(store, view))
-            if view == "consents":
-                window.intake.confirm_new.setChecked(True)
-                window.intake._go(window.intake.stack.count() - 1)
-        elif view == "partners":
-            window.go_to(3)
-        elif view == "events":
-            window.go_to(4)
-        elif view in ("sync", "conflicts"):
-            window.go_to(5)
-            _settle(app, runner)
-            _show_sync_sample(window, store, view, lambda: _settle(app, runner))
+        prepare = _PREPARE.get(view)
+        if prepare is not None:
+            prepare(window, store, view, lambda: _settle(app, runner))
         _settle(app, runner, minimum_s=0.8)
         image = window.grab().toImage()
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,7 @@ from gn_core.domain.permissions import can_read_restricted_note, can_read_sensit
 from gn_core.hlc import Stamp
 from gn_desktop.services.common import acting_role, today
 from gn_desktop.store import models as m
-from gn_desktop.store.changes import wire
+from gn_desktop.store.codec import wire
 from gn_desktop.store.uow import UnitOfWork
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from gn_core.domain import enums as e
+from gn_core.domain.person import PersonForm
 from gn_desktop.services import intake
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
@@ -32,7 +33,7 @@ class Draft:
 class IntakeRequest:
     """Everything the intake wizard sends when the advisor saves the new person."""
 
-    form: intake.PersonForm
+    form: PersonForm
     consents: list[intake.ConsentInput] = field(default_factory=list)
     confirmed_new: bool = False
     draft_id: str | None = None

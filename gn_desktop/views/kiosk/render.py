@@ -5,7 +5,9 @@ Threading: main thread only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QSize, QTimer
 from PySide6.QtGui import QImage
@@ -15,7 +17,7 @@ from gn_core.domain import enums as e
 from gn_desktop.services import kiosk as service
 from gn_desktop.views.i18n import Translations
 from gn_desktop.views.kiosk.window import KioskConfig, KioskServices, KioskWindow
-from gn_desktop.views.tasks import TaskRunner
+from gn_desktop.views.tasks import T, TaskError, TaskRunner, Ts
 
 #: every kiosk screen `render_kiosk_screen` can draw (`gn-desktop screenshot --view <name>`)
 SCREEN_NAMES = (
@@ -127,13 +129,26 @@ class _ImmediateRunner(TaskRunner):
         super().__init__(lambda _user: None)  # type: ignore[arg-type]
         self.shutdown()
 
-    def query(self, fn, *args, on_done=None, on_error=None):  # type: ignore[override]
+    def query(
+        self,
+        fn: Callable[[Any, *Ts], T],
+        *args: *Ts,
+        on_done: Callable[[T], object] | None = None,
+        on_error: Callable[[TaskError], object] | None = None,
+    ) -> int:
         result = fn(None, *args)
         if on_done is not None:
             on_done(result)
         return 0
 
-    run = query  # type: ignore[assignment]
+    def run(
+        self,
+        fn: Callable[[Any, *Ts], T],
+        *args: *Ts,
+        on_done: Callable[[T], object] | None = None,
+        on_error: Callable[[TaskError], object] | None = None,
+    ) -> int:
+        return self.query(fn, *args, on_done=on_done, on_error=on_error)
 
 
 def _settle(window: KioskWindow, runner: TaskRunner | None) -> None:
