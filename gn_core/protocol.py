@@ -199,6 +199,11 @@ class EnrolRequest(BaseModel):
     )
     device_id: str = Field(pattern=ID_PATTERN, description="the campus installation's device id")
     device_name: str = Field(default="", max_length=200, pattern=TEXT_PATTERN)
+    role: Literal["campus_pc", "kiosk"] | None = Field(
+        default=None,
+        description="what the installation expects to be: a code for another kind of device is refused (409) "
+        "without being spent",
+    )
 
 
 class EnrolResponse(BaseModel):

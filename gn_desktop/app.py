@@ -144,6 +144,7 @@ def build_sync(
     on a bad line), which must never delay an advisor's save nor the UI. While online and idle, a second thread keeps
     a long poll open at HQ, so another campus's edit arrives here within about a second.
     """
+    from gn_core.sync_rules import DeviceRole
     from gn_desktop.sync.engine import Progress, Syncer
     from gn_desktop.sync.scheduler import SyncScheduler, hq_probe
     from gn_desktop.views.sync_bridge import SyncBridge
@@ -161,7 +162,8 @@ def build_sync(
         return Syncer(store, data_dir, client_factory=client_factory).wait_for_news(timeout_s)
 
     def enrol(server_url: str, code: str) -> object:
-        return Syncer(store, data_dir, client_factory=client_factory).enrol(server_url, code)
+        syncer = Syncer(store, data_dir, client_factory=client_factory)
+        return syncer.enrol(server_url, code, role=DeviceRole.CAMPUS_PC)
 
     bridge.enrol_fn = enrol
     options.setdefault("probe", hq_probe(server_url))
@@ -178,6 +180,10 @@ def build_kiosk_window(translations: Translations, runner: TaskRunner | None = N
     return build_kiosk(translations, runner)
 
 
+#: a kiosk device sends a check-in or a pre-registration this long after it is made (an advisor's PC waits 3 s)
+KIOSK_DEBOUNCE_S = 0.3
+
+
 def run_app(data_dir: Path, *, kiosk: bool = False, lang: str = "fr") -> int:
     """Start the campus app on `data_dir` (advisor workspace, or the kiosk full screen); returns the exit status."""
     started = time.perf_counter()
@@ -185,6 +191,7 @@ def run_app(data_dir: Path, *, kiosk: bool = False, lang: str = "fr") -> int:
         log.info("gn-desktop %s starting (data: %s, kiosk: %s, language: %s)", __version__, data_dir, kiosk, lang)
         app = application()
         with _log_uncaught():
+            from gn_core.sync_rules import DeviceRole
             from gn_desktop.store.uow import Store
             from gn_desktop.views.i18n import Translations
 
@@ -203,6 +210,13 @@ def run_app(data_dir: Path, *, kiosk: bool = False, lang: str = "fr") -> int:
                 if kiosk:
                     window = build_kiosk_window(translations, runner)
                     window.showFullScreen()
+                    if store.role is DeviceRole.KIOSK:
+                        # a kiosk device of its campus: check-ins leave at once, the catalogue and check-in index
+                        # come in (beside an advisor's app on one PC, that app's sync does it all)
+                        sync = build_sync(store, data_dir, runner, debounce_s=KIOSK_DEBOUNCE_S)
+                        assert sync.scheduler is not None
+                        sync.scheduler.start()
+                        app.aboutToQuit.connect(sync.stop)
                 else:
                     sync = build_sync(store, data_dir, runner)
                     window = build_main_window(runner, sync=sync)

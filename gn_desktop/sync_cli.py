@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from gn_core.sync_rules import DeviceRole
 from gn_desktop.services import conflicts, erasure, sync_status
 from gn_desktop.store.uow import Store
 from gn_desktop.sync import apply
@@ -31,8 +32,10 @@ def run(data: Path, args: argparse.Namespace) -> int:
     store = open_store(data)
     try:
         if args.command == "enrol":
-            info = Syncer(store, data).enrol(args.server, args.code, args.name)
-            print(f"Poste inscrit au campus {info['campus_code']} ({info['campus_name']}).")
+            role = DeviceRole.KIOSK if getattr(args, "kiosk", False) else DeviceRole.CAMPUS_PC
+            info = Syncer(store, data).enrol(args.server, args.code, args.name, role=role)
+            what = "Borne d'accueil inscrite" if role is DeviceRole.KIOSK else "Poste inscrit"
+            print(f"{what} au campus {info['campus_code']} ({info['campus_name']}).")
             return 0
         if args.command == "sync":
             return _sync(store, data, args)

@@ -119,5 +119,11 @@ def complete_intake(uow: UnitOfWork, request: IntakeRequest, today: date) -> str
         if pre is not None:
             pre.status = e.PreRegistrationStatus.CONVERTED
             pre.person_id = person_id
+            # the walk-in was received: their visit leaves the queue on every PC of the campus
+            for visit in uow.session.scalars(select(m.Visit).where(m.Visit.pre_registration_id == pre.id)):
+                if visit.status in (e.VisitStatus.WAITING, e.VisitStatus.CALLED):
+                    visit.status = e.VisitStatus.SEEN
+                visit.person_id = person_id
+                visit.advisor_id = visit.advisor_id or uow.user_id
             uow.session.flush()
     return person_id

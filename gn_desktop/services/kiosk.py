@@ -23,20 +23,26 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Select, func, select
 
+from gn_core import checkin
 from gn_core.domain import enums as e
 from gn_core.domain import normalize
 from gn_core.domain.errors import FieldError, InvalidInput, KnownError
 from gn_core.domain.person import LABELS, PersonForm, check_person
 from gn_core.domain.reference import COMMUNES_BY_INSEE, CURRENT_CONSENT_VERSION, OTHER_COMMUNE
 from gn_core.domain.validation import Collector
+from gn_core.sync_rules import DeviceRole
 from gn_desktop.services.accounts import hash_password, verify_password
 from gn_desktop.store import models as m
+from gn_desktop.store.replica import CHECKIN_KEY_SETTING
 from gn_desktop.store.uow import UnitOfWork
 
 PIN_HASH_KEY = "kiosk.staff_pin_hash"
+#: a kiosk device's ticket counter: "<local day> <last number>"
+TICKET_COUNTER_KEY = "kiosk.ticket_counter"
 PIN_FAILURES_KEY = "kiosk.staff_pin_failures"
 PIN_LOCKED_UNTIL_KEY = "kiosk.staff_pin_locked_until"
 PIN_PATTERN = re.compile(r"^\d{4,8}$")
@@ -241,13 +247,32 @@ def _local_day_bounds(now: datetime) -> tuple[datetime, datetime]:
 
 
 def _next_ticket(uow: UnitOfWork, campus_id: str, purpose: e.VisitPurpose, now: datetime) -> str:
-    start, end = _local_day_bounds(now)
-    count = uow.session.scalar(
-        select(func.count())
-        .select_from(m.Visit)
-        .where(m.Visit.campus_id == campus_id, m.Visit.arrived_at >= start, m.Visit.arrived_at < end)
-    )
-    return f"{_TICKET_LETTER[purpose]}{(count or 0) + 1:03d}"
+    """The next queue ticket of the day. On a PC (the kiosk beside the advisors' app), counted from the day's visits;
+    on a kiosk device, from its own counter (it keeps no visit once sent) and marked with the kiosk's prefix, so two
+    kiosks of a campus never hand out the same ticket ("R1-012", "R2-012")."""
+    if not _is_kiosk_device(uow):
+        start, end = _local_day_bounds(now)
+        count = uow.session.scalar(
+            select(func.count())
+            .select_from(m.Visit)
+            .where(m.Visit.campus_id == campus_id, m.Visit.arrived_at >= start, m.Visit.arrived_at < end)
+        )
+        return f"{_TICKET_LETTER[purpose]}{(count or 0) + 1:03d}"
+    day = now.astimezone().date().isoformat()
+    counted = (_setting(uow, TICKET_COUNTER_KEY) or "").split(" ")
+    n = int(counted[1]) + 1 if len(counted) == 2 and counted[0] == day and counted[1].isdigit() else 1
+    _put(uow, TICKET_COUNTER_KEY, f"{day} {n}")
+    return f"{_TICKET_LETTER[purpose]}{_ticket_prefix(uow)}-{n % 1000:03d}"
+
+
+def _is_kiosk_device(uow: UnitOfWork) -> bool:
+    """A kiosk enrolled at HQ as such: it holds nobody's file, only the check-in index of its campus."""
+    return uow.role is DeviceRole.KIOSK
+
+
+def _ticket_prefix(uow: UnitOfWork) -> str:
+    state = uow.session.get(m.DeviceState, 1)
+    return (state.ticket_prefix if state is not None else None) or "0"
 
 
 def _arrive(uow: UnitOfWork, appt: m.Appointment, first_name: str, now: datetime) -> CheckIn:
@@ -294,6 +319,9 @@ def check_in_by_code(uow: UnitOfWork, code: str, *, now: datetime | None = None)
     clean = normalize.digits(code or "")
     if len(clean) != 6:
         raise InvalidInput([FieldError("code", "Code du rendez-vous : il compte 6 chiffres.")])
+    if _is_kiosk_device(uow):
+        key = _checkin_key(uow)
+        return _arrive_from_index(uow, campus_id, m.CheckInEntry.code_hash == checkin.code_hash(key, clean), at)
     appt = uow.session.scalar(
         _todays_appointments(campus_id, at).where(m.Appointment.code == clean).order_by(m.Appointment.starts_at)
     )
@@ -319,6 +347,9 @@ def check_in_by_name_and_birth_date(
         c.add("birth_date", f"{LABELS['birth_date']} : ce champ est obligatoire.")
     c.raise_if_any()
     first, last, birth = values["first_name"], values["last_name"], values["birth_date"]
+    if _is_kiosk_device(uow):
+        wanted = m.CheckInEntry.name_hash == checkin.name_hash(_checkin_key(uow), first, last, birth)
+        return _arrive_from_index(uow, campus_id, wanted, at)
     rows = uow.session.execute(
         _todays_appointments(campus_id, at)
         .add_columns(m.Person.first_name)
@@ -333,6 +364,43 @@ def check_in_by_name_and_birth_date(
     pending = [(a, n) for a, n in rows if a.status == e.AppointmentStatus.PLANNED] or list(rows)
     appt, stored_first_name = pending[0]
     return _arrive(uow, appt, stored_first_name, at)
+
+
+def _checkin_key(uow: UnitOfWork) -> bytes:
+    key = _setting(uow, CHECKIN_KEY_SETTING)
+    if not key:
+        raise CheckInNotFound()  # a kiosk that has not received its campus's index yet knows no appointment
+    return checkin.decode_key(key)
+
+
+def _arrive_from_index(uow: UnitOfWork, campus_id: str, wanted: Any, now: datetime) -> CheckIn:
+    """A kiosk device's check-in: the appointment found in the check-in index by its keyed hash (today's, the next
+    one first), a visit naming it (HQ marks the appointment arrived and names the person); checking in twice gives
+    the same ticket back."""
+    start, end = _local_day_bounds(now)
+    entries = uow.session.scalars(
+        select(m.CheckInEntry)
+        .where(wanted, m.CheckInEntry.starts_at >= start, m.CheckInEntry.starts_at < end)
+        .order_by(m.CheckInEntry.ticket.is_not(None), m.CheckInEntry.starts_at)
+    ).all()
+    if not entries:
+        raise CheckInNotFound()
+    entry = entries[0]
+    if entry.ticket is not None:
+        return CheckIn(entry.first_name, entry.ticket)
+    entry.ticket = _next_ticket(uow, campus_id, e.VisitPurpose.APPOINTMENT, now)
+    uow.session.add(
+        m.Visit(
+            campus_id=campus_id,
+            ticket=entry.ticket,
+            purpose=e.VisitPurpose.APPOINTMENT,
+            arrived_at=now,
+            status=e.VisitStatus.WAITING,
+            appointment_id=entry.appointment_id,
+        )
+    )
+    uow.session.flush()
+    return CheckIn(entry.first_name, entry.ticket)
 
 
 # -- pre-registration --------------------------------------------------------------------------------------------
@@ -529,7 +597,7 @@ def register_for_event(uow: UnitOfWork, event_id: str, form: EventSignUp, *, now
     when = event.starts_at.astimezone().strftime("%d/%m/%Y %H:%M")
     uow.session.add(
         m.PreRegistration(
-            campus_id=event.campus_id or campus_id,
+            campus_id=campus_id,  # this campus: its front desk takes the sign-up (HQ allows no other)
             **values,
             message=f"Inscription à l'événement « {event.title} » du {when}.",
             event_id=event.id,

@@ -55,6 +55,8 @@ class CaptureContext:
     erasing: bool = False
     #: filled with (entity, record_id) of every record changed in the current transaction, for views to refresh
     touched: set[tuple[str, str]] = field(default_factory=set)
+    #: what HQ enrolled this installation as: the rules of what it may write depend on it
+    role: DeviceRole = DeviceRole.CAMPUS_PC
 
 
 def data_columns(model: type[Synced]) -> list[str]:
@@ -100,13 +102,13 @@ def check_write(
         found = value_rules.problems(entity, new, complete=op == "insert")
         if found:
             raise InvalidInput([FieldError(p.field, p.message) for p in found])
-    if entity not in ROLE_WRITES[DeviceRole.CAMPUS_PC]:
+    if entity not in ROLE_WRITES[ctx.role]:
         raise PermissionDenied(REFUSAL_DETAIL[Refusal.READ_ONLY])
     if ctx.campus_id is None:
         return  # a PC with no campus yet: the campus rules wait for its enrolment
     stored = None if op == "insert" else {**(current or {}), **{name: f.get("old") for name, f in fields.items()}}
     refusal = write_refusal(
-        DeviceRole.CAMPUS_PC,
+        ctx.role,
         ctx.campus_id,
         entity,
         record_id,

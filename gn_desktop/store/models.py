@@ -438,7 +438,9 @@ class Visit(Synced):
     arrived_at: Mapped[datetime] = mapped_column(index=True)
     status: Mapped[e.VisitStatus] = mapped_column(default=e.VisitStatus.WAITING)
     person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), index=True)
-    appointment_id: Mapped[str | None] = mapped_column(ForeignKey("appointment.id"))
+    #: the appointment checked in for; no foreign key: a kiosk device records the check-in of an appointment it never
+    #: holds (it knows it from its check-in index only)
+    appointment_id: Mapped[str | None] = mapped_column(String(36))
     pre_registration_id: Mapped[str | None] = mapped_column(ForeignKey("pre_registration.id"))
     advisor_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
 
@@ -456,6 +458,24 @@ class DeviceState(Base):
     campus_id: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     hlc_last: Mapped[str] = mapped_column(String(64), default="")
+    #: gn_core.sync_rules.DeviceRole as HQ enrolled this installation: an advisor's PC, or a kiosk
+    role: Mapped[str] = mapped_column(String(16), default="campus_pc", server_default="campus_pc")
+    #: a kiosk's mark in its queue tickets, given by HQ (unique among the campus's kiosks)
+    ticket_prefix: Mapped[str | None] = mapped_column(String(2))
+
+
+class CheckInEntry(Base):
+    """One appointment a visitor may check in for at this kiosk (gn_core.checkin): keyed hashes, a first name, a time
+    — nobody's file. Replaced from HQ at each sync of a kiosk device; `ticket` remembers a check-in already made."""
+
+    __tablename__ = "checkin_entry"
+
+    appointment_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    code_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    name_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    first_name: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    ticket: Mapped[str | None] = mapped_column(String(8))
 
 
 class ChangeLog(Base):

@@ -25,6 +25,7 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 
+from gn_core.protocol import CheckInIndex
 from gn_desktop.store import codec
 from gn_desktop.store import models as m
 from gn_desktop.store.changes import data_columns
@@ -442,6 +443,15 @@ def erase_person(conn: Connection, person_id: str, *, keep_pending: bool = True)
     return len(ids)
 
 
+def compact_file(engine: Engine) -> None:
+    """Rebuild the file and empty the WAL, so that no freed page keeps what was deleted (secure_delete covers the
+    pages still in use)."""
+    with engine.connect() as conn:
+        raw = raw_connection(conn)
+        raw.execute("VACUUM")
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def compact(engine: Engine) -> None:
     """After an erasure: merge the search index, rebuild the file and empty the WAL so no freed page keeps a name."""
     with engine.connect() as conn:
@@ -581,3 +591,48 @@ def requeue_current_state(
     if entries:
         conn.execute(insert(m.ChangeLog), entries)
     return len(entries)
+
+
+# --- a kiosk device -----------------------------------------------------------------------------------------------
+
+
+def replace_checkin_index(conn: Connection, index: CheckInIndex) -> None:
+    """Put HQ's check-in index in place of the kiosk's (keeping the ticket of check-ins already made today), and the
+    campus's key beside it."""
+    t = table_of(m.CheckInEntry)
+    tickets = dict(conn.execute(select(t.c.appointment_id, t.c.ticket).where(t.c.ticket.is_not(None))).all())
+    conn.execute(delete(t))
+    rows = [
+        {
+            "appointment_id": e.appointment_id,
+            "code_hash": e.code_hash,
+            "name_hash": e.name_hash,
+            "first_name": e.first_name,
+            "starts_at": datetime.fromisoformat(e.starts_at),
+            "ticket": tickets.get(e.appointment_id),
+        }
+        for e in index.entries
+    ]
+    if rows:
+        conn.execute(insert(m.CheckInEntry), rows)
+    conn.execute(insert(m.LocalSetting).prefix_with("OR REPLACE").values(key=CHECKIN_KEY_SETTING, value=index.key))
+
+
+#: the local setting holding the campus's check-in key (gn_core.checkin), on a kiosk device
+CHECKIN_KEY_SETTING = "kiosk.checkin_key"
+
+
+def purge_sent_front_desk(conn: Connection) -> int:
+    """Delete the visits and pre-registrations HQ holds now (no change of theirs is waiting), with their history: a
+    kiosk keeps nobody's data. Returns how many records went."""
+    waiting = {r for (r,) in conn.execute(select(m.ChangeLog.record_id))}
+    gone = 0
+    for model in (m.Visit, m.PreRegistration):
+        table = table_of(model)
+        ids = [i for (i,) in conn.execute(select(table.c.id)) if i not in waiting]
+        for chunk in _chunks(ids):
+            conn.execute(delete(table).where(table.c.id.in_(chunk)))
+            conn.execute(delete(m.HistoryEntry).where(m.HistoryEntry.record_id.in_(chunk)))
+            conn.execute(delete(m.SyncSent).where(m.SyncSent.record_id.in_(chunk)))
+        gone += len(ids)
+    return gone

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gn_core.hlc import HybridClock, Stamp
 from gn_core.ids import new_id
+from gn_core.sync_rules import DeviceRole
 from gn_desktop.store import changes
 from gn_desktop.store.engine import DB_FILENAME, make_engine, writer
 from gn_desktop.store.models import DeviceState
@@ -48,6 +49,11 @@ class UnitOfWork:
     @property
     def user_id(self) -> str | None:
         return self.ctx.user_id
+
+    @property
+    def role(self) -> DeviceRole:
+        """What this installation is: an advisor's PC, or a kiosk (which holds nobody's file)."""
+        return self.ctx.role
 
     @property
     def campus_id(self) -> str | None:
@@ -154,6 +160,23 @@ class Store:
         self._device = None
 
     @property
+    def role(self) -> DeviceRole:
+        """What HQ enrolled this installation as (an advisor's PC until enrolled otherwise)."""
+        return DeviceRole(self.device().role)
+
+    @property
+    def ticket_prefix(self) -> str | None:
+        return self.device().ticket_prefix
+
+    def set_role(self, role: DeviceRole, ticket_prefix: str | None) -> None:
+        with self._write_sessions() as session, session.begin():
+            state = session.get(DeviceState, 1)
+            assert state is not None
+            state.role = role.value
+            state.ticket_prefix = ticket_prefix
+        self._device = None
+
+    @property
     def clock(self) -> HybridClock:
         if self._clock is None:
             device = self.device()
@@ -185,13 +208,19 @@ class Store:
             user_id=user_id,
             clock=self.clock,
             capture=capture,
+            role=self.role,
         )
         return UnitOfWork(self._write_sessions(), ctx)
 
     def read_unit(self, user_id: str | None = None) -> UnitOfWork:
         """A unit of work for queries only: no write lock is taken, and commit() is refused."""
         ctx = changes.CaptureContext(
-            device_id=self.device_id, campus_id=self.campus_id, user_id=user_id, clock=self.clock, capture=True
+            device_id=self.device_id,
+            campus_id=self.campus_id,
+            user_id=user_id,
+            clock=self.clock,
+            capture=True,
+            role=self.role,
         )
         return UnitOfWork(self._read_sessions(), ctx, read_only=True)
 

@@ -19,6 +19,7 @@ import orjson
 from gn_core.protocol import (
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    CheckInIndex,
     ConflictNotice,
     EnrolResponse,
     PullPage,
@@ -172,8 +173,11 @@ class HqClient:
 
     # -- calls ------------------------------------------------------------------------------------------------
 
-    def enrol(self, code: str, device_id: str, device_name: str) -> EnrolResponse:
-        r = self._request("POST", "/v1/enrol", json={"code": code, "device_id": device_id, "device_name": device_name})
+    def enrol(self, code: str, device_id: str, device_name: str, role: str | None = None) -> EnrolResponse:
+        body = {"code": code, "device_id": device_id, "device_name": device_name}
+        if role is not None:
+            body["role"] = role
+        r = self._request("POST", "/v1/enrol", json=body)
         return EnrolResponse.model_validate_json(r.content)
 
     def status(self) -> StatusResponse:
@@ -215,6 +219,10 @@ class HqClient:
             json={"choice": choice, "value": value, "user_id": user_id},
         )
         return ConflictNotice.model_validate_json(r.content)
+
+    def check_in_index(self) -> CheckInIndex:
+        """A kiosk's check-in index (its campus's coming appointments: hashes, first names, times)."""
+        return CheckInIndex.model_validate_json(self._request("GET", "/v1/kiosk/check-in-index").content)
 
     def report_set_aside(self, app_version: str, items: list[dict[str, Any]]) -> None:
         """Tell HQ which received records this PC could not store (the whole list: it replaces the last one)."""

@@ -22,12 +22,15 @@ from sqlalchemy import delete, func, insert, select, update
 from gn_core.hlc import MAX_DRIFT_MS
 from gn_core.ids import new_id
 from gn_core.protocol import MAX_PUSH_CHANGES, PushResponse
-from gn_core.sync_rules import ENTITIES
+from gn_core.sync_rules import ENTITIES, DeviceRole
 from gn_desktop import __version__
 from gn_desktop.store import models as m
 from gn_desktop.store.replica import (
+    compact_file,
     last_assigned_seq,
+    purge_sent_front_desk,
     read_state,
+    replace_checkin_index,
     requeue_current_state,
     sync_transaction,
     write_state,
@@ -36,7 +39,16 @@ from gn_desktop.store.types import utcnow
 from gn_desktop.store.uow import Store
 from gn_desktop.sync import apply, credentials
 from gn_desktop.sync.client import HqClient, Page, decode_page
-from gn_desktop.sync.errors import NOT_ENROLLED, REENROL, NeedsReenrol, NotEnrolled, SyncError, clock_message
+from gn_desktop.sync.errors import (
+    KIOSK_WITH_FILES,
+    NOT_ENROLLED,
+    REENROL,
+    KioskWithFiles,
+    NeedsReenrol,
+    NotEnrolled,
+    SyncError,
+    clock_message,
+)
 
 #: (phase, done, total): phase "push" or "pull"; total 0 when unknown
 Progress = Callable[[str, int, int], None]
@@ -104,15 +116,25 @@ class Syncer:
 
     # -- enrolment ----------------------------------------------------------------------------------------
 
-    def enrol(self, server_url: str, code: str, device_name: str | None = None) -> dict[str, str]:
+    def enrol(
+        self, server_url: str, code: str, device_name: str | None = None, *, role: DeviceRole | None = None
+    ) -> dict[str, str]:
+        """Enrol this installation with a one-time code. `role`: what it means to be (HQ refuses a code for another
+        kind of device without spending it); a kiosk is refused here when this store holds anyone's file."""
         server_url = server_url.rstrip("/")
+        if role is DeviceRole.KIOSK:
+            with self.store.reading() as session:
+                if session.scalar(select(m.Person.id).limit(1)) is not None:
+                    raise KioskWithFiles(KIOSK_WITH_FILES)
         credentials.save_check()
         state = self.state()
         if state["server_url"] or state["needs_reenrol"]:
             self._new_device_identity()
         device_id = self.store.device_id
         with self._client_factory(server_url, None) as client:
-            answer = client.enrol(code.strip(), device_id, device_name or socket.gethostname())
+            answer = client.enrol(
+                code.strip(), device_id, device_name or socket.gethostname(), role.value if role else None
+            )
         install_id = new_id()
         credentials.save(self.data_dir, server_url, credentials.Credentials(answer.token, device_id, install_id))
         self._set_state(
@@ -126,7 +148,13 @@ class Syncer:
         )
         if self.store.campus_id != answer.campus_id:
             self.store.set_campus(answer.campus_id)
-        return {"campus_id": answer.campus_id, "campus_code": answer.campus_code, "campus_name": answer.campus_name}
+        self.store.set_role(DeviceRole(answer.role), answer.ticket_prefix)
+        return {
+            "campus_id": answer.campus_id,
+            "campus_code": answer.campus_code,
+            "campus_name": answer.campus_name,
+            "role": answer.role,
+        }
 
     def _new_device_identity(self) -> None:
         with sync_transaction(self.store.engine) as conn:
@@ -172,6 +200,8 @@ class Syncer:
                 self._push(client, report)
                 self._pull(client, report)
                 self._report_set_aside(client, report)
+                if self.store.role is DeviceRole.KIOSK:
+                    self._kiosk_index(client)
             # a wrong clock does not stop the sync (HQ clamps stamps to its own time) but stays visible
             self._set_state(last_success_at=utcnow(), last_error=report.clock_warning)
         except SyncError as exc:
@@ -347,6 +377,16 @@ class Syncer:
                 )
             apply.upsert_conflicts(conn, answer.conflicts)
             write_state(conn, last_acked_seq=max(answer.last_device_seq, 0))
+
+    def _kiosk_index(self, client: HqClient) -> None:
+        """A kiosk: the check-in index of its campus, fresh from HQ; and nothing left of the visitors whose check-ins
+        and pre-registrations HQ now holds (the kiosk keeps nobody's data longer than it takes to send it)."""
+        index = client.check_in_index()
+        with sync_transaction(self.store.engine) as conn:
+            replace_checkin_index(conn, index)
+            purged = purge_sent_front_desk(conn)
+        if purged:
+            compact_file(self.store.engine)
 
     def _report_set_aside(self, client: HqClient, report: SyncReport) -> None:
         """Tell HQ what this PC set aside, when that changed since it last told it (an older HQ without the call is

@@ -35,6 +35,12 @@ class ClockWrong(SyncError):
     retry = False
 
 
+class KioskWithFiles(SyncError):
+    """A kiosk is enrolled on a store that holds people's files: refused before the code is spent."""
+
+    retry = False
+
+
 OFFLINE = (
     "Siège injoignable (pas de réseau ou siège arrêté) : les modifications restent sur le poste et partiront au "
     "retour du réseau."
@@ -57,6 +63,10 @@ REENROL = (
     "ce poste doit être inscrit à nouveau comme un nouvel appareil. Demandez un nouveau code d'inscription au siège, "
     "puis lancez "
     "« gn-desktop enrol --server URL --code CODE ». Les modifications en attente seront alors envoyées."
+)
+KIOSK_WITH_FILES = (
+    "Ce dossier de données contient des dossiers de personnes : une borne d'accueil n'en garde aucun. Inscrivez la "
+    "borne depuis son propre compte (son propre dossier de données), pas depuis celui d'un conseiller."
 )
 REVOKED = (
     "Le siège refuse le jeton de ce poste (appareil révoqué ou inconnu) : demandez un nouveau code d'inscription au "

@@ -75,7 +75,7 @@ def _json(model: Any) -> Response:
     responses={403: {**_PROBLEM, "description": "Invalid, expired or used code"}, 409: _PROBLEM},
 )
 def enrol(body: EnrolRequest, hq: HqDep, protocol: ProtocolDep) -> Response:
-    result = devices.enrol(hq, body.code, body.device_id, body.device_name, protocol)
+    result = devices.enrol(hq, body.code, body.device_id, body.device_name, protocol, body.role)
     return Response(content=result.model_dump_json(), media_type="application/json", status_code=201)
 
 

@@ -199,8 +199,11 @@ def _free_ticket_prefix(conn: Connection, campus_id: str) -> str:
 # --- Devices --------------------------------------------------------------------------------------------------
 
 
-def enrol(hq: Hq, code: str, device_id: str, device_name: str, protocol_version: int) -> EnrolResponse:
-    """Trade a one-time code for a device token. The code is spent in the same transaction the device is created."""
+def enrol(
+    hq: Hq, code: str, device_id: str, device_name: str, protocol_version: int, expected_role: str | None = None
+) -> EnrolResponse:
+    """Trade a one-time code for a device token. The code is spent in the same transaction the device is created.
+    `expected_role`: what the installation means to be; a code for another kind of device is refused, unspent."""
     now = utcnow()
     with hq.write() as tx:
         row = tx.conn.execute(select(code_t).where(code_t.c.code_hash == token_hash(_normalise_code(code)))).first()
@@ -208,6 +211,14 @@ def enrol(hq: Hq, code: str, device_id: str, device_name: str, protocol_version:
             raise Forbidden(
                 "Code d'inscription invalide, expiré ou déjà utilisé : demandez un nouveau code au siège.",
                 code="invalid_enrolment_code",
+            )
+        if expected_role is not None and expected_role != row.role:
+            raise Conflicting(
+                "Ce code inscrit une borne d'accueil : lancez « gn-desktop --kiosk enrol » sur la borne."
+                if row.role == DeviceRole.KIOSK
+                else "Ce code inscrit un poste de conseiller, pas une borne : demandez un code de borne au siège "
+                "(gn-hq campus code CAMPUS --kiosk).",
+                code="role_mismatch",
             )
         if tx.conn.execute(select(device_t.c.id).where(device_t.c.id == device_id)).first() is not None:
             raise Conflicting(

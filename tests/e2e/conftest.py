@@ -47,10 +47,14 @@ def free_port() -> int:
 
 
 class Hq:
-    def __init__(self, data_dir: Path, env: dict[str, str]) -> None:
+    def __init__(self, data_dir: Path, env: dict[str, str], database_url: str | None = None) -> None:
+        """`gn-hq serve` on `data_dir`'s embedded SQLite file, or on `database_url` (PostgreSQL)."""
         self.data_dir = data_dir
+        self.database_url = database_url or f"sqlite:///{data_dir / 'hq.db'}"
         self.env = {**env, "GN_HQ_DATA_DIR": str(data_dir)}
         self.env.pop("GN_HQ_DATABASE_URL", None)
+        if database_url:
+            self.env["GN_HQ_DATABASE_URL"] = database_url
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
@@ -91,7 +95,7 @@ class Hq:
         from gn_hq.services import devices
         from gn_hq.services.context import Hq as HqContext
 
-        engine = make_engine(f"sqlite:///{self.database}")
+        engine = make_engine(self.database_url)
         try:
             ctx = HqContext(engine, data_dir=self.data_dir)
             _campus, secret = devices.add_campus(ctx, f"Campus {campus_code}", campus_code, commune_insee="93066")
@@ -100,17 +104,27 @@ class Hq:
         finally:
             engine.dispose()
 
-    def device_code(self, campus_code: str) -> str:
-        """Another enrolment code for an existing campus (a second PC), as `gn-hq campus code` does."""
+    def device_code(self, campus_code: str, role: str = "campus_pc") -> str:
+        """Another enrolment code for an existing campus (a second PC, or a kiosk), as `gn-hq campus code` does."""
+        from gn_core.sync_rules import DeviceRole
         from gn_hq.db.engine import make_engine
         from gn_hq.services import devices
         from gn_hq.services.context import Hq as HqContext
 
-        engine = make_engine(f"sqlite:///{self.database}")
+        engine = make_engine(self.database_url)
         try:
-            return devices.issue_enrolment_code(HqContext(engine, data_dir=self.data_dir), campus_code)
+            return devices.issue_enrolment_code(
+                HqContext(engine, data_dir=self.data_dir), campus_code, DeviceRole(role)
+            )
         finally:
             engine.dispose()
+
+    def context(self) -> Any:
+        """An in-process `Hq` context on this HQ's database (the caller disposes it)."""
+        from gn_hq.db.engine import make_engine
+        from gn_hq.services.context import Hq as HqContext
+
+        return HqContext(make_engine(self.database_url), data_dir=self.data_dir)
 
 
 @dataclass
