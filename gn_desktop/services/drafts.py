@@ -7,6 +7,7 @@ all in the caller's unit of work (one transaction).
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -14,8 +15,9 @@ from typing import Any
 from sqlalchemy import select
 
 from gn_core.domain import enums as e
+from gn_core.domain.errors import InvalidInput
 from gn_core.domain.person import PersonForm
-from gn_desktop.services import intake
+from gn_desktop.services import events, intake
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
 
@@ -115,15 +117,25 @@ def complete_intake(uow: UnitOfWork, request: IntakeRequest, today: date) -> str
     if request.draft_id:
         discard_draft(uow, request.draft_id)
     if request.pre_registration_id:
-        pre = uow.session.get(m.PreRegistration, request.pre_registration_id)
-        if pre is not None:
-            pre.status = e.PreRegistrationStatus.CONVERTED
-            pre.person_id = person_id
-            # the walk-in was received: their visit leaves the queue on every PC of the campus
-            for visit in uow.session.scalars(select(m.Visit).where(m.Visit.pre_registration_id == pre.id)):
-                if visit.status in (e.VisitStatus.WAITING, e.VisitStatus.CALLED):
-                    visit.status = e.VisitStatus.SEEN
-                visit.person_id = person_id
-                visit.advisor_id = visit.advisor_id or uow.user_id
-            uow.session.flush()
+        attach_pre_registration(uow, request.pre_registration_id, person_id)
     return person_id
+
+
+def attach_pre_registration(uow: UnitOfWork, pre_registration_id: str, person_id: str) -> None:
+    """A walk-in's pre-registration (or kiosk event sign-up) is this person — new, or already followed: it is
+    converted and linked to them, their visit leaves the queue on every PC of the campus, and a sign-up registers
+    them for its event (unless the event is full or they already are)."""
+    pre = uow.session.get(m.PreRegistration, pre_registration_id)
+    if pre is None:
+        return
+    pre.status = e.PreRegistrationStatus.CONVERTED
+    pre.person_id = person_id
+    for visit in uow.session.scalars(select(m.Visit).where(m.Visit.pre_registration_id == pre.id)):
+        if visit.status in (e.VisitStatus.WAITING, e.VisitStatus.CALLED):
+            visit.status = e.VisitStatus.SEEN
+        visit.person_id = person_id
+        visit.advisor_id = visit.advisor_id or uow.user_id
+    uow.session.flush()
+    if pre.event_id is not None and uow.session.get(m.Event, pre.event_id) is not None:
+        with contextlib.suppress(InvalidInput):  # already registered, or the event filled up (checked before writing)
+            events.register(uow, pre.event_id, person_id)

@@ -11,6 +11,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -19,9 +20,12 @@ import pytest
 from sqlalchemy import select
 
 from gn_core.sync_rules import DeviceRole
+from gn_desktop.app import KIOSK_DEBOUNCE_S
 from gn_desktop.services import demo, drafts, followup, home, intake, kiosk
 from gn_desktop.store import models as m
+from gn_desktop.store.uow import Store
 from gn_desktop.sync.engine import Syncer
+from gn_desktop.sync.scheduler import SyncScheduler
 from tests.e2e.conftest import ROOT, Campus, Hq, next_campus_code
 from tests.support.pg import pg_database
 
@@ -233,6 +237,22 @@ def test_an_event_sign_up_arrives_and_two_kiosks_never_share_a_ticket(
     finally:
         store.dispose()
     assert set(tickets) <= visits
+    # the advisor receives the sign-up: a person, registered for the event
+    person_form = intake.PersonForm(first_name="Lina", last_name="Haddad", email="lina@example.org")
+    request = drafts.IntakeRequest(
+        form=person_form, consents=[intake.ConsentInput("follow_up")], confirmed_new=True,
+        pre_registration_id=signed[0].id,
+    )  # fmt: skip
+    pid = _run(advisor, drafts.complete_intake, request, date.today())
+    store = advisor.store()
+    try:
+        with store.reading() as s:
+            registered = s.scalars(
+                select(m.EventRegistration.person_id).where(m.EventRegistration.event_id == event_id)
+            )
+            assert list(registered) == [pid]
+    finally:
+        store.dispose()
 
 
 def test_kill_9_of_a_kiosk_while_it_sends_loses_and_doubles_nothing(
@@ -276,7 +296,10 @@ KILLABLE_SYNC = """
 import sys, time
 from pathlib import Path
 from gn_desktop.store.uow import Store
+from gn_desktop.app import KIOSK_DEBOUNCE_S
+from gn_desktop.store.uow import Store
 from gn_desktop.sync.engine import Syncer
+from gn_desktop.sync.scheduler import SyncScheduler
 data = Path(sys.argv[1])
 def progress(phase, done, total):
     if phase == "push":
@@ -331,3 +354,46 @@ def test_a_kiosk_of_a_campus_of_2000_people_holds_none_of_their_data(
 
     found = {s for s in secrets if held(s)}
     assert found == set(), sorted(found)[:10]
+
+
+def test_with_hq_reachable_a_check_in_shows_on_an_advisor_pc_within_5_seconds(
+    front_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]
+) -> None:
+    """The kiosk's own scheduler sends the check-in at once; the advisor's, long polling HQ, pulls it."""
+    advisor = _advisor(front_hq, tmp_path, keyring_file)
+    _pid, code = _appointment(advisor, "Awa", "Diallo", "12/04/2003")
+    borne = _kiosk(advisor, tmp_path)
+    advisor_store, kiosk_store = advisor.store(), borne.store()
+    schedulers = [
+        SyncScheduler(
+            lambda p: Syncer(advisor_store, advisor.data_dir, progress=p).cycle(),
+            watch=lambda t: Syncer(advisor_store, advisor.data_dir).wait_for_news(t),
+            watch_s=5,
+        ),
+        SyncScheduler(lambda p: Syncer(kiosk_store, borne.data_dir, progress=p).cycle(), debounce_s=KIOSK_DEBOUNCE_S),
+    ]
+    try:
+        for scheduler in schedulers:
+            scheduler.start()
+        deadline = time.monotonic() + 20
+        while schedulers[0].cycles < 1 or schedulers[1].cycles < 1:  # both have done their first cycle
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        with kiosk_store.unit_of_work(None) as uow:
+            ticket = kiosk.check_in_by_code(uow, code).ticket
+            uow.commit()
+        checked_in = time.monotonic()
+        schedulers[1].changes_made()  # what the task runner tells the kiosk's scheduler after a write
+        while not _visit_arrived(advisor_store, ticket):
+            assert time.monotonic() - checked_in < 5, "the check-in took more than 5 s to reach the advisor PC"
+            time.sleep(0.05)
+    finally:
+        for scheduler in schedulers:
+            scheduler.stop()
+        advisor_store.dispose()
+        kiosk_store.dispose()
+
+
+def _visit_arrived(store: Store, ticket: str) -> bool:
+    with store.reading() as s:
+        return s.scalar(select(m.Visit.id).where(m.Visit.ticket == ticket)) is not None

@@ -138,7 +138,7 @@ class IntakePage(QWidget):
         layout = self._page("identity")
         self.matches = LikelyMatches(self._runner, self.values)
         self.matches.checked.connect(self.matches_checked)
-        self.matches.open_person.connect(self.open_person)
+        self.matches.open_person.connect(self._open_match)
         self.matches.changed.connect(self._update_buttons)
         self.confirm_new = self.matches.confirm_new
         layout.addWidget(self.matches)
@@ -242,6 +242,20 @@ class IntakePage(QWidget):
         if not self.dirty:
             self._runner.query(drafts.latest_draft, on_done=self._offer_draft)
         self.fields["first_name"].setFocus()
+
+    def _open_match(self, person_id: str) -> None:
+        """The person is already followed: open their file (a walk-in being received is attached to them first)."""
+        pre = self._pre_registration_id
+        if pre is None:
+            self.open_person.emit(person_id)
+            return
+        self._runner.run(
+            drafts.attach_pre_registration,
+            pre,
+            person_id,
+            on_done=lambda _r: self.open_person.emit(person_id),
+            on_error=lambda error: self.failed.emit(error.message),
+        )
 
     def start_from_pre_registration(self, pre_registration_id: str) -> None:
         self.clear()
