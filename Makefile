@@ -10,6 +10,8 @@ DEMO_PEOPLE ?= 2000
 HQ_PORT    ?= 8765
 # `make run MORE_CAMPUSES="AUB MTR"`: PCs of other campuses too (data/campus-aub…), each in its own window
 MORE_CAMPUSES ?=
+# `make run KIOSK=1`: also the demo campus's kiosk (data/kiosk), enrolled as a kiosk device
+KIOSK ?=
 
 # Debian packages Qt needs to start (see docs/architecture.md, "Platform"), on X11 too (Qt's xcb platform plugin
 # refuses to load without libxcb-cursor0 since Qt 6.5), and Python's venv module.
@@ -34,7 +36,7 @@ help:
 run: setup keyring-deps
 	$(BIN)/python tools/run_local.py --campus-dir "$(DATA_DIR)" --hq-dir "$(CURDIR)/data/hq" \
 	  --keyring-dir "$(CURDIR)/data/keyring" --port $(HQ_PORT) --people $(DEMO_PEOPLE) \
-	  $(foreach c,$(MORE_CAMPUSES),--more-campus $(c))
+	  $(foreach c,$(MORE_CAMPUSES),--more-campus $(c)) $(if $(KIOSK),--kiosk)
 
 test: setup lint typecheck contracts migrations-check pytest
 

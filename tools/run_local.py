@@ -47,6 +47,8 @@ DEMO_KEYRING_PASSWORD = "gn-demo-keyring"
 #: set inside the dbus-run-session this script starts, so it does not start another one
 IN_SESSION_ENV = "GN_DEV_KEYRING_SESSION"
 CAMPUS = "SDN"  # the campus the demo data is made for (gn_desktop.services.demo)
+#: demo only: the staff PIN of `make run KIOSK=1`'s kiosk (a real kiosk's is set with `gn-desktop kiosk-pin`)
+DEMO_KIOSK_PIN = "2468"
 
 
 def say(message: str) -> None:
@@ -230,6 +232,11 @@ def _parser() -> argparse.ArgumentParser:
         help="also a PC of campus CODE in its own window (data dir campus-CODE beside --campus-dir, demo people of "
         "that campus)",
     )
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="also a kiosk of the demo campus (data dir kiosk beside --campus-dir), enrolled as a kiosk device",
+    )
     parser.add_argument("command", nargs=argparse.REMAINDER, help="-- COMMAND: run it instead of the app")
     return parser
 
@@ -286,7 +293,10 @@ def main(argv: list[str]) -> int:
             say(f"$ gn-desktop --data-dir {directory} sync")
             if subprocess.run([BIN / "gn-desktop", "--data-dir", directory, "sync"]).returncode != 0:
                 say("la synchronisation a échoué (voir ci-dessus) : l'application démarre quand même")
-        return launch([command] if command else [app(directory) for _code, directory in campuses])
+        windows = [app(directory) for _code, directory in campuses]
+        if args.kiosk:
+            windows.append(kiosk(args.hq_dir.resolve(), campus_dir.parent / "kiosk", url))
+        return launch([command] if command else windows)
     finally:
         stop(hq)
         say("siège local arrêté")
@@ -294,6 +304,25 @@ def main(argv: list[str]) -> int:
 
 def app(campus_dir: Path) -> list[str]:
     return [str(BIN / "gn-desktop"), "--data-dir", str(campus_dir)]
+
+
+def kiosk(hq_dir: Path, kiosk_dir: Path, url: str) -> list[str]:
+    """The demo campus's kiosk (`make run KIOSK=1`): its own data dir, enrolled as a kiosk device of SDN, so it holds
+    the catalogue and the check-in index only; its staff PIN is DEMO_KIOSK_PIN. Returns the command opening it."""
+    if enrolled(kiosk_dir, url):
+        say(f"{kiosk_dir.name} déjà inscrite au siège local ({url})")
+    else:
+        say(f"$ gn-hq campus code {CAMPUS} --kiosk --data-dir {hq_dir}")
+        printed = run(BIN / "gn-hq", "campus", "code", CAMPUS, "--kiosk", "--data-dir", hq_dir, capture=True)
+        found = re.search(r"Code d'inscription[^:]*: (\S+)", printed)
+        if found is None:
+            raise SystemExit(f"[make run] pas de code d'inscription dans : {printed}")
+        run(BIN / "gn-desktop", "--data-dir", kiosk_dir, "--kiosk", "enrol", "--server", url, "--code", found.group(1))
+        run(BIN / "gn-desktop", "--data-dir", kiosk_dir, "kiosk-pin", DEMO_KIOSK_PIN)
+    say(f"$ gn-desktop --data-dir {kiosk_dir} sync")
+    subprocess.run([BIN / "gn-desktop", "--data-dir", kiosk_dir, "sync"])
+    say(f"borne d'accueil : quitter avec Ctrl+Alt+Maj+K puis le code {DEMO_KIOSK_PIN}")
+    return [str(BIN / "gn-desktop"), "--data-dir", str(kiosk_dir), "--kiosk"]
 
 
 def launch(commands: list[list[str]]) -> int:

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from sqlalchemy import func, select
 
+from gn_desktop.store import models as m
 from gn_desktop.sync.errors import NO_KEYRING
 from tests.e2e.conftest import ROOT, Campus, Hq, free_port
 
@@ -54,7 +56,7 @@ def test_make_run_enrols_the_demo_campus_at_a_local_hq_once_and_stops_hq_after(
     assert status["pending"] == 0 and status["last_success_at"] and status["last_error"] is None  # demo data sent
     assert not hq_answers(port)
 
-    out, again = launch(tmp_path, keyring_file, port, "--more-campus", "AUB")  # make run MORE_CAMPUSES=AUB
+    out, again = launch(tmp_path, keyring_file, port, "--more-campus", "AUB", "--kiosk")  # MORE_CAMPUSES=AUB KIOSK=1
     assert "campus déjà inscrit" in out and "reference import" not in out and f"{tmp_path / 'campus'} enrol" not in out
     assert again["enrolled"] and again["pending"] == 0 and again["last_success_at"] > status["last_success_at"]
     assert not hq_answers(port)
@@ -67,6 +69,17 @@ def test_make_run_enrols_the_demo_campus_at_a_local_hq_once_and_stops_hq_after(
     assert aub_people and sdn_people and not aub_people & sdn_people
     assert aub.sign_in_works("conseil.aub", "demo-conseil") and not sdn.sign_in_works("conseil.aub", "demo-conseil")
     assert sdn.sign_in_works("conseil.sdn", "demo-conseil")
+    # and a kiosk of the demo campus, enrolled as a kiosk device: the catalogue and the check-in index, nobody's file
+    borne = Campus("kiosk", tmp_path / "kiosk", keyring_file, sdn.hq)
+    assert "campus code SDN --kiosk" in out and borne.status()["campus_code"] == "SDN"
+    store = borne.store()
+    try:
+        assert store.role.value == "kiosk"
+        with store.reading() as s:
+            assert s.scalar(select(func.count()).select_from(m.Person)) == 0
+            assert s.scalar(select(func.count()).select_from(m.ProgrammeSession)) > 0
+    finally:
+        store.dispose()
 
 
 def test_make_run_without_any_keyring_starts_the_app_offline_and_says_why(
