@@ -170,6 +170,8 @@ def write_refusal(
     values the change sets (field -> value; a delete sets none). `follows(person_id)`: whether the device's campus
     follows that person (True for a person HQ has never seen: the change may be creating them).
     `campus_exists(campus_id)`: a live campus. Values are already known to be well-formed (gn_core.fields)."""
+    if entity == ACCOUNT_ENTITY and role is DeviceRole.CAMPUS_PC:
+        return _own_password_refusal(device_campus, op, stored, new)
     if entity not in ROLE_WRITES.get(role, frozenset()):
         return Refusal.READ_ONLY
     if op not in ROLE_OPS.get(role, frozenset()) or (role is DeviceRole.KIOSK and stored is not None):
@@ -198,6 +200,23 @@ def write_refusal(
         return Refusal.NO_PERSON if op != "delete" or stored is not None else None
     if after != before and not follows(after):
         return Refusal.NOT_FOLLOWED
+    return None
+
+
+#: the only field of an account a campus PC may change: its password (its holder changing it there)
+ACCOUNT_FIELDS_A_CAMPUS_WRITES = frozenset({"password_hash"})
+
+
+def _own_password_refusal(
+    device_campus: str, op: str, stored: Mapping[str, Any] | None, new: Mapping[str, Any]
+) -> Refusal | None:
+    """Accounts are HQ's, but an advisor or a campus manager changes their own password on a PC of their campus: the
+    new hash syncs, and the old password stops working on every PC of the campus. Nothing else of an account, no
+    account of another campus, no HQ administrator's."""
+    if op != "update" or stored is None or not new or set(new) - ACCOUNT_FIELDS_A_CAMPUS_WRITES:
+        return Refusal.READ_ONLY
+    if stored.get("campus_id") != device_campus or stored.get("role") == "hq_admin":
+        return Refusal.READ_ONLY
     return None
 
 

@@ -25,7 +25,15 @@ from gn_core import fields as value_rules
 from gn_core.domain.errors import FieldError, InvalidInput, PermissionDenied
 from gn_core.hlc import HybridClock, Stamp
 from gn_core.ids import new_id
-from gn_core.sync_rules import ENTITIES, REFUSAL_DETAIL, ROLE_WRITES, DeviceRole, Refusal, write_refusal
+from gn_core.sync_rules import (
+    ACCOUNT_ENTITY,
+    ENTITIES,
+    REFUSAL_DETAIL,
+    ROLE_WRITES,
+    DeviceRole,
+    Refusal,
+    write_refusal,
+)
 from gn_desktop.store import codec
 from gn_desktop.store.codec import codec_for, wire
 from gn_desktop.store.models import BOOKKEEPING, ChangeLog, HistoryEntry, Synced, Tombstone
@@ -102,7 +110,8 @@ def check_write(
         found = value_rules.problems(entity, new, complete=op == "insert")
         if found:
             raise InvalidInput([FieldError(p.field, p.message) for p in found])
-    if entity not in ROLE_WRITES[ctx.role]:
+    own_password = entity == ACCOUNT_ENTITY and ctx.role is DeviceRole.CAMPUS_PC  # judged by write_refusal below
+    if entity not in ROLE_WRITES[ctx.role] and not own_password:
         raise PermissionDenied(REFUSAL_DETAIL[Refusal.READ_ONLY])
     if ctx.campus_id is None:
         return  # a PC with no campus yet: the campus rules wait for its enrolment

@@ -217,3 +217,27 @@ def test_a_conflict_decision_is_checked_like_any_write(world: World) -> None:
     assert stranger.status_code == 403
     decided = world.client.post(url, json={"choice": "value", "value": "Awa Marie"}, headers=sdn.headers)
     assert decided.status_code == 200
+
+
+def test_an_advisor_changes_their_own_password_from_a_campus_pc_and_nothing_else_of_an_account(world: World) -> None:
+    sdn = world.devices["SDN"]
+    mine = users.add_user(world.hq, "conseil.sdn", "Conseil", "advisor", "ancien-mot-de-passe", "SDN")
+    theirs = users.add_user(world.hq, "conseil.aub", "Conseil", "advisor", "mot-de-passe-aub", "AUB")
+    admin = users.add_user(world.hq, "admin", "Administratrice", "hq_admin", "mot-de-passe-du-siege", "SDN")
+    sdn.pull()
+    new_hash = users._hasher.hash("nouveau-mot-de-passe")
+    answer = sdn.push(
+        sdn.update("app_user", mine, password_hash=new_hash),
+        sdn.change("app_user", theirs, "update", {"password_hash": (None, new_hash)}, base=1),
+        sdn.update("app_user", admin, password_hash=new_hash),
+        sdn.update("app_user", mine, role="campus_manager"),
+        sdn.update("app_user", mine, password_hash=new_hash, active=False),
+    )
+    assert [r["code"] for r in answer["rejected"]] == ["forbidden"] * 4
+    assert users.verify(world.hq, "conseil.sdn", "nouveau-mot-de-passe") is not None
+    assert users.verify(world.hq, "conseil.sdn", "ancien-mot-de-passe") is None
+    assert users.verify(world.hq, "conseil.aub", "mot-de-passe-aub") is not None
+    assert users.verify(world.hq, "admin", "mot-de-passe-du-siege") is not None
+    other_pc = world.device("SDN")
+    other_pc.pull()
+    assert other_pc.data("app_user", mine)["password_hash"] == new_hash  # every PC of the campus
