@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import orjson
@@ -27,7 +28,16 @@ from gn_core.protocol import (
     PushResponse,
     StatusResponse,
 )
-from gn_desktop.sync.errors import OFFLINE, REVOKED, UPDATE_REQUIRED, NeedsReenrol, Offline, SyncError, UpdateRequired
+from gn_desktop.sync.errors import (
+    INSECURE_URL,
+    OFFLINE,
+    REVOKED,
+    UPDATE_REQUIRED,
+    NeedsReenrol,
+    Offline,
+    SyncError,
+    UpdateRequired,
+)
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +50,26 @@ TRANSIENT = frozenset({502, 503, 504})
 
 @functools.cache
 def tls_context() -> ssl.SSLContext:
-    """Certificate verification on (certifi's CA bundle, as httpx does by default), built once: loading the bundle
-    costs ~0.1 s, paid at every cycle otherwise."""
-    import certifi
+    """Certificate verification on, against the operating system's trust store (truststore): a campus behind an
+    internal certificate authority its IT installed on the PC connects, as the PC's browser does. Built once."""
+    import truststore
 
-    return ssl.create_default_context(cafile=certifi.where())
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+#: hosts a plain http:// address may name: this machine only (a local HQ for demos and tests)
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def check_server_url(url: str) -> str:
+    """HQ's address, refused unless https:// (or http:// to this machine): tokens and people's data never cross a
+    network unencrypted."""
+    parts = urlsplit(url.strip())
+    if parts.scheme == "https" and parts.hostname:
+        return url.strip().rstrip("/")
+    if parts.scheme == "http" and (parts.hostname or "") in LOOPBACK_HOSTS:
+        return url.strip().rstrip("/")
+    raise SyncError(INSECURE_URL)
 
 
 def backoff_delay(attempt: int, rng: random.Random | None = None) -> float:
@@ -113,6 +138,7 @@ class HqClient:
         sleep: Callable[[float], None] = time.sleep,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
+        base_url = check_server_url(base_url)
         headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), "Accept-Encoding": "gzip"}
         if token:
             headers["Authorization"] = f"Bearer {token}"

@@ -64,6 +64,10 @@ REENROL = (
     "puis lancez "
     "« gn-desktop enrol --server URL --code CODE ». Les modifications en attente seront alors envoyées."
 )
+INSECURE_URL = (
+    "Adresse du siège refusée : elle doit commencer par https:// (une connexion non chiffrée n'est admise que vers "
+    "ce poste lui-même, http://127.0.0.1). Vérifiez l'adresse donnée par le siège."
+)
 KIOSK_WITH_FILES = (
     "Ce dossier de données contient des dossiers de personnes : une borne d'accueil n'en garde aucun. Inscrivez la "
     "borne depuis son propre compte (son propre dossier de données), pas depuis celui d'un conseiller."

@@ -139,6 +139,8 @@ async def pull_changes(
         deadline = time.monotonic() + wait
         while await run_in_threadpool(pull.last_seq, hq) == cursor and time.monotonic() < deadline:
             await asyncio.sleep(min(pull.WAIT_STEP_S, max(0.0, deadline - time.monotonic())))
+        # the device may have been revoked while it waited: it gets nothing more
+        await run_in_threadpool(devices.check_still_enrolled, hq, device)
     page = await run_in_threadpool(pull.pull_page, hq, device, cursor, until, limit, max_bytes)
     return Response(content=page, media_type="application/json")
 

@@ -290,6 +290,14 @@ def status(hq: Hq, device: AuthDevice) -> StatusResponse:
     )
 
 
+def check_still_enrolled(hq: Hq, device: AuthDevice) -> None:
+    """`Unauthorized` if the device was revoked since its request was authenticated (a long poll waits seconds)."""
+    with hq.read() as conn:
+        row = conn.execute(select(device_t.c.revoked_at).where(device_t.c.id == device.id)).first()
+    if row is None or row.revoked_at is not None:
+        raise Unauthorized()
+
+
 def list_devices(hq: Hq) -> list[DeviceInfo]:
     with hq.read() as conn:
         rows = conn.execute(select(device_t).order_by(device_t.c.campus_id, device_t.c.enrolled_at)).all()

@@ -167,7 +167,7 @@ def test_hq_answering_426_shows_the_update_banner_and_keeps_the_changes(
     qtbot: QtBot, tmp_path: Path, open_app: Callable[..., App]
 ) -> None:
     data = tmp_path / "campus"
-    url = "http://hq.invalid"
+    url = "https://hq.invalid"
     too_old = {"type": "about:blank", "title": "Mettez l'application à jour", "status": 426}
 
     def hq_too_old(_request: httpx.Request) -> httpx.Response:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,20 @@ def test_accounts_reference_data_and_set_aside_records_from_the_command_line(
     assert "partner 1" in capsys.readouterr().out
     assert cli.main(["set-aside", "list", "--json", *common]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_a_device_revoked_during_a_long_poll_gets_401_not_the_changes(world: World) -> None:
+    sdn = world.devices["SDN"]
+    sdn.pull()  # up to date: the next pull waits
+    answers: list[int] = []
+
+    def long_poll() -> None:
+        params = {"cursor": sdn.cursor, "wait": 2}
+        answers.append(world.client.get("/v1/pull", params=params, headers=sdn.headers).status_code)
+
+    waiter = threading.Thread(target=long_poll)
+    waiter.start()
+    threading.Event().wait(0.5)  # let the request pass authentication and start waiting
+    devices.revoke_device(world.hq, sdn.device_id)
+    waiter.join(timeout=10)
+    assert answers == [401]

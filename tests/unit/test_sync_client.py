@@ -19,11 +19,11 @@ from gn_desktop.sync import client as client_mod
 from gn_desktop.sync import credentials
 from gn_desktop.sync.client import HqClient
 from gn_desktop.sync.engine import Syncer
-from gn_desktop.sync.errors import Offline, UpdateRequired
+from gn_desktop.sync.errors import Offline, SyncError, UpdateRequired
 from tests.support.keyring_file import ENV as KEYRING_ENV
 from tests.support.keyring_file import FileKeyring
 
-URL = "http://hq.invalid"
+URL = "https://hq.invalid"
 TOO_OLD = {"type": "about:blank", "title": "Mettez l'application à jour", "status": 426, "code": "upgrade_required"}
 
 
@@ -119,3 +119,25 @@ def test_a_503_then_success_is_retried_transparently() -> None:
     with HqClient(URL, "tok", sleep=waits.append, transport=httpx.MockTransport(lambda r: next(answers))) as c:
         assert c._request("GET", "/health").json() == {"ok": True}
     assert len(waits) == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://siege.example.fr", True),
+        ("https://siege.example.fr/", True),
+        ("http://127.0.0.1:8765", True),
+        ("http://localhost:8700", True),
+        ("http://[::1]:8700", True),
+        ("http://siege.example.fr", False),  # a token and people's data in clear on a network
+        ("http://192.168.1.10:8700", False),
+        ("ftp://siege.example.fr", False),
+        ("siege.example.fr", False),
+    ],
+)
+def test_hq_is_reached_over_https_only_except_on_this_machine(url: str, ok: bool) -> None:
+    if ok:
+        HqClient(url).close()
+    else:
+        with pytest.raises(SyncError, match="https://"):
+            HqClient(url)
