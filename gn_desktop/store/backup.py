@@ -9,15 +9,19 @@ Threading: call before the store is shared (at start-up); nothing else may hold 
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from gn_core.domain.errors import KnownError
+from gn_core.domain.identity import Identity
 
 log = logging.getLogger(__name__)
 
@@ -107,3 +111,85 @@ def restore(backup: Path, database: Path) -> None:
         database.with_name(database.name + suffix).unlink(missing_ok=True)
     os.replace(partial, database)
     log.warning("database %s restored from %s", database, backup.name)
+
+
+def scrub(database: Path, erased: Iterable[str]) -> None:
+    """Erase from every backup copy of `database` too what was erased from it — people and everything about them,
+    records erased on their own — by id: each copy is rewritten without them (its own schema, whatever revision it
+    is at) or, if that fails, deleted. An erasure leaves no copy behind."""
+    wanted = sorted(set(erased))
+    if not wanted:
+        return
+    for copy in backups(database):
+        try:
+            _scrub_copy(copy, wanted)
+        except (sqlite3.Error, OSError) as exc:
+            copy.unlink(missing_ok=True)
+            log.warning(
+                "database backup %s deleted: it could not be rewritten without an erased person (%s)",
+                copy.name,
+                type(exc).__name__,
+            )
+
+
+#: what an erasure keeps: the tombstones (opaque ids) and the request still owed to HQ (an id and a reason code)
+_KEPT = frozenset({"tombstone", "pending_erasure"})
+
+
+def _scrub_copy(copy: Path, person_ids: list[str]) -> None:
+    conn = sqlite3.connect(copy)
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute("PRAGMA secure_delete = ON")
+        tables = {
+            name: {col["name"] for col in conn.execute(f'PRAGMA table_info("{name}")')}
+            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not name.startswith(("sqlite_", "person_fts"))
+        }
+        with conn:
+            for person_id in person_ids:
+                _scrub_person(conn, tables, person_id)
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'person_fts'").fetchone():
+                conn.execute("INSERT INTO person_fts(person_fts) VALUES('optimize')")
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
+
+
+def _scrub_person(conn: sqlite3.Connection, tables: dict[str, set[str]], person_id: str) -> None:
+    """The erasure of `gn_desktop.store.replica.erase_person`, done on a schema known only by its column names
+    (`person_id` is a person's id, or a record's erased on its own)."""
+    person = conn.execute("SELECT * FROM person WHERE id = ?", (person_id,)).fetchone() if "person" in tables else None
+    identity = Identity.of(dict(person)) if person is not None else None
+    ids: set[str] = {person_id}
+    for name, columns in tables.items():
+        if "id" in columns and name not in _KEPT:
+            conn.execute(f'DELETE FROM "{name}" WHERE id = ?', (person_id,))  # a record erased on its own
+    for name, columns in tables.items():
+        if "person_id" in columns and name not in _KEPT:
+            if "id" in columns:
+                ids.update(r[0] for r in conn.execute(f'SELECT id FROM "{name}" WHERE person_id = ?', (person_id,)))
+            conn.execute(f'DELETE FROM "{name}" WHERE person_id = ?', (person_id,))
+    if identity is not None and "pre_registration" in tables:
+        for row in conn.execute("SELECT * FROM pre_registration WHERE person_id IS NULL").fetchall():
+            if identity.describes(Identity.of(dict(row))):
+                ids.add(row["id"])
+                conn.execute("DELETE FROM pre_registration WHERE id = ?", (row["id"],))
+    if identity is not None and "intake_draft" in tables:
+        for row in conn.execute("SELECT id, data FROM intake_draft").fetchall():
+            data = _json_object(row["data"])
+            if identity.describes(Identity.of(data)):
+                conn.execute("DELETE FROM intake_draft WHERE id = ?", (row["id"],))
+    if "person" in tables:
+        conn.execute("DELETE FROM person WHERE id = ?", (person_id,))
+    for name, columns in tables.items():
+        if "record_id" in columns and name not in _KEPT:
+            conn.executemany(f'DELETE FROM "{name}" WHERE record_id = ?', [(i,) for i in ids])
+
+
+def _json_object(text: Any) -> dict[str, Any]:
+    try:
+        value = json.loads(text) if isinstance(text, str | bytes) else None
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}

@@ -17,16 +17,18 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any, cast
 
 import orjson
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 
+from gn_core.domain.identity import Identity
 from gn_core.protocol import CheckInIndex
-from gn_desktop.store import codec
+from gn_desktop.store import backup, codec
 from gn_desktop.store import models as m
 from gn_desktop.store.changes import data_columns
 from gn_desktop.store.codec import codec_for, wire
@@ -408,7 +410,8 @@ def erase_person(conn: Connection, person_id: str, *, keep_pending: bool = True)
     """Delete every local trace of a person: their records, history, change log, conflicts, kiosk data, records set
     aside, index entries (by the FTS triggers). Leaves erased tombstones (opaque ids only). Returns the number of
     records."""
-    ids: list[tuple[str, str]] = []
+    identity = _identity_of(conn, person_id)
+    ids: list[tuple[str, str]] = _front_desk_describing(conn, identity) if identity else []
     for model in m.SYNCED_MODELS:
         attr = model.__person_attr__
         if attr is None:
@@ -429,6 +432,8 @@ def erase_person(conn: Connection, person_id: str, *, keep_pending: bool = True)
         conn.execute(delete(local).where(local.person_id == person_id))
     for chunk in _chunks(prereg_ids):
         conn.execute(delete(m.IntakeDraft).where(m.IntakeDraft.pre_registration_id.in_(chunk)))
+    if identity:
+        _delete_drafts_describing(conn, identity)
     if not keep_pending:
         conn.execute(delete(m.PendingErasure).where(m.PendingErasure.person_id == person_id))
     stamp_rows = [{"entity": e, "record_id": i} for e, i in ids] or [{"entity": "person", "record_id": person_id}]
@@ -443,6 +448,45 @@ def erase_person(conn: Connection, person_id: str, *, keep_pending: bool = True)
     return len(ids)
 
 
+def _identity_of(conn: Connection, person_id: str) -> Identity | None:
+    person = conn.execute(select(m.Person.__table__).where(m.Person.id == person_id)).mappings().first()
+    return Identity.of(dict(person)) if person is not None else None
+
+
+def _front_desk_describing(conn: Connection, identity: Identity) -> list[tuple[str, str]]:
+    """Kiosk pre-registrations never linked to the person's file that hold their name, phone or e-mail, and the
+    check-ins made with them: erased with the person (deleted here by the caller)."""
+    table = table_of(m.PreRegistration)
+    found = [
+        row.id
+        for row in conn.execute(select(table).where(table.c.person_id.is_(None))).mappings()
+        if identity.describes(Identity.of(dict(row)))
+    ]
+    if not found:
+        return []
+    ids = [("pre_registration", i) for i in found]
+    visits = table_of(m.Visit)
+    for chunk in _chunks(found):
+        visit_ids = list(conn.execute(select(visits.c.id).where(visits.c.pre_registration_id.in_(chunk))).scalars())
+        if visit_ids:
+            conn.execute(delete(visits).where(visits.c.id.in_(visit_ids)))
+            ids.extend(("visit", i) for i in visit_ids)
+        conn.execute(delete(table).where(table.c.id.in_(chunk)))
+    return ids
+
+
+def _delete_drafts_describing(conn: Connection, identity: Identity) -> None:
+    """Intake drafts of the person (typed before their file existed, or abandoned when it was found)."""
+    drafts = [d.id for d in conn.execute(select(m.IntakeDraft.id, m.IntakeDraft.data)) if _draft_describes(d, identity)]
+    for chunk in _chunks(drafts):
+        conn.execute(delete(m.IntakeDraft).where(m.IntakeDraft.id.in_(chunk)))
+
+
+def _draft_describes(draft: Any, identity: Identity) -> bool:
+    data = draft.data if isinstance(draft.data, dict) else {}
+    return identity.describes(Identity.of(data))
+
+
 def compact_file(engine: Engine) -> None:
     """Rebuild the file and empty the WAL, so that no freed page keeps what was deleted (secure_delete covers the
     pages still in use)."""
@@ -452,13 +496,16 @@ def compact_file(engine: Engine) -> None:
         raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def compact(engine: Engine) -> None:
-    """After an erasure: merge the search index, rebuild the file and empty the WAL so no freed page keeps a name."""
+def compact(engine: Engine, erased: Iterable[str] = ()) -> None:
+    """After an erasure: merge the search index, rebuild the file and empty the WAL so no freed page keeps a name;
+    then rewrite the migration backups beside the file without the `erased` people."""
     with engine.connect() as conn:
         raw = raw_connection(conn)
         raw.execute("INSERT INTO person_fts(person_fts) VALUES('optimize')")
         raw.execute("VACUUM")
         raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if engine.url.database:
+        backup.scrub(Path(engine.url.database), erased)
 
 
 # --- accounts -----------------------------------------------------------------------------------------------------

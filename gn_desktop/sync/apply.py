@@ -153,8 +153,9 @@ def apply_records(
     *,
     insert_history: bool = True,
 ) -> tuple[int, list[str]]:
-    """Write pulled records (models or plain dicts of the same shape); returns (records applied, ids of people
-    erased). `insert_history=False` (the initial sync) writes no history entry for records new to this campus:
+    """Write pulled records (models or plain dicts of the same shape); returns (records applied, ids erased: the
+    people erased, and the records erased on their own — a kiosk pre-registration that described an erased person).
+    `insert_history=False` (the initial sync) writes no history entry for records new to this campus:
     they tell nobody who changed what, and the record holds the same values; updates and deletes always do.
 
     A record this PC cannot store (a value it does not know, a rule it does not have: an older app, or a record
@@ -162,6 +163,7 @@ def apply_records(
     entity are written together; if that fails, one by one, each in its own savepoint."""
     recs_all = [_as_dict(r) for r in records]
     erased_people: list[str] = []
+    erased_alone: list[str] = []
     live: list[dict[str, Any]] = []
     unknown: list[dict[str, Any]] = []
     for rec in recs_all:
@@ -173,6 +175,7 @@ def apply_records(
                 erased_people.append(pid)
             else:
                 replica.delete_record(conn, rec["entity"], rec["id"], rec.get("hlc") or "", erased=True)
+                erased_alone.append(rec["id"])
         elif rec["entity"] in m.MODEL_BY_ENTITY:
             live.append(rec)
         else:
@@ -206,7 +209,7 @@ def apply_records(
     if aside:
         set_aside(conn, aside)
     replica.forget_set_aside(conn, stored)
-    return len(recs_all), erased_people
+    return len(recs_all), erased_people + erased_alone
 
 
 def _apply_entity(
@@ -261,5 +264,5 @@ def erase_locally(engine: Engine, person_id: str) -> int:
     """Erase a person from this campus now (the request to HQ stays queued), then compact the file."""
     with sync_transaction(engine) as conn:
         count = erase_person(conn, person_id, keep_pending=True)
-    compact(engine)
+    compact(engine, [person_id])
     return count

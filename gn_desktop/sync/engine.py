@@ -421,7 +421,7 @@ class Syncer:
         # history entry for the records it brings (see apply.apply_records)
         snapshot = cursor == 0
         limit = self.page_limit or (SNAPSHOT_PAGE_LIMIT if snapshot else None)
-        erased_any = False
+        erased_people: list[str] = []
         self._progress("pull", 0, 0)
         with PageFetcher(client, cursor, until, limit) as pages:
             for page in pages:
@@ -436,14 +436,14 @@ class Syncer:
                         epoch=page.epoch,
                     )
                 report.pulled += count
-                erased_any = erased_any or bool(erased)
+                erased_people.extend(erased)
                 self._progress("pull", page.cursor - state["cursor"], max(page.until - state["cursor"], 0))
         campus = self.store.campus_id
         if campus is not None:
             with sync_transaction(self.store.engine) as conn:
                 apply.forget_other_accounts(conn, campus)
-        if erased_any:
-            apply.compact(self.store.engine)
+        if erased_people:
+            apply.compact(self.store.engine, erased_people)
 
 
 #: page size asked for during a snapshot: 2.5 times the default, fewer transactions; bigger pages cost memory (a

@@ -102,6 +102,8 @@ class WriteTx:
     last_seq: int
     now_ms: int
     _start_seq: int = field(default=0)
+    #: someone was erased: once committed, nothing of them may stay in a file beside the database (SQLite's WAL)
+    erased: bool = False
 
     def next_seq(self) -> int:
         self.last_seq += 1
@@ -158,7 +160,17 @@ class Hq:
                     conn.execute(update(meta_t).where(meta_t.c.id == 1).values(last_seq=tx.last_seq))
             self.epoch = tx.epoch
             self.watermark.observe(tx.epoch, tx.last_seq)
+        if tx.erased and not self.postgres:
+            self._empty_wal()
         self._maybe_analyze(tx.last_seq - tx._start_seq)
+
+    def _empty_wal(self) -> None:
+        """Copy the WAL into the database file and truncate it: the erased values overwritten in the database
+        (secure_delete) must not survive in the WAL's older frames. Waits for readers up to the busy timeout."""
+        with self.engine.connect() as conn:
+            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+        if busy is not None and busy[0]:
+            log.warning("the WAL could not be emptied after an erasure (readers busy): it will be at the next one")
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:

@@ -8,10 +8,13 @@ later for the person — even a brand-new note — is refused. Conflicts about t
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import insert, select
 
+from gn_core.domain.identity import Identity
 from gn_core.merge import erase
 from gn_core.protocol import ErasureResponse
 from gn_hq.db.models import erasure_table as erasure_t
@@ -44,6 +47,10 @@ def erase_person(
     if person_key not in keys:
         keys.append(person_key)  # the person's own tombstone, even if HQ never had the person or it is erased
     stored = records.load(tx.conn, keys)
+    person = stored.get(person_key)
+    unlinked = _front_desk_describing(tx, person.state.data) if person and not person.state.erased else {}
+    keys.extend(unlinked)
+    stored.update(records.load(tx.conn, list(unlinked)))
     now = utcnow()
     new_rows: list[dict[str, Any]] = []
     changed_rows: list[dict[str, Any]] = []
@@ -53,10 +60,16 @@ def erase_person(
         if current is not None and current.state.erased:
             continue
         state = erase(current.state if current else None)
-        row = records.columns_of(key[0], key[1], state, tx.next_seq(), now, erased_person=person_id)
+        if key in unlinked:
+            # not the person's record: its tombstone reaches the PCs of the campus that received it
+            row = records.columns_of(key[0], key[1], state, tx.next_seq(), now)
+            row["campus_id"] = unlinked[key]
+        else:
+            row = records.columns_of(key[0], key[1], state, tx.next_seq(), now, erased_person=person_id)
         (changed_rows if current else new_rows).append(row)
         count += 1
     records.write(tx.conn, new_rows, changed_rows)
+    tx.erased = True
     conflicts.scrub(tx, person_id, [k[1] for k in keys])
     if not already:
         tx.conn.execute(
@@ -70,6 +83,22 @@ def erase_person(
             )
         )
     return count, already
+
+
+def _front_desk_describing(tx: WriteTx, person: Mapping[str, Any]) -> dict[tuple[str, str], str | None]:
+    """Kiosk pre-registrations never linked to a person's file that hold this person's name, phone or e-mail, with
+    their campus: an erasure leaves none of them (at any campus)."""
+    identity = Identity.of(person)
+    rows = tx.conn.execute(
+        select(record_t.c.record_id, record_t.c.data, record_t.c.campus_id).where(
+            record_t.c.entity == "pre_registration", record_t.c.person_id.is_(None), record_t.c.erased.is_(False)
+        )
+    )
+    return {
+        ("pre_registration", row.record_id): row.campus_id
+        for row in rows
+        if identity.describes(Identity.of(json.loads(row.data or "{}")))
+    }
 
 
 def request_erasure(

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from gn_desktop.services import drafts, kiosk
+from gn_desktop.store import backup
+from gn_desktop.store.migrate import head_revision
 from gn_desktop.store.uow import Store
 from gn_desktop.sync.client import HqClient
 from gn_desktop.sync.credentials import load
@@ -73,12 +76,34 @@ def test_the_same_field_edited_on_both_campuses_gives_a_conflict_in_both_inboxes
     assert person is not None and person["last_name"] == "Dialo"
 
 
-def test_erasure_reaches_every_campus_in_one_cycle_and_the_name_leaves_every_database_file(
-    two: tuple[Campus, Campus],
-) -> None:
+def _kiosk_and_draft_traces(campus: Campus, phone: str, last_name: str) -> None:
+    """What an erasure must find though nothing links it to the file: a visitor's kiosk pre-registration with the
+    same phone, an abandoned intake draft with the same name, and a migration backup copy beside the database."""
+    store = Store.open(campus.data_dir)
+    try:
+        form = kiosk.PreRegistrationForm(
+            first_name="Zeb",
+            last_name="Q",
+            birth_date="03/04/2001",
+            phone=phone,
+            commune_insee="93066",
+            reason="training",
+            consent=True,
+        )
+        with store.unit_of_work(None) as uow:
+            kiosk.pre_register(uow, form)
+            drafts.save_draft(uow, None, {"first_name": "Zebulonia", "last_name": last_name}, 1)
+            uow.commit()
+    finally:
+        store.dispose()
+    backup.take(campus.data_dir / "campus.db", head_revision())
+
+
+def test_erasure_reaches_every_campus_in_one_cycle_and_leaves_nothing_in_any_file(two: tuple[Campus, Campus]) -> None:
     a, b = two
     pid = a.add_person("Zebulonia", "Quintanilla")
-    a.edit(pid, phone="+33612345678")
+    a.edit(pid, phone="+33612345678", email="zebulonia.q@example.org")
+    _kiosk_and_draft_traces(a, "06 12 34 56 78", "Quintanilla")
     a.sync()
     share(a, pid, b)
     b.sync()
@@ -88,7 +113,10 @@ def test_erasure_reaches_every_campus_in_one_cycle_and_the_name_leaves_every_dat
     b.sync()
     for campus in (a, b):
         assert campus.person(pid) is None
-        for name in ("campus.db", "campus.db-wal"):
-            path = campus.data_dir / name
-            if path.exists():
-                assert b"Quintanilla" not in path.read_bytes(), f"{campus.name}/{name}"
+    hq_files = [a.hq.data_dir] if a.hq.database_url.startswith("sqlite") else []
+    for folder in [a.data_dir, b.data_dir, *hq_files]:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                content = path.read_bytes()
+                for trace in (b"Quintanilla", b"612345678", b"zebulonia.q@"):
+                    assert trace not in content, f"{trace!r} in {path.relative_to(folder.parent)}"

@@ -3,6 +3,8 @@ edits refused — whether asked of HQ directly or pushed by a campus."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select, text
 
 from gn_hq.db.models import conflict_table, erasure_table, record_table
@@ -124,3 +126,49 @@ def test_a_large_batch_ending_with_an_erasure(world: World) -> None:
         assert len(rows) == 81 and all(r.erased for r in rows)
         kept = conn.execute(select(record_table.c.record_id).where(record_table.c.record_id.in_(others))).all()
         assert len(kept) == 80
+
+
+def test_an_erasure_takes_the_kiosk_pre_registrations_that_describe_the_person_at_any_campus(
+    world: World, db_url: str
+) -> None:
+    """A visitor pre-registered at another campus's kiosk (never linked to their file) with the same phone: the
+    pre-registration is erased with them, and that campus's PCs are told; someone else's stays."""
+    sdn, aub = world.devices["SDN"], world.devices["AUB"]
+    pid, theirs, someone_else = new_id(), new_id(), new_id()
+    sdn.push(sdn.insert("person", pid, person_values(world.campus_ids["SDN"], last_name="Quintanilla")))
+
+    def pre_registration(first: str, last: str, phone: str) -> dict[str, object]:
+        return {
+            "campus_id": world.campus_ids["AUB"],
+            "first_name": first,
+            "last_name": last,
+            "phone": phone,
+            "message": "",
+            "language": "fr",
+            "consent_text_version": "2025-01",
+            "status": "waiting",
+            "job_families": [],
+        }
+
+    aub.push(
+        aub.insert("pre_registration", theirs, pre_registration("Awa", "Q.", "+33612345678")),
+        aub.insert("pre_registration", someone_else, pre_registration("Inès", "Moreau", "+33780000001")),
+    )
+    aub.pull()
+    assert aub.has("pre_registration", theirs)
+    done = world.client.post(
+        f"/v1/people/{pid}/erasure", json={"reason": "Demande de la personne"}, headers=sdn.headers
+    )
+    assert done.status_code == 200, done.text
+    aub.pull()
+    assert aub.replica[("pre_registration", theirs)]["erased"]
+    assert aub.has("pre_registration", someone_else)
+    with world.hq.read() as conn:
+        dump = " ".join(r.data for r in conn.execute(select(record_table.c.data)))
+    assert "Quintanilla" not in dump and "+33612345678" not in dump and "Moreau" in dump
+    if db_url.startswith("sqlite"):
+        # nothing of them in any file beside HQ's database either (its WAL was emptied after the erasure)
+        folder = Path(db_url.removeprefix("sqlite:///")).parent
+        for path in folder.iterdir():
+            if path.is_file():
+                assert b"Quintanilla" not in path.read_bytes() and b"+33612345678" not in path.read_bytes(), path
