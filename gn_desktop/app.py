@@ -202,7 +202,7 @@ def run_app(data_dir: Path, *, kiosk: bool = False, lang: str = "fr") -> int:
                 window: MainWindow | KioskWindow
                 if kiosk:
                     window = build_kiosk_window(translations, runner)
-                    window.showFullScreen()
+                    window.show_full_screen()  # with or without a window manager, and after a change of resolution
                 else:
                     sync = build_sync(store, data_dir, runner)
                     window = build_main_window(runner, sync=sync)

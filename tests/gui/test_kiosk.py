@@ -275,6 +275,20 @@ def test_the_idle_question_s_button_shows_its_words(
     assert len(ink) > 100, f"the words do not show on {background} ({len(ink)} dots)"
 
 
+def test_the_kiosk_covers_its_screen_even_without_a_window_manager(
+    qtbot: QtBot, make_kiosk: Callable[..., KioskWindow]
+) -> None:
+    kiosk_window = make_kiosk(size=(770, 600))  # what a plain X display gave the kiosk before
+    kiosk_window.show_full_screen()
+    screen = kiosk_window.screen()
+    assert kiosk_window.geometry() == screen.geometry()
+    # a window manager-less display ignores "full screen": the kiosk keeps the screen's geometry itself…
+    kiosk_window.setGeometry(0, 0, 770, 600)
+    # …and follows a change of resolution
+    screen.geometryChanged.emit(screen.geometry())
+    assert kiosk_window.geometry() == screen.geometry()
+
+
 def test_the_event_sign_up_screen_shows_the_form_of_one_event(qapp: QApplication, translations: Translations) -> None:
     kiosk_window = build_kiosk(translations, ImmediateRunner(), services=sample_services())
     try:

@@ -17,12 +17,13 @@ Threading: main thread only; data work runs on the task runner's worker thread.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -112,6 +113,8 @@ class KioskWindow(QWidget):
         self.setStyleSheet(theme.stylesheet(self._scale))
         self.target = TypingTarget(self)
         self.messages = KioskMessages(self)
+        self._watched_screen: QScreen | None = None
+        self._follows_screen = False
 
         self.header = KioskHeader()
         self.header.home.connect(self.go_home)
@@ -355,6 +358,46 @@ class KioskWindow(QWidget):
         focus = self.screens[self._current].first_focus()
         if focus is not None:
             QTimer.singleShot(0, focus, lambda: focus.setFocus(Qt.FocusReason.OtherFocusReason))
+
+    # -- covering the screen --------------------------------------------------------------------------------
+
+    def show_full_screen(self) -> None:
+        """Cover the screen the kiosk is on, with or without a window manager, and keep covering it.
+
+        A window manager makes the window full screen; with none (a plain X display) `showFullScreen()` is only a
+        wish, so the window also takes the screen's geometry itself, and again whenever the resolution changes or the
+        window moves to another screen.
+        """
+        self.cover_screen()
+        self.showFullScreen()
+        self.cover_screen()
+        handle = self.windowHandle()
+        if handle is not None and not self._follows_screen:
+            handle.screenChanged.connect(self._screen_changed)
+            self._follows_screen = True
+        self._watch(self.screen())
+        self.activateWindow()  # without a window manager, nobody else gives the kiosk the keyboard
+
+    def cover_screen(self, _geometry: QRect | None = None) -> None:
+        """Take the whole geometry of the window's screen."""
+        screen = self.screen()
+        if screen is not None and self.geometry() != screen.geometry():
+            self.setGeometry(screen.geometry())
+
+    def _screen_changed(self, screen: QScreen | None) -> None:
+        self._watch(screen)
+        self.cover_screen()
+
+    def _watch(self, screen: QScreen | None) -> None:
+        """Follow the resolution of `screen` (only: the screen the window is on)."""
+        if screen is self._watched_screen:
+            return
+        if self._watched_screen is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # the screen was unplugged and deleted
+                self._watched_screen.geometryChanged.disconnect(self.cover_screen)
+        self._watched_screen = screen
+        if screen is not None:
+            screen.geometryChanged.connect(self.cover_screen)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
