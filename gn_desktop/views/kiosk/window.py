@@ -18,11 +18,12 @@ Threading: main thread only; data work runs on the task runner's worker thread.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from gn_core.domain.errors import InvalidInput
 from gn_desktop.services import kiosk as service
-from gn_desktop.views.i18n import DEFAULT_LANGUAGE, Translations
+from gn_desktop.services import kiosk_printing
+from gn_desktop.views.i18n import DEFAULT_LANGUAGE, RIGHT_TO_LEFT, Translations
 from gn_desktop.views.kiosk import theme
 from gn_desktop.views.kiosk.base import Screen
 from gn_desktop.views.kiosk.checkin import CheckInScreen
@@ -43,10 +45,13 @@ from gn_desktop.views.kiosk.discover import EventsScreen, JobsScreen
 from gn_desktop.views.kiosk.header import KioskHeader
 from gn_desktop.views.kiosk.messages import KioskMessages
 from gn_desktop.views.kiosk.new_visitor import NewVisitorScreen
+from gn_desktop.views.kiosk.printing import PrintedTicket, TicketPrinter
 from gn_desktop.views.kiosk.staff import ExitScreen
 from gn_desktop.views.kiosk.welcome import IdleOverlay, TicketScreen, WelcomeScreen
 from gn_desktop.views.kiosk.widgets import CornerHotspot, Field, TypingTarget, is_typing_event, label
 from gn_desktop.views.tasks import TaskError, TaskRunner
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ class KioskServices:
     upcoming_events: Callable[..., list[service.EventOffer]] = service.upcoming_events
     register_for_event: Callable[..., None] = service.register_for_event
     verify_staff_pin: Callable[..., service.PinCheck] = service.verify_staff_pin
+    ticket_printing: Callable[..., kiosk_printing.TicketPrinting] = kiosk_printing.ticket_printing
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -113,6 +119,7 @@ class KioskWindow(QWidget):
         self.setStyleSheet(theme.stylesheet(self._scale))
         self.target = TypingTarget(self)
         self.messages = KioskMessages(self)
+        self.ticket_printer = TicketPrinter(self)
         self._watched_screen: QScreen | None = None
         self._follows_screen = False
 
@@ -453,11 +460,40 @@ class KioskWindow(QWidget):
         self.checkin.wipe()
         self.ticket.show_ticket(result.ticket, first_name=result.first_name, kind="checkin")
         self.show_screen("kiosk-ticket")
-        self.ticket_shown.emit(result.ticket)
+        self._print_ticket(result.ticket)
 
     def _check_in_failed(self, error: TaskError) -> None:
         self._show_field_errors(self.checkin.fields, error, self.checkin.error.show_message)
         self.retry_timer.start(self.config.retry_delay_ms)  # the button comes back after a pause
+
+    # -- the printed ticket -----------------------------------------------------------------------------------
+
+    def _print_ticket(self, ticket: str) -> None:
+        """Print the ticket shown on this kiosk's printer, if it has one; the screen never waits for the printer.
+
+        `ticket_shown` follows once the ticket went to the printer (or there is none): the printer setting is read
+        through the task runner, after the check-in or pre-registration that gave the ticket."""
+        # the sentences as the visitor reads them now (Finish or the idle wipe may change them before printing)
+        when = QLocale().toString(QDateTime.currentDateTime(), QLocale.FormatType.ShortFormat)
+        paper = PrintedTicket(
+            ticket,
+            "",
+            self.ticket.caption.text(),
+            self.ticket.explanation.text(),
+            when,
+            self.language() in RIGHT_TO_LEFT,
+        )
+
+        def send(printing: kiosk_printing.TicketPrinting) -> None:
+            if printing.printer:
+                self.ticket_printer.print_ticket(printing.printer, replace(paper, campus=printing.campus_name))
+            self.ticket_shown.emit(ticket)
+
+        def unknown(error: TaskError) -> None:
+            log.warning("ticket %s not printed: the printer setting could not be read (%s)", ticket, error.message)
+            self.ticket_shown.emit(ticket)
+
+        self._query(self.services.ticket_printing, on_done=send, on_error=unknown)
 
     # -- pre-registration -------------------------------------------------------------------------------------
 
@@ -470,7 +506,7 @@ class KioskWindow(QWidget):
         self.new_visitor.wipe()
         self.ticket.show_ticket(result.ticket, first_name=None, kind="new")
         self.show_screen("kiosk-ticket")
-        self.ticket_shown.emit(result.ticket)
+        self._print_ticket(result.ticket)
 
     def _pre_failed(self, error: TaskError) -> None:
         self.new_visitor.submit.setEnabled(True)
@@ -576,6 +612,7 @@ class KioskWindow(QWidget):
             app = QApplication.instance()
             if app is not None:
                 app.removeEventFilter(self)
+            self.ticket_printer.wait(5_000)
             super().closeEvent(event)
         else:
             event.ignore()
