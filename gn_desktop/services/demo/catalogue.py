@@ -357,7 +357,8 @@ def _kiosk_events(
     offers: outreach actions are for groups)."""
     made = []
     for campus_id in campuses:
-        kinds = (e.EventKind.INFO_SESSION, rng.choice((e.EventKind.HACKATHON, e.EventKind.CONTEST)))
+        kinds = [e.EventKind.INFO_SESSION, rng.choice((e.EventKind.HACKATHON, e.EventKind.CONTEST))]
+        rng.shuffle(kinds)
         for k, kind in enumerate(kinds):
             day = today + timedelta(days=2 + 14 * k + rng.randrange(12))
             hours = 2 if kind == e.EventKind.INFO_SESSION else 8
