@@ -541,6 +541,9 @@ class KioskWindow(QWidget):
 
     def _show_events(self, events: list[service.EventOffer]) -> None:
         self.events.show_events(events)
+        focus = self.events.first_focus()
+        if self._current == "kiosk-events" and focus is not None:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)  # the list came after the screen
         self.events_shown.emit()
 
     def _sign_up_for_event(self, event_id: str) -> None:
