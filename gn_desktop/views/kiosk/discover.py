@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from gn_core.domain import enums as e
@@ -198,10 +198,10 @@ class EventsScreen(Screen):
         self.back.clicked.connect(self.close_form)
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
-        grid.addWidget(self.first_name, 0, 0)
-        grid.addWidget(self.last_name, 0, 1)
-        grid.addWidget(self.phone, 1, 0)
-        grid.addWidget(self.email, 1, 1)
+        grid.addWidget(self.first_name, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.last_name, 0, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.phone, 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.email, 1, 1, Qt.AlignmentFlag.AlignTop)
         form.addWidget(self.form_title)
         form.addWidget(self.form_details)
         form.addLayout(grid)
