@@ -8,6 +8,9 @@ return anyone's data but a greeting first name, a ticket, programmes and events.
 
 * Idle: after `KioskConfig.idle_ms` without input, "Are you still there?"; `wipe_ms` later everything is wiped (fields,
   undo history, results, language, text size) and the welcome screen returns (`wiped` is emitted).
+* Ticket: shown at the end of a check-in or a pre-registration, and printed on the kiosk's printer when it has one
+  (`printing.py`: off the UI thread; a missing printer is logged, the screen never waits).
+* Screen: `show_full_screen()` covers the screen with or without a window manager and follows its resolution.
 * Staff exit: the key chord `KioskConfig.exit_chord`, or a long press (`long_press_ms`) on the top-left corner, opens
   the PIN screen; the campus manager's PIN (argon2-hashed by the service) closes the window. Wrong PINs lock the pad
   for longer and longer (the service counts them; the pad shows the wait).
