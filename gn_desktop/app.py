@@ -209,7 +209,7 @@ def run_app(data_dir: Path, *, kiosk: bool = False, lang: str = "fr") -> int:
                 window: MainWindow | KioskWindow
                 if kiosk:
                     window = build_kiosk_window(translations, runner)
-                    window.showFullScreen()
+                    window.show_full_screen()  # with or without a window manager, and after a change of resolution
                     if store.role is DeviceRole.KIOSK:
                         # a kiosk device of its campus: check-ins leave at once, the catalogue and check-in index
                         # come in (beside an advisor's app on one PC, that app's sync does it all)

@@ -98,6 +98,16 @@ def _parser() -> argparse.ArgumentParser:
 
     pin = sub.add_parser("kiosk-pin", help="définit le code PIN qui permet au personnel de quitter la borne")
     pin.add_argument("pin", help="4 à 8 chiffres")
+
+    printer = sub.add_parser(
+        "kiosk-printer",
+        help="choisit l'imprimante des tickets de la borne (imprimante de tickets ou de bureau) ; "
+        "sans argument, affiche celle choisie",
+    )
+    printer.add_argument("name", nargs="?", help="nom de l'imprimante, tel que le système le donne (voir --list)")
+    printer_choice = printer.add_mutually_exclusive_group()
+    printer_choice.add_argument("--list", action="store_true", help="liste les imprimantes que voit la borne")
+    printer_choice.add_argument("--none", action="store_true", help="la borne n'imprime plus de ticket")
     return parser
 
 
@@ -133,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             return screenshot(data, view=args.view, out=args.out, size=args.size, lang=args.lang or "fr")
         if command == "kiosk-pin":
             return _kiosk_pin(data, args.pin)
+        if command == "kiosk-printer":
+            return _kiosk_printer(data, args.name, listing=args.list, none=args.none)
         if command in ("enrol", "sync", "conflicts", "person"):
             from gn_desktop import sync_cli
 
@@ -221,6 +233,45 @@ def _kiosk_pin(data: Path, pin: str) -> int:
         kiosk.set_staff_pin(uow, pin)
         uow.commit()
     print("Code PIN de la borne enregistré.")
+    return 0
+
+
+def _kiosk_printer(data: Path, name: str | None, *, listing: bool, none: bool) -> int:
+    """Choose, forget or show the kiosk's ticket printer; `listing`: the printers Qt sees on this machine."""
+    from gn_desktop.services import kiosk
+
+    if name is not None and (listing or none):
+        raise KnownError("kiosk-printer : donnez un nom d'imprimante, ou --list, ou --none, pas plusieurs.")
+    if listing:
+        from gn_desktop.views.kiosk.printing import available_printers, default_printer
+
+        printers = available_printers()
+        if not printers:
+            print("Aucune imprimante n'est installée sur ce poste (ou le service d'impression ne répond pas).")
+        for printer in printers:
+            print(f"{printer}{' (imprimante par défaut)' if printer == default_printer() else ''}")
+        return 0
+    store = _open_store(data)
+    if name is None and not none:
+        with store.read_unit(None) as uow:
+            chosen = kiosk.printer_name(uow)
+        print(f"Imprimante des tickets : {chosen}." if chosen else "La borne n'imprime pas de ticket.")
+        return 0
+    with store.unit_of_work(None) as uow:
+        kiosk.set_printer(uow, None if none else name)
+        uow.commit()
+    if none or not (name or "").strip():
+        print("La borne n'imprimera plus de ticket.")
+        return 0
+    print(f"La borne imprimera les tickets sur « {name} ».")
+    from gn_desktop.views.kiosk.printing import available_printers
+
+    if name not in available_printers():
+        print(
+            f"Attention : ce poste ne voit pas d'imprimante « {name} » pour le moment (gn-desktop kiosk-printer --list "
+            "les énumère). Tant qu'elle manque, la borne affiche le ticket sans l'imprimer.",
+            file=sys.stderr,
+        )
     return 0
 
 

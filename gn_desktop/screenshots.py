@@ -322,7 +322,9 @@ def _show_sync_sample(window: MainWindow, store: Store, view: str, settle: Calla
 
 
 def _kiosk_screenshot(data_dir: Path, view: str, out: Path | None, size: str, lang: str) -> int:
-    """A kiosk screen, drawn by the kiosk's own renderer over this data directory's store."""
+    """A kiosk screen, drawn by the kiosk's own renderer over this data directory's store (an empty one gets demo
+    data first, so that the programmes and events screens show some)."""
+    from gn_desktop.services import demo
     from gn_desktop.store.uow import Store
     from gn_desktop.views.i18n import Translations
     from gn_desktop.views.kiosk import render_kiosk_screen
@@ -333,6 +335,9 @@ def _kiosk_screenshot(data_dir: Path, view: str, out: Path | None, size: str, la
     app = application()
     translations = Translations(app)
     store = Store.open(data_dir)
+    if store.campus_id is None:  # a new data directory (a campus PC or a kiosk always belongs to a campus)
+        print(f"Aucune donnée dans {data_dir} : création de données de démonstration…", flush=True)
+        demo.generate(store, people=SCREENSHOT_DEMO_PEOPLE, seed=1)
     runner = build_runner(store)
     try:
         image = render_kiosk_screen(view, lang, (width, height), runner=runner, translations=translations)

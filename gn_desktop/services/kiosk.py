@@ -665,3 +665,19 @@ def verify_staff_pin(uow: UnitOfWork, pin: str, *, now: datetime | None = None) 
     _put(uow, PIN_LOCKED_UNTIL_KEY, (at + timedelta(seconds=lock_s)).isoformat())
     uow.session.flush()
     return PinCheck(ok=False, locked_for_s=lock_s)
+
+
+# -- ticket printer ----------------------------------------------------------------------------------------------
+
+PRINTER_KEY = "kiosk.printer"
+
+
+def printer_name(uow: UnitOfWork) -> str | None:
+    """The printer this kiosk prints queue tickets on, as the system names it (a setting of this machine), or None."""
+    return _setting(uow, PRINTER_KEY) or None
+
+
+def set_printer(uow: UnitOfWork, name: str | None) -> None:
+    """Print queue tickets on the printer `name` (a receipt or an office printer), or on none (None or "")."""
+    _put(uow, PRINTER_KEY, (name or "").strip())
+    uow.session.flush()

@@ -133,3 +133,15 @@ def test_the_bundle_makes_demo_data_and_renders_a_screen_from_it(bundle: Path, t
     )
     assert shot.returncode == 0, shot.stdout + shot.stderr
     assert (tmp_path / "h.png").stat().st_size > 10_000
+
+
+def test_the_bundle_can_print_the_kiosk_s_tickets(bundle: Path, tmp_path: Path) -> None:
+    """Qt's print support and the system's printing plugin are in the bundle (CUPS' own client library comes with the
+    system's CUPS: the spec leaves it out)."""
+    plugin = "windowsprintersupport.dll" if sys.platform == "win32" else "libcupsprintersupport.so"
+    assert list(bundle.rglob(plugin)), f"{plugin} is not in the bundle"
+    assert not list(bundle.rglob("libcups.so*")), "libcups (and its TLS and Kerberos libraries) came into the bundle"
+    listed = run(EXE, "--data-dir", str(tmp_path), "kiosk-printer", "--list")
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    chosen = run(EXE, "--data-dir", str(tmp_path), "kiosk-printer", "Accueil")
+    assert chosen.returncode == 0 and "« Accueil »" in chosen.stdout, chosen.stdout + chosen.stderr

@@ -5,11 +5,13 @@ Tests wait on the window's signals (never sleep) and use short timings through `
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -21,6 +23,7 @@ from gn_desktop.store.uow import Store
 from gn_desktop.views.i18n import Translations
 from gn_desktop.views.kiosk import SCREEN_NAMES, build_kiosk, render_kiosk_screen, theme
 from gn_desktop.views.kiosk.base import accessible_widgets, shown_texts
+from gn_desktop.views.kiosk.render import ImmediateRunner, prepare_screen, sample_services
 from gn_desktop.views.kiosk.window import KioskConfig, KioskWindow
 from gn_desktop.views.tasks import TaskRunner
 
@@ -238,6 +241,72 @@ def test_answering_the_idle_question_keeps_the_visitor_s_work(
     qtbot.mouseClick(kiosk_window.idle_overlay.continue_button, Qt.MouseButton.LeftButton)
     assert not kiosk_window.idle_overlay.isVisible()
     assert kiosk_window.new_visitor.first_name.value() == "Karim"
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    lighter, darker = sorted((_luminance(a.name()), _luminance(b.name())), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_the_idle_question_s_button_shows_its_words(
+    qtbot: QtBot, make_kiosk: Callable[..., KioskWindow], lang: str
+) -> None:
+    kiosk_window = make_kiosk(size=(1920, 1080))
+    kiosk_window.set_language(lang)
+    kiosk_window.show_screen("kiosk-new")
+    kiosk_window._on_idle()
+    button = kiosk_window.idle_overlay.continue_button
+    caption = button.label
+    words = QCoreApplication.translate("IdleOverlay", "Yes, I am still here")
+    assert words != "Yes, I am still here"  # translated
+    qtbot.waitUntil(lambda: caption.text() == words)  # the language change reaches the window
+    assert caption.isVisible() and caption.width() >= caption.fontMetrics().horizontalAdvance(caption.text())
+    assert caption.height() >= caption.fontMetrics().height()
+    # in the rendered image, the words stand out from what is around them (they were white on white)
+    button.clearFocus()  # as in a screenshot, or once the visitor touched elsewhere
+    image = kiosk_window.grab().toImage()
+    area = QRect(caption.mapTo(kiosk_window, QPoint(0, 0)), caption.size())
+    dots = [
+        image.pixelColor(x, y) for x in range(area.left(), area.right(), 2) for y in range(area.top(), area.bottom(), 2)
+    ]
+    background = Counter(dot.name() for dot in dots).most_common(1)[0][0]
+    ink = [dot for dot in dots if _contrast(dot, QColor(background)) >= 3]
+    assert len(ink) > 100, f"the words do not show on {background} ({len(ink)} dots)"
+
+
+def test_the_kiosk_covers_its_screen_even_without_a_window_manager(
+    qtbot: QtBot, make_kiosk: Callable[..., KioskWindow]
+) -> None:
+    kiosk_window = make_kiosk(size=(770, 600))  # what a plain X display gave the kiosk before
+    kiosk_window.show_full_screen()
+    screen = kiosk_window.screen()
+    assert kiosk_window.geometry() == screen.geometry()
+    # a window manager-less display ignores "full screen": the kiosk keeps the screen's geometry itself…
+    kiosk_window.setGeometry(0, 0, 770, 600)
+    # …and follows a change of resolution
+    screen.geometryChanged.emit(screen.geometry())
+    assert kiosk_window.geometry() == screen.geometry()
+
+
+def test_the_event_sign_up_screen_shows_the_form_of_one_event(qapp: QApplication, translations: Translations) -> None:
+    kiosk_window = build_kiosk(translations, ImmediateRunner(), services=sample_services())
+    try:
+        kiosk_window.resize(1920, 1080)
+        kiosk_window.show()
+        prepare_screen(kiosk_window, "kiosk-event-signup")
+        screen = kiosk_window.events
+        assert screen.form.isVisible() and not screen.list_panel.isVisible()
+        assert screen.form_title.text().startswith("Inscription : ")
+        assert screen.first_name.edit.hasFocus() or not kiosk_window.isActiveWindow()
+        with_form = screen.form_title.text()
+        screen.back.click()
+        assert screen.list_panel.isVisible() and not screen.form.isVisible()
+        assert with_form.removeprefix("Inscription : ") in " ".join(shown_texts(screen))
+    finally:
+        kiosk_window.allow_close()
+        kiosk_window.close()
+        kiosk_window.deleteLater()
 
 
 def test_staff_exit_needs_the_gesture_and_the_pin_and_slows_wrong_pins(

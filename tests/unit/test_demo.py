@@ -10,7 +10,7 @@ import random
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 import phonenumbers
 import pytest
@@ -23,7 +23,8 @@ from gn_core.domain.errors import KnownError
 from gn_core.domain.pathway import MoveDetails, check_move
 from gn_core.domain.validation import check_email, check_france_travail_id
 from gn_core.sync_rules import ENTITIES, PERSON_SCOPED, DeviceRole, write_refusal
-from gn_desktop.services import accounts, demo
+from gn_desktop.services import accounts, demo, kiosk
+from gn_desktop.services.demo.tables import _CAMPUS_SHARE
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import Store
 
@@ -248,6 +249,36 @@ def test_every_status_and_kind_is_represented(big: tuple[Store, demo.DemoSummary
     assert stages == set(e.StartupStage)
     assert len(zones - {None}) > 1
     assert committed == 30
+
+
+def test_every_campus_kiosk_has_sessions_nearby_and_events_of_its_own(big: tuple[Store, demo.DemoSummary]) -> None:
+    """The kiosk's jobs and events screens show real content at every demo campus: sessions starting in the coming
+    months at (or near) the campus, and upcoming events of its own of the kinds a kiosk offers."""
+    store, _ = big
+    soon = TODAY + timedelta(days=120)
+    with store.read_unit(None) as uow:
+        campuses = uow.session.execute(select(m.Campus.id, m.Campus.code, m.Campus.commune_insee)).all()
+        for campus_id, code, commune in campuses:
+            if code not in _CAMPUS_SHARE:
+                continue  # HQ
+            sessions = uow.session.scalar(
+                select(func.count()).where(
+                    m.ProgrammeSession.campus_id == campus_id,
+                    m.ProgrammeSession.starts_on > TODAY,
+                    m.ProgrammeSession.starts_on <= soon,
+                )
+            )
+            assert (sessions or 0) >= 3, code
+            offers = kiosk.programmes_near(uow, commune, today=TODAY)
+            assert len(offers) >= 3 and min(o.distance_km or 0 for o in offers) < 2, code
+            events = uow.session.scalars(
+                select(m.Event.kind).where(
+                    m.Event.campus_id == campus_id,
+                    m.Event.starts_at > datetime.combine(TODAY, time(23, 59), tzinfo=UTC),
+                    m.Event.starts_at <= datetime.combine(soon, time(0, 0), tzinfo=UTC),
+                )
+            ).all()
+            assert len([k for k in events if k != e.EventKind.OUTREACH]) >= 2, code
 
 
 def test_appointments_today_at_the_device_campus(big: tuple[Store, demo.DemoSummary]) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from gn_core.domain import enums as e
 from gn_core.domain.errors import InvalidInput
-from gn_desktop.services import events, followup, kiosk, partners
+from gn_desktop.services import events, followup, kiosk, kiosk_printing, partners
 from gn_desktop.store import models as m
 from tests.unit.world import World
 
@@ -222,6 +222,21 @@ def test_staff_pin_is_hashed_and_wrong_pins_lock_longer_each_time(world: World) 
         uow.commit()
 
 
+def test_the_ticket_printer_is_a_setting_of_the_kiosk_machine(world: World) -> None:
+    with world.store.unit_of_work(None) as uow:
+        assert kiosk.printer_name(uow) is None
+        assert kiosk_printing.ticket_printing(uow) == kiosk_printing.TicketPrinting(None, "Campus Saint-Denis")
+        kiosk.set_printer(uow, " EPSON TM-T20III ")
+        uow.commit()
+    with world.store.unit_of_work(None) as uow:
+        assert kiosk.printer_name(uow) == "EPSON TM-T20III"
+        assert kiosk_printing.ticket_printing(uow).printer == "EPSON TM-T20III"
+        kiosk.set_printer(uow, None)
+        assert kiosk.printer_name(uow) is None
+        uow.commit()
+        assert not uow.session.scalars(select(m.ChangeLog)).all()  # never sent to HQ
+
+
 def test_the_kiosk_service_has_no_function_that_reads_people() -> None:
     public = {name for name in dir(kiosk) if not name.startswith("_") and callable(getattr(kiosk, name))}
     functions = {n for n in public if getattr(getattr(kiosk, n), "__module__", "") == kiosk.__name__}
@@ -237,4 +252,6 @@ def test_the_kiosk_service_has_no_function_that_reads_people() -> None:
         "set_staff_pin",
         "has_staff_pin",
         "verify_staff_pin",
+        "printer_name",
+        "set_printer",
     }

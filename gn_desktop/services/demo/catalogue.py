@@ -2,7 +2,8 @@
 
 Demo accounts (known passwords, printed by `gn-desktop demo-data`), employer partners, the programmes of the public
 training partners and their sessions, job offers and events; `_Catalogue` keeps the ids the people point to and the
-places left in sessions and events.
+places left in sessions and events. Every campus gets sessions starting soon at the campus and upcoming events of its
+own, so that its kiosk's jobs and events screens show real content.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from gn_desktop.services.demo.tables import (
     FICTION_LANDLINE_PREFIX,
     MANAGER_PASSWORD,
     PARIS,
+    _ProgrammeSpec,
 )
 from gn_desktop.store import changes
 from gn_desktop.store import models as m
@@ -183,10 +185,12 @@ def _accounts_and_catalogue(
     sessions: list[_Session] = []
     spacing = max(7, min(56, 56 * 6000 // max(people, 1)))
     campus_choices = [campus_ids[c] for c in _CAMPUS_SHARE]
+    programmes: list[tuple[str, _ProgrammeSpec]] = []
     for spec in _PROGRAMMES:
         if spec.partner not in partner_ids:
             continue
         prog_id = new_id()
+        programmes.append((prog_id, spec))
         programme_rows.append(
             {
                 "id": prog_id,
@@ -222,6 +226,9 @@ def _accounts_and_catalogue(
                 }
             )
             start += timedelta(days=spacing + rng.randint(-3, 3))
+    for session, row in _kiosk_sessions(rng, new_id, today, programmes, campus_choices):
+        sessions.append(session)
+        session_rows.append(row)
     write(m.Programme, programme_rows)
     write(m.ProgrammeSession, session_rows)
     sessions.sort(key=lambda s: s.starts_on)
@@ -295,6 +302,9 @@ def _accounts_and_catalogue(
                 "description": "Événement fictif (données de démonstration).",
             }
         )
+    for event, row in _kiosk_events(rng, new_id, today, campus_choices):
+        events.append(event)
+        event_rows.append(row)
     write(m.Event, event_rows)
 
     catalogue = _Catalogue(
@@ -309,3 +319,61 @@ def _accounts_and_catalogue(
         events=events,
     )
     return demo_accounts, catalogue, counts
+
+
+# --- What each campus's kiosk shows -------------------------------------------------------------------------------
+
+#: sessions of different programmes starting at each campus in the coming ten weeks
+KIOSK_SESSIONS_PER_CAMPUS = 3
+
+
+def _kiosk_sessions(
+    rng: random.Random, new_id: _Ids, today: date, programmes: list[tuple[str, _ProgrammeSpec]], campuses: list[str]
+) -> list[tuple[_Session, dict[str, Any]]]:
+    """At each campus, a few sessions starting soon, so that every campus's kiosk finds training near its commune
+    whatever the draw of the other sessions gave it."""
+    made = []
+    for campus_id in campuses:
+        for k, (prog_id, spec) in enumerate(rng.sample(programmes, min(KIOSK_SESSIONS_PER_CAMPUS, len(programmes)))):
+            start = today + timedelta(days=7 + 21 * k + rng.randrange(14))
+            end = start + timedelta(weeks=spec.weeks)
+            session = _Session(new_id(), spec.family, spec.women_only, start, end, rng.choice((12, 16, 20)))
+            row = {
+                "id": session.id,
+                "programme_id": prog_id,
+                "campus_id": campus_id,
+                "starts_on": start,
+                "ends_on": end,
+                "capacity": session.capacity,
+            }
+            made.append((session, row))
+    return made
+
+
+def _kiosk_events(
+    rng: random.Random, new_id: _Ids, today: date, campuses: list[str]
+) -> list[tuple[_Event, dict[str, Any]]]:
+    """At each campus, an information session and a hackathon or contest in the coming five weeks (kinds the kiosk
+    offers: outreach actions are for groups)."""
+    made = []
+    for campus_id in campuses:
+        kinds = [e.EventKind.INFO_SESSION, rng.choice((e.EventKind.HACKATHON, e.EventKind.CONTEST))]
+        rng.shuffle(kinds)
+        for k, kind in enumerate(kinds):
+            day = today + timedelta(days=2 + 14 * k + rng.randrange(12))
+            hours = 2 if kind == e.EventKind.INFO_SESSION else 8
+            starts = datetime.combine(day, dtime(14 if hours == 2 else 9, 0), tzinfo=PARIS).astimezone(UTC)
+            event = _Event(new_id(), campus_id, starts, rng.choice((30, 40, 60)))
+            row = {
+                "id": event.id,
+                "title": rng.choice(_EVENTS[kind]),
+                "kind": kind,
+                "campus_id": campus_id,
+                "starts_at": starts,
+                "ends_at": starts + timedelta(hours=hours),
+                "capacity": event.capacity,
+                "audience": _AUDIENCES[kind],
+                "description": "Événement fictif (données de démonstration).",
+            }
+            made.append((event, row))
+    return made

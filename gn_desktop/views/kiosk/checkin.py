@@ -51,8 +51,8 @@ class CheckInScreen(Screen):
         self.last_name = Field("last_name")
         self.birth_date = Field("birth_date")
         row = QHBoxLayout()
-        row.addWidget(self.first_name)
-        row.addWidget(self.last_name)
+        row.addWidget(self.first_name, 1, Qt.AlignmentFlag.AlignTop)  # side by side fields start at the same height
+        row.addWidget(self.last_name, 1, Qt.AlignmentFlag.AlignTop)
         name_layout.addLayout(row)
         name_layout.addWidget(self.birth_date)
         self.keyboard = OnScreenKeyboard(target)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from gn_core.domain import enums as e
@@ -21,6 +21,7 @@ from gn_desktop.views.kiosk.widgets import (
     Field,
     KioskButton,
     OnScreenKeyboard,
+    ReflowGrid,
     TypingTarget,
     card,
     label,
@@ -36,29 +37,26 @@ class JobsScreen(Screen):
         super().__init__("kiosk-jobs", parent)
         self.intro = label(role="subtitle")
         self.column.addWidget(self.intro)
-        grid = QGridLayout()
-        grid.setSpacing(16)
+        grid = ReflowGrid(3)
         self.families: dict[str, KioskButton] = {}
-        for index, family in enumerate(service.KIOSK_JOB_FAMILIES):
+        for family in service.KIOSK_JOB_FAMILIES:
             button = KioskButton(variant="choice")
             button.setObjectName(f"family-{family.value}")
             button.setCheckable(True)
             button.setAutoExclusive(True)
             button.clicked.connect(self._changed)
-            grid.addWidget(button, index // 3, index % 3)
+            grid.add(button)
             self.families[family.value] = button
-        self.column.addLayout(grid)
+        self.column.addWidget(grid)
         self.explanation = label()
         self.explanation.setObjectName("family-explanation")
         self.column.addWidget(self.explanation)
-        row = QHBoxLayout()
         self.commune_caption = label(role="subtitle")
         self.commune = commune_box("jobs-commune")
         self.commune_caption.setBuddy(self.commune)
         self.commune.currentIndexChanged.connect(self._changed)
-        row.addWidget(self.commune_caption)
-        row.addWidget(self.commune, 1)
-        self.column.addLayout(row)
+        self.column.addWidget(self.commune_caption)
+        self.column.addWidget(self.commune)
         self.offers_title = label(role="subtitle")
         self.column.addWidget(self.offers_title)
         self.offers = QVBoxLayout()
@@ -168,15 +166,24 @@ class EventsScreen(Screen):
 
     def __init__(self, target: TypingTarget, parent: QWidget | None = None) -> None:
         super().__init__("kiosk-events", parent)
+        # the list of events, and in its place, once an event is chosen, its sign-up form
+        self.list_panel = QWidget()
+        self.list_panel.setObjectName("event-list")
+        panel = QVBoxLayout(self.list_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.setSpacing(16)
         self.intro = label(role="subtitle")
-        self.column.addWidget(self.intro)
+        panel.addWidget(self.intro)
         self.list = QVBoxLayout()
-        self.column.addLayout(self.list)
+        panel.addLayout(self.list)
+        self.column.addWidget(self.list_panel)
         self.form = QWidget()
         self.form.setObjectName("event-signup")
         form = QVBoxLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
         self.form_title = label(role="subtitle")
+        self.form_title.setObjectName("event-signup-title")
+        self.form_details = label(role="muted")
         self.first_name = Field("first_name")
         self.last_name = Field("last_name")
         self.phone = Field("phone")
@@ -191,11 +198,12 @@ class EventsScreen(Screen):
         self.back.clicked.connect(self.close_form)
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
-        grid.addWidget(self.first_name, 0, 0)
-        grid.addWidget(self.last_name, 0, 1)
-        grid.addWidget(self.phone, 1, 0)
-        grid.addWidget(self.email, 1, 1)
+        grid.addWidget(self.first_name, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.last_name, 0, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.phone, 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.email, 1, 1, Qt.AlignmentFlag.AlignTop)
         form.addWidget(self.form_title)
+        form.addWidget(self.form_details)
         form.addLayout(grid)
         form.addWidget(self.consent)
         form.addWidget(self.error)
@@ -213,7 +221,7 @@ class EventsScreen(Screen):
         self.form.hide()
         self.confirmation.hide()
         self._events: list[service.EventOffer] | None = None
-        self._event_id: str | None = None
+        self._event: service.EventOffer | None = None
         self.signup_buttons: dict[str, KioskButton] = {}
 
     @property
@@ -221,8 +229,8 @@ class EventsScreen(Screen):
         return {f.name: f for f in (self.first_name, self.last_name, self.phone, self.email)}
 
     def _submit(self) -> None:
-        if self.submit.isEnabled() and self._event_id:
-            self.sign_up.emit(self._event_id)
+        if self.submit.isEnabled() and self._event is not None:
+            self.sign_up.emit(self._event.id)
 
     def signup_form(self, language: str) -> service.EventSignUp:
         return service.EventSignUp(
@@ -244,23 +252,14 @@ class EventsScreen(Screen):
                 widget.setParent(None)
                 widget.deleteLater()
         self.signup_buttons = {}
-        locale = QLocale()
         if not events:
             self.list.addWidget(label(self.tr("No event is planned for now. Come back soon!"), "muted"))
-        kinds = {
-            e.EventKind.HACKATHON: self.tr("Hackathon"),
-            e.EventKind.CONTEST: self.tr("Innovation contest"),
-            e.EventKind.INFO_SESSION: self.tr("Information session"),
-        }
         for event in events:
             frame = card()
             row = QHBoxLayout(frame)
             text = QVBoxLayout()
             text.addWidget(label(event.title, "subtitle"))
-            starts = QDateTime.fromSecsSinceEpoch(int(event.starts_at.timestamp())).toLocalTime()
-            when = locale.toString(starts, "dddd d MMMM, HH:mm")
-            place = event.campus_name or self.tr("Place to be confirmed")
-            text.addWidget(label(f"{kinds.get(event.kind, '')} · {when} · {place}"))
+            text.addWidget(label(self._details(event)))
             row.addLayout(text, 1)
             if event.is_full:
                 row.addWidget(label(self.tr("Full"), "muted"))
@@ -274,12 +273,31 @@ class EventsScreen(Screen):
             self.list.addWidget(frame)
             frame.show()
 
+    def _details(self, event: service.EventOffer) -> str:
+        """What kind of event, when and where, in the visitor's language."""
+        kinds = {
+            e.EventKind.HACKATHON: self.tr("Hackathon"),
+            e.EventKind.CONTEST: self.tr("Innovation contest"),
+            e.EventKind.INFO_SESSION: self.tr("Information session"),
+        }
+        starts = QDateTime.fromSecsSinceEpoch(int(event.starts_at.timestamp())).toLocalTime()
+        when = QLocale().toString(starts, "dddd d MMMM, HH:mm")
+        place = event.campus_name or self.tr("Place to be confirmed")
+        return f"{kinds.get(event.kind, '')} · {when} · {place}"
+
     def open_form(self, event: service.EventOffer) -> None:
-        self._event_id = event.id
-        self.form_title.setText(self.tr("Sign up for: %1").replace("%1", event.title))
+        """The sign-up form of `event`, in place of the list (Back brings the list again)."""
+        self._event = event
+        self._show_form_texts()
         self.confirmation.hide()
+        self.list_panel.hide()
         self.form.show()
         self.first_name.edit.setFocus()
+
+    def _show_form_texts(self) -> None:
+        if self._event is not None:
+            self.form_title.setText(self.tr("Sign up for: %1").replace("%1", self._event.title))
+            self.form_details.setText(self._details(self._event))
 
     def close_form(self) -> None:
         for field in self.fields.values():
@@ -287,7 +305,8 @@ class EventsScreen(Screen):
         self.consent.wipe()
         self.error.show_message("")
         self.form.hide()
-        self._event_id = None
+        self.list_panel.show()
+        self._event = None
 
     def confirmed(self) -> None:
         self.close_form()
@@ -309,6 +328,7 @@ class EventsScreen(Screen):
         self.keyboard.retranslate()
         if self._events is not None:
             self.show_events(self._events)
+        self._show_form_texts()
 
     def wipe(self) -> None:
         self.close_form()

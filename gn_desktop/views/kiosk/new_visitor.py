@@ -19,6 +19,7 @@ from gn_desktop.views.kiosk.widgets import (
     Field,
     KioskButton,
     OnScreenKeyboard,
+    ReflowGrid,
     TypingTarget,
     label,
 )
@@ -42,11 +43,11 @@ class NewVisitorScreen(Screen):
         self.email.edit.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
-        grid.addWidget(self.first_name, 0, 0)
-        grid.addWidget(self.last_name, 0, 1)
-        grid.addWidget(self.birth_date, 1, 0)
-        grid.addWidget(self.phone, 2, 0)
-        grid.addWidget(self.email, 2, 1)
+        grid.addWidget(self.first_name, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.last_name, 0, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.birth_date, 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.phone, 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.email, 2, 1, Qt.AlignmentFlag.AlignTop)
         self.column.addLayout(grid)
 
         self.commune_caption = label(role="subtitle")
@@ -65,16 +66,16 @@ class NewVisitorScreen(Screen):
 
         self.reason_caption = label(role="subtitle")
         self.column.addWidget(self.reason_caption)
-        reasons = QGridLayout()
+        reasons = ReflowGrid(2)
         self.reasons: dict[str, KioskButton] = {}
-        for index, key in enumerate(service.REASONS):
+        for key in service.REASONS:
             button = KioskButton(variant="choice")
             button.setObjectName(f"reason-{key}")
             button.setCheckable(True)
             button.setAutoExclusive(True)
-            reasons.addWidget(button, index // 2, index % 2)
+            reasons.add(button)
             self.reasons[key] = button
-        self.column.addLayout(reasons)
+        self.column.addWidget(reasons)
 
         self.accessibility = Field("accessibility")
         self.column.addWidget(self.accessibility)

@@ -48,7 +48,7 @@ def build_kiosk(
     return KioskWindow(translations, runner, config=config, services=services)
 
 
-def _sample_services() -> KioskServices:
+def sample_services() -> KioskServices:
     """Fixed, fictitious answers for screenshots taken without a database (no person's data: there is none)."""
     today = date.today()
     now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
@@ -122,7 +122,7 @@ def _sample_services() -> KioskServices:
     )
 
 
-class _ImmediateRunner(TaskRunner):
+class ImmediateRunner(TaskRunner):
     """A task runner that answers at once on the UI thread, with no database (screenshots only)."""
 
     def __init__(self) -> None:
@@ -188,14 +188,14 @@ def render_kiosk_screen(
     own = translations is None
     tr = translations if translations is not None else Translations(app)
     width, height = (size.width(), size.height()) if isinstance(size, QSize) else size
-    fake = _ImmediateRunner() if runner is None else None
-    window = build_kiosk(tr, runner or fake, services=None if runner is not None else _sample_services())
+    fake = ImmediateRunner() if runner is None else None
+    window = build_kiosk(tr, runner or fake, services=None if runner is not None else sample_services())
     try:
         tr.set_language(lang)
         window.resize(width, height)
         window.set_text_scale(text_scale)
         window.show()
-        _prepare(window, name)
+        prepare_screen(window, name)
         _settle(window, runner)
         return window.grab().toImage()
     finally:
@@ -207,7 +207,8 @@ def render_kiosk_screen(
             tr.deleteLater()
 
 
-def _prepare(window: KioskWindow, name: str) -> None:
+def prepare_screen(window: KioskWindow, name: str) -> None:
+    """Bring `window` to the screen `name` (one of `SCREEN_NAMES`), with what that screen shows filled in."""
     if name == "kiosk-welcome":
         return
     if name in ("kiosk-checkin", "kiosk-checkin-name"):

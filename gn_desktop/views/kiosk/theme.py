@@ -71,6 +71,7 @@ QLabel[role="ticket"] {{
 QFrame[role="card"] {{ background: {WHITE}; border: 2px solid #c4cfdc; border-radius: 12px; }}
 QFrame[role="card"] QLabel {{ background: {WHITE}; }}
 QFrame[role="card"] QLabel[role="muted"] {{ color: {MUTED}; }}
+QFrame[role="card"] QPushButton QLabel {{ background: transparent; }}
 QPushButton {{
     background: {WHITE}; color: {NAVY}; border: 2px solid {NAVY}; border-radius: 12px;
     padding: 10px 18px; min-height: {MIN_TARGET_PX - 24}px; min-width: {MIN_TARGET_PX - 40}px;

@@ -6,10 +6,11 @@ Threading: main thread only.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from gn_desktop.views.kiosk.base import Screen
-from gn_desktop.views.kiosk.widgets import KioskButton, card, label
+from gn_desktop.views.kiosk.widgets import KioskButton, ReflowGrid, card, label
 
 
 class WelcomeScreen(Screen):
@@ -25,17 +26,16 @@ class WelcomeScreen(Screen):
         self.brand.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.column.addWidget(self.brand)
         self.column.addStretch(1)
-        grid = QGridLayout()
-        grid.setSpacing(24)
+        grid = ReflowGrid(2, spacing=24)
         self.journeys: dict[str, KioskButton] = {}
-        for index, key in enumerate(self.JOURNEYS):
+        for key in self.JOURNEYS:
             button = KioskButton(variant="journey")
             button.setObjectName(f"journey-{key}")
             button.setMinimumHeight(140)
             button.clicked.connect(lambda _c=False, key=key: self.chosen.emit(key))
-            grid.addWidget(button, index // 2, index % 2)
+            grid.add(button)
             self.journeys[key] = button
-        self.column.addLayout(grid)
+        self.column.addWidget(grid)
         self.column.addStretch(1)
         self.help = label(role="subtitle")
         self.help.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -118,11 +118,11 @@ class IdleOverlay(QWidget):
         self.setObjectName("kiosk-idle")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("QWidget#kiosk-idle { background: rgba(20, 32, 46, 215); }")
-        box = card()
-        box.setObjectName("idle-box")
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(40, 32, 40, 32)
-        inner.setSpacing(20)
+        self.box = card()
+        self.box.setObjectName("idle-box")
+        inner = QVBoxLayout(self.box)
+        inner.setContentsMargins(32, 24, 32, 24)
+        inner.setSpacing(16)
         self.question = label(role="title")
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail = label(role="subtitle")
@@ -134,11 +134,12 @@ class IdleOverlay(QWidget):
         inner.addWidget(self.detail)
         inner.addWidget(self.continue_button)
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 16, 16, 16)
+        row = QHBoxLayout()  # not an alignment: an aligned widget would get a height for the overlay's whole width
+        row.addStretch(1)
+        row.addWidget(self.box)
+        row.addStretch(1)
         outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(box, 3)
-        row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(1)
         self.hide()
@@ -147,3 +148,9 @@ class IdleOverlay(QWidget):
         self.question.setText(self.tr("Are you still there?"))
         self.detail.setText(self.tr("Without an answer, everything you typed will be erased."))
         self.continue_button.setText(self.tr("Yes, I am still here"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # the question takes 60 % of a wide screen, and all of a small one (big text must not grow taller than it)
+        width = event.size().width()
+        self.box.setFixedWidth(max(0, min(width - 32, max(width * 3 // 5, 1200))))
+        super().resizeEvent(event)

@@ -10,7 +10,7 @@ had it last. Threading: main thread only.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -57,7 +57,7 @@ class KioskButton(QPushButton):
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addWidget(self._label)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
+        policy.setHeightForWidth(self._label.wordWrap())
         self.setSizePolicy(policy)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumHeight(theme.MIN_TARGET_PX)
@@ -116,7 +116,8 @@ class KioskButton(QPushButton):
         return QSize(max(longest + 32, theme.MIN_TARGET_PX), theme.MIN_TARGET_PX)
 
     def hasHeightForWidth(self) -> bool:
-        return True
+        # a one-line caption has one height; asking the inner layout for a height-for-width would give the minimum
+        return self._label.wordWrap()
 
     def heightForWidth(self, width: int) -> int:
         if not self._label.wordWrap():
@@ -128,6 +129,66 @@ class KioskButton(QPushButton):
             self.animateClick()
             return
         super().keyPressEvent(event)
+
+
+class ReflowGrid(QWidget):
+    """Widgets side by side in up to `columns` columns, fewer when the longest word of one would not fit its column:
+    a long translation or big text puts the widgets under one another instead of widening the page past the screen's
+    edge. The grid never asks for more width than its widest widget needs alone."""
+
+    def __init__(self, columns: int, spacing: int = 16, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._most = columns
+        self._columns = columns
+        self._widgets: list[QWidget] = []
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(spacing)
+        for column in range(columns):
+            self._grid.setColumnStretch(column, 1)
+
+    @property
+    def columns(self) -> int:
+        return self._columns
+
+    def add(self, widget: QWidget) -> None:
+        self._widgets.append(widget)
+        index = len(self._widgets) - 1
+        self._grid.addWidget(widget, index // self._columns, index % self._columns)
+
+    def _widest(self) -> int:
+        return max((w.minimumSizeHint().width() for w in self._widgets), default=0)
+
+    def _fitting(self, width: int) -> int:
+        need, spacing = self._widest(), self._grid.horizontalSpacing()
+        return next((n for n in range(self._most, 1, -1) if n * need + (n - 1) * spacing <= width), 1)
+
+    def reflow(self) -> None:
+        """Place the widgets again for the current width (after a text or a text size changed)."""
+        columns = self._fitting(self.width())
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for widget in self._widgets:
+            self._grid.removeWidget(widget)
+        for index, widget in enumerate(self._widgets):
+            self._grid.addWidget(widget, index // columns, index % columns)
+        for column in range(self._most):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._widest(), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.reflow()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # a widget's text or text size changed
+            self.reflow()
+        return handled
 
 
 def label(text: str = "", role: str = "", *, wrap: bool = True) -> QLabel:

@@ -8,6 +8,9 @@ return anyone's data but a greeting first name, a ticket, programmes and events.
 
 * Idle: after `KioskConfig.idle_ms` without input, "Are you still there?"; `wipe_ms` later everything is wiped (fields,
   undo history, results, language, text size) and the welcome screen returns (`wiped` is emitted).
+* Ticket: shown at the end of a check-in or a pre-registration, and printed on the kiosk's printer when it has one
+  (`printing.py`: off the UI thread; a missing printer is logged, the screen never waits).
+* Screen: `show_full_screen()` covers the screen with or without a window manager and follows its resolution.
 * Staff exit: the key chord `KioskConfig.exit_chord`, or a long press (`long_press_ms`) on the top-left corner, opens
   the PIN screen; the campus manager's PIN (argon2-hashed by the service) closes the window. Wrong PINs lock the pad
   for longer and longer (the service counts them; the pad shows the wait).
@@ -17,12 +20,14 @@ Threading: main thread only; data work runs on the task runner's worker thread.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -34,7 +39,8 @@ from PySide6.QtWidgets import (
 
 from gn_core.domain.errors import InvalidInput
 from gn_desktop.services import kiosk as service
-from gn_desktop.views.i18n import DEFAULT_LANGUAGE, Translations
+from gn_desktop.services import kiosk_printing
+from gn_desktop.views.i18n import DEFAULT_LANGUAGE, RIGHT_TO_LEFT, Translations
 from gn_desktop.views.kiosk import theme
 from gn_desktop.views.kiosk.base import Screen
 from gn_desktop.views.kiosk.checkin import CheckInScreen
@@ -42,10 +48,13 @@ from gn_desktop.views.kiosk.discover import EventsScreen, JobsScreen
 from gn_desktop.views.kiosk.header import KioskHeader
 from gn_desktop.views.kiosk.messages import KioskMessages
 from gn_desktop.views.kiosk.new_visitor import NewVisitorScreen
+from gn_desktop.views.kiosk.printing import PrintedTicket, TicketPrinter
 from gn_desktop.views.kiosk.staff import ExitScreen
 from gn_desktop.views.kiosk.welcome import IdleOverlay, TicketScreen, WelcomeScreen
 from gn_desktop.views.kiosk.widgets import CornerHotspot, Field, TypingTarget, is_typing_event, label
 from gn_desktop.views.tasks import TaskError, TaskRunner
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,7 @@ class KioskServices:
     upcoming_events: Callable[..., list[service.EventOffer]] = service.upcoming_events
     register_for_event: Callable[..., None] = service.register_for_event
     verify_staff_pin: Callable[..., service.PinCheck] = service.verify_staff_pin
+    ticket_printing: Callable[..., kiosk_printing.TicketPrinting] = kiosk_printing.ticket_printing
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -112,6 +122,9 @@ class KioskWindow(QWidget):
         self.setStyleSheet(theme.stylesheet(self._scale))
         self.target = TypingTarget(self)
         self.messages = KioskMessages(self)
+        self.ticket_printer = TicketPrinter(self)
+        self._watched_screen: QScreen | None = None
+        self._follows_screen = False
 
         self.header = KioskHeader()
         self.header.home.connect(self.go_home)
@@ -356,6 +369,46 @@ class KioskWindow(QWidget):
         if focus is not None:
             QTimer.singleShot(0, focus, lambda: focus.setFocus(Qt.FocusReason.OtherFocusReason))
 
+    # -- covering the screen --------------------------------------------------------------------------------
+
+    def show_full_screen(self) -> None:
+        """Cover the screen the kiosk is on, with or without a window manager, and keep covering it.
+
+        A window manager makes the window full screen; with none (a plain X display) `showFullScreen()` is only a
+        wish, so the window also takes the screen's geometry itself, and again whenever the resolution changes or the
+        window moves to another screen.
+        """
+        self.cover_screen()
+        self.showFullScreen()
+        self.cover_screen()
+        handle = self.windowHandle()
+        if handle is not None and not self._follows_screen:
+            handle.screenChanged.connect(self._screen_changed)
+            self._follows_screen = True
+        self._watch(self.screen())
+        self.activateWindow()  # without a window manager, nobody else gives the kiosk the keyboard
+
+    def cover_screen(self, _geometry: QRect | None = None) -> None:
+        """Take the whole geometry of the window's screen."""
+        screen = self.screen()
+        if screen is not None and self.geometry() != screen.geometry():
+            self.setGeometry(screen.geometry())
+
+    def _screen_changed(self, screen: QScreen | None) -> None:
+        self._watch(screen)
+        self.cover_screen()
+
+    def _watch(self, screen: QScreen | None) -> None:
+        """Follow the resolution of `screen` (only: the screen the window is on)."""
+        if screen is self._watched_screen:
+            return
+        if self._watched_screen is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # the screen was unplugged and deleted
+                self._watched_screen.geometryChanged.disconnect(self.cover_screen)
+        self._watched_screen = screen
+        if screen is not None:
+            screen.geometryChanged.connect(self.cover_screen)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.idle_overlay.setGeometry(self.rect())
@@ -410,11 +463,40 @@ class KioskWindow(QWidget):
         self.checkin.wipe()
         self.ticket.show_ticket(result.ticket, first_name=result.first_name, kind="checkin")
         self.show_screen("kiosk-ticket")
-        self.ticket_shown.emit(result.ticket)
+        self._print_ticket(result.ticket)
 
     def _check_in_failed(self, error: TaskError) -> None:
         self._show_field_errors(self.checkin.fields, error, self.checkin.error.show_message)
         self.retry_timer.start(self.config.retry_delay_ms)  # the button comes back after a pause
+
+    # -- the printed ticket -----------------------------------------------------------------------------------
+
+    def _print_ticket(self, ticket: str) -> None:
+        """Print the ticket shown on this kiosk's printer, if it has one; the screen never waits for the printer.
+
+        `ticket_shown` follows once the ticket went to the printer (or there is none): the printer setting is read
+        through the task runner, after the check-in or pre-registration that gave the ticket."""
+        # the sentences as the visitor reads them now (Finish or the idle wipe may change them before printing)
+        when = QLocale().toString(QDateTime.currentDateTime(), QLocale.FormatType.ShortFormat)
+        paper = PrintedTicket(
+            ticket,
+            "",
+            self.ticket.caption.text(),
+            self.ticket.explanation.text(),
+            when,
+            self.language() in RIGHT_TO_LEFT,
+        )
+
+        def send(printing: kiosk_printing.TicketPrinting) -> None:
+            if printing.printer:
+                self.ticket_printer.print_ticket(printing.printer, replace(paper, campus=printing.campus_name))
+            self.ticket_shown.emit(ticket)
+
+        def unknown(error: TaskError) -> None:
+            log.warning("ticket %s not printed: the printer setting could not be read (%s)", ticket, error.message)
+            self.ticket_shown.emit(ticket)
+
+        self._query(self.services.ticket_printing, on_done=send, on_error=unknown)
 
     # -- pre-registration -------------------------------------------------------------------------------------
 
@@ -427,7 +509,7 @@ class KioskWindow(QWidget):
         self.new_visitor.wipe()
         self.ticket.show_ticket(result.ticket, first_name=None, kind="new")
         self.show_screen("kiosk-ticket")
-        self.ticket_shown.emit(result.ticket)
+        self._print_ticket(result.ticket)
 
     def _pre_failed(self, error: TaskError) -> None:
         self.new_visitor.submit.setEnabled(True)
@@ -462,6 +544,9 @@ class KioskWindow(QWidget):
 
     def _show_events(self, events: list[service.EventOffer]) -> None:
         self.events.show_events(events)
+        focus = self.events.first_focus()
+        if self._current == "kiosk-events" and focus is not None:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)  # the list came after the screen
         self.events_shown.emit()
 
     def _sign_up_for_event(self, event_id: str) -> None:
@@ -533,6 +618,7 @@ class KioskWindow(QWidget):
             app = QApplication.instance()
             if app is not None:
                 app.removeEventFilter(self)
+            self.ticket_printer.wait(5_000)
             super().closeEvent(event)
         else:
             event.ignore()
