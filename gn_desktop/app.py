@@ -134,11 +134,18 @@ def build_main_window(
 
 
 def build_sync(
-    store: Store, data_dir: Path, runner: TaskRunner, *, client_factory: Any = None, **options: Any
+    store: Store,
+    data_dir: Path,
+    runner: TaskRunner,
+    *,
+    client_factory: Any = None,
+    kiosk: bool = False,
+    **options: Any,
 ) -> SyncBridge:
     """The sync thread over `store` (not started) and its Qt adapter; every committed write pokes it.
 
-    `client_factory` goes to `Syncer` (tests: an httpx mock transport), `options` to `SyncScheduler`.
+    `client_factory` goes to `Syncer` (tests: an httpx mock transport), `options` to `SyncScheduler`; `kiosk`: an
+    enrolment from this window enrols a kiosk device.
 
     The thread is separate from the task runner's database worker: a cycle waits on the network for seconds (minutes
     on a bad line), which must never delay an advisor's save nor the UI. While online and idle, a second thread keeps
@@ -163,7 +170,7 @@ def build_sync(
 
     def enrol(server_url: str, code: str) -> object:
         syncer = Syncer(store, data_dir, client_factory=client_factory)
-        return syncer.enrol(server_url, code, role=DeviceRole.CAMPUS_PC)
+        return syncer.enrol(server_url, code, role=DeviceRole.KIOSK if kiosk else DeviceRole.CAMPUS_PC)
 
     bridge.enrol_fn = enrol
     options.setdefault("probe", hq_probe(server_url))
@@ -210,10 +217,13 @@ def run_app(data_dir: Path, *, kiosk: bool = False, lang: str = "fr") -> int:
                 if kiosk:
                     window = build_kiosk_window(translations, runner)
                     window.show_full_screen()  # with or without a window manager, and after a change of resolution
-                    if store.role is DeviceRole.KIOSK:
+                    enrolled = store.role is DeviceRole.KIOSK
+                    if enrolled or not _is_enrolled(store, data_dir):
                         # a kiosk device of its campus: check-ins leave at once, the catalogue and check-in index
-                        # come in (beside an advisor's app on one PC, that app's sync does it all)
-                        sync = build_sync(store, data_dir, runner, debounce_s=KIOSK_DEBOUNCE_S)
+                        # come in; not enrolled yet, staff enrol it from its PIN screen. (Beside an advisor's app on
+                        # one PC, sharing its data, that app's sync does it all.)
+                        sync = build_sync(store, data_dir, runner, kiosk=True, debounce_s=KIOSK_DEBOUNCE_S)
+                        window.attach_sync(sync, enrolled=enrolled)
                         assert sync.scheduler is not None
                         sync.scheduler.start()
                         app.aboutToQuit.connect(sync.stop)
@@ -235,6 +245,12 @@ def run_app(data_dir: Path, *, kiosk: bool = False, lang: str = "fr") -> int:
                 translations.uninstall()
         log.info("gn-desktop stopped (status %s)", status)
         return status
+
+
+def _is_enrolled(store: Store, data_dir: Path) -> bool:
+    from gn_desktop.sync.engine import Syncer
+
+    return bool(Syncer(store, data_dir).state()["server_url"])
 
 
 def _tell_store_failed(data_dir: Path, exc: Exception, log_file: Path) -> None:

@@ -45,6 +45,45 @@
     </message>
 </context>
 <context>
+    <name>EnrolScreen</name>
+    <message>
+        <source>Back to the kiosk</source>
+        <translation>العودة إلى الكشك</translation>
+    </message>
+    <message>
+        <source>Enrol this kiosk</source>
+        <translation>تسجيل هذا الكشك</translation>
+    </message>
+    <message>
+        <source>Type head office&apos;s address and the kiosk enrolment code head office gave you. The kiosk then receives its campus&apos;s catalogue and today&apos;s appointments, and sends check-ins at once.</source>
+        <translation>اكتب عنوان المقر ورمز تسجيل الكشك الذي أعطاك إياه المقر. يتلقى الكشك بعد ذلك كتالوج الحرم ومواعيد اليوم، ويرسل تسجيلات الوصول فورًا.</translation>
+    </message>
+    <message>
+        <source>Head office address</source>
+        <translation>عنوان المقر</translation>
+    </message>
+    <message>
+        <source>For example https://siege.example.fr</source>
+        <translation>مثلًا https://siege.example.fr</translation>
+    </message>
+    <message>
+        <source>Kiosk enrolment code</source>
+        <translation>رمز تسجيل الكشك</translation>
+    </message>
+    <message>
+        <source>Four groups of four characters.</source>
+        <translation>أربع مجموعات من أربعة أحرف.</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>تسجيل</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
     <name>EventsScreen</name>
     <message>
         <source>No event is planned for now. Come back soon!</source>
@@ -134,7 +173,7 @@
         <translation>للموظفين فقط</translation>
     </message>
     <message>
-        <source>Type the campus manager's PIN to close the kiosk.</source>
+        <source>Type the campus manager&apos;s PIN to close the kiosk.</source>
         <translation>اكتب الرمز السري لمسؤول المركز لإغلاق الجهاز.</translation>
     </message>
     <message>
@@ -148,6 +187,10 @@
     <message>
         <source>Close the kiosk</source>
         <translation>إغلاق الجهاز</translation>
+    </message>
+    <message>
+        <source>Enrol this kiosk with head office</source>
+        <translation>تسجيل الكشك لدى المقر</translation>
     </message>
 </context>
 <context>
@@ -355,6 +398,26 @@
     <message>
         <source>Wrong PIN. Wait %1 seconds before trying again.</source>
         <translation>الرمز السري خاطئ. انتظر %1 ثانية قبل المحاولة مجددًا.</translation>
+    </message>
+    <message>
+        <source>Head office address: type it, it starts with https://.</source>
+        <translation>عنوان المقر: اكتبه، يبدأ بـ https://.</translation>
+    </message>
+    <message>
+        <source>Kiosk enrolment code: type it as head office gave it.</source>
+        <translation>رمز التسجيل: اكتبه كما أعطاه المقر.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot be enrolled from here.</source>
+        <translation>لا يمكن تسجيل هذا الكشك من هنا.</translation>
+    </message>
+    <message>
+        <source>Contacting head office…</source>
+        <translation>جارٍ الاتصال بالمقر…</translation>
+    </message>
+    <message>
+        <source>This kiosk is enrolled. It receives its campus&apos;s catalogue and today&apos;s appointments.</source>
+        <translation>تم تسجيل الكشك. يتلقى كتالوج الحرم ومواعيد اليوم.</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,45 @@
     </message>
 </context>
 <context>
+    <name>EnrolScreen</name>
+    <message>
+        <source>Back to the kiosk</source>
+        <translation>Back to the kiosk</translation>
+    </message>
+    <message>
+        <source>Enrol this kiosk</source>
+        <translation>Enrol this kiosk</translation>
+    </message>
+    <message>
+        <source>Type head office&apos;s address and the kiosk enrolment code head office gave you. The kiosk then receives its campus&apos;s catalogue and today&apos;s appointments, and sends check-ins at once.</source>
+        <translation>Type head office&apos;s address and the kiosk enrolment code head office gave you. The kiosk then receives its campus&apos;s catalogue and today&apos;s appointments, and sends check-ins at once.</translation>
+    </message>
+    <message>
+        <source>Head office address</source>
+        <translation>Head office address</translation>
+    </message>
+    <message>
+        <source>For example https://siege.example.fr</source>
+        <translation>For example https://siege.example.fr</translation>
+    </message>
+    <message>
+        <source>Kiosk enrolment code</source>
+        <translation>Kiosk enrolment code</translation>
+    </message>
+    <message>
+        <source>Four groups of four characters.</source>
+        <translation>Four groups of four characters.</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>EventsScreen</name>
     <message>
         <source>No event is planned for now. Come back soon!</source>
@@ -134,8 +173,8 @@
         <translation>Staff only</translation>
     </message>
     <message>
-        <source>Type the campus manager's PIN to close the kiosk.</source>
-        <translation>Type the campus manager's PIN to close the kiosk.</translation>
+        <source>Type the campus manager&apos;s PIN to close the kiosk.</source>
+        <translation>Type the campus manager&apos;s PIN to close the kiosk.</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -148,6 +187,10 @@
     <message>
         <source>Close the kiosk</source>
         <translation>Close the kiosk</translation>
+    </message>
+    <message>
+        <source>Enrol this kiosk with head office</source>
+        <translation>Enrol this kiosk with head office</translation>
     </message>
 </context>
 <context>
@@ -355,6 +398,26 @@
     <message>
         <source>Wrong PIN. Wait %1 seconds before trying again.</source>
         <translation>Wrong PIN. Wait %1 seconds before trying again.</translation>
+    </message>
+    <message>
+        <source>Head office address: type it, it starts with https://.</source>
+        <translation>Head office address: type it, it starts with https://.</translation>
+    </message>
+    <message>
+        <source>Kiosk enrolment code: type it as head office gave it.</source>
+        <translation>Kiosk enrolment code: type it as head office gave it.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot be enrolled from here.</source>
+        <translation>This kiosk cannot be enrolled from here.</translation>
+    </message>
+    <message>
+        <source>Contacting head office…</source>
+        <translation>Contacting head office…</translation>
+    </message>
+    <message>
+        <source>This kiosk is enrolled. It receives its campus&apos;s catalogue and today&apos;s appointments.</source>
+        <translation>This kiosk is enrolled. It receives its campus&apos;s catalogue and today&apos;s appointments.</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@
     <name>CheckInScreen</name>
     <message>
         <source>I have an appointment</source>
-        <translation>J'ai un rendez-vous</translation>
+        <translation>J&apos;ai un rendez-vous</translation>
     </message>
     <message>
         <source>With my code</source>
@@ -45,10 +45,49 @@
     </message>
 </context>
 <context>
+    <name>EnrolScreen</name>
+    <message>
+        <source>Back to the kiosk</source>
+        <translation>Revenir à la borne</translation>
+    </message>
+    <message>
+        <source>Enrol this kiosk</source>
+        <translation>Inscrire la borne</translation>
+    </message>
+    <message>
+        <source>Type head office&apos;s address and the kiosk enrolment code head office gave you. The kiosk then receives its campus&apos;s catalogue and today&apos;s appointments, and sends check-ins at once.</source>
+        <translation>Tapez l&apos;adresse du siège et le code d&apos;inscription de borne que le siège vous a donné. La borne reçoit ensuite le catalogue de son campus et les rendez-vous du jour, et envoie les arrivées aussitôt.</translation>
+    </message>
+    <message>
+        <source>Head office address</source>
+        <translation>Adresse du siège</translation>
+    </message>
+    <message>
+        <source>For example https://siege.example.fr</source>
+        <translation>Par exemple https://siege.example.fr</translation>
+    </message>
+    <message>
+        <source>Kiosk enrolment code</source>
+        <translation>Code d&apos;inscription de la borne</translation>
+    </message>
+    <message>
+        <source>Four groups of four characters.</source>
+        <translation>Quatre groupes de quatre caractères.</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Inscrire</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>EventsScreen</name>
     <message>
         <source>No event is planned for now. Come back soon!</source>
-        <translation>Aucun événement n'est prévu pour le moment. Revenez bientôt !</translation>
+        <translation>Aucun événement n&apos;est prévu pour le moment. Revenez bientôt !</translation>
     </message>
     <message>
         <source>Hackathon</source>
@@ -56,11 +95,11 @@
     </message>
     <message>
         <source>Innovation contest</source>
-        <translation>Concours d'innovation</translation>
+        <translation>Concours d&apos;innovation</translation>
     </message>
     <message>
         <source>Information session</source>
-        <translation>Réunion d'information</translation>
+        <translation>Réunion d&apos;information</translation>
     </message>
     <message>
         <source>Place to be confirmed</source>
@@ -72,11 +111,11 @@
     </message>
     <message>
         <source>Sign me up</source>
-        <translation>Je m'inscris</translation>
+        <translation>Je m&apos;inscris</translation>
     </message>
     <message>
         <source>Sign me up: %1</source>
-        <translation>Je m'inscris : %1</translation>
+        <translation>Je m&apos;inscris : %1</translation>
     </message>
     <message>
         <source>Sign up for: %1</source>
@@ -92,7 +131,7 @@
     </message>
     <message>
         <source>Information sessions and hackathons. They are free.</source>
-        <translation>Réunions d'information et hackathons. C'est gratuit.</translation>
+        <translation>Réunions d&apos;information et hackathons. C&apos;est gratuit.</translation>
     </message>
     <message>
         <source>First name</source>
@@ -108,7 +147,7 @@
     </message>
     <message>
         <source>Phone or e-mail: give at least one.</source>
-        <translation>Téléphone ou e-mail : donnez au moins l'un des deux.</translation>
+        <translation>Téléphone ou e-mail : donnez au moins l&apos;un des deux.</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -116,7 +155,7 @@
     </message>
     <message>
         <source>I agree that the campus keeps my name and contact until the event, to welcome me.</source>
-        <translation>J'accepte que le campus garde mon nom et mon contact jusqu'à l'événement, pour m'accueillir.</translation>
+        <translation>J&apos;accepte que le campus garde mon nom et mon contact jusqu&apos;à l&apos;événement, pour m&apos;accueillir.</translation>
     </message>
     <message>
         <source>Book my place</source>
@@ -134,7 +173,7 @@
         <translation>Réservé au personnel</translation>
     </message>
     <message>
-        <source>Type the campus manager's PIN to close the kiosk.</source>
+        <source>Type the campus manager&apos;s PIN to close the kiosk.</source>
         <translation>Tapez le code PIN du responsable de campus pour fermer la borne.</translation>
     </message>
     <message>
@@ -148,6 +187,10 @@
     <message>
         <source>Close the kiosk</source>
         <translation>Fermer la borne</translation>
+    </message>
+    <message>
+        <source>Enrol this kiosk with head office</source>
+        <translation>Inscrire la borne auprès du siège</translation>
     </message>
 </context>
 <context>
@@ -177,7 +220,7 @@
     </message>
     <message>
         <source>Artificial intelligence jobs teach computers to recognise text, images or voices.</source>
-        <translation>Les métiers de l'intelligence artificielle apprennent aux ordinateurs à reconnaître des textes, des images ou des voix.</translation>
+        <translation>Les métiers de l&apos;intelligence artificielle apprennent aux ordinateurs à reconnaître des textes, des images ou des voix.</translation>
     </message>
     <message>
         <source>Cybersecurity jobs protect computers and data from attacks.</source>
@@ -197,7 +240,7 @@
     </message>
     <message>
         <source>No upcoming session for now. Ask at the front desk.</source>
-        <translation>Pas de session prévue pour le moment. Demandez à l'accueil.</translation>
+        <translation>Pas de session prévue pour le moment. Demandez à l&apos;accueil.</translation>
     </message>
     <message>
         <source>Starts on %1. Lasts %2 weeks.</source>
@@ -318,7 +361,7 @@
     </message>
     <message>
         <source>Tick “I agree” so that we can keep your details.</source>
-        <translation>Cochez « J'accepte » pour que nous gardions vos informations.</translation>
+        <translation>Cochez « J&apos;accepte » pour que nous gardions vos informations.</translation>
     </message>
     <message>
         <source>This event is no longer open for sign-up.</source>
@@ -330,15 +373,15 @@
     </message>
     <message>
         <source>We could not find your appointment for today. Check what you typed, or ask at the desk.</source>
-        <translation>Nous n'avons pas trouvé votre rendez-vous d'aujourd'hui. Vérifiez ce que vous avez tapé, ou demandez à l'accueil.</translation>
+        <translation>Nous n&apos;avons pas trouvé votre rendez-vous d&apos;aujourd&apos;hui. Vérifiez ce que vous avez tapé, ou demandez à l&apos;accueil.</translation>
     </message>
     <message>
         <source>Too many tries. Wait %1 seconds.</source>
-        <translation>Trop d'essais. Attendez %1 secondes.</translation>
+        <translation>Trop d&apos;essais. Attendez %1 secondes.</translation>
     </message>
     <message>
         <source>Something went wrong. Please ask at the front desk.</source>
-        <translation>Un problème est survenu. Demandez à l'accueil.</translation>
+        <translation>Un problème est survenu. Demandez à l&apos;accueil.</translation>
     </message>
 </context>
 <context>
@@ -346,7 +389,7 @@
     <message>
         <source>Le Grand Numérique — welcome kiosk</source>
         <extracomment>extra delay before a failed check-in can be retried (slows down guessing codes)</extracomment>
-        <translation>Le Grand Numérique — borne d'accueil</translation>
+        <translation>Le Grand Numérique — borne d&apos;accueil</translation>
     </message>
     <message>
         <source>Some answers need a correction. They are marked with ⚠.</source>
@@ -355,6 +398,26 @@
     <message>
         <source>Wrong PIN. Wait %1 seconds before trying again.</source>
         <translation>Code PIN incorrect. Attendez %1 secondes avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>Head office address: type it, it starts with https://.</source>
+        <translation>Adresse du siège : tapez-la, elle commence par https://.</translation>
+    </message>
+    <message>
+        <source>Kiosk enrolment code: type it as head office gave it.</source>
+        <translation>Code d&apos;inscription : tapez-le tel que le siège l&apos;a donné.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot be enrolled from here.</source>
+        <translation>Cette borne ne peut pas être inscrite d&apos;ici.</translation>
+    </message>
+    <message>
+        <source>Contacting head office…</source>
+        <translation>Connexion au siège…</translation>
+    </message>
+    <message>
+        <source>This kiosk is enrolled. It receives its campus&apos;s catalogue and today&apos;s appointments.</source>
+        <translation>La borne est inscrite. Elle reçoit le catalogue de son campus et les rendez-vous du jour.</translation>
     </message>
 </context>
 <context>
@@ -389,7 +452,7 @@
     </message>
     <message>
         <source>Phone or e-mail: give at least one.</source>
-        <translation>Téléphone ou e-mail : donnez au moins l'un des deux.</translation>
+        <translation>Téléphone ou e-mail : donnez au moins l&apos;un des deux.</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -413,7 +476,7 @@
     </message>
     <message>
         <source>What brings you here?</source>
-        <translation>Qu'est-ce qui vous amène ?</translation>
+        <translation>Qu&apos;est-ce qui vous amène ?</translation>
     </message>
     <message>
         <source>Find a training course</source>
@@ -429,11 +492,11 @@
     </message>
     <message>
         <source>Get information</source>
-        <translation>M'informer</translation>
+        <translation>M&apos;informer</translation>
     </message>
     <message>
         <source>Do you need help to be welcomed? (optional)</source>
-        <translation>Avez-vous besoin d'aide pour être accueilli ? (facultatif)</translation>
+        <translation>Avez-vous besoin d&apos;aide pour être accueilli ? (facultatif)</translation>
     </message>
     <message>
         <source>For example: wheelchair, hearing, reading, an interpreter.</source>
@@ -441,11 +504,11 @@
     </message>
     <message>
         <source>We keep these details to help you find a training or a job. Only the campus team sees them. We delete them 2 years after your last visit. You can ask to see, change or delete them.</source>
-        <translation>Nous gardons ces informations pour vous aider à trouver une formation ou un emploi. Seule l'équipe du campus les voit. Nous les effaçons 2 ans après votre dernière visite. Vous pouvez demander à les voir, les changer ou les effacer.</translation>
+        <translation>Nous gardons ces informations pour vous aider à trouver une formation ou un emploi. Seule l&apos;équipe du campus les voit. Nous les effaçons 2 ans après votre dernière visite. Vous pouvez demander à les voir, les changer ou les effacer.</translation>
     </message>
     <message>
         <source>I agree</source>
-        <translation>J'accepte</translation>
+        <translation>J&apos;accepte</translation>
     </message>
     <message>
         <source>Send and get my ticket</source>
@@ -502,7 +565,7 @@
     </message>
     <message>
         <source>I have an appointment</source>
-        <translation>J'ai un rendez-vous</translation>
+        <translation>J&apos;ai un rendez-vous</translation>
     </message>
     <message>
         <source>I am new here</source>
@@ -518,7 +581,7 @@
     </message>
     <message>
         <source>Need help? Ask at the front desk.</source>
-        <translation>Besoin d'aide ? Demandez à l'accueil.</translation>
+        <translation>Besoin d&apos;aide ? Demandez à l&apos;accueil.</translation>
     </message>
 </context>
 </TS>

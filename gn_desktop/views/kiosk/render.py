@@ -32,6 +32,7 @@ SCREEN_NAMES = (
     "kiosk-event-signup",
     "kiosk-idle",
     "kiosk-exit",
+    "kiosk-enrol",
 )
 
 
@@ -248,3 +249,6 @@ def prepare_screen(window: KioskWindow, name: str) -> None:
         window._on_idle()
     elif name == "kiosk-exit":
         window.open_staff_exit()
+    elif name == "kiosk-enrol":
+        window.enrol_screen.wipe()
+        window.show_screen("kiosk-enrol")

@@ -24,7 +24,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QScreen, QShortcut, QShowEvent
@@ -49,10 +49,13 @@ from gn_desktop.views.kiosk.header import KioskHeader
 from gn_desktop.views.kiosk.messages import KioskMessages
 from gn_desktop.views.kiosk.new_visitor import NewVisitorScreen
 from gn_desktop.views.kiosk.printing import PrintedTicket, TicketPrinter
-from gn_desktop.views.kiosk.staff import ExitScreen
+from gn_desktop.views.kiosk.staff import EnrolScreen, ExitScreen
 from gn_desktop.views.kiosk.welcome import IdleOverlay, TicketScreen, WelcomeScreen
 from gn_desktop.views.kiosk.widgets import CornerHotspot, Field, TypingTarget, is_typing_event, label
 from gn_desktop.views.tasks import TaskError, TaskRunner
+
+if TYPE_CHECKING:
+    from gn_desktop.views.sync_bridge import SyncBridge
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +102,8 @@ class KioskWindow(QWidget):
     failed = Signal(str)
     pin_refused = Signal(int)
     exit_granted = Signal()
+    # this kiosk was just enrolled with HQ from its staff screen
+    enrolled = Signal()
 
     def __init__(
         self,
@@ -139,6 +144,8 @@ class KioskWindow(QWidget):
         self.jobs = JobsScreen()
         self.events = EventsScreen(self.target)
         self.exit_screen = ExitScreen(self.target)
+        self.enrol_screen = EnrolScreen(self.target)
+        self._sync: SyncBridge | None = None
         self.screens: dict[str, Screen] = {}
         self._pages: dict[str, QScrollArea] = {}
         self.stack = QStackedWidget()
@@ -150,6 +157,7 @@ class KioskWindow(QWidget):
             self.jobs,
             self.events,
             self.exit_screen,
+            self.enrol_screen,
         ):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
@@ -206,6 +214,8 @@ class KioskWindow(QWidget):
         self.events.sign_up.connect(self._sign_up_for_event)
         self.exit_screen.pin_entered.connect(self._verify_pin)
         self.exit_screen.cancelled.connect(self.go_home)
+        self.enrol_screen.submitted.connect(self._enrol)
+        self.enrol_screen.cancelled.connect(self.go_home)
         self.idle_overlay.keep.connect(self._keep_session)
         translations.language_changed.connect(self._on_language_changed)
 
@@ -585,6 +595,10 @@ class KioskWindow(QWidget):
 
     def _pin_checked(self, result: service.PinCheck) -> None:
         self.exit_screen.pin.wipe()
+        if result.ok and self.exit_screen.purpose == "enrol" and self._sync is not None:
+            self.enrol_screen.wipe()
+            self.show_screen("kiosk-enrol")
+            return
         if result.ok:
             self._exit_allowed = True
             self.exit_granted.emit()
@@ -611,6 +625,45 @@ class KioskWindow(QWidget):
     def _unlock_pin_pad(self) -> None:
         self.exit_screen.submit.setEnabled(True)
         self.exit_screen.keypad.setEnabled(True)
+
+    # -- enrolment with HQ (staff, after the PIN) -------------------------------------------------------------
+
+    def attach_sync(self, bridge: SyncBridge, *, enrolled: bool) -> None:
+        """The kiosk's sync thread; while the kiosk is not `enrolled`, the staff screen offers its enrolment."""
+        self._sync = bridge
+        self.exit_screen.enrol.setVisible(not enrolled)
+        bridge.enrol_finished.connect(self._enrol_finished)
+
+    def _enrol(self, server: str, code: str) -> None:
+        missing = {
+            "server": self.tr("Head office address: type it, it starts with https://."),
+            "code": self.tr("Kiosk enrolment code: type it as head office gave it."),
+        }
+        fields = {"server": self.enrol_screen.server, "code": self.enrol_screen.code}
+        empty = [name for name, value in (("server", server), ("code", code)) if not value.strip()]
+        for name, widget in fields.items():
+            widget.set_error(missing[name] if name in empty else "")
+        if empty:
+            return
+        server = server.strip()
+        if "://" not in server:
+            server = f"https://{server}"  # the on-screen keyboard has no ":" nor "/"
+        if self._sync is None or not self._sync.enrol(server, code.strip()):
+            self.enrol_screen.show_error(self.tr("This kiosk cannot be enrolled from here."))
+            return
+        self.enrol_screen.submit.setEnabled(False)
+        self.enrol_screen.show_progress(self.tr("Contacting head office…"))
+
+    def _enrol_finished(self, error: str | None) -> None:
+        self.enrol_screen.submit.setEnabled(True)
+        if error is not None:
+            self.enrol_screen.show_error(error)  # for staff, in French (as HQ and the sync word it)
+            return
+        self.exit_screen.enrol.hide()
+        self.enrol_screen.show_done(
+            self.tr("This kiosk is enrolled. It receives its campus's catalogue and today's appointments.")
+        )
+        self.enrolled.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Only staff close the kiosk (PIN); Alt+F4 and the like are ignored."""
