@@ -10,7 +10,12 @@ from dataclasses import dataclass
 
 
 class KnownError(Exception):
-    """An error the user can act on; `message` is French, complete and safe to display."""
+    """An error the user can act on; `message` is French, complete and safe to display.
+
+    `keeps_writes`: the refusal itself was recorded (a count of failed attempts, to slow guessing down) and the unit of
+    work is committed even so; otherwise a refused write leaves nothing."""
+
+    keeps_writes = False
 
     def __init__(self, message: str) -> None:
         super().__init__(message)

@@ -48,6 +48,15 @@ PIN_LOCKED_UNTIL_KEY = "kiosk.staff_pin_locked_until"
 PIN_PATTERN = re.compile(r"^\d{4,8}$")
 #: after the n-th wrong PIN in a row the pad is locked for min(2 ** (n - 1), PIN_MAX_LOCK_S) seconds
 PIN_MAX_LOCK_S = 300
+CHECKIN_FAILURES_KEY = "kiosk.checkin_failures"
+CHECKIN_LAST_FAILURE_KEY = "kiosk.checkin_last_failure"
+CHECKIN_LOCKED_UNTIL_KEY = "kiosk.checkin_locked_until"
+#: failed check-ins (code or name not found) are free up to this many; then each waits twice as long as the last, up
+#: to CHECKIN_MAX_WAIT_S; the count is forgotten after CHECKIN_QUIET quiet time (a busy morning's typos are not an
+#: attack). Kept in the store: a restart does not reset it.
+CHECKIN_FREE_FAILURES = 3
+CHECKIN_MAX_WAIT_S = 60
+CHECKIN_QUIET = timedelta(minutes=10)
 #: job families the kiosk explains (OTHER is an advisor's catch-all, not a family one can discover)
 KIOSK_JOB_FAMILIES: tuple[e.JobFamily, ...] = (
     e.JobFamily.DEVELOPMENT,
@@ -121,13 +130,25 @@ _COMMUNE_CENTRES: dict[str, tuple[float, float]] = {
 
 
 class CheckInNotFound(KnownError):
-    """No appointment today matches what the visitor typed. Deliberately says nothing more."""
+    """No appointment today matches what the visitor typed. Deliberately says nothing more. `wait_s`: how long the
+    kiosk waits before the next try (0 for the first few failures); the failure is counted (`keeps_writes`)."""
 
-    def __init__(self) -> None:
+    keeps_writes = True
+
+    def __init__(self, wait_s: int = 0) -> None:
         super().__init__(
             "Nous n'avons pas trouvé votre rendez-vous d'aujourd'hui. Vérifiez ce que vous avez tapé, "
             "ou demandez à l'accueil."
         )
+        self.wait_s = wait_s
+
+
+class CheckInLocked(KnownError):
+    """Too many check-ins failed lately on this kiosk: the next try waits `seconds` (slows down guessing codes)."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(f"Trop d'essais : réessayez dans {seconds} secondes, ou demandez à l'accueil.")
+        self.seconds = seconds
 
 
 class StaffPinLocked(KnownError):
@@ -312,13 +333,45 @@ def _todays_appointments(campus_id: str, now: datetime) -> Select[m.Appointment]
 # -- check-in ----------------------------------------------------------------------------------------------------
 
 
+def _check_in_guard(uow: UnitOfWork, at: datetime) -> None:
+    """`CheckInLocked` while the wait after the last failures runs."""
+    locked_until = _setting(uow, CHECKIN_LOCKED_UNTIL_KEY)
+    if locked_until:
+        until = datetime.fromisoformat(locked_until)
+        if until > at:
+            raise CheckInLocked(max(1, math.ceil((until - at).total_seconds())))
+
+
+def _check_in_failed(uow: UnitOfWork, at: datetime) -> CheckInNotFound:
+    """Count a failed check-in (the caller raises the error returned, which keeps the count)."""
+    last = _setting(uow, CHECKIN_LAST_FAILURE_KEY)
+    recent = bool(last) and at - datetime.fromisoformat(last or "") < CHECKIN_QUIET
+    failures = (int(_setting(uow, CHECKIN_FAILURES_KEY) or "0") if recent else 0) + 1
+    over = failures - CHECKIN_FREE_FAILURES
+    wait_s = min(2**over, CHECKIN_MAX_WAIT_S) if over > 0 else 0
+    _put(uow, CHECKIN_FAILURES_KEY, str(failures))
+    _put(uow, CHECKIN_LAST_FAILURE_KEY, at.isoformat())
+    _put(uow, CHECKIN_LOCKED_UNTIL_KEY, (at + timedelta(seconds=wait_s)).isoformat() if wait_s else "")
+    uow.session.flush()
+    return CheckInNotFound(wait_s)
+
+
 def check_in_by_code(uow: UnitOfWork, code: str, *, now: datetime | None = None) -> CheckIn:
-    """Check in with the 6-digit code of today's appointment at this campus; `CheckInNotFound` otherwise."""
+    """Check in with the 6-digit code of today's appointment at this campus; `CheckInNotFound` otherwise (counted:
+    after a few failures each try waits longer, `CheckInLocked`)."""
     at = _now(now)
     campus_id = _campus(uow)
     clean = normalize.digits(code or "")
     if len(clean) != 6:
         raise InvalidInput([FieldError("code", "Code du rendez-vous : il compte 6 chiffres.")])
+    _check_in_guard(uow, at)
+    try:
+        return _check_in_by_code(uow, campus_id, clean, at)
+    except CheckInNotFound:
+        raise _check_in_failed(uow, at) from None
+
+
+def _check_in_by_code(uow: UnitOfWork, campus_id: str, clean: str, at: datetime) -> CheckIn:
     if _is_kiosk_device(uow):
         key = _checkin_key(uow)
         return _arrive_from_index(uow, campus_id, m.CheckInEntry.code_hash == checkin.code_hash(key, clean), at)
@@ -346,6 +399,14 @@ def check_in_by_name_and_birth_date(
     if not (birth_date or "").strip():
         c.add("birth_date", f"{LABELS['birth_date']} : ce champ est obligatoire.")
     c.raise_if_any()
+    _check_in_guard(uow, at)
+    try:
+        return _check_in_by_name(uow, campus_id, values, at)
+    except CheckInNotFound:
+        raise _check_in_failed(uow, at) from None
+
+
+def _check_in_by_name(uow: UnitOfWork, campus_id: str, values: dict[str, Any], at: datetime) -> CheckIn:
     first, last, birth = values["first_name"], values["last_name"], values["birth_date"]
     if _is_kiosk_device(uow):
         wanted = m.CheckInEntry.name_hash == checkin.name_hash(_checkin_key(uow), first, last, birth)

@@ -217,7 +217,12 @@ class TaskRunner(QObject):
         name = getattr(fn, "__qualname__", repr(fn))
         try:
             with (self._open_uow if write else self._open_read_uow)(user_id) as uow:
-                result = fn(uow, *args)
+                try:
+                    result = fn(uow, *args)
+                except KnownError as refused:
+                    if write and refused.keeps_writes:
+                        uow.commit()  # the refusal was recorded (failed attempts): keep that, and only that
+                    raise
                 changes: Changes = frozenset()
                 if write:
                     uow.commit()

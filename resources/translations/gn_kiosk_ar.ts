@@ -376,6 +376,10 @@
         <translation>لم نجد موعدك لهذا اليوم. تحقّق مما كتبته، أو اسأل في الاستقبال.</translation>
     </message>
     <message>
+        <source>You can try again in %1 seconds.</source>
+        <translation>يمكنك المحاولة مجددًا بعد %1 ثانية.</translation>
+    </message>
+    <message>
         <source>Too many tries. Wait %1 seconds.</source>
         <translation>محاولات كثيرة. انتظر %1 ثانية.</translation>
     </message>

@@ -376,6 +376,10 @@
         <translation>We could not find your appointment for today. Check what you typed, or ask at the desk.</translation>
     </message>
     <message>
+        <source>You can try again in %1 seconds.</source>
+        <translation>You can try again in %1 seconds.</translation>
+    </message>
+    <message>
         <source>Too many tries. Wait %1 seconds.</source>
         <translation>Too many tries. Wait %1 seconds.</translation>
     </message>

@@ -376,6 +376,10 @@
         <translation>Nous n&apos;avons pas trouvé votre rendez-vous d&apos;aujourd&apos;hui. Vérifiez ce que vous avez tapé, ou demandez à l&apos;accueil.</translation>
     </message>
     <message>
+        <source>You can try again in %1 seconds.</source>
+        <translation>Vous pourrez réessayer dans %1 secondes.</translation>
+    </message>
+    <message>
         <source>Too many tries. Wait %1 seconds.</source>
         <translation>Trop d&apos;essais. Attendez %1 secondes.</translation>
     </message>

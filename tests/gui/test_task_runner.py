@@ -159,6 +159,28 @@ def test_an_error_without_on_error_goes_to_the_error_signal(qtbot: QtBot, runner
     assert blocker.args[0].message == "Ce rendez-vous est déjà annulé."
 
 
+def test_a_refusal_that_counts_attempts_keeps_its_count_and_nothing_else(
+    qtbot: QtBot, runner: TaskRunner, store: Store
+) -> None:
+    """A failed check-in is refused and counted: the count is committed, the refused work is not."""
+    from gn_desktop.store import models as m
+
+    class Counted(KnownError):
+        keeps_writes = True
+
+    def refuse(uow: UnitOfWork, keeps: bool) -> None:
+        uow.session.add(m.LocalSetting(key=f"attempts-{keeps}", value="1"))
+        uow.session.flush()
+        raise (Counted if keeps else KnownError)("Rendez-vous introuvable.")
+
+    for keeps in (True, False):
+        with qtbot.waitSignal(runner.error):
+            runner.run(refuse, keeps)
+    with store.reading() as session:
+        assert session.get(m.LocalSetting, "attempts-True") is not None
+        assert session.get(m.LocalSetting, "attempts-False") is None
+
+
 def test_the_user_is_passed_to_the_unit_of_work(qtbot: QtBot, store: Store) -> None:
     opened: list[str | None] = []
 

@@ -255,3 +255,44 @@ def test_the_kiosk_service_has_no_function_that_reads_people() -> None:
         "printer_name",
         "set_printer",
     }
+
+
+def _try_code(world: World, code: str, at: datetime) -> str:
+    """One check-in as the kiosk window runs it (a refusal that keeps its writes is committed); what happened."""
+    with world.store.unit_of_work(None) as uow:
+        try:
+            kiosk.check_in_by_code(uow, code, now=at)
+        except kiosk.CheckInLocked as locked:
+            return f"locked {locked.seconds}"
+        except kiosk.CheckInNotFound as refused:
+            assert refused.keeps_writes
+            uow.commit()
+            return f"not found, wait {refused.wait_s}"
+        uow.commit()
+    return "ok"
+
+
+def test_failed_check_ins_wait_longer_each_time_after_three_and_are_forgotten_after_a_quiet_while(
+    world: World,
+) -> None:
+    pid = world.person("Awa", "Diallo")
+    _, code = _appointment(world, pid)
+    wrong = "000000" if code != "000000" else "111111"
+    at = NOW
+    seen = []
+    for _ in range(6):
+        seen.append(_try_code(world, wrong, at))
+        at += timedelta(seconds=61)  # after each wait
+    assert seen == [
+        "not found, wait 0",
+        "not found, wait 0",
+        "not found, wait 0",
+        "not found, wait 2",
+        "not found, wait 4",
+        "not found, wait 8",
+    ]
+    after = at - timedelta(seconds=61) + timedelta(seconds=3)
+    assert _try_code(world, code, after) == "locked 5"  # even the right code waits: nothing is checked meanwhile
+    assert _try_code(world, code, after + timedelta(seconds=5)) == "ok"
+    # a quiet while later, a typo is free again
+    assert _try_code(world, wrong, after + kiosk.CHECKIN_QUIET + timedelta(seconds=6)) == "not found, wait 0"

@@ -38,8 +38,11 @@ class KioskMessages(QObject):
     def error_message(self, error: TaskError) -> str:
         """What to say when a service refuses for another reason than a field."""
         if isinstance(error.error, service.CheckInNotFound):
-            return self.tr("We could not find your appointment for today. Check what you typed, or ask at the desk.")
-        if isinstance(error.error, service.StaffPinLocked):
+            text = self.tr("We could not find your appointment for today. Check what you typed, or ask at the desk.")
+            if error.error.wait_s:
+                text += " " + self.tr("You can try again in %1 seconds.").replace("%1", str(error.error.wait_s))
+            return text
+        if isinstance(error.error, service.StaffPinLocked | service.CheckInLocked):
             return self.tr("Too many tries. Wait %1 seconds.").replace("%1", str(error.error.seconds))
         if isinstance(error.error, service.StaffPinNotSet | service.NoCampus):
             return error.message  # for staff, in French

@@ -477,7 +477,13 @@ class KioskWindow(QWidget):
 
     def _check_in_failed(self, error: TaskError) -> None:
         self._show_field_errors(self.checkin.fields, error, self.checkin.error.show_message)
-        self.retry_timer.start(self.config.retry_delay_ms)  # the button comes back after a pause
+        # the button comes back after a pause, longer after repeated failures (the service counts them)
+        wait_s = 0
+        if isinstance(error.error, service.CheckInNotFound):
+            wait_s = error.error.wait_s
+        elif isinstance(error.error, service.CheckInLocked):
+            wait_s = error.error.seconds
+        self.retry_timer.start(max(self.config.retry_delay_ms, wait_s * 1000))
 
     # -- the printed ticket -----------------------------------------------------------------------------------
 
