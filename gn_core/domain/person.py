@@ -13,10 +13,10 @@ pre-registration and the intake wizard's inline messages.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
+from enum import Enum, StrEnum
 from functools import partial
 from typing import Any
 
@@ -24,7 +24,7 @@ from gn_core import fields as value_rules
 from gn_core.domain import enums as e
 from gn_core.domain.errors import FieldError, InvalidInput
 from gn_core.domain.normalize import tidy_name
-from gn_core.domain.reference import OTHER_COMMUNE, find_commune
+from gn_core.domain.reference import COMMUNES_BY_INSEE, OTHER_COMMUNE, find_commune
 from gn_core.domain.validation import (
     Collector,
     check_birth_date,
@@ -33,6 +33,7 @@ from gn_core.domain.validation import (
     check_france_travail_id,
     check_phone,
     check_required,
+    format_phone,
     parse_date,
 )
 
@@ -157,6 +158,32 @@ def check_person(
         if not any(err.field == name for err in errors):
             errors.append(FieldError(name, _named(name, problem.message)))
     return values, errors
+
+
+def form_values(columns: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored person (Person column values) as a form shows it, field by field (`PERSON_FIELDS`): texts, dates as
+    dd/mm/yyyy, the phone as people read it, the commune by its name, vocabulary values, sorted lists. Checking these
+    values again (`clean_person`) gives the stored values back."""
+    out: dict[str, Any] = {}
+    for name in PERSON_FIELDS:
+        if name == "commune":
+            insee, other = columns.get("commune_insee"), columns.get("commune_other")
+            known = COMMUNES_BY_INSEE.get(insee) if insee else None
+            out[name] = known.name if known is not None else (insee or other or "")
+        elif name == "birth_date":
+            born = columns.get(name)
+            out[name] = born.strftime("%d/%m/%Y") if isinstance(born, date) else (born or "")
+        elif name == "phone":
+            out[name] = format_phone(columns.get(name))
+        elif name in MULTIPLE_CHOICES:
+            out[name] = sorted(_plain(v) for v in columns.get(name) or [])
+        else:
+            out[name] = _plain(columns.get(name)) or ""
+    return out
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
 
 
 def consent_problems(purposes: Collection[str], legal_bases: Iterable[str] = ()) -> list[FieldError]:

@@ -105,6 +105,7 @@ class PersonFields(QWidget):
     def _row(self, name: str, widget: QWidget) -> None:
         label = QLabel()
         label.setBuddy(widget)
+        label.setContentsMargins(0, 0, 2, 0)  # a last letter's overhang ("Téléphone") is not clipped
         self.labels[name] = label
         self.errors[name] = error_label(f"intake-{name}-error")
         box = QVBoxLayout()
