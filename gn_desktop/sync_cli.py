@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from gn_core.domain.errors import KnownError
 from gn_core.sync_rules import DeviceRole
 from gn_desktop.services import auth, conflicts, erasure, sync_status
 from gn_desktop.store.uow import Store
@@ -52,13 +53,19 @@ def run(data: Path, args: argparse.Namespace) -> int:
 def _manager_sign_in(store: Store, manager: str | None) -> str:
     """A campus manager's user id, from their username and password: asked on the terminal (the password hidden), or
     `--manager USER` with the password on the first line of standard input (scripts). Other roles are refused."""
-    if manager is None:
-        print("L'effacement d'une personne demande la connexion d'un responsable de campus.", file=sys.stderr)
-        username = input("Identifiant du responsable : ")
-        password = getpass.getpass("Mot de passe : ")
-    else:
-        username = manager
-        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        if manager is None:
+            print("L'effacement d'une personne demande la connexion d'un responsable de campus.", file=sys.stderr)
+            username = input("Identifiant du responsable : ")
+            password = getpass.getpass("Mot de passe : ")
+        else:
+            username = manager
+            password = sys.stdin.readline().rstrip("\r\n")
+    except EOFError:
+        raise KnownError(
+            "Identifiant et mot de passe d'un responsable de campus attendus (ou --manager IDENTIFIANT, "
+            "le mot de passe sur l'entrée standard)."
+        ) from None
     with store.unit_of_work(None) as uow:
         result = auth.sign_in(uow, username, password)
         uow.commit()  # a failure counts towards the throttle even though the command stops

@@ -6,6 +6,8 @@ the form (`gn_core.fields`: lengths, one line, no control character). It returns
 `InvalidInput` with one `FieldError` per bad field: French messages that name the field (`LABELS`) and the fix.
 `check_person` and `person_problems` give the same without raising (inline messages), and `fields=` restricts them
 all to the form fields a screen collects (the kiosk asks for a few). `consent_problems` is an intake's consent rule.
+`form_values` goes the other way: a stored person as a form shows it, to correct it (checking it again gives the
+stored values back).
 
 Pure: no I/O, no clock (the caller passes `today`). Used by the intake and import services, the kiosk's
 pre-registration and the intake wizard's inline messages.

@@ -11,6 +11,29 @@ from gn_desktop.sync.credentials import load
 from tests.e2e.conftest import Campus
 
 
+def _campus_manager(campus: Campus, username: str, password: str) -> str:
+    """A campus manager's account on this PC only (as HQ would send it), for the commands that need one."""
+    from gn_core.domain.enums import UserRole
+    from gn_desktop.services import accounts
+
+    store = campus.store()
+    try:
+        with store.unit_of_work(None) as uow, uow.as_reference():
+            accounts.create_user(
+                uow,
+                username,
+                "Responsable E2E",
+                UserRole.CAMPUS_MANAGER,
+                "",
+                campus_id=store.campus_id,
+                password_hash=accounts.hash_password(password),
+            )
+            uow.commit()
+    finally:
+        store.dispose()
+    return username
+
+
 def share(a: Campus, person_id: str, b: Campus) -> None:
     store = Store.open(a.data_dir)
     state_url = a.hq.url
@@ -83,7 +106,11 @@ def test_erasure_reaches_every_campus_in_one_cycle_and_the_name_leaves_every_dat
     share(a, pid, b)
     b.sync()
     assert b.person(pid) is not None
-    a.cli("person", "erase", pid, "--reason", "demande de la personne")
+    manager = _campus_manager(a, "resp.e2e", "mot-de-passe-responsable")
+    erase = ("person", "erase", pid, "--reason", "person_request", "--reference", "T-7", "--manager", manager)
+    refused = a.cli(*erase, check=False, stdin="pas-le-bon\n")  # the command line asks for a manager's sign-in
+    assert refused.returncode == 1 and "incorrect" in refused.stderr and a.person(pid) is not None
+    a.cli(*erase, stdin="mot-de-passe-responsable\n")
     a.sync()
     b.sync()
     for campus in (a, b):

@@ -128,6 +128,13 @@ def test_the_command_line_asks_for_a_manager_and_uses_the_same_service(
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert _erase(data, pid, "--manager", "conseil") == 1
     assert "Seul un responsable de campus" in capsys.readouterr().err
+
+    def no_terminal(_prompt: str) -> str:
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", no_terminal)
+    assert _erase(data, pid) == 1
+    assert "--manager IDENTIFIANT" in capsys.readouterr().err
     monkeypatch.setattr("builtins.input", lambda _prompt: "resp")
     monkeypatch.setattr("getpass.getpass", lambda _prompt: PASSWORD)
     assert _erase(data, pid) == 0

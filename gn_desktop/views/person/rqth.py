@@ -43,6 +43,7 @@ class RqthTab(FileTab):
             line = QLineEdit()
             line.setObjectName(f"rqth-{name}")
             line.setMaxLength(10)
+            line.setMaximumWidth(260)
             line.textEdited.connect(self._edited)
             label = QLabel()
             label.setBuddy(line)
