@@ -444,7 +444,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Save the corrections</source>
+        <source>Save the corrections (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

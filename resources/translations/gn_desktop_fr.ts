@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>&amp;Withdraw the consent…</source>
-        <translation>&amp;Retirer le consentement…</translation>
+        <translation>Re&amp;tirer le consentement…</translation>
     </message>
     <message>
         <source>&amp;Record the consent…</source>
@@ -444,8 +444,8 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <source>&amp;Save the corrections</source>
-        <translation>&amp;Enregistrer les corrections</translation>
+        <source>Save the corrections (Ctrl+S)</source>
+        <translation>Enregistrer les corrections (Ctrl+S)</translation>
     </message>
     <message>
         <source>&amp;Undo my changes</source>
@@ -1968,7 +1968,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>&amp;Correct the RQTH</source>
-        <translation>&amp;Corriger la RQTH</translation>
+        <translation>Corri&amp;ger la RQTH</translation>
     </message>
     <message>
         <source>&amp;Record the RQTH</source>
@@ -1992,7 +1992,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>Valid &amp;from</source>
-        <translation>Valable à &amp;partir du</translation>
+        <translation>Valable à partir d&amp;u</translation>
     </message>
     <message>
         <source>Valid &amp;until</source>

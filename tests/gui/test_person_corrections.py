@@ -245,7 +245,7 @@ def test_an_advisor_records_the_rqth_once_the_person_agreed(qtbot: QtBot, win: M
         tab.save_button.click()
     assert tab.state.text() == "Décision du 17/03/2021, valable du 17/03/2021 au 16/03/2031."
     assert "RQTH valable jusqu'au 16/03/2031" in page.step_label.text()
-    assert tab.save_button.text() == "&Corriger la RQTH"
+    assert tab.save_button.text() == "Corri&ger la RQTH"
 
 
 def test_for_a_role_not_allowed_the_rqth_tab_does_not_exist(

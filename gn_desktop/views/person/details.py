@@ -9,7 +9,7 @@ contact, commune, situation, education level, benefits, barriers, target jobs, w
   other corrections, and says which fields changed, what they hold now and what the advisor had typed, to be applied
   again. A newer file loaded while the advisor types is handled the same way.
 
-Threading: main thread only.
+Ctrl+S saves. Threading: main thread only.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -65,6 +66,7 @@ class DetailsTab(FileTab):
         self.save_button = QPushButton()
         self.save_button.setObjectName("person-edit-save")
         self.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.revert_button = QPushButton()
         self.revert_button.setObjectName("person-edit-revert")
         self.revert_button.clicked.connect(self.revert)
@@ -290,7 +292,8 @@ class DetailsTab(FileTab):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.save_button.setText(self.tr("&Save the corrections"))
+        # no mnemonic: every letter of it is taken by a field of the form; Ctrl+S saves
+        self.save_button.setText(self.tr("Save the corrections (Ctrl+S)"))
         self.revert_button.setText(self.tr("&Undo my changes"))
         self.hint.setText(
             self.tr(
