@@ -16,6 +16,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from typing_extensions import TypedDict
 
+from gn_core.domain.enums import ErasureReason
+from gn_core.domain.erasure import REFERENCE_MAX, REFERENCE_MIN
+
 PROTOCOL_VERSION = 1
 #: the oldest protocol version HQ still serves: the current one and the one before
 OLDEST_SUPPORTED_PROTOCOL = max(1, PROTOCOL_VERSION - 1)
@@ -250,11 +253,12 @@ class StatusResponse(BaseModel):
 
 
 class ErasureRequest(BaseModel):
-    reason: str = Field(
-        min_length=3,
-        max_length=500,
+    reason: ErasureReason = Field(description="why the person's data is erased: a code from a closed list")
+    reference: str = Field(
+        min_length=REFERENCE_MIN,
+        max_length=REFERENCE_MAX,
         pattern=TEXT_PATTERN,
-        description="why the person's data is erased (kept as proof)",
+        description="a ticket or register number, kept with the reason as proof; never the person's name",
     )
     user_id: str | None = Field(default=None, pattern=ID_PATTERN)
 

@@ -14,7 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gn_core.domain.enums import ErasureReason
 from gn_core.domain.errors import KnownError
+from gn_core.domain.labels import label
 from gn_desktop import __version__, paths
 
 if TYPE_CHECKING:
@@ -94,7 +96,24 @@ def _parser() -> argparse.ArgumentParser:
     person.required = True
     erase = person.add_parser("erase", help="efface une personne (RGPD) ici et, à la synchronisation, partout")
     erase.add_argument("person_id")
-    erase.add_argument("--reason", required=True, help="motif de l'effacement (conservé comme preuve)")
+    erase.add_argument(
+        "--reason",
+        required=True,
+        choices=[r.value for r in ErasureReason],
+        help="motif de l'effacement (conservé comme preuve) : "
+        + ", ".join(f"{r.value} = {label(r)}" for r in ErasureReason),
+    )
+    erase.add_argument(
+        "--reference",
+        required=True,
+        help="référence de la demande, par exemple le numéro du ticket (conservée ; jamais le nom de la personne)",
+    )
+    erase.add_argument(
+        "--manager",
+        metavar="IDENTIFIANT",
+        help="identifiant du responsable de campus qui efface ; son mot de passe est lu sur l'entrée standard "
+        "(sans cette option, identifiant et mot de passe sont demandés)",
+    )
 
     pin = sub.add_parser("kiosk-pin", help="définit le code PIN qui permet au personnel de quitter la borne")
     pin.add_argument("pin", help="4 à 8 chiffres")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from gn_desktop.app import application, build_main_window, build_runner
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
     from gn_desktop.store.uow import Store
@@ -33,6 +34,12 @@ SCREENSHOT_VIEWS: dict[str, str] = {
     "notes": "fiche d'une personne : notes de suivi",
     "referrals": "fiche d'une personne : orientations vers une formation ou une offre",
     "history": "fiche d'une personne : historique des modifications",
+    "person-edit": "fiche d'une personne : corriger son identité, ses coordonnées, sa situation",
+    "person-conflict": "fiche d'une personne : une correction arrivée d'un autre poste pendant la saisie (exemple)",
+    "consents-tab": "fiche d'une personne : consentements, base légale, version du texte, dates",
+    "consent-withdraw": "fiche d'une personne : retrait d'un consentement et ce qu'il change",
+    "rqth": "fiche d'une personne : décision RQTH (conseillers et responsables seulement)",
+    "erase": "fiche d'une personne : effacement par un responsable de campus (motif, référence, nom saisi)",
     "intake": "nouvelle inscription : identité et recherche des doublons",
     "consents": "nouvelle inscription : consentements (version du texte)",
     "partners": "partenaires : sessions de formation et places restantes",
@@ -98,17 +105,95 @@ def _demo_person(store: Store) -> str | None:
         return found or session.scalar(select(m.Person.id).limit(1))
 
 
+def _rqth_person(store: Store) -> str | None:
+    """A person of this campus with an RQTH decision (the demo data has a few), for the RQTH screenshot."""
+    from sqlalchemy import select
+
+    from gn_desktop.store import models as m
+
+    with store.reading() as session:
+        q = select(m.RqthDecision.person_id).join(m.Person, m.Person.id == m.RqthDecision.person_id)
+        if store.campus_id:
+            q = q.where(m.Person.campus_id == store.campus_id)
+        return session.scalar(q.order_by(m.Person.last_name).limit(1))
+
+
 def _show_person(window: MainWindow, store: Store, view: str, settle: Callable[[], None]) -> None:
-    person_id = _demo_person(store)
+    person_id = (_rqth_person(store) if view == "rqth" else None) or _demo_person(store)
     if person_id is None:
         return
     window.open_person(person_id)
     settle()
-    window.person.tabs.setCurrentIndex({"person": 0, "notes": 1, "referrals": 3, "history": 4}[view])
+    page = window.person
+    tab = {
+        "person": page.pathway,
+        "notes": page.notes,
+        "referrals": page.referrals,
+        "history": page.history,
+        "person-edit": page.edit,
+        "person-conflict": page.edit,
+        "consents-tab": page.consents,
+        "consent-withdraw": page.consents,
+        "rqth": page.rqth,
+        "erase": page.pathway,
+    }[view]
+    if tab is not None:
+        page.tabs.setCurrentWidget(tab)
     if view == "person":
         window.person.move_target.setCurrentIndex(0)
     if view == "referrals" and window.person.options_table.rowCount():
         window.person.options_table.selectRow(0)
+    sample = _PERSON_SAMPLES.get(view)
+    if sample is not None:
+        sample(window)
+
+
+def _sample_correction(window: MainWindow) -> None:
+    """A correction being typed (nothing is saved)."""
+    edit = window.person.edit
+    edit.set_values(edit.values() | {"phone": "07 81 22 33 44", "situation": "employee"})
+
+
+def _sample_conflict(window: MainWindow) -> None:
+    """What the form shows when another PC's change arrived meanwhile (a sample: nothing is written)."""
+    from dataclasses import replace
+
+    edit = window.person.edit
+    if edit.base is None:
+        return
+    mine = edit.values() | {"phone": "07 81 22 33 44", "email": "nouvelle.adresse@example.org"}
+    theirs = replace(
+        edit.base,
+        version=edit.base.version + "+",
+        values=edit.base.values | {"phone": "06 39 98 00 11", "situation": "employee"},
+    )
+    edit._newer(theirs, mine)
+
+
+def _sample_withdrawal(window: MainWindow) -> None:
+    from gn_core.domain.enums import ConsentPurpose
+
+    tab = window.person.consents
+    tab.select(ConsentPurpose.FOLLOW_UP)
+    tab.withdraw()
+
+
+def _sample_erasure(window: MainWindow) -> None:
+    window.person.ask_erasure()
+    dialog = window.person.erase_dialog
+    if dialog is not None:
+        dialog.reference.setText("RGPD-2025-0142")
+
+
+_PERSON_SAMPLES: dict[str, Callable[[MainWindow], None]] = {
+    "person-edit": _sample_correction,
+    "person-conflict": _sample_conflict,
+    "consent-withdraw": _sample_withdrawal,
+    "consents-tab": lambda window: window.person.consents.select_row(1),
+    "erase": _sample_erasure,
+}
+#: views shown to a campus manager (the others: an advisor)
+MANAGER_VIEWS = frozenset({"erase"})
 
 
 def _show_intake(window: MainWindow, store: Store, view: str, settle: Callable[[], None]) -> None:
@@ -136,7 +221,21 @@ def _show_sync(window: MainWindow, store: Store, view: str, settle: Callable[[],
 _PREPARE: dict[str, Callable[[MainWindow, Store, str, Callable[[], None]], None]] = {
     "locked": lambda window, _store, _view, _settle: window.lock(),
     "search": _show_search,
-    **dict.fromkeys(("person", "notes", "referrals", "history"), _show_person),
+    **dict.fromkeys(
+        (
+            "person",
+            "notes",
+            "referrals",
+            "history",
+            "person-edit",
+            "person-conflict",
+            "consents-tab",
+            "consent-withdraw",
+            "rqth",
+            "erase",
+        ),
+        _show_person,
+    ),
     **dict.fromkeys(("intake", "consents"), _show_intake),
     "partners": lambda window, _store, _view, _settle: window.go_to(3),
     "events": lambda window, _store, _view, _settle: window.go_to(4),
@@ -184,6 +283,8 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
             demo.generate(store, people=SCREENSHOT_DEMO_PEOPLE, seed=1)
             with store.read_unit(None) as uow:
                 username = auth.first_advisor(uow)
+        if view in MANAGER_VIEWS:
+            username = _first_manager(store) or username
         assert username is not None
         runner = build_runner(store)
         sync = _sample_sync() if view in ("sync", "conflicts") else None
@@ -202,7 +303,7 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
         if prepare is not None:
             prepare(window, store, view, lambda: _settle(app, runner))
         _settle(app, runner, minimum_s=0.8)
-        image = window.grab().toImage()
+        image = _with_dialogs(window)
         target.parent.mkdir(parents=True, exist_ok=True)
         if not image.save(str(target)):
             raise KnownError(f"Impossible d'écrire {target}.")
@@ -217,6 +318,44 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
         store.dispose()
         translations.uninstall()
         translations.deleteLater()
+
+
+def _first_manager(store: Store) -> str | None:
+    """Username of a campus manager of this device's campus (the views only a manager sees)."""
+    from sqlalchemy import select
+
+    from gn_core.domain import enums as e
+    from gn_desktop.store import models as m
+
+    with store.reading() as session:
+        q = select(m.User.username).where(m.User.role == e.UserRole.CAMPUS_MANAGER, m.User.active.is_(True))
+        if store.campus_id:
+            q = q.where(m.User.campus_id == store.campus_id)
+        return session.scalar(q.order_by(m.User.username).limit(1))
+
+
+def _with_dialogs(window: MainWindow) -> QImage:
+    """The window, with the dialog it has open (if any) drawn over it, centred, the window dimmed behind it."""
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    image = window.grab().toImage()
+    dialogs = [d for d in window.findChildren(QDialog) if d.isVisible() and not isinstance(d, QMessageBox)]
+    dialogs += [d for d in window.findChildren(QMessageBox) if d.isVisible()]
+    if not dialogs:
+        return image
+    dialog = dialogs[-1]
+    dialog.adjustSize()
+    shot = dialog.grab().toImage()
+    painter = QPainter(image)
+    painter.fillRect(image.rect(), QColor(0, 0, 0, 90))
+    x = (image.width() - shot.width()) // 2
+    y = max(0, (image.height() - shot.height()) // 3)
+    painter.setPen(QColor("#1f3a5f"))
+    painter.drawRect(x - 1, y - 1, shot.width() + 1, shot.height() + 1)
+    painter.drawImage(x, y, shot)
+    painter.end()
+    return image
 
 
 def _sample_sync() -> SyncBridge:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -10,8 +11,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from gn_core.domain.errors import KnownError
 from gn_core.sync_rules import DeviceRole
-from gn_desktop.services import conflicts, erasure, sync_status
+from gn_desktop.services import auth, conflicts, erasure, sync_status
 from gn_desktop.store.uow import Store
 from gn_desktop.sync import apply
 from gn_desktop.sync.engine import Syncer
@@ -42,18 +44,46 @@ def run(data: Path, args: argparse.Namespace) -> int:
         if args.command == "conflicts":
             return _conflicts(store, args)
         if args.command == "person":
-            with store.unit_of_work(None) as uow:
-                name = erasure.request_erasure(uow, args.person_id, args.reason)
-                uow.commit()
-            count = apply.erase_locally(store.engine, args.person_id)
-            print(
-                f"{name} : {count} enregistrement(s) effacé(s) de ce poste ; "
-                "le siège sera prévenu à la synchronisation."
-            )
-            return 0
+            return _erase(store, args)
     finally:
         store.dispose()
     raise AssertionError(args.command)
+
+
+def _manager_sign_in(store: Store, manager: str | None) -> str:
+    """A campus manager's user id, from their username and password: asked on the terminal (the password hidden), or
+    `--manager USER` with the password on the first line of standard input (scripts). Other roles are refused."""
+    try:
+        if manager is None:
+            print("L'effacement d'une personne demande la connexion d'un responsable de campus.", file=sys.stderr)
+            username = input("Identifiant du responsable : ")
+            password = getpass.getpass("Mot de passe : ")
+        else:
+            username = manager
+            password = sys.stdin.readline().rstrip("\r\n")
+    except EOFError:
+        raise KnownError(
+            "Identifiant et mot de passe d'un responsable de campus attendus (ou --manager IDENTIFIANT, "
+            "le mot de passe sur l'entrée standard)."
+        ) from None
+    with store.unit_of_work(None) as uow:
+        result = auth.sign_in(uow, username, password)
+        uow.commit()  # a failure counts towards the throttle even though the command stops
+    return erasure.eraser(result)
+
+
+def _erase(store: Store, args: argparse.Namespace) -> int:
+    """`gn-desktop person erase`: the same service as the person's file in the app, after a manager's sign-in."""
+    user_id = _manager_sign_in(store, args.manager)
+    with store.unit_of_work(user_id) as uow:
+        done = erasure.erase_person_here(uow, args.person_id, args.reason, args.reference)
+        uow.commit()
+    apply.compact(store.engine, [args.person_id])
+    print(
+        f"{done.name} : {done.records} enregistrement(s) effacé(s) de ce poste ; "
+        "le siège sera prévenu à la synchronisation."
+    )
+    return 0
 
 
 def _sync(store: Store, data: Path, args: argparse.Namespace) -> int:

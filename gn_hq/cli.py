@@ -17,6 +17,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gn_core.domain.enums import ErasureReason
+from gn_core.domain.labels import label
 from gn_core.protocol import PROTOCOL_VERSION
 from gn_hq import __version__, paths
 from gn_hq.services.errors import HqError
@@ -116,7 +118,15 @@ def _parser() -> argparse.ArgumentParser:
     person.required = True
     erase = person.add_parser("erase", parents=[common], help="efface une personne (RGPD) partout")
     erase.add_argument("person_id")
-    erase.add_argument("--reason", required=True, help="motif de l'effacement (conservé comme preuve)")
+    erase.add_argument(
+        "--reason",
+        required=True,
+        choices=[r.value for r in ErasureReason],
+        help="motif de l'effacement : " + ", ".join(f"{r.value} ({label(r)})" for r in ErasureReason),
+    )
+    erase.add_argument(
+        "--reference", required=True, help="numéro du ticket ou du registre (conservé comme preuve, jamais le nom)"
+    )
 
     sub.add_parser("indicators", parents=[common], help="affiche les indicateurs (JSON)")
     return parser
@@ -331,7 +341,7 @@ def _epoch_rotate(args: argparse.Namespace, hq: Hq) -> int:
 def _person_erase(args: argparse.Namespace, hq: Hq) -> int:
     from gn_hq.services import erasure
 
-    result = erasure.request_erasure(hq, None, args.person_id, args.reason, None)
+    result = erasure.request_erasure(hq, None, args.person_id, args.reason, args.reference, None)
     print(f"Personne {result.person_id} effacée ({result.records_erased} enregistrements).")
     return 0
 

@@ -196,3 +196,12 @@ class PreRegistrationStatus(StrEnum):
     WAITING = "waiting"  # an advisor has not yet taken it
     CONVERTED = "converted"  # became a person's file through intake
     DISMISSED = "dismissed"
+
+
+class ErasureReason(StrEnum):
+    """Why a person is erased (GDPR): kept with the request as proof, with a reference, never the person's name."""
+
+    PERSON_REQUEST = "person_request"  # the person asked (GDPR art. 17)
+    END_OF_RETENTION = "end_of_retention"  # the retention period is over
+    DUPLICATE = "duplicate"  # a file created twice by mistake
+    OTHER = "other"

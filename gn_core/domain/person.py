@@ -6,6 +6,8 @@ the form (`gn_core.fields`: lengths, one line, no control character). It returns
 `InvalidInput` with one `FieldError` per bad field: French messages that name the field (`LABELS`) and the fix.
 `check_person` and `person_problems` give the same without raising (inline messages), and `fields=` restricts them
 all to the form fields a screen collects (the kiosk asks for a few). `consent_problems` is an intake's consent rule.
+`form_values` goes the other way: a stored person as a form shows it, to correct it (checking it again gives the
+stored values back).
 
 Pure: no I/O, no clock (the caller passes `today`). Used by the intake and import services, the kiosk's
 pre-registration and the intake wizard's inline messages.
@@ -13,10 +15,10 @@ pre-registration and the intake wizard's inline messages.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
+from enum import Enum, StrEnum
 from functools import partial
 from typing import Any
 
@@ -24,7 +26,7 @@ from gn_core import fields as value_rules
 from gn_core.domain import enums as e
 from gn_core.domain.errors import FieldError, InvalidInput
 from gn_core.domain.normalize import tidy_name
-from gn_core.domain.reference import OTHER_COMMUNE, find_commune
+from gn_core.domain.reference import COMMUNES_BY_INSEE, OTHER_COMMUNE, find_commune
 from gn_core.domain.validation import (
     Collector,
     check_birth_date,
@@ -33,6 +35,7 @@ from gn_core.domain.validation import (
     check_france_travail_id,
     check_phone,
     check_required,
+    format_phone,
     parse_date,
 )
 
@@ -157,6 +160,32 @@ def check_person(
         if not any(err.field == name for err in errors):
             errors.append(FieldError(name, _named(name, problem.message)))
     return values, errors
+
+
+def form_values(columns: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored person (Person column values) as a form shows it, field by field (`PERSON_FIELDS`): texts, dates as
+    dd/mm/yyyy, the phone as people read it, the commune by its name, vocabulary values, sorted lists. Checking these
+    values again (`clean_person`) gives the stored values back."""
+    out: dict[str, Any] = {}
+    for name in PERSON_FIELDS:
+        if name == "commune":
+            insee, other = columns.get("commune_insee"), columns.get("commune_other")
+            known = COMMUNES_BY_INSEE.get(insee) if insee else None
+            out[name] = known.name if known is not None else (insee or other or "")
+        elif name == "birth_date":
+            born = columns.get(name)
+            out[name] = born.strftime("%d/%m/%Y") if isinstance(born, date) else (born or "")
+        elif name == "phone":
+            out[name] = format_phone(columns.get(name))
+        elif name in MULTIPLE_CHOICES:
+            out[name] = sorted(_plain(v) for v in columns.get(name) or [])
+        else:
+            out[name] = _plain(columns.get(name)) or ""
+    return out
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
 
 
 def consent_problems(purposes: Collection[str], legal_bases: Iterable[str] = ()) -> list[FieldError]:

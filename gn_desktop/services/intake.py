@@ -6,6 +6,11 @@ validation of a person's form, also used by the importer, the kiosk and the wiza
 Search before create: `likely_matches` finds people who may be the same (same name and birth date, same phone,
 email or France Travail id, or a name a few letters away with the same birth date); `create_person` refuses to
 create while such matches exist unless the advisor confirms it is someone else.
+
+Correcting a file later: `editable_person` gives the person's fields as the form shows them, with the record's
+version; `update_person(..., base=...)` refuses to write over a change made meanwhile (another PC's, received by the
+synchronisation, or another window's) to a field of the form: it raises `PersonChangedElsewhere` with the new values,
+so the advisor sees them and applies their corrections again. Nothing is overwritten silently.
 """
 
 from __future__ import annotations
@@ -20,10 +25,21 @@ from sqlalchemy import or_, select
 from gn_core.domain import enums as e
 from gn_core.domain.errors import KnownError
 from gn_core.domain.normalize import fold, name_key
-from gn_core.domain.person import PersonForm, check_person, clean_person, consent_problems
+from gn_core.domain.person import (
+    COLUMNS,
+    LABELS,
+    PERSON_FIELDS,
+    PersonForm,
+    check_person,
+    clean_person,
+    consent_problems,
+    form_values,
+)
 from gn_core.domain.reference import CURRENT_CONSENT_VERSION
-from gn_core.domain.validation import Collector, check_period, parse_date
+from gn_core.domain.validation import Collector
+from gn_desktop.services import consents as consent_service
 from gn_desktop.services.common import get_or_fail
+from gn_desktop.services.rqth import CONSENT_NEEDED, RqthInput, clean_rqth
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
 
@@ -39,11 +55,20 @@ class ConsentInput:
     given_on: date | None = None
 
 
-@dataclass(slots=True)
-class RqthInput:
-    decided_on: str | date | None
-    valid_from: str | date | None
-    valid_until: str | date | None = None
+__all__ = [
+    "ConsentInput",
+    "EditablePerson",
+    "LikelyMatch",
+    "PersonChangedElsewhere",
+    "PersonForm",
+    "PossibleDuplicates",
+    "RqthInput",
+    "create_person",
+    "editable_person",
+    "likely_matches",
+    "update_person",
+    "withdraw_consent",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,14 +184,8 @@ def create_person(
     rqth_values: dict[str, Any] | None = None
     if rqth is not None:
         if e.ConsentPurpose.RQTH_RECORDING.value not in purposes:
-            c.add("rqth", "RQTH : la personne doit d'abord accepter l'enregistrement de sa RQTH.")
-        decided = c.check(lambda: parse_date(rqth.decided_on, "rqth", "Date de décision RQTH"), None)
-        start = c.check(lambda: parse_date(rqth.valid_from, "rqth", "Début de validité RQTH"), None)
-        end = c.check(lambda: parse_date(rqth.valid_until, "rqth", "Fin de validité RQTH"), None)
-        if decided is None or start is None:
-            c.add("rqth", "RQTH : indiquez la date de décision et le début de validité.")
-        c.check(lambda: check_period(start, end, "rqth", "Validité RQTH"), None)
-        rqth_values = {"decided_on": decided, "valid_from": start, "valid_until": end}
+            c.add("rqth", CONSENT_NEEDED)
+        rqth_values = clean_rqth(rqth, c)
     c.raise_if_any()
     get_or_fail(uow, m.Campus, campus_id)
     if not confirmed_new:
@@ -217,14 +236,66 @@ def create_person(
     return person.id
 
 
-def update_person(uow: UnitOfWork, person_id: str, form: PersonForm, today: date) -> set[str]:
-    """Apply an edited form to a person; returns the names of the fields that changed."""
+@dataclass(frozen=True, slots=True)
+class EditablePerson:
+    """A person's fields as the form shows them (`gn_core.domain.person.form_values`), with the version of the
+    record they were read from (it changes at every write of the record, here or received)."""
+
+    person_id: str
+    version: str
+    values: dict[str, Any]
+
+
+class PersonChangedElsewhere(KnownError):
+    """The person was changed since the form was loaded, in fields of the form: nothing was written.
+
+    `current` holds the stored values now (and their version), `fields` the form fields that changed meanwhile."""
+
+    def __init__(self, current: EditablePerson, fields: list[str]) -> None:
+        self.current = current
+        self.fields = fields
+        names = ", ".join(LABELS[f] for f in fields)
+        super().__init__(
+            f"Cette fiche a été modifiée pendant que vous la corrigiez (sur un autre poste ou dans une autre "
+            f"fenêtre) : {names}. Rien n'a été enregistré : vérifiez les nouvelles valeurs, puis enregistrez à "
+            "nouveau vos corrections."
+        )
+
+
+def _version(person: m.Person) -> str:
+    return f"{person.version}@{person.updated_at.isoformat()}"
+
+
+def _editable(person: m.Person) -> EditablePerson:
+    columns = {column: getattr(person, column) for columns in COLUMNS.values() for column in columns}
+    return EditablePerson(person.id, _version(person), form_values(columns))
+
+
+def editable_person(uow: UnitOfWork, person_id: str) -> EditablePerson:
+    """The person's fields to correct them, with the record's version (`update_person(..., base=...)`)."""
+    return _editable(get_or_fail(uow, m.Person, person_id))
+
+
+def update_person(
+    uow: UnitOfWork, person_id: str, form: PersonForm, today: date, *, base: EditablePerson | None = None
+) -> set[str]:
+    """Apply an edited form to a person; returns the names of the columns that changed.
+
+    `base`: what the form was loaded with. When the record was written since, and a field of the form changed
+    meanwhile, nothing is written: `PersonChangedElsewhere` says which fields and what they hold now. Writes that
+    touched none of the form's fields (a note updates the last contact date) do not count.
+    """
     person = get_or_fail(uow, m.Person, person_id)
+    if base is not None and _version(person) != base.version:
+        current = _editable(person)
+        moved = [name for name in PERSON_FIELDS if current.values[name] != base.values.get(name)]
+        if moved:
+            raise PersonChangedElsewhere(current, moved)
     values = clean_person(form, today)
     changed = set()
     for key, value in values.items():
-        current = getattr(person, key)
-        if (list(current) if isinstance(current, list) else current) != value:
+        current_value = getattr(person, key)
+        if (list(current_value) if isinstance(current_value, list) else current_value) != value:
             setattr(person, key, value)
             changed.add(key)
     uow.session.flush()
@@ -232,6 +303,5 @@ def update_person(uow: UnitOfWork, person_id: str, form: PersonForm, today: date
 
 
 def withdraw_consent(uow: UnitOfWork, consent_id: str, on: date) -> None:
-    consent = get_or_fail(uow, m.Consent, consent_id)
-    consent.withdrawn_on = on
-    uow.session.flush()
+    """Record that the person withdrew this consent on `on` (`services.consents.withdraw_consent`)."""
+    consent_service.withdraw_consent(uow, consent_id, on)

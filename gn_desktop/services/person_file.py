@@ -1,5 +1,6 @@
 """Everything a person's file shows, in one read: the header and pathway, notes, appointments, referrals, history,
-and the sessions and offers the person can be referred to.
+the sessions and offers the person can be referred to, their fields to correct (with the record's version), their
+consents, and their RQTH decision for the roles allowed to read it.
 
 Plain data out (no Qt): the view formats and translates. Read-only; runs on the task runner's worker thread.
 """
@@ -9,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from gn_desktop.services import followup, partners, referrals
+from gn_core.domain.permissions import can_read_sensitive
+from gn_desktop.services import consents, followup, intake, partners, referrals, rqth
+from gn_desktop.services.common import acting_role
 from gn_desktop.store.uow import UnitOfWork
 
 #: how many sessions (with places left) and open offers the "Refer to" list shows
@@ -28,6 +31,9 @@ class FileData:
     sessions: list[partners.SessionView]
     offers: list[partners.OfferView]
     today: date
+    editable: intake.EditablePerson
+    consents: list[consents.ConsentView]
+    rqth: rqth.RqthView | None  # None for the roles not allowed to read it
 
 
 def file_data(uow: UnitOfWork, person_id: str, today: date) -> FileData:
@@ -41,4 +47,7 @@ def file_data(uow: UnitOfWork, person_id: str, today: date) -> FileData:
         [s for s in partners.upcoming_sessions(uow, today) if s.places_left > 0][:REFER_TO_LIMIT],
         partners.open_offers(uow, today)[:REFER_TO_LIMIT],
         today,
+        intake.editable_person(uow, person_id),
+        consents.consents_of(uow, person_id),
+        rqth.rqth_of(uow, person_id) if can_read_sensitive(acting_role(uow)) else None,
     )

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select
+from sqlalchemy import Connection, delete, insert, select
 
 from gn_core.hlc import ClockDriftError, HybridClock, Stamp
 from gn_core.protocol import ConflictNotice, PulledRecord
@@ -42,7 +42,6 @@ from gn_desktop.sync.errors import ClockWrong, clock_message
 __all__ = [
     "apply_records",
     "compact",
-    "erase_locally",
     "forget_other_accounts",
     "observe",
     "pending_fields",
@@ -258,11 +257,3 @@ def retry_set_aside(conn: Connection) -> int:
     if again:
         apply_records(conn, again)
     return replica.set_aside_count(conn)
-
-
-def erase_locally(engine: Engine, person_id: str) -> int:
-    """Erase a person from this campus now (the request to HQ stays queued), then compact the file."""
-    with sync_transaction(engine) as conn:
-        count = erase_person(conn, person_id, keep_pending=True)
-    compact(engine, [person_id])
-    return count

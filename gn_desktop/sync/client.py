@@ -235,8 +235,9 @@ class HqClient:
             extra["timeout"] = httpx.Timeout(connect=5.0, read=wait + 60.0, write=60.0, pool=5.0)
         return self._request("GET", "/v1/pull", params=params, **extra).content
 
-    def erase(self, person_id: str, reason: str, user_id: str | None) -> None:
-        self._request("POST", f"/v1/people/{person_id}/erasure", json={"reason": reason, "user_id": user_id})
+    def erase(self, person_id: str, reason: str, reference: str, user_id: str | None) -> None:
+        body = {"reason": reason, "reference": reference, "user_id": user_id}
+        self._request("POST", f"/v1/people/{person_id}/erasure", json=body)
 
     def resolve(self, conflict_id: str, choice: str, value: Any, user_id: str | None) -> ConflictNotice:
         r = self._request(

@@ -19,6 +19,7 @@ from typing import Any
 import orjson
 from sqlalchemy import delete, func, insert, select, update
 
+from gn_core.domain import erasure as erasure_rules
 from gn_core.hlc import MAX_DRIFT_MS
 from gn_core.ids import new_id
 from gn_core.protocol import MAX_PUSH_CHANGES, PushResponse
@@ -265,8 +266,9 @@ class Syncer:
                     m.SyncConflict.pending_choice.is_not(None)
                 )
             ).all()
-        for person_id, reason, user_id in erasures:
-            client.erase(person_id, reason, user_id)
+        for person_id, queued, user_id in erasures:
+            reason, reference = erasure_rules.decode(queued)
+            client.erase(person_id, reason.value, reference, user_id)
             with sync_transaction(self.store.engine) as conn:
                 conn.execute(delete(m.PendingErasure).where(m.PendingErasure.person_id == person_id))
             report.erased += 1

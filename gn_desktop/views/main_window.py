@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         self.search.open_person.connect(self.open_person)
         self.search.new_intake.connect(self.new_intake)
         self.person.back.connect(self.find_person)
+        self.person.erased.connect(self._person_erased)
         self.home.open_person.connect(self.open_person)
         self.home.intake_from_pre_registration.connect(self.intake_from_pre_registration)
         self.intake.created.connect(self.open_person)
@@ -231,6 +232,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self._last_user = session.user_id
         self._runner.user_id = session.user_id
+        self.person.set_session(session)  # what the person's file offers depends on the role
         self.screens.setCurrentWidget(self.workspace)
         self.sync_page.refresh()  # the inbox depends on who reads it (restricted values)
         self.home.activate()
@@ -313,6 +315,12 @@ class MainWindow(QMainWindow):
         self.people.setCurrentWidget(self.person)
         self.person.show_person(person_id)
         self.person.tabs.setFocus()
+
+    def _person_erased(self, _name: str) -> None:
+        """Back to the search, whose results are read again (the erased person leaves them), and the home figures."""
+        self.find_person()
+        self.search.search_now(self.search.field.text())
+        self.home.reload()
 
     def intake_from_pre_registration(self, pre_registration_id: str) -> None:
         if self.session is None:

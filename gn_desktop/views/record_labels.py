@@ -11,6 +11,8 @@ from PySide6.QtCore import QObject
 
 from gn_core.domain import enums as e
 from gn_core.domain.labels import label
+from gn_core.domain.reference import COMMUNES_BY_INSEE
+from gn_core.domain.validation import format_phone
 from gn_desktop.views.common import fmt_date, fmt_datetime
 from gn_desktop.views.i18n import current_language
 
@@ -22,6 +24,25 @@ _VOCABULARIES: tuple[type[StrEnum], ...] = (
     e.ConsentPurpose,
     e.LegalBasis,
 )
+# the vocabulary of a field, where its name says it (a code means one thing in it: "other" is a situation here)
+_FIELD_VOCABULARIES: dict[str, type[StrEnum]] = {
+    "gender": e.Gender,
+    "situation": e.Situation,
+    "education_level": e.EducationLevel,
+    "benefits": e.Benefit,
+    "barriers": e.BarrierTheme,
+    "job_families": e.JobFamily,
+    "job_family": e.JobFamily,
+    "referral_source": e.ReferralSource,
+    "pathway_step": e.PathwayStep,
+    "from_step": e.PathwayStep,
+    "to_step": e.PathwayStep,
+    "contract_type": e.ContractType,
+    "exit_reason": e.ExitReason,
+    "purpose": e.ConsentPurpose,
+    "legal_basis": e.LegalBasis,
+    "stage": e.StartupStage,
+}
 
 
 class RecordLabels(QObject):
@@ -34,14 +55,21 @@ class RecordLabels(QObject):
         """The field's name, or None for a field the advisor has no word for (ids, derived columns)."""
         return self._fields().get(field)
 
-    def value(self, value: Any) -> str:
-        """A stored value as the advisor reads it: codes by their label, dates as dd/mm/yyyy, yes/no, lists joined."""
+    def value(self, value: Any, field: str | None = None) -> str:
+        """A stored value as the advisor reads it: codes by their label, dates as dd/mm/yyyy, yes/no, lists joined.
+
+        `field`, when known, says more: a phone number as people read it, a commune by its name, a code by the label
+        of its field's vocabulary."""
         if value is None or value == "" or value == []:
             return "—"
         if isinstance(value, bool):
             return self.tr("yes") if value else self.tr("no")
         if isinstance(value, list):
-            return ", ".join(self.value(v) for v in value)
+            return ", ".join(self.value(v, field) for v in value)
+        if isinstance(value, str) and field is not None:
+            known = self._field_value(value, field)
+            if known is not None:
+                return known
         if isinstance(value, str):
             lang = current_language()
             for vocab in _VOCABULARIES:
@@ -58,6 +86,19 @@ class RecordLabels(QObject):
                 pass
             return value
         return str(value)
+
+    def _field_value(self, value: str, field: str) -> str | None:
+        if field == "phone":
+            return format_phone(value)
+        if field == "commune_insee" and value in COMMUNES_BY_INSEE:
+            return COMMUNES_BY_INSEE[value].name
+        vocab = _FIELD_VOCABULARIES.get(field)
+        if vocab is not None:
+            try:
+                return label(vocab(value), current_language())
+            except ValueError:
+                return None
+        return None
 
     def _entities(self) -> dict[str, str]:
         return {
@@ -134,4 +175,20 @@ class RecordLabels(QObject):
             "mentor_name": self.tr("Mentor"),
             "created_on": self.tr("Created on"),
             "job_family": self.tr("Job family"),
+            "enrolled_on": self.tr("Enrolled on"),
+            "author_id": self.tr("Author"),
+            "programme_session_id": self.tr("Training session"),
+            "job_offer_id": self.tr("Job offer"),
+            "employer_partner_id": self.tr("Employer (partner)"),
+            "event_id": self.tr("Event"),
+            "code": self.tr("Appointment code"),
+            "message": self.tr("Message"),
+            "consent_text_version": self.tr("Consent text version"),
+            "language": self.tr("Language"),
+            "ticket": self.tr("Ticket"),
+            "arrived_at": self.tr("Arrived at"),
+            "appointment_id": self.tr("Appointment"),
+            "pre_registration_id": self.tr("Kiosk pre-registration"),
+            "created_at": self.tr("Created on"),
+            "updated_at": self.tr("Last changed on"),
         }

@@ -158,7 +158,7 @@ def status(hq: HqDep, device: DeviceDep) -> StatusResponse:
 )
 def erase_person(person_id: PersonId, body: ErasureRequest, hq: HqDep, device: DeviceDep) -> ErasureResponse:
     _campus_pc_only(device)
-    return erasure.request_erasure(hq, device, person_id, body.reason, body.user_id)
+    return erasure.request_erasure(hq, device, person_id, body.reason, body.reference, body.user_id)
 
 
 @router.post(

@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from gn_core.domain import erasure as erasure_rules
+from gn_core.domain.enums import ErasureReason
 from gn_core.domain.identity import Identity
 from gn_core.merge import erase
 from gn_core.protocol import ErasureResponse
@@ -23,7 +25,7 @@ from gn_hq.db.types import utcnow
 from gn_hq.services import conflicts, records
 from gn_hq.services.context import Hq, WriteTx
 from gn_hq.services.devices import AuthDevice
-from gn_hq.services.errors import Forbidden
+from gn_hq.services.errors import Forbidden, Invalid
 
 
 def is_erased(tx: WriteTx, person_id: str) -> bool:
@@ -102,9 +104,15 @@ def _front_desk_describing(tx: WriteTx, person: Mapping[str, Any]) -> dict[tuple
 
 
 def request_erasure(
-    hq: Hq, device: AuthDevice | None, person_id: str, reason: str, user_id: str | None
+    hq: Hq,
+    device: AuthDevice | None,
+    person_id: str,
+    reason: ErasureReason | str,
+    reference: str,
+    user_id: str | None,
 ) -> ErasureResponse:
-    """Erase a person at the request of a campus following them (or of HQ when `device` is None)."""
+    """Erase a person at the request of a campus following them (or of HQ when `device` is None). The proof kept is
+    the reason's code and a reference, refused when it names the person (`Invalid`)."""
     with hq.write() as tx:
         if device is not None:
             known = tx.conn.execute(
@@ -112,5 +120,13 @@ def request_erasure(
             ).first()
             if known is not None and not records.campuses_with_access(tx.conn, [person_id], device.campus_id):
                 raise Forbidden("Cette personne n'est pas suivie par votre campus.", code="forbidden")
-        count, already = erase_person(tx, person_id, reason, device_id=device.id if device else None, user_id=user_id)
+        person = records.load(tx.conn, [("person", person_id)]).get(("person", person_id))
+        names = person.state.data if person is not None and not person.state.erased else {}
+        wrong = erasure_rules.problems(
+            reason, reference, str(names.get("first_name") or ""), str(names.get("last_name") or "")
+        )
+        if wrong:
+            raise Invalid(" ; ".join(p.message for p in wrong), code="invalid_erasure_reason")
+        proof = erasure_rules.proof_text(reason, reference)
+        count, already = erase_person(tx, person_id, proof, device_id=device.id if device else None, user_id=user_id)
     return ErasureResponse(epoch=tx.epoch, person_id=person_id, records_erased=count, already_erased=already)

@@ -37,6 +37,13 @@ class InvalidChange(HqError):
     code = "invalid_change"
 
 
+class Invalid(HqError):
+    """A request well formed but refused for its content (the French title names the field and the fix)."""
+
+    status = 422
+    code = "invalid"
+
+
 class NotFound(HqError):
     status = 404
     code = "not_found"

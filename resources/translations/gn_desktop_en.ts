@@ -2,6 +2,113 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AccessDocument</name>
+    <message>
+        <source>Personal data of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported on %1 by %2, at the request of the person (right of access, article 15 of the GDPR). This document holds everything recorded about them on this computer: every record and every change, with who made it and when. The JSON file beside it holds the same data in a structured form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the people whose work needs it see these data: the disability recognition decision (RQTH, its dates only, never a diagnosis) and the restricted notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity and situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pathway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk pre-registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>head office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppointmentsTab</name>
     <message>
         <source>%1 min</source>
@@ -158,6 +265,198 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Withdraw a consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Withdraw the consent “%1”&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The withdrawal is dated and kept in the history; the consent given before stays on record. The person may give it again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdrawn on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Record the consent “%1”&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read this text to the person (version %1) and record their agreement only if they accept:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Given on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record the consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without this consent the person can no longer be followed: add no more notes, appointments or referrals to their file. The withdrawal shows at the top of their file. Offer them the erasure of their data (a campus manager does it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their file must no longer be passed to partner training organisations or employers. Referrals already made stay in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They must no longer be contacted by text message: no appointment reminders, no offers by SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They will no longer receive the newsletter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their RQTH decision can no longer be recorded or corrected. The decision already recorded stays visible to the advisors and managers of the campus only, until the file is erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsTab</name>
+    <message>
+        <source>Not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text of the consent (version %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This processing rests on “%1”, not on consent: it cannot be withdrawn. If the person objects to it, note it and tell the campus manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier record(s) of this consent are in the history.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consents of this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record the consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetailsTab</name>
+    <message>
+        <source>%1: now %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(you had typed: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file was changed while you were correcting it (on another computer, or in another window). Nothing was saved. The form now shows the new values:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check them, apply your corrections again if they are still needed, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some fields need correcting: see the messages under them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the person&apos;s identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are about to change this person&apos;s identity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check it against an identity document: the name and birth date are how the person is found and told apart from others, here and at the head office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the corrections (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo my changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every correction is kept in the history (who, when, the value before). Changing the name or birth date asks for a confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EnrolBox</name>
     <message>
         <source>Head office address: type the full address given by the head office, starting with https://</source>
@@ -202,6 +501,45 @@
     <message>
         <source>The synchronisation then starts by itself; the changes made before are sent too. The same can be done from the command line (technical contact):</source>
         <translation>The synchronisation then starts by itself; the changes made before are sent too. The same can be done from the command line (technical contact):</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Erase %1 for good&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every record of this person is deleted from this computer now: identity, pathway, notes, appointments, referrals, consents, RQTH and their history. At the next synchronisation the head office erases them everywhere, on every campus. This cannot be undone. Only the request is kept, with its reason and reference and without the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the ticket number of the request — never the person&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To confirm, type the person&apos;s name (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Erase for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1429,22 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Folder for the exported data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files could not be written in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data exported: %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was erased from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n year(s) old</source>
         <translation>
@@ -1119,6 +1473,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Follow-up consent withdrawn on %1: this file must no longer be followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Notes (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1135,6 +1493,18 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>E&amp;xport their data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person&apos;s complete file, for them (right of access): PDF and JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase the person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Pathway</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1148,6 +1518,18 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>&amp;Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Consents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;QTH</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1441,6 +1823,46 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <source>Job family</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer (partner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent text version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last changed on</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReferralsTab</name>
@@ -1525,6 +1947,61 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Re&amp;fer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RqthTab</name>
+    <message>
+        <source>No RQTH decision recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision of %1, valid from %2 with no end date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision of %1, valid from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Correct the RQTH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record the RQTH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognition of disabled worker status (RQTH): only the decision date and its validity are recorded, never a diagnosis nor any medical information. Only the advisors and managers of the campus see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person has not agreed to the recording of their RQTH: record their consent first (Consents tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decision date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid &amp;from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid &amp;until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy — empty: no end date</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1831,6 +2308,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     <name>app</name>
     <message>
         <source>The campus data in %1 could not be opened. The details were written to %2.</source>
+        <extracomment>a kiosk device sends a check-in or a pre-registration this long after it is made (an advisor&apos;s PC waits 3 s)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

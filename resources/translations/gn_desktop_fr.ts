@@ -2,6 +2,113 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>AccessDocument</name>
+    <message>
+        <source>Personal data of %1</source>
+        <translation>Données personnelles de %1</translation>
+    </message>
+    <message>
+        <source>Exported on %1 by %2, at the request of the person (right of access, article 15 of the GDPR). This document holds everything recorded about them on this computer: every record and every change, with who made it and when. The JSON file beside it holds the same data in a structured form.</source>
+        <translation>Export réalisé le %1 par %2, à la demande de la personne (droit d&apos;accès, article 15 du RGPD). Ce document contient tout ce qui est enregistré à son sujet sur ce poste : chaque enregistrement et chaque modification, avec qui l&apos;a faite et quand. Le fichier JSON joint contient les mêmes données sous une forme structurée.</translation>
+    </message>
+    <message>
+        <source>Sensitive data</source>
+        <translation>Données sensibles</translation>
+    </message>
+    <message>
+        <source>Only the people whose work needs it see these data: the disability recognition decision (RQTH, its dates only, never a diagnosis) and the restricted notes.</source>
+        <translation>Seules les personnes dont le travail l&apos;exige voient ces données : la décision de reconnaissance de la qualité de travailleur handicapé (RQTH, ses dates seulement, jamais un diagnostic) et les notes restreintes.</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Aucune.</translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation>Historique des modifications</translation>
+    </message>
+    <message>
+        <source>Identity and situation</source>
+        <translation>Identité et situation</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consentements</translation>
+    </message>
+    <message>
+        <source>Pathway</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <source>Follow-up notes</source>
+        <translation>Notes de suivi</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Orientations</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Kiosk pre-registrations</source>
+        <translation>Pré-inscriptions à la borne</translation>
+    </message>
+    <message>
+        <source>Kiosk visits</source>
+        <translation>Passages à la borne</translation>
+    </message>
+    <message>
+        <source>recorded on %1</source>
+        <translation>enregistré le %1</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>création</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modification</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>suppression</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>head office</source>
+        <translation>siège</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentsTab</name>
     <message>
         <source>%1 min</source>
@@ -158,6 +265,198 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Withdraw a consent</source>
+        <translation>Retirer un consentement</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Withdraw the consent “%1”&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Retirer le consentement « %1 »&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The withdrawal is dated and kept in the history; the consent given before stays on record. The person may give it again later.</source>
+        <translation>Le retrait est daté et conservé dans l&apos;historique ; le consentement donné auparavant reste enregistré. La personne pourra le redonner plus tard.</translation>
+    </message>
+    <message>
+        <source>&amp;Withdrawn on</source>
+        <translation>&amp;Retiré le</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the consent</source>
+        <translation>Retirer le &amp;consentement</translation>
+    </message>
+    <message>
+        <source>Record a consent</source>
+        <translation>Enregistrer un consentement</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Record the consent “%1”&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Enregistrer le consentement « %1 »&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Read this text to the person (version %1) and record their agreement only if they accept:</source>
+        <translation>Lisez ce texte à la personne (version %1) et n&apos;enregistrez son accord que si elle l&apos;accepte :</translation>
+    </message>
+    <message>
+        <source>&amp;Given on</source>
+        <translation>&amp;Donné le</translation>
+    </message>
+    <message>
+        <source>&amp;Record the consent</source>
+        <translation>&amp;Enregistrer le consentement</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Without this consent the person can no longer be followed: add no more notes, appointments or referrals to their file. The withdrawal shows at the top of their file. Offer them the erasure of their data (a campus manager does it).</source>
+        <translation>Sans ce consentement, la personne ne peut plus être accompagnée : n&apos;ajoutez plus de note, de rendez-vous ni d&apos;orientation à son dossier. Le retrait s&apos;affiche en tête de sa fiche. Proposez-lui l&apos;effacement de ses données (fait par un responsable de campus).</translation>
+    </message>
+    <message>
+        <source>Their file must no longer be passed to partner training organisations or employers. Referrals already made stay in the file.</source>
+        <translation>Son dossier ne doit plus être transmis aux organismes de formation ni aux employeurs partenaires. Les orientations déjà faites restent dans le dossier.</translation>
+    </message>
+    <message>
+        <source>They must no longer be contacted by text message: no appointment reminders, no offers by SMS.</source>
+        <translation>Elle ne doit plus être contactée par SMS : ni rappel de rendez-vous, ni offre par SMS.</translation>
+    </message>
+    <message>
+        <source>They will no longer receive the newsletter.</source>
+        <translation>Elle ne recevra plus la lettre d&apos;information.</translation>
+    </message>
+    <message>
+        <source>Their RQTH decision can no longer be recorded or corrected. The decision already recorded stays visible to the advisors and managers of the campus only, until the file is erased.</source>
+        <translation>Sa décision RQTH ne pourra plus être enregistrée ni corrigée. La décision déjà enregistrée reste visible des seuls conseillers et responsables du campus, jusqu&apos;à l&apos;effacement du dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsTab</name>
+    <message>
+        <source>Not given</source>
+        <translation>Non donné</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Donné</translation>
+    </message>
+    <message>
+        <source>Text of the consent (version %1):</source>
+        <translation>Texte du consentement (version %1) :</translation>
+    </message>
+    <message>
+        <source>This processing rests on “%1”, not on consent: it cannot be withdrawn. If the person objects to it, note it and tell the campus manager.</source>
+        <translation>Ce traitement repose sur « %1 », pas sur un consentement : il ne se retire pas. Si la personne s&apos;y oppose, notez-le et prévenez le responsable du campus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier record(s) of this consent are in the history.</source>
+        <translation>
+            <numerusform>%n enregistrement antérieur de ce consentement figure dans l&apos;historique.</numerusform>
+            <numerusform>%n enregistrements antérieurs de ce consentement figurent dans l&apos;historique.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalité</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Base légale</translation>
+    </message>
+    <message>
+        <source>Text version</source>
+        <translation>Version du texte</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Donné le</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>Retiré le</translation>
+    </message>
+    <message>
+        <source>Consents of this person</source>
+        <translation>Consentements de cette personne</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the consent…</source>
+        <translation>Re&amp;tirer le consentement…</translation>
+    </message>
+    <message>
+        <source>&amp;Record the consent…</source>
+        <translation>&amp;Enregistrer le consentement…</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsTab</name>
+    <message>
+        <source>%1: now %2</source>
+        <translation>%1 : désormais %2</translation>
+    </message>
+    <message>
+        <source>(you had typed: %1)</source>
+        <translation>(vous aviez saisi : %1)</translation>
+    </message>
+    <message>
+        <source>This file was changed while you were correcting it (on another computer, or in another window). Nothing was saved. The form now shows the new values:</source>
+        <translation>Cette fiche a été modifiée pendant que vous la corrigiez (sur un autre poste, ou dans une autre fenêtre). Rien n&apos;a été enregistré. Le formulaire affiche maintenant les nouvelles valeurs :</translation>
+    </message>
+    <message>
+        <source>Check them, apply your corrections again if they are still needed, then save.</source>
+        <translation>Vérifiez-les, refaites vos corrections si elles sont toujours nécessaires, puis enregistrez.</translation>
+    </message>
+    <message>
+        <source>Some fields need correcting: see the messages under them.</source>
+        <translation>Certains champs sont à corriger : voyez les messages en dessous.</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1 : %2 → %3</translation>
+    </message>
+    <message>
+        <source>Change the person&apos;s identity</source>
+        <translation>Modifier l&apos;identité de la personne</translation>
+    </message>
+    <message>
+        <source>You are about to change this person&apos;s identity:</source>
+        <translation>Vous allez modifier l&apos;identité de cette personne :</translation>
+    </message>
+    <message>
+        <source>Check it against an identity document: the name and birth date are how the person is found and told apart from others, here and at the head office.</source>
+        <translation>Vérifiez-la sur une pièce d&apos;identité : c&apos;est par son nom et sa date de naissance que la personne est retrouvée et distinguée des autres, ici et au siège.</translation>
+    </message>
+    <message>
+        <source>Change the identity</source>
+        <translation>Modifier l&apos;identité</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save the corrections (Ctrl+S)</source>
+        <translation>Enregistrer les corrections (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo my changes</source>
+        <translation>&amp;Annuler mes modifications</translation>
+    </message>
+    <message>
+        <source>Every correction is kept in the history (who, when, the value before). Changing the name or birth date asks for a confirmation.</source>
+        <translation>Chaque correction est conservée dans l&apos;historique (qui, quand, la valeur d&apos;avant). Modifier le nom ou la date de naissance demande une confirmation.</translation>
+    </message>
+</context>
+<context>
     <name>EnrolBox</name>
     <message>
         <source>Head office address: type the full address given by the head office, starting with https://</source>
@@ -202,6 +501,45 @@
     <message>
         <source>The synchronisation then starts by itself; the changes made before are sent too. The same can be done from the command line (technical contact):</source>
         <translation>La synchronisation démarre alors d&apos;elle-même ; les modifications faites avant partent aussi. La même chose peut se faire en ligne de commande (contact technique) :</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase a person</source>
+        <translation>Effacer une personne</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Erase %1 for good&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Effacer définitivement %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Every record of this person is deleted from this computer now: identity, pathway, notes, appointments, referrals, consents, RQTH and their history. At the next synchronisation the head office erases them everywhere, on every campus. This cannot be undone. Only the request is kept, with its reason and reference and without the name.</source>
+        <translation>Toutes les données de cette personne sont supprimées de ce poste dès maintenant : identité, parcours, notes, rendez-vous, orientations, consentements, RQTH et leur historique. À la prochaine synchronisation, le siège les efface partout, sur tous les campus. C&apos;est irréversible. Seule la demande est conservée, avec son motif et sa référence, sans le nom.</translation>
+    </message>
+    <message>
+        <source>e.g. the ticket number of the request — never the person&apos;s name</source>
+        <translation>par exemple le numéro du ticket de la demande — jamais le nom de la personne</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+    <message>
+        <source>Re&amp;ference</source>
+        <translation>Ré&amp;férence</translation>
+    </message>
+    <message>
+        <source>To confirm, type the person&apos;s name (%1)</source>
+        <translation>Pour confirmer, saisissez le nom de la personne (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Erase for good</source>
+        <translation>&amp;Effacer définitivement</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1093,6 +1431,22 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
+    <message>
+        <source>Folder for the exported data</source>
+        <translation>Dossier où écrire les données exportées</translation>
+    </message>
+    <message>
+        <source>The files could not be written in %1: %2</source>
+        <translation>Impossible d&apos;écrire les fichiers dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>Data exported: %1 and %2</source>
+        <translation>Données exportées : %1 et %2</translation>
+    </message>
+    <message>
+        <source>%1 was erased from this computer.</source>
+        <translation>%1 a été effacée de ce poste.</translation>
+    </message>
     <message numerus="yes">
         <source>%n year(s) old</source>
         <translation>
@@ -1121,6 +1475,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>sans date de fin</translation>
     </message>
     <message>
+        <source>Follow-up consent withdrawn on %1: this file must no longer be followed.</source>
+        <translation>Consentement au suivi retiré le %1 : ce dossier ne doit plus être suivi.</translation>
+    </message>
+    <message>
         <source>&amp;Notes (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
@@ -1137,6 +1495,18 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>← Retour à la recherche (Alt+Gauche)</translation>
     </message>
     <message>
+        <source>E&amp;xport their data…</source>
+        <translation>E&amp;xporter ses données…</translation>
+    </message>
+    <message>
+        <source>The person&apos;s complete file, for them (right of access): PDF and JSON</source>
+        <translation>Le dossier complet de la personne, pour elle (droit d&apos;accès) : PDF et JSON</translation>
+    </message>
+    <message>
+        <source>Erase the person…</source>
+        <translation>Effacer la personne…</translation>
+    </message>
+    <message>
         <source>&amp;Pathway</source>
         <translation>&amp;Parcours</translation>
     </message>
@@ -1151,6 +1521,18 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>&amp;Referrals</source>
         <translation>&amp;Orientations</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Identité et situation</translation>
+    </message>
+    <message>
+        <source>&amp;Consents</source>
+        <translation>&amp;Consentements</translation>
+    </message>
+    <message>
+        <source>R&amp;QTH</source>
+        <translation>R&amp;QTH</translation>
     </message>
     <message>
         <source>&amp;History</source>
@@ -1443,6 +1825,46 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <source>Job family</source>
         <translation>Métier</translation>
     </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>Inscrit le</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Employer (partner)</source>
+        <translation>Employeur (partenaire)</translation>
+    </message>
+    <message>
+        <source>Appointment code</source>
+        <translation>Code du rendez-vous</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Consent text version</source>
+        <translation>Version du texte de consentement</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Arrived at</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <source>Last changed on</source>
+        <translation>Dernière modification le</translation>
+    </message>
 </context>
 <context>
     <name>ReferralsTab</name>
@@ -1528,6 +1950,61 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Re&amp;fer</source>
         <translation>Orien&amp;ter</translation>
+    </message>
+</context>
+<context>
+    <name>RqthTab</name>
+    <message>
+        <source>No RQTH decision recorded.</source>
+        <translation>Aucune décision RQTH enregistrée.</translation>
+    </message>
+    <message>
+        <source>Decision of %1, valid from %2 with no end date.</source>
+        <translation>Décision du %1, valable à partir du %2, sans date de fin.</translation>
+    </message>
+    <message>
+        <source>Decision of %1, valid from %2 to %3.</source>
+        <translation>Décision du %1, valable du %2 au %3.</translation>
+    </message>
+    <message>
+        <source>&amp;Correct the RQTH</source>
+        <translation>Corri&amp;ger la RQTH</translation>
+    </message>
+    <message>
+        <source>&amp;Record the RQTH</source>
+        <translation>&amp;Enregistrer la RQTH</translation>
+    </message>
+    <message>
+        <source>Recognition of disabled worker status (RQTH): only the decision date and its validity are recorded, never a diagnosis nor any medical information. Only the advisors and managers of the campus see it.</source>
+        <translation>Reconnaissance de la qualité de travailleur handicapé (RQTH) : seules la date de la décision et sa validité sont enregistrées, jamais un diagnostic ni aucune information médicale. Seuls les conseillers et responsables du campus la voient.</translation>
+    </message>
+    <message>
+        <source>The person has not agreed to the recording of their RQTH: record their consent first (Consents tab).</source>
+        <translation>La personne n&apos;a pas accepté l&apos;enregistrement de sa RQTH : enregistrez d&apos;abord son consentement (onglet Consentements).</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>&amp;Decision date</source>
+        <translation>Date de la &amp;décision</translation>
+    </message>
+    <message>
+        <source>Valid &amp;from</source>
+        <translation>Valable à partir d&amp;u</translation>
+    </message>
+    <message>
+        <source>Valid &amp;until</source>
+        <translation>Valable &amp;jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>jj/mm/aaaa</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy — empty: no end date</source>
+        <translation>jj/mm/aaaa — vide : sans date de fin</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +2310,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <name>app</name>
     <message>
         <source>The campus data in %1 could not be opened. The details were written to %2.</source>
+        <extracomment>a kiosk device sends a check-in or a pre-registration this long after it is made (an advisor&apos;s PC waits 3 s)</extracomment>
         <translation>Les données du campus (%1) n&apos;ont pas pu être ouvertes. Le détail a été enregistré dans %2.</translation>
     </message>
 </context>

@@ -150,13 +150,14 @@ class Campus:
         finally:
             store.dispose()
 
-    def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    def cli(self, *args: str, check: bool = True, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         done = subprocess.run(
             [sys.executable, "-m", "gn_desktop.cli", "--data-dir", str(self.data_dir), *args],
             env=self.env,
             capture_output=True,
             text=True,
             timeout=120,
+            input=stdin,
         )
         if check:
             assert done.returncode == 0, done.stderr

@@ -136,7 +136,12 @@ def _malformed_requests_get_a_problem(client: httpx.Client, world: HostileWorld)
         ("GET", "/v1/status", {**headers, "GN-Protocol": "١".encode()}, None),
         ("POST", f"/v1/people/{victim_person}%0A/shares", headers, {"campus_id": world.campus_ids["AUB"]}),
         ("POST", f"/v1/people/{victim_person}/shares", headers, {"campus_id": ["x"]}),
-        ("POST", f"/v1/people/{victim_person}/erasure", headers, {"reason": "Victime-Secrete\x00"}),
+        (
+            "POST",
+            f"/v1/people/{victim_person}/erasure",
+            headers,
+            {"reason": "other", "reference": "Victime-Secrete\x00"},
+        ),
         ("POST", "/v1/conflicts/a%00b/resolution", headers, {"choice": "hq"}),
         ("PUT", "/v1/set-aside", headers, {"app_version": "1", "items": [{"entity": "person", "record_id": ["x"]}]}),
         (

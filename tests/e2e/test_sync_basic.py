@@ -14,6 +14,29 @@ from gn_desktop.sync.credentials import load
 from tests.e2e.conftest import Campus
 
 
+def _campus_manager(campus: Campus, username: str, password: str) -> str:
+    """A campus manager's account on this PC only (as HQ would send it), for the commands that need one."""
+    from gn_core.domain.enums import UserRole
+    from gn_desktop.services import accounts
+
+    store = campus.store()
+    try:
+        with store.unit_of_work(None) as uow, uow.as_reference():
+            accounts.create_user(
+                uow,
+                username,
+                "Responsable E2E",
+                UserRole.CAMPUS_MANAGER,
+                "",
+                campus_id=store.campus_id,
+                password_hash=accounts.hash_password(password),
+            )
+            uow.commit()
+    finally:
+        store.dispose()
+    return username
+
+
 def share(a: Campus, person_id: str, b: Campus) -> None:
     store = Store.open(a.data_dir)
     state_url = a.hq.url
@@ -102,13 +125,17 @@ def _kiosk_and_draft_traces(campus: Campus, phone: str, last_name: str) -> None:
 def test_erasure_reaches_every_campus_in_one_cycle_and_leaves_nothing_in_any_file(two: tuple[Campus, Campus]) -> None:
     a, b = two
     pid = a.add_person("Zebulonia", "Quintanilla")
-    a.edit(pid, phone="+33612345678", email="zebulonia.q@example.org")
-    _kiosk_and_draft_traces(a, "06 12 34 56 78", "Quintanilla")
+    a.edit(pid, phone="+33781901234", email="zebulonia.q@example.org")  # found in no other test's data
+    _kiosk_and_draft_traces(a, "07 81 90 12 34", "Quintanilla")
     a.sync()
     share(a, pid, b)
     b.sync()
     assert b.person(pid) is not None
-    a.cli("person", "erase", pid, "--reason", "demande de la personne")
+    manager = _campus_manager(a, "resp.e2e", "mot-de-passe-responsable")
+    erase = ("person", "erase", pid, "--reason", "person_request", "--reference", "T-7", "--manager", manager)
+    refused = a.cli(*erase, check=False, stdin="pas-le-bon\n")  # the command line asks for a manager's sign-in
+    assert refused.returncode == 1 and "incorrect" in refused.stderr and a.person(pid) is not None
+    a.cli(*erase, stdin="mot-de-passe-responsable\n")
     a.sync()
     b.sync()
     for campus in (a, b):
@@ -118,5 +145,5 @@ def test_erasure_reaches_every_campus_in_one_cycle_and_leaves_nothing_in_any_fil
         for path in folder.rglob("*"):
             if path.is_file():
                 content = path.read_bytes()
-                for trace in (b"Quintanilla", b"612345678", b"zebulonia.q@"):
+                for trace in (b"Quintanilla", b"781901234", b"zebulonia.q@"):
                     assert trace not in content, f"{trace!r} in {path.relative_to(folder.parent)}"

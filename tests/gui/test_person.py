@@ -123,7 +123,7 @@ def test_referring_to_a_session_takes_two_clicks(qtbot: QtBot, win: MainWindow, 
         tab.referral_status_button.click()
     assert tab.referrals_table.item(0, 4).text() == "Envoyée"
     assert tab.options_table.item(0, 4).text() == "11 places restantes"
-    page.tabs.setCurrentIndex(4)
+    page.tabs.setCurrentWidget(page.history)
     history = page.history.history_table
     assert any("Orientation" in history.item(r, 2).text() for r in range(history.rowCount()))
     changes = [history.item(r, 3).text() for r in range(history.rowCount())]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, text
 
 from gn_hq.db.models import conflict_table, erasure_table, record_table
@@ -50,7 +51,8 @@ def _nothing_personal_left(world: World, pid: str, linked: list[str]) -> None:
             for v in row
         )
         assert "Keïta" not in dump and "+3361" not in dump and "+3362" not in dump
-        assert conn.execute(select(erasure_table.c.reason).where(erasure_table.c.person_id == pid)).scalar()
+        proof = conn.execute(select(erasure_table.c.reason).where(erasure_table.c.person_id == pid)).scalar()
+        assert proof and "Keïta" not in proof
 
 
 def _campuses_are_told_and_late_edits_refused(world: World, pid: str, linked: list[str]) -> None:
@@ -74,20 +76,31 @@ def _campuses_are_told_and_late_edits_refused(world: World, pid: str, linked: li
 def test_erasure_asked_of_hq_leaves_only_tombstones(world: World) -> None:
     pid, linked = _followed_by_two_campuses(world)
     sdn = world.devices["SDN"]
-    missing_reason = world.client.post(f"/v1/people/{pid}/erasure", json={}, headers=sdn.headers)
-    assert missing_reason.status_code == 422
+    for wrong in (
+        {},
+        {"reason": "Demande de la personne", "reference": "T-1"},  # free text: a code from the list is needed
+        {"reason": "person_request", "reference": "Keïta, Awa"},  # the proof would keep the name
+    ):
+        refused = world.client.post(f"/v1/people/{pid}/erasure", json=wrong, headers=sdn.headers)
+        assert refused.status_code == 422, wrong
+        assert refused.headers["content-type"] == "application/problem+json"
+    assert world.client.post(f"/v1/people/{pid}/erasure", json={}, headers=sdn.headers).status_code == 422
     done = world.client.post(
-        f"/v1/people/{pid}/erasure", json={"reason": "Demande de la personne"}, headers=sdn.headers
+        f"/v1/people/{pid}/erasure", json={"reason": "person_request", "reference": "DPO-7"}, headers=sdn.headers
     )
     assert done.status_code == 200, done.text
     assert done.json()["records_erased"] == 4 and not done.json()["already_erased"]
-    again = world.client.post(f"/v1/people/{pid}/erasure", json={"reason": "Doublon"}, headers=sdn.headers).json()
+    again = world.client.post(
+        f"/v1/people/{pid}/erasure", json={"reason": "duplicate", "reference": "D-2"}, headers=sdn.headers
+    ).json()
     assert again["already_erased"] and again["records_erased"] == 0
     _nothing_personal_left(world, pid, linked)
     _campuses_are_told_and_late_edits_refused(world, pid, linked)
     # A campus that does not follow the person cannot erase them.
     other = world.client.post(
-        f"/v1/people/{pid}/erasure", json={"reason": "x" * 5}, headers=world.devices["MTR"].headers
+        f"/v1/people/{pid}/erasure",
+        json={"reason": "other", "reference": "x" * 5},
+        headers=world.devices["MTR"].headers,
     )
     assert other.status_code == 403
 
@@ -157,7 +170,7 @@ def test_an_erasure_takes_the_kiosk_pre_registrations_that_describe_the_person_a
     aub.pull()
     assert aub.has("pre_registration", theirs)
     done = world.client.post(
-        f"/v1/people/{pid}/erasure", json={"reason": "Demande de la personne"}, headers=sdn.headers
+        f"/v1/people/{pid}/erasure", json={"reason": "person_request", "reference": "DPO-8"}, headers=sdn.headers
     )
     assert done.status_code == 200, done.text
     aub.pull()
@@ -172,3 +185,22 @@ def test_an_erasure_takes_the_kiosk_pre_registrations_that_describe_the_person_a
         for path in folder.iterdir():
             if path.is_file():
                 assert b"Quintanilla" not in path.read_bytes() and b"+33612345678" not in path.read_bytes(), path
+
+
+def test_an_hq_administrator_erases_from_the_command_line_with_a_reason_code_and_a_reference(
+    world: World, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gn_hq import cli
+
+    sdn = world.devices["SDN"]
+    pid = new_id()
+    sdn.push(sdn.insert("person", pid, person_values(world.campus_ids["SDN"], last_name="Quintanilla")))
+    common = ["--database-url", db_url, "--data-dir", str(tmp_path / "cli")]
+    with pytest.raises(SystemExit):  # free text is not a reason
+        cli.main(["person", "erase", pid, "--reason", "elle l'a demandé", "--reference", "T-1", *common])
+    assert cli.main(["person", "erase", pid, "--reason", "person_request", "--reference", "Quintanilla", *common]) == 1
+    assert "ne doit pas contenir le nom" in capsys.readouterr().err
+    assert cli.main(["person", "erase", pid, "--reason", "person_request", "--reference", "DPO-12", *common]) == 0
+    with world.hq.read() as conn:
+        proof = conn.execute(select(erasure_table.c.reason).where(erasure_table.c.person_id == pid)).scalar()
+    assert proof == "Demande de la personne (art. 17 RGPD) — référence : DPO-12"

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from gn_core.domain import enums as e
 from gn_core.domain.identity import Identity
 from gn_desktop.services import drafts, erasure, kiosk
 from gn_desktop.store import backup
 from gn_desktop.store.migrate import head_revision
 from gn_desktop.store.uow import Store
-from gn_desktop.sync.apply import erase_locally
 from tests.unit.world import World
 
 NAME, PHONE, EMAIL = "Quintanilla", "+33612345678", "zebulonia.q@example.org"
@@ -76,9 +76,10 @@ def test_an_erasure_leaves_the_name_phone_and_email_nowhere_on_the_pc(world: Wor
     copy = backup.take(database, head_revision())
 
     with world.store.unit_of_work(world.manager_id) as uow:
-        erasure.request_erasure(uow, pid, "demande de la personne")
+        erasure.erase_person_here(uow, pid, e.ErasureReason.PERSON_REQUEST, "DPO-2026-12")
         uow.commit()
-    erase_locally(world.store.engine, pid)
+    with world.store.read_unit(None) as uow:
+        erasure.compact_after_erasure(uow, pid)
 
     assert _rows_holding(world.store, NAME, "zebulonia", "612345678", EMAIL) == []
     assert copy.exists()  # rewritten, not lost: a failed update can still be rolled back

@@ -198,7 +198,10 @@ class PersonFields(QWidget):
             "france_travail_id": self.tr("1234567A"),
         }
         for name, w in self.fields.items():
-            self.labels[name].setText(labels[name])
+            label = self.labels[name]
+            label.setText(labels[name])
+            # a few pixels more than Qt measures: the last letter of "&Téléphone" was clipped
+            label.setMinimumWidth(label.sizeHint().width() + 3)
             if isinstance(w, QLineEdit):
                 w.setPlaceholderText(placeholders.get(name, ""))
             elif isinstance(w, QComboBox):

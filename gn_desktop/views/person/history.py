@@ -50,7 +50,11 @@ class HistoryTab(FileTab):
             old = change.get("old") if isinstance(change, dict) else None
             if old in (None, "", []) and new in (None, "", []):
                 continue  # an empty field of a new record
-            value = labels.value(new) if old in (None, "", []) else f"{labels.value(old)} → {labels.value(new)}"
+            value = (
+                labels.value(new, key)
+                if old in (None, "", [])
+                else f"{labels.value(old, key)} → {labels.value(new, key)}"
+            )
             shown.append(self.tr("%1: %2").replace("%1", name).replace("%2", value))
         text = "; ".join(shown)
         return text if len(text) <= 160 else text[:157] + "…"
