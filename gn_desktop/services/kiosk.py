@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, or_, select
 
 from gn_core import checkin
 from gn_core.domain import enums as e
@@ -603,9 +603,11 @@ def programmes_near(
 
 
 def upcoming_events(uow: UnitOfWork, *, now: datetime | None = None, limit: int = 6) -> list[EventOffer]:
-    """Information sessions, hackathons and contests still to come, soonest first (outreach actions are for groups
-    and are not offered at the kiosk)."""
+    """Information sessions, hackathons and contests still to come: this campus's (and HQ-wide ones) first, then the
+    other campuses', soonest first in each (outreach actions are for groups and are not offered at the kiosk)."""
     at = _now(now)
+    here = uow.campus_id
+    elsewhere = case((or_(m.Event.campus_id.is_(None), m.Event.campus_id == here), 0), else_=1)
     taken = (
         select(m.EventRegistration.event_id, func.count().label("n"))
         .where(m.EventRegistration.status != e.AttendanceStatus.CANCELLED)
@@ -617,7 +619,7 @@ def upcoming_events(uow: UnitOfWork, *, now: datetime | None = None, limit: int 
         .outerjoin(m.Campus, m.Campus.id == m.Event.campus_id)
         .outerjoin(taken, taken.c.event_id == m.Event.id)
         .where(m.Event.starts_at >= at, m.Event.kind != e.EventKind.OUTREACH)
-        .order_by(m.Event.starts_at)
+        .order_by(elsewhere, m.Event.starts_at)
         .limit(limit)
     )
     return [

@@ -200,6 +200,28 @@ def test_events_and_self_registration_reveal_nobody(world: World) -> None:
         assert "Hackathon IA" in pre.message and pre.event_id == hack and pre.birth_date is None
 
 
+def test_the_kiosk_offers_its_own_campus_s_events_first(world: World) -> None:
+    with world.store.unit_of_work(None) as uow, uow.as_reference():  # as received from HQ
+        for title, days, campus in (
+            ("Job dating Aubervilliers", 1, world.other_campus_id),
+            ("Réunion d'information ici", 5, world.campus_id),
+            ("Hackathon du siège", 3, None),
+            ("Concours Aubervilliers", 2, world.other_campus_id),
+        ):
+            kind = "hackathon" if "Hackathon" in title else "info_session"
+            at = NOW + timedelta(days=days)
+            events.create_event(uow, title, kind, at, at + timedelta(hours=2), campus_id=campus)
+        uow.commit()
+    with world.store.read_unit(None) as uow:
+        offers = kiosk.upcoming_events(uow, now=NOW)
+    assert [o.title for o in offers] == [
+        "Hackathon du siège",
+        "Réunion d'information ici",
+        "Job dating Aubervilliers",
+        "Concours Aubervilliers",
+    ]
+
+
 def test_staff_pin_is_hashed_and_wrong_pins_lock_longer_each_time(world: World) -> None:
     with world.store.unit_of_work(None) as uow:
         with pytest.raises(kiosk.StaffPinNotSet):
