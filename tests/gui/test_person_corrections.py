@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from gn_core.domain import enums as e
+from gn_core.domain import erasure as erasure_rules
 from gn_desktop.services import accounts, consents, followup, intake
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import Store
@@ -343,7 +344,7 @@ def test_a_manager_erases_the_person_after_typing_their_name(
         assert s.get(m.Person, person) is None
         pending = s.get(m.PendingErasure, person)
     assert pending is not None and pending.user_id == accounts_["resp.sdn"]
-    assert pending.reason == "Demande de la personne (art. 17 RGPD) — référence : TICKET-42"
+    assert erasure_rules.decode(pending.reason) == (e.ErasureReason.PERSON_REQUEST, "TICKET-42")
 
 
 def test_an_advisor_cannot_erase_even_through_the_service(
