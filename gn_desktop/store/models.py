@@ -355,6 +355,8 @@ class Note(Synced):
 
 class Appointment(Synced):
     __tablename__ = "appointment"
+    #: the follow-up worklist looks for appointments missed lately
+    __table_args__ = (Index("ix_appointment_status_starts_at", "status", "starts_at"),)
 
     person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), index=True)
     campus_id: Mapped[ref_id] = mapped_column(ForeignKey("campus.id"))

@@ -1,4 +1,5 @@
-"""follow-up worklist snoozed until a date (synced), and the people of a referent advisor found by index
+"""follow-up worklist snoozed until a date (synced); the people of a referent advisor and the appointments missed
+lately found by index
 
 Revision ID: 0008
 Revises: 0007
@@ -21,8 +22,10 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     op.add_column('person', sa.Column('follow_up_snoozed_until', sa.Date(), nullable=True))
     op.create_index(op.f('ix_person_advisor_id'), 'person', ['advisor_id'], unique=False)
+    op.create_index('ix_appointment_status_starts_at', 'appointment', ['status', 'starts_at'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_appointment_status_starts_at', table_name='appointment')
     op.drop_index(op.f('ix_person_advisor_id'), table_name='person')
     op.execute('ALTER TABLE person DROP COLUMN follow_up_snoozed_until')
