@@ -375,8 +375,12 @@ class SearchPage(QWidget):
         dialog = ReassignDialog(advisors, len(ids), self)
         dialog.accepted.connect(lambda: self._reassign(ids, dialog.advisor_id()))
         dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self._reassign_closed)
         self.reassign_dialog = dialog
         dialog.open()
+
+    def _reassign_closed(self, _result: int = 0) -> None:
+        self.reassign_dialog = None
 
     def _reassign(self, ids: list[str], advisor_id: str | None) -> None:
         if advisor_id is not None:
