@@ -127,8 +127,7 @@ class PreferencesMenu(QObject):
     password_changed = Signal()
 
     def __init__(self, window: QMainWindow, runner: TaskRunner, translations: Translations | None) -> None:
-        super().__init__(window)
-        self._window = window
+        super().__init__(window)  # no reference of its own to the window: a Python cycle would outlive a deleted one
         self._runner = runner
         self._translations = translations
         self.password_dialog: PasswordDialog | None = None
@@ -167,7 +166,8 @@ class PreferencesMenu(QObject):
         self.language_changed.emit(lang)
 
     def change_password(self) -> None:
-        dialog = PasswordDialog(self._runner, self._window)
+        window = self.parent()
+        dialog = PasswordDialog(self._runner, window if isinstance(window, QWidget) else None)
         dialog.changed.connect(self.password_changed)
         dialog.finished.connect(dialog.deleteLater)
         dialog.finished.connect(self._dialog_closed)
