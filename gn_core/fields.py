@@ -202,6 +202,7 @@ ENTITY_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "pathway_step": _choice(e.PathwayStep, required=True),
         "pathway_since": _date(required=True),
         "last_contact_on": _date(),
+        "follow_up_snoozed_until": _date(),
     },
     "rqth_decision": {
         "person_id": _id(required=True),
@@ -336,6 +337,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "pathway_step": "étape du parcours",
     "pathway_since": "date de l'étape",
     "last_contact_on": "dernier contact",
+    "follow_up_snoozed_until": "suivi reporté au",
     "person_id": "personne",
     "starts_at": "début",
     "ends_at": "fin",

@@ -120,17 +120,24 @@ def build_runner(store: Store) -> TaskRunner:
 
 
 def build_main_window(
-    runner: TaskRunner, *, lock_after_s: float | None = None, sync: SyncBridge | None = None
+    runner: TaskRunner,
+    *,
+    lock_after_s: float | None = None,
+    sync: SyncBridge | None = None,
+    translations: Translations | None = None,
 ) -> MainWindow:
     """The advisor workspace (behind its sign-in screen), with the loader of its home page.
 
     `lock_after_s`: seconds of inactivity before locking; None reads the campus setting (default 10 minutes).
     `sync`: the sync thread's adapter (`build_sync`); None shows the stored sync state only (tests, screenshots).
+    `translations`: the app's translators, which the Preferences menu switches; None disables the language choice.
     """
     from gn_desktop.services import home
     from gn_desktop.views.main_window import MainWindow
 
-    return MainWindow(runner, home.home_view, version=__version__, lock_after_s=lock_after_s, sync=sync)
+    return MainWindow(
+        runner, home.home_view, version=__version__, lock_after_s=lock_after_s, sync=sync, translations=translations
+    )
 
 
 def build_sync(
@@ -191,8 +198,10 @@ def build_kiosk_window(translations: Translations, runner: TaskRunner | None = N
 KIOSK_DEBOUNCE_S = 0.3
 
 
-def run_app(data_dir: Path, *, kiosk: bool = False, lang: str = "fr") -> int:
-    """Start the campus app on `data_dir` (advisor workspace, or the kiosk full screen); returns the exit status."""
+def run_app(data_dir: Path, *, kiosk: bool = False, lang: str | None = None) -> int:
+    """Start the campus app on `data_dir` (advisor workspace, or the kiosk full screen); returns the exit status.
+
+    `lang`: the interface language; None: the one last chosen in the workspace on this computer, else French."""
     started = time.perf_counter()
     with file_logging(data_dir) as log_file:
         log.info("gn-desktop %s starting (data: %s, kiosk: %s, language: %s)", __version__, data_dir, kiosk, lang)
@@ -203,13 +212,15 @@ def run_app(data_dir: Path, *, kiosk: bool = False, lang: str = "fr") -> int:
             from gn_desktop.views.i18n import Translations
 
             translations = Translations(app)
-            translations.set_language(lang)
+            translations.set_language(lang or "fr")
             try:
                 store = Store.open(data_dir)
             except Exception as exc:
                 _tell_store_failed(data_dir, exc, log_file)
                 translations.uninstall()
                 raise
+            if lang is None and not kiosk:
+                _use_saved_language(store, translations)
             runner = build_runner(store)
             sync: SyncBridge | None = None
             try:
@@ -229,7 +240,7 @@ def run_app(data_dir: Path, *, kiosk: bool = False, lang: str = "fr") -> int:
                         app.aboutToQuit.connect(sync.stop)
                 else:
                     sync = build_sync(store, data_dir, runner)
-                    window = build_main_window(runner, sync=sync)
+                    window = build_main_window(runner, sync=sync, translations=translations)
                     window.show()
                     assert sync.scheduler is not None
                     sync.scheduler.start()  # after the window: a first cycle runs at once, off the UI thread
@@ -251,6 +262,17 @@ def _is_enrolled(store: Store, data_dir: Path) -> bool:
     from gn_desktop.sync.engine import Syncer
 
     return bool(Syncer(store, data_dir).state()["server_url"])
+
+
+def _use_saved_language(store: Store, translations: Translations) -> None:
+    """The workspace language last chosen on this computer (Preferences menu), when there is one."""
+    from gn_desktop.services import preferences
+
+    with store.read_unit(None) as uow:
+        saved = preferences.workspace_language(uow)
+    if saved is not None and saved != translations.language:
+        log.info("workspace language: %s (chosen earlier on this computer)", saved)
+        translations.set_language(saved)
 
 
 def _tell_store_failed(data_dir: Path, exc: Exception, log_file: Path) -> None:

@@ -37,7 +37,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="ouvre la base (en la migrant), construit et affiche la fenêtre hors écran, puis quitte",
     )
-    parser.add_argument("--lang", choices=["fr", "en", "ar"], default=None, help="langue de l'interface (défaut : fr)")
+    parser.add_argument(
+        "--lang",
+        choices=["fr", "en", "ar"],
+        default=None,
+        help="langue de l'interface (défaut : fr, ou celle choisie dans l'application)",
+    )
     parser.add_argument("--kiosk", action="store_true", help="démarre en mode borne d'accueil (plein écran)")
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
@@ -147,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "run":
             from gn_desktop.app import run_app
 
-            return run_app(data, kiosk=bool(args.kiosk), lang=args.lang or "fr")
+            return run_app(data, kiosk=bool(args.kiosk), lang=args.lang)  # None: the language chosen earlier
         if command == "demo-data":
             return _demo_data(data, args.people, args.seed, args.campus)
         if command == "import":

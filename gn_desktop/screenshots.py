@@ -28,10 +28,13 @@ if TYPE_CHECKING:
 SCREENSHOT_VIEWS: dict[str, str] = {
     "signin": "écran de connexion",
     "locked": "session verrouillée après inactivité",
-    "home": "accueil : rendez-vous du jour, personnes en attente, suivis à faire",
+    "home": "accueil : rendez-vous du jour, personnes en attente, suivis à faire (fait, reporter au…)",
     "search": "recherche d'une personne (saisie « mar »)",
+    "caseload": "personnes : mes personnes sans contact depuis 30 jours",
+    "reassign": "personnes : un responsable de campus confie plusieurs personnes à un autre conseiller",
     "person": "fiche d'une personne : parcours et changement d'étape",
     "notes": "fiche d'une personne : notes de suivi",
+    "appointments": "fiche d'une personne : rendez-vous (réalisé, absent avec une note, annuler, déplacer)",
     "referrals": "fiche d'une personne : orientations vers une formation ou une offre",
     "history": "fiche d'une personne : historique des modifications",
     "person-edit": "fiche d'une personne : corriger son identité, ses coordonnées, sa situation",
@@ -46,6 +49,8 @@ SCREENSHOT_VIEWS: dict[str, str] = {
     "events": "événements : inscriptions et présence",
     "sync": "synchronisation : état du lien avec le siège, réception initiale en cours (exemple)",
     "conflicts": "synchronisation : conflits à régler (exemple)",
+    "preferences": "menu Préférences : langue de l'interface, changer son mot de passe",
+    "password": "changer son mot de passe (mot de passe actuel, nouveau deux fois)",
 }
 SCREENSHOT_DEMO_PEOPLE = 2000
 
@@ -211,6 +216,128 @@ def _show_search(window: MainWindow, _store: Store, _view: str, _settle: Callabl
     window.search.search_now("mar")
 
 
+def _show_home(window: MainWindow, _store: Store, _view: str, _settle: Callable[[], None]) -> None:
+    if window.home.due_table.rowCount():
+        window.home.due_table.selectRow(0)  # what can be done with a follow-up
+
+
+def _appointments_person(store: Store) -> str | None:
+    """A person of this campus with an appointment today or earlier still to record, and others (the most first)."""
+    from datetime import UTC, datetime, time
+
+    from sqlalchemy import func, select
+
+    from gn_core.domain import enums as e
+    from gn_desktop.store import models as m
+
+    end_of_today = datetime.combine(datetime.now().date(), time(23, 59)).astimezone(UTC)
+    with store.reading() as session:
+        due = (
+            select(m.Appointment.person_id)
+            .where(m.Appointment.status == e.AppointmentStatus.PLANNED, m.Appointment.starts_at <= end_of_today)
+            .subquery()
+        )
+        counts = select(m.Appointment.person_id, func.count().label("n")).group_by(m.Appointment.person_id).subquery()
+        q = (
+            select(m.Person.id)
+            .join(counts, counts.c.person_id == m.Person.id)
+            .where(m.Person.id.in_(select(due.c.person_id)))
+            .order_by(counts.c.n.desc(), m.Person.last_name)
+            .limit(1)
+        )
+        if store.campus_id:
+            q = q.where(m.Person.campus_id == store.campus_id)
+        return session.scalar(q) or _demo_person(store)
+
+
+def _show_appointments(window: MainWindow, store: Store, _view: str, settle: Callable[[], None]) -> None:
+    from datetime import date
+
+    from gn_core.domain import enums as e
+
+    person_id = _appointments_person(store)
+    if person_id is None:
+        return
+    window.open_person(person_id)
+    settle()
+    tab = window.person.appointments
+    window.person.tabs.setCurrentWidget(tab)
+    data = tab.data
+    if data is None:
+        return
+    for row, appt in enumerate(data.appointments):
+        if appt.status == e.AppointmentStatus.PLANNED and appt.starts_at.astimezone().date() <= date.today():
+            tab.appointments_table.selectRow(row)
+            tab.outcome_note.setText("CV mis à jour ensemble, deux candidatures à envoyer d'ici vendredi")
+            break
+
+
+def _show_caseload(window: MainWindow, _store: Store, _view: str, _settle: Callable[[], None]) -> None:
+    window.find_person()
+    window.search.filters.set_filters(mine=True, no_contact_days=30)
+
+
+def _manager(store: Store) -> str | None:
+    """Username of a campus manager of this device's campus."""
+    from sqlalchemy import select
+
+    from gn_core.domain import enums as e
+    from gn_desktop.store import models as m
+
+    with store.reading() as session:
+        q = select(m.User.username).where(m.User.role == e.UserRole.CAMPUS_MANAGER, m.User.active.is_(True))
+        if store.campus_id:
+            q = q.where(m.User.campus_id == store.campus_id)
+        return session.scalar(q.order_by(m.User.username).limit(1))
+
+
+def _show_reassign(window: MainWindow, store: Store, _view: str, settle: Callable[[], None]) -> None:
+    """Signed in as the campus manager: three people selected, the dialog open."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from gn_core.domain import enums as e
+    from gn_desktop.services import auth
+
+    username = _manager(store)
+    if username is None:
+        return
+    with store.read_unit(None) as uow:
+        window.sign_in_as(auth.session_for(uow, username))
+    settle()
+    window.find_person()
+    window.search.filters.set_filters(step=e.PathwayStep.JOB_SEARCH, no_contact_days=30)
+    settle()
+    page = window.search
+    page.view.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in range(min(3, page.model.rowCount())):
+        page.view.selectionModel().select(page.model.index(row, 0), flags)
+    page.ask_reassign()
+    settle()
+    if page.reassign_dialog is not None:
+        page.reassign_dialog.advisor.setCurrentIndex(0)
+
+
+def _show_preferences(window: MainWindow, _store: Store, _view: str, settle: Callable[[], None]) -> None:
+    """The Preferences menu open on its Language submenu."""
+    prefs = window.preferences
+    bar = window.menuBar()
+    prefs.menu.popup(bar.mapToGlobal(bar.actionGeometry(prefs.menu.menuAction()).bottomLeft()))
+    settle()
+    item = prefs.menu.actionGeometry(prefs.language_menu.menuAction())
+    prefs.menu.setActiveAction(prefs.language_menu.menuAction())
+    prefs.language_menu.popup(prefs.menu.mapToGlobal(item.topRight()))
+
+
+def _show_password(window: MainWindow, _store: Store, _view: str, settle: Callable[[], None]) -> None:
+    window.preferences.change_password()
+    settle()
+    dialog = window.preferences.password_dialog
+    if dialog is not None:
+        dialog.fields["current"].setText("motdepasse")
+        dialog.fields["new"].setText("nouveau-mot-de-passe")
+
+
 def _show_sync(window: MainWindow, store: Store, view: str, settle: Callable[[], None]) -> None:
     window.go_to(5)
     settle()
@@ -220,6 +347,7 @@ def _show_sync(window: MainWindow, store: Store, view: str, settle: Callable[[],
 #: what to do, once signed in, to show each view (home and sign-in need nothing)
 _PREPARE: dict[str, Callable[[MainWindow, Store, str, Callable[[], None]], None]] = {
     "locked": lambda window, _store, _view, _settle: window.lock(),
+    "home": _show_home,
     "search": _show_search,
     **dict.fromkeys(
         (
@@ -236,6 +364,11 @@ _PREPARE: dict[str, Callable[[MainWindow, Store, str, Callable[[], None]], None]
         ),
         _show_person,
     ),
+    "caseload": _show_caseload,
+    "reassign": _show_reassign,
+    "appointments": _show_appointments,
+    "preferences": _show_preferences,
+    "password": _show_password,
     **dict.fromkeys(("intake", "consents"), _show_intake),
     "partners": lambda window, _store, _view, _settle: window.go_to(3),
     "events": lambda window, _store, _view, _settle: window.go_to(4),
@@ -284,11 +417,11 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
             with store.read_unit(None) as uow:
                 username = auth.first_advisor(uow)
         if view in MANAGER_VIEWS:
-            username = _first_manager(store) or username
+            username = _manager(store) or username
         assert username is not None
         runner = build_runner(store)
         sync = _sample_sync() if view in ("sync", "conflicts") else None
-        window = build_main_window(runner, lock_after_s=3600, sync=sync)
+        window = build_main_window(runner, lock_after_s=3600, sync=sync, translations=translations)
         window.resize(width, height)
         window.show()
         _settle(app, runner)
@@ -303,7 +436,7 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
         if prepare is not None:
             prepare(window, store, view, lambda: _settle(app, runner))
         _settle(app, runner, minimum_s=0.8)
-        image = _with_dialogs(window)
+        image = _with_popups(window)
         target.parent.mkdir(parents=True, exist_ok=True)
         if not image.save(str(target)):
             raise KnownError(f"Impossible d'écrire {target}.")
@@ -320,40 +453,30 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
         translations.deleteLater()
 
 
-def _first_manager(store: Store) -> str | None:
-    """Username of a campus manager of this device's campus (the views only a manager sees)."""
-    from sqlalchemy import select
-
-    from gn_core.domain import enums as e
-    from gn_desktop.store import models as m
-
-    with store.reading() as session:
-        q = select(m.User.username).where(m.User.role == e.UserRole.CAMPUS_MANAGER, m.User.active.is_(True))
-        if store.campus_id:
-            q = q.where(m.User.campus_id == store.campus_id)
-        return session.scalar(q.order_by(m.User.username).limit(1))
-
-
-def _with_dialogs(window: MainWindow) -> QImage:
-    """The window, with the dialog it has open (if any) drawn over it, centred, the window dimmed behind it."""
+def _with_popups(window: MainWindow) -> QImage:
+    """The window with what it has open over it: a dialog (centred, the window dimmed behind it) or menus (where
+    they popped up). Offscreen, each is a window of its own that `window.grab()` leaves out."""
     from PySide6.QtGui import QColor, QPainter
-    from PySide6.QtWidgets import QDialog, QMessageBox
+    from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
     image = window.grab().toImage()
     dialogs = [d for d in window.findChildren(QDialog) if d.isVisible() and not isinstance(d, QMessageBox)]
-    dialogs += [d for d in window.findChildren(QMessageBox) if d.isVisible()]
-    if not dialogs:
+    dialogs += [d for d in window.findChildren(QMessageBox) if d.isVisible()]  # a question asked over a dialog
+    menus = [menu for menu in window.findChildren(QMenu) if menu.isVisible()]
+    if not dialogs and not menus:
         return image
-    dialog = dialogs[-1]
-    dialog.adjustSize()
-    shot = dialog.grab().toImage()
     painter = QPainter(image)
-    painter.fillRect(image.rect(), QColor(0, 0, 0, 90))
-    x = (image.width() - shot.width()) // 2
-    y = max(0, (image.height() - shot.height()) // 3)
-    painter.setPen(QColor("#1f3a5f"))
-    painter.drawRect(x - 1, y - 1, shot.width() + 1, shot.height() + 1)
-    painter.drawImage(x, y, shot)
+    for menu in menus:
+        painter.drawImage(window.mapFromGlobal(menu.pos()), menu.grab().toImage())
+    if dialogs:
+        dialog = dialogs[-1]
+        dialog.adjustSize()
+        shot = dialog.grab().toImage()
+        painter.fillRect(image.rect(), QColor(0, 0, 0, 90))
+        x, y = (image.width() - shot.width()) // 2, max(0, (image.height() - shot.height()) // 3)
+        painter.setPen(QColor("#1f3a5f"))
+        painter.drawRect(x - 1, y - 1, shot.width() + 1, shot.height() + 1)
+        painter.drawImage(x, y, shot)
     painter.end()
     return image
 

@@ -7,7 +7,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from gn_core.domain import enums as e
-from gn_core.domain.errors import FieldError, InvalidInput
+from gn_core.domain.errors import FieldError, InvalidInput, PermissionDenied
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
 
@@ -65,3 +65,28 @@ def create_user(
     with uow.as_reference():
         uow.session.add(user)
     return user.id
+
+
+def change_password(uow: UnitOfWork, current: str, new: str, repeat: str) -> None:
+    """The signed-in user changes their own password: the current one, then the new one twice.
+
+    An ordinary captured update of the account's hash: it syncs (a campus PC may write that one field of its own
+    campus's accounts, gn_core.sync_rules), so the old password stops working on every PC of the campus."""
+    user = uow.session.get(m.User, uow.user_id) if uow.user_id else None
+    if user is None:
+        raise PermissionDenied("Connectez-vous pour changer votre mot de passe.")
+    errors = []
+    if not verify_password(user.password_hash, current):
+        errors.append(FieldError("current", "Mot de passe actuel : il est incorrect."))
+    if len(new) < MIN_PASSWORD_LENGTH:
+        errors.append(
+            FieldError("new", f"Nouveau mot de passe : il doit compter au moins {MIN_PASSWORD_LENGTH} caractères.")
+        )
+    elif new == current:
+        errors.append(FieldError("new", "Nouveau mot de passe : choisissez-en un différent de l'actuel."))
+    if new != repeat:
+        errors.append(FieldError("repeat", "Confirmation : elle diffère du nouveau mot de passe. Retapez-le."))
+    if errors:
+        raise InvalidInput(errors)
+    user.password_hash = hash_password(new)
+    uow.session.flush()

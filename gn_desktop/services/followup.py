@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import select
@@ -163,14 +163,17 @@ def advance_pathway(
     uow.session.flush()
 
 
-def add_note(uow: UnitOfWork, person_id: str, body: str, *, restricted: bool = False) -> str:
+def add_note(uow: UnitOfWork, person_id: str, body: str, *, restricted: bool = False, contact: bool = True) -> str:
+    """Add a follow-up note; it records a contact today unless `contact` is False (a note about a missed or cancelled
+    appointment is no contact with the person)."""
     person = get_or_fail(uow, m.Person, person_id)
     text = body.strip()
     if not text:
         raise InvalidInput([FieldError("body", "Note : elle est vide. Écrivez le contenu de la note.")])
     note = m.Note(person_id=person.id, author_id=uow.user_id, body=text, restricted=restricted)
     uow.session.add(note)
-    person.last_contact_on = date.today()
+    if contact:
+        person.last_contact_on = date.today()
     uow.session.flush()
     return note.id
 
@@ -189,6 +192,18 @@ def notes(uow: UnitOfWork, person_id: str) -> list[NoteView]:
     ]
 
 
+def _check_slot(starts_at: datetime, duration_min: int, now: datetime | None) -> None:
+    if starts_at.tzinfo is None:
+        raise ValueError("starts_at must be timezone-aware")
+    errors = []
+    if now is not None and starts_at < now - timedelta(minutes=5):
+        errors.append(FieldError("starts_at", "Rendez-vous : la date est passée. Choisissez une date à venir."))
+    if not 5 <= duration_min <= 480:
+        errors.append(FieldError("duration_min", "Durée : indiquez une durée entre 5 minutes et 8 heures."))
+    if errors:
+        raise InvalidInput(errors)
+
+
 def book_appointment(
     uow: UnitOfWork,
     person_id: str,
@@ -200,12 +215,7 @@ def book_appointment(
     now: datetime | None = None,
 ) -> str:
     person = get_or_fail(uow, m.Person, person_id)
-    if starts_at.tzinfo is None:
-        raise ValueError("starts_at must be timezone-aware")
-    if now is not None and starts_at < now - timedelta(minutes=5):
-        raise InvalidInput([FieldError("starts_at", "Rendez-vous : la date est passée. Choisissez une date à venir.")])
-    if not 5 <= duration_min <= 480:
-        raise InvalidInput([FieldError("duration_min", "Durée : indiquez une durée entre 5 minutes et 8 heures.")])
+    _check_slot(starts_at, duration_min, now)
     import secrets
 
     appt = m.Appointment(
@@ -223,13 +233,128 @@ def book_appointment(
     return appt.id
 
 
-def set_appointment_status(uow: UnitOfWork, appointment_id: str, status: e.AppointmentStatus | str) -> None:
+A = e.AppointmentStatus
+#: the statuses an appointment may take from each one; done and missed may be corrected into each other
+STATUS_MOVES: dict[e.AppointmentStatus, frozenset[e.AppointmentStatus]] = {
+    A.PLANNED: frozenset({A.ARRIVED, A.DONE, A.MISSED, A.CANCELLED}),
+    A.ARRIVED: frozenset({A.DONE, A.MISSED, A.CANCELLED}),
+    A.DONE: frozenset({A.MISSED}),
+    A.MISSED: frozenset({A.DONE}),
+    A.CANCELLED: frozenset(),
+}
+#: what an appointment's note says happened (French, stored in the note's text)
+_OUTCOME_WORDS = {A.DONE: "réalisé", A.MISSED: "absent", A.CANCELLED: "annulé"}
+
+
+def _local_day(moment: datetime, tz: tzinfo | None) -> date:
+    return moment.astimezone(tz).date()
+
+
+def set_appointment_status(
+    uow: UnitOfWork,
+    appointment_id: str,
+    status: e.AppointmentStatus | str,
+    *,
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+) -> None:
+    """Move an appointment to `status` (`STATUS_MOVES`); done or arrived records a contact on its day.
+
+    An appointment is marked done or missed on its day or later (`now`: the current time, default now)."""
     appt = get_or_fail(uow, m.Appointment, appointment_id)
-    appt.status = e.AppointmentStatus(status)
-    if appt.status in (e.AppointmentStatus.ARRIVED, e.AppointmentStatus.DONE):
+    target = e.AppointmentStatus(status)
+    if target == appt.status:
+        return
+    if target not in STATUS_MOVES[appt.status]:
+        raise InvalidInput(
+            [
+                FieldError(
+                    "status",
+                    f"Rendez-vous : impossible de passer de « {label(appt.status)} » à « {label(target)} ». "
+                    "Prenez un nouveau rendez-vous si besoin.",
+                )
+            ]
+        )
+    day = _local_day(appt.starts_at, tz)
+    current = now or datetime.now(UTC)
+    if target in (A.DONE, A.MISSED) and day > _local_day(current, tz):
+        raise InvalidInput(
+            [
+                FieldError(
+                    "status",
+                    f"Rendez-vous : il est prévu le {day.strftime('%d/%m/%Y')} ; attendez ce jour pour le marquer "
+                    f"« {label(target)} ».",
+                )
+            ]
+        )
+    appt.status = target
+    if target in (A.ARRIVED, A.DONE):
         person = uow.session.get(m.Person, appt.person_id)
         if person is not None:
-            person.last_contact_on = appt.starts_at.date()
+            person.last_contact_on = max(person.last_contact_on or day, day)
+    uow.session.flush()
+
+
+def appointment_note_text(
+    starts_at: datetime, subject: str, status: e.AppointmentStatus, note: str, tz: tzinfo | None = None
+) -> str:
+    """The text of the follow-up note that says what became of an appointment: it names the appointment."""
+    local = starts_at.astimezone(tz)
+    what = f"Rendez-vous du {local.strftime('%d/%m/%Y')} à {local.strftime('%H:%M')}"
+    if subject:
+        what += f" ({subject})"
+    return f"{what} — {_OUTCOME_WORDS[status]} : {note.strip()}"
+
+
+def record_appointment_outcome(
+    uow: UnitOfWork,
+    appointment_id: str,
+    status: e.AppointmentStatus | str,
+    note: str = "",
+    *,
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+) -> str | None:
+    """Mark an appointment done, missed or cancelled, with an optional note.
+
+    The note is a follow-up note of the person (append-only, in their file) whose text names the appointment; it
+    records no contact of its own (done records one on the appointment's day; missed and cancelled none — a missed
+    appointment goes to the follow-up worklist). Returns the note's id, or None without a note."""
+    target = e.AppointmentStatus(status)
+    if target not in _OUTCOME_WORDS:
+        raise ValueError(f"not an outcome: {target}")
+    set_appointment_status(uow, appointment_id, target, now=now, tz=tz)
+    if not note.strip():
+        return None
+    appt = get_or_fail(uow, m.Appointment, appointment_id)
+    text = appointment_note_text(appt.starts_at, appt.subject, target, note, tz)
+    return add_note(uow, appt.person_id, text, contact=False)
+
+
+def reschedule_appointment(
+    uow: UnitOfWork,
+    appointment_id: str,
+    starts_at: datetime,
+    *,
+    duration_min: int | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Move a planned appointment to another time (and duration); its check-in code stays the same."""
+    appt = get_or_fail(uow, m.Appointment, appointment_id)
+    if appt.status != A.PLANNED:
+        raise InvalidInput(
+            [
+                FieldError(
+                    "starts_at",
+                    "Rendez-vous : seul un rendez-vous prévu peut être déplacé "
+                    f"(celui-ci est « {label(appt.status)} »). Prenez un nouveau rendez-vous.",
+                )
+            ]
+        )
+    duration = duration_min if duration_min is not None else appt.duration_min
+    _check_slot(starts_at, duration, now)
+    appt.starts_at = starts_at
+    appt.duration_min = duration
     uow.session.flush()
 
 

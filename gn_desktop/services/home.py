@@ -1,42 +1,27 @@
 """The advisor's home worklists: today's appointments, follow-ups due, walk-ins waiting from the kiosk.
 
 Plain data out (no Qt): the view formats and translates. Read-only; runs on the task runner's worker thread.
-
-Follow-ups due, at this campus, for people whose pathway is not finished (`FollowUpRules`, configurable):
-* no contact for `no_contact_days` days (30);
-* a training session (accepted referral) ending within `training_ending_days` days (14);
-* no outcome `no_outcome_months` months (3) after the end of their training session.
+The follow-up worklist's rules are `services.worklist`'s.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
-from enum import StrEnum
+from datetime import date, datetime, tzinfo
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import select
 
 from gn_core.domain import enums as e
-from gn_core.domain.pathway import OUTCOMES
+from gn_desktop.services import worklist
 from gn_desktop.services.dashboard import HomeSummary, day_bounds, home_summary
+from gn_desktop.services.worklist import DueItem, DueReason, FollowUpRules
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
 
+__all__ = ["AppointmentItem", "DueItem", "DueReason", "FollowUpRules", "HomeView", "WalkIn", "home_view", "mark_visit"]
+
 #: how many rows of each worklist are sent to the home page (the counts cover everyone)
 LIST_LIMIT = 200
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUpRules:
-    no_contact_days: int = 30
-    training_ending_days: int = 14
-    no_outcome_months: int = 3
-
-
-class DueReason(StrEnum):
-    NO_CONTACT = "no_contact"
-    TRAINING_ENDING = "training_ending"
-    NO_OUTCOME = "no_outcome"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +33,6 @@ class AppointmentItem:
     subject: str
     status: e.AppointmentStatus
     advisor_name: str
-
-
-@dataclass(frozen=True, slots=True)
-class DueItem:
-    person_id: str
-    person_name: str
-    reason: DueReason
-    on: date | None  # last contact, training end…
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,18 +82,6 @@ class HomeView:
         return self.summary.people_by_step
 
 
-def _minus_months(day: date, months: int) -> date:
-    month = day.month - months
-    year = day.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 def _name(first: str, last: str) -> str:
     return f"{first} {last}"
 
@@ -149,56 +114,7 @@ def home_view(
         for a, f, la in s.execute(appt_q.limit(LIST_LIMIT)).all()
     ]
 
-    open_people = m.Person.pathway_step.not_in(list(OUTCOMES))
-    here = [m.Person.campus_id == campus] if campus else []
-    due: list[DueItem] = []
-    counts: dict[DueReason, int] = {}
-
-    # Training sessions ending soon / ended long ago with no outcome (accepted referrals)
-    ending_from, ending_to = day, day + timedelta(days=rules.training_ending_days)
-    ended_before = _minus_months(day, rules.no_outcome_months)
-    session_q = (
-        select(m.Person.id, m.Person.first_name, m.Person.last_name, m.ProgrammeSession.ends_on)
-        .join(m.Referral, m.Referral.person_id == m.Person.id)
-        .join(m.ProgrammeSession, m.ProgrammeSession.id == m.Referral.programme_session_id)
-        .where(m.Referral.status == e.ReferralStatus.ACCEPTED, *here)
-    )
-    ending = s.execute(
-        session_q.where(
-            m.Person.pathway_step.in_([e.PathwayStep.TRAINING_ENROLLED, e.PathwayStep.TRAINING_IN_PROGRESS]),
-            m.ProgrammeSession.ends_on >= ending_from,
-            m.ProgrammeSession.ends_on <= ending_to,
-        ).order_by(m.ProgrammeSession.ends_on)
-    ).all()
-    no_outcome = s.execute(
-        session_q.where(
-            m.Person.pathway_step.in_([e.PathwayStep.TRAINING_COMPLETED, e.PathwayStep.JOB_SEARCH]),
-            m.ProgrammeSession.ends_on <= ended_before,
-        ).order_by(m.ProgrammeSession.ends_on)
-    ).all()
-    seen: set[str] = set()
-    for reason, found in ((DueReason.TRAINING_ENDING, ending), (DueReason.NO_OUTCOME, no_outcome)):
-        unique = []
-        for pid, first, last, ends_on in found:
-            if pid not in seen:
-                seen.add(pid)
-                unique.append(DueItem(pid, _name(first, last), reason, ends_on))
-        counts[reason] = len(unique)
-        due.extend(unique[:LIST_LIMIT])
-
-    # No contact for a while
-    limit_day = day - timedelta(days=rules.no_contact_days)
-    last_contact = func.coalesce(m.Person.last_contact_on, m.Person.enrolled_on)
-    contact_where = and_(open_people, last_contact <= limit_day, *here)
-    counts[DueReason.NO_CONTACT] = s.scalar(select(func.count(m.Person.id)).where(contact_where)) or 0
-    for pid, first, last, when in s.execute(
-        select(m.Person.id, m.Person.first_name, m.Person.last_name, last_contact)
-        .where(contact_where)
-        .order_by(last_contact)
-        .limit(LIST_LIMIT)
-    ).all():
-        if pid not in seen:
-            due.append(DueItem(pid, _name(first, last), DueReason.NO_CONTACT, when))
+    due = worklist.due(uow, day, rules, tz)
 
     # Walk-ins waiting: today's kiosk check-ins still waiting, and pre-registrations not yet turned into a file
     visits_q = (
@@ -238,7 +154,7 @@ def home_view(
                     None,
                 )
             )
-    return HomeView(summary, appointments, due, counts, walk_ins)
+    return HomeView(summary, appointments, due.items, due.counts, walk_ins)
 
 
 def mark_visit(uow: UnitOfWork, visit_id: str, status: e.VisitStatus | str) -> None:

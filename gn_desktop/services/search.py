@@ -4,13 +4,19 @@ One query box: accents, case, hyphens and compound names do not matter ("jean ba
 "jeanbaptiste" find the same person); "12/05" finds birth dates starting 12 May; "06 12 34" finds phone numbers.
 `search` returns ids only (cheap); `rows` fetches the few rows a view is about to show, so a result table over
 100,000 people stays lazy.
+
+`Filters` narrow the list (with or without anything typed): the signed-in advisor's own people (referent advisor,
+indexed), a pathway step (indexed), no contact for some days (a cheap predicate on the row). With text, the full-text
+index drives and the filters are checked on each match until `limit` are found; without text, the filters alone list
+people.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select, text
 
@@ -23,6 +29,42 @@ DEFAULT_LIMIT = 500
 
 _DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{0,4}))?$")
 _PHONE = re.compile(r"^\+?[\d\s.\-]{4,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What narrows the list besides the text typed.
+
+    `mine`: people whose referent advisor is the signed-in user; `step`: at this pathway step; `no_contact_days`: no
+    contact (or, never contacted, no enrolment) for at least that many days before `today` (default: today)."""
+
+    mine: bool = False
+    step: PathwayStep | None = None
+    no_contact_days: int | None = None
+    today: date | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.mine or self.step is not None or self.no_contact_days is not None
+
+    def sql(self, uow: UnitOfWork, alias: str) -> tuple[str, dict[str, Any]]:
+        """The filters as an SQL condition on the person table `alias`, with its parameters."""
+        conditions: list[str] = []
+        params: dict[str, Any] = {}
+        if self.mine:
+            conditions.append(f"{alias}.advisor_id = :me")
+            params["me"] = uow.user_id or ""  # nobody signed in: nobody is theirs
+        if self.step is not None:
+            conditions.append(f"{alias}.pathway_step = :step")
+            params["step"] = PathwayStep(self.step).value
+        if self.no_contact_days is not None:
+            conditions.append(f"coalesce({alias}.last_contact_on, {alias}.enrolled_on) <= :contact_before")
+            day = self.today or date.today()
+            params["contact_before"] = (day - timedelta(days=self.no_contact_days)).isoformat()
+        return " AND ".join(conditions) or "1", params
+
+
+NO_FILTERS = Filters()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +85,7 @@ class PersonRow:
     commune_insee: str | None
     step: PathwayStep
     campus_id: str
+    advisor_name: str = ""  # the referent advisor
 
 
 def match_expression(query: str) -> str | None:
@@ -62,22 +105,32 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(f'"{w}"*' for w in words)
 
 
-def search(uow: UnitOfWork, query: str, *, limit: int = DEFAULT_LIMIT) -> SearchResult:
-    """Ids of the people matching `query`, by last then first name, at most `limit`."""
+def search(uow: UnitOfWork, query: str, *, limit: int = DEFAULT_LIMIT, filters: Filters = NO_FILTERS) -> SearchResult:
+    """Ids of the people matching `query` and `filters`, by last then first name, at most `limit`."""
     expr = match_expression(query)
-    if expr is None:
+    if expr is None and not filters.active:
         return SearchResult(query, [], False)
-    # Ranking every match (bm25) costs more than a keystroke allows when a prefix matches tens of thousands of people
-    # (every demo phone starts 06 39 98): the index hands over the first `limit + 1` matches, which are then sorted
-    # by name. When there are more, the table says so and the advisor types on.
-    rows = uow.session.execute(
-        text(
+    order = "ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE"
+    if expr is None:
+        where, params = filters.sql(uow, "p")
+        sql = f"SELECT p.id FROM person p WHERE {where} {order} LIMIT :limit"
+    elif not filters.active:
+        # Ranking every match (bm25) costs more than a keystroke allows when a prefix matches tens of thousands of
+        # people (every demo phone starts 06 39 98): the index hands over the first `limit + 1` matches, which are
+        # then sorted by name. When there are more, the table says so and the advisor types on.
+        params = {}
+        sql = (
             "SELECT p.id FROM person p WHERE p.rowid IN "
-            "(SELECT rowid FROM person_fts WHERE person_fts MATCH :expr LIMIT :limit) "
-            "ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE"
-        ),
-        {"expr": expr, "limit": limit + 1},
-    ).all()
+            f"(SELECT rowid FROM person_fts WHERE person_fts MATCH :expr LIMIT :limit) {order}"
+        )
+    else:
+        # the index drives (CROSS JOIN keeps that order), each match is checked against the filters by rowid
+        where, params = filters.sql(uow, "q")
+        sql = (
+            "SELECT p.id FROM person p WHERE p.rowid IN (SELECT q.rowid FROM person_fts CROSS JOIN person q "
+            f"ON q.rowid = person_fts.rowid WHERE person_fts MATCH :expr AND {where} LIMIT :limit) {order}"
+        )
+    rows = uow.session.execute(text(sql), {**params, "expr": expr, "limit": limit + 1}).all()
     ids = [r[0] for r in rows]
     return SearchResult(query, ids[:limit], len(ids) > limit)
 
@@ -99,7 +152,10 @@ def rows(uow: UnitOfWork, ids: list[str]) -> list[PersonRow]:
                 m.Person.commune_insee,
                 m.Person.pathway_step,
                 m.Person.campus_id,
-            ).where(m.Person.id.in_(ids))
+                m.User.display_name,
+            )
+            .outerjoin(m.User, m.User.id == m.Person.advisor_id)
+            .where(m.Person.id.in_(ids))
         ).all()
     }
     return [
@@ -113,6 +169,7 @@ def rows(uow: UnitOfWork, ids: list[str]) -> list[PersonRow]:
             r.commune_insee,
             r.pathway_step,
             r.campus_id,
+            r.display_name or "",
         )
         for r in (found[i] for i in ids if i in found)
     ]
@@ -126,9 +183,11 @@ class SearchPage:
     first_rows: list[PersonRow]
 
 
-def search_page(uow: UnitOfWork, query: str, first: int = 40, *, limit: int = DEFAULT_LIMIT) -> SearchPage:
+def search_page(
+    uow: UnitOfWork, query: str, first: int = 40, *, limit: int = DEFAULT_LIMIT, filters: Filters = NO_FILTERS
+) -> SearchPage:
     """`search` plus the rows a result table shows straight away, in one round-trip to the worker thread."""
-    result = search(uow, query, limit=limit)
+    result = search(uow, query, limit=limit, filters=filters)
     return SearchPage(result, rows(uow, result.ids[:first]))
 
 

@@ -264,12 +264,15 @@ class Person(Synced):
     referral_source: Mapped[e.ReferralSource | None]
     # Enrolment
     campus_id: Mapped[ref_id] = mapped_column(ForeignKey("campus.id"), index=True)
-    advisor_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    advisor_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"), index=True)  # the referent advisor
     enrolled_on: Mapped[date]
     # Current pathway step (the timeline is PathwayEvent)
     pathway_step: Mapped[e.PathwayStep] = mapped_column(default=e.PathwayStep.WELCOME, index=True)
     pathway_since: Mapped[date]
     last_contact_on: Mapped[date | None]
+    #: the follow-up worklist leaves the person out until this day (services.worklist); synced, so every PC of the
+    #: campus agrees
+    follow_up_snoozed_until: Mapped[date | None]
     # Folded words the person is found by; indexed by the person_fts full-text table (migration 0002)
     search_terms: Mapped[str] = mapped_column(Text, default="")
 
@@ -352,6 +355,8 @@ class Note(Synced):
 
 class Appointment(Synced):
     __tablename__ = "appointment"
+    #: the follow-up worklist looks for appointments missed lately
+    __table_args__ = (Index("ix_appointment_status_starts_at", "status", "starts_at"),)
 
     person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), index=True)
     campus_id: Mapped[ref_id] = mapped_column(ForeignKey("campus.id"))

@@ -9,12 +9,13 @@ Threading: main thread only.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
+    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,8 +27,23 @@ from PySide6.QtWidgets import (
 )
 
 from gn_core.domain.enums import PathwayStep
-from gn_desktop.services.home import AppointmentItem, DueItem, DueReason, WalkIn
-from gn_desktop.views.common import ID_ROLE, fill, fmt_date, fmt_long_date, fmt_time, heading, lab, selected_id, table
+from gn_desktop.services import worklist
+from gn_desktop.services.home import AppointmentItem, WalkIn
+from gn_desktop.services.worklist import DueItem, DueReason
+from gn_desktop.views.common import (
+    ID_ROLE,
+    error_label,
+    fill,
+    fmt_date,
+    fmt_long_date,
+    fmt_time,
+    heading,
+    lab,
+    selected_id,
+    show_error,
+    table,
+)
+from gn_desktop.views.person.tab import pydate, qdate
 from gn_desktop.views.tasks import TaskError, TaskRunner
 
 #: how often the page looks for new walk-ins
@@ -142,6 +158,20 @@ class HomePage(QWidget):
         self.receive_button.clicked.connect(self._receive)
         self.due_title = heading(size=13)
         self.due_table = table("due-table", 3, stretch=0)
+        self.due_done_button = QPushButton()
+        self.due_done_button.setObjectName("due-done")
+        self.due_done_button.clicked.connect(self.mark_done)
+        self.snooze_date = QDateEdit()
+        self.snooze_date.setObjectName("due-snooze-date")
+        self.snooze_date.setCalendarPopup(True)
+        self.snooze_date.setDate(qdate(date.today() + timedelta(days=14)))
+        self.snooze_label = QLabel()
+        self.snooze_label.setBuddy(self.snooze_date)
+        self.snooze_button = QPushButton()
+        self.snooze_button.setObjectName("due-snooze")
+        self.snooze_button.clicked.connect(self.snooze)
+        self.due_error = error_label("due-error")
+        self.due_table.itemSelectionChanged.connect(self._due_selection_changed)
         self.status = QLabel()
         self.status.setObjectName("home-status")
         self.status.setWordWrap(True)
@@ -171,7 +201,18 @@ class HomePage(QWidget):
         grid.addLayout(walk_header, 2, 0)
         grid.addWidget(self.walk_ins_table, 3, 0)
         grid.addWidget(self.due_title, 0, 1)
-        grid.addWidget(self.due_table, 1, 1, 3, 1)
+        due_column = QVBoxLayout()
+        due_column.addWidget(self.due_table, 1)
+        due_actions = QHBoxLayout()
+        due_actions.addWidget(self.due_done_button)
+        due_actions.addStretch(1)
+        due_actions.addWidget(self.snooze_label)
+        due_actions.addSpacing(4)
+        due_actions.addWidget(self.snooze_date)
+        due_actions.addWidget(self.snooze_button)
+        due_column.addLayout(due_actions)
+        due_column.addWidget(self.due_error)
+        grid.addLayout(due_column, 1, 1, 3, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
@@ -187,6 +228,9 @@ class HomePage(QWidget):
         self.setTabOrder(self.appointments_table, self.receive_button)
         self.setTabOrder(self.receive_button, self.walk_ins_table)
         self.setTabOrder(self.walk_ins_table, self.due_table)
+        self.setTabOrder(self.due_table, self.due_done_button)
+        self.setTabOrder(self.due_done_button, self.snooze_date)
+        self.setTabOrder(self.snooze_date, self.snooze_button)
 
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
@@ -282,6 +326,31 @@ class HomePage(QWidget):
         elif walk_in.pre_registration_id:
             self.intake_from_pre_registration.emit(walk_in.pre_registration_id)
 
+    def _due_person(self) -> str | None:
+        return selected_id(self.due_table)
+
+    def _due_selection_changed(self) -> None:
+        show_error(self.due_error, None)
+        chosen = self._due_person() is not None
+        self.due_done_button.setEnabled(chosen)
+        self.snooze_button.setEnabled(chosen)
+
+    def mark_done(self) -> None:
+        """The selected follow-up is done: a contact today; the item leaves the list."""
+        pid = self._due_person()
+        if pid is not None:
+            self._runner.run(worklist.mark_done, pid, date.today(), on_error=self._due_refused)
+
+    def snooze(self) -> None:
+        """Leave the selected person out of the list until the date chosen (on every PC of the campus)."""
+        pid = self._due_person()
+        if pid is not None:
+            until = pydate(self.snooze_date.date())
+            self._runner.run(worklist.snooze, pid, until, date.today(), on_error=self._due_refused)
+
+    def _due_refused(self, error: TaskError) -> None:
+        show_error(self.due_error, error.message)
+
     # -- display -------------------------------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
@@ -307,6 +376,13 @@ class HomePage(QWidget):
         self.due_title.setText(self.tr("Follow-ups due"))
         self.due_table.setHorizontalHeaderLabels([self.tr("Person"), self.tr("Why"), self.tr("Date")])
         self.due_table.setAccessibleName(self.tr("Follow-ups due"))
+        self.due_done_button.setText(self.tr("&Done: contact made"))
+        self.due_done_button.setToolTip(self.tr("Records a contact today: the person leaves the list"))
+        self.snooze_label.setText(self.tr("&Snooze until"))
+        self.snooze_button.setText(self.tr("Sn&ooze"))
+        self.snooze_button.setToolTip(
+            self.tr("The person leaves the list until that day, on every computer of the campus")
+        )
         self._render()
 
     def _reason(self, item: DueItem) -> str:
@@ -314,6 +390,8 @@ class HomePage(QWidget):
             return self.tr("No contact for 30 days")
         if item.reason == DueReason.TRAINING_ENDING:
             return self.tr("Training ends soon")
+        if item.reason == DueReason.MISSED_APPOINTMENT:
+            return self.tr("Missed appointment")
         return self.tr("No outcome 3 months after training")
 
     def _render(self) -> None:
@@ -361,8 +439,15 @@ class HomePage(QWidget):
             [w.visit_id or w.pre_registration_id for w in s.walk_ins],
         )
         self.receive_button.setEnabled(bool(s.walk_ins))
+        keep = self._due_person()
+        self.due_table.blockSignals(True)
         fill(
             self.due_table,
             [[d.person_name, self._reason(d), fmt_date(d.on)] for d in s.due],
             [d.person_id for d in s.due],
         )
+        ids = [d.person_id for d in s.due]
+        if keep in ids:
+            self.due_table.selectRow(ids.index(keep))
+        self.due_table.blockSignals(False)
+        self._due_selection_changed()

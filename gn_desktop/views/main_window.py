@@ -31,9 +31,11 @@ from gn_desktop.sync.scheduler import SyncActivity
 from gn_desktop.views.common import ClickableLabel
 from gn_desktop.views.events import EventsPage
 from gn_desktop.views.home import HomeData, HomeLoader, HomePage
+from gn_desktop.views.i18n import Translations
 from gn_desktop.views.intake import IntakePage
 from gn_desktop.views.partners import PartnersPage
 from gn_desktop.views.person import PersonPage
+from gn_desktop.views.preferences import PreferencesMenu
 from gn_desktop.views.search import SearchPage
 from gn_desktop.views.signin import InactivityWatch, SignInPage
 from gn_desktop.views.sync_bridge import Indicator, SyncBridge, indicator
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         version: str,
         lock_after_s: float | None = None,
         sync: SyncBridge | None = None,
+        translations: Translations | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -207,6 +210,9 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
+        # the interface language (remembered here) and one's own password; `translations`: the app's translators
+        self.preferences = PreferencesMenu(self, runner, translations)
+        self.preferences.password_changed.connect(self._password_changed)
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
@@ -233,6 +239,8 @@ class MainWindow(QMainWindow):
         self._last_user = session.user_id
         self._runner.user_id = session.user_id
         self.person.set_session(session)  # what the person's file offers depends on the role
+        self.search.set_role(session.role)
+        self.preferences.set_signed_in(True)
         self.screens.setCurrentWidget(self.workspace)
         self.sync_page.refresh()  # the inbox depends on who reads it (restricted values)
         self.home.activate()
@@ -254,6 +262,7 @@ class MainWindow(QMainWindow):
         username = self.session.username
         self.session = None
         self._runner.user_id = None
+        self.preferences.set_signed_in(False)
         self.inactivity.stop()
         self.home.deactivate()
         self.screens.setCurrentWidget(self.sign_in_page)
@@ -264,6 +273,7 @@ class MainWindow(QMainWindow):
         """Another advisor signs in: show nothing of the previous one's work."""
         self.intake.clear()
         self.search.field.clear()
+        self.search.filters.set_filters()
         self.search.model.set_result([], [])
         self.person.person_id = None
         self.people.setCurrentWidget(self.search)
@@ -372,6 +382,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About"))
+        self.preferences.retranslate()
         self.lock_button.setText(self.tr("Lock (Ctrl+L)"))
         self.user_label.setText(
             self.tr("Signed in: %1").replace("%1", self.session.display_name) if self.session is not None else ""
@@ -450,6 +461,9 @@ class MainWindow(QMainWindow):
         self._pending = summary.pending_changes
         self._update_title()
         self._update_sync_label()
+
+    def _password_changed(self) -> None:
+        self.statusBar().showMessage(self.tr("Your password has been changed."), 15000)
 
     def _on_task_error(self, error: TaskError) -> None:
         self.statusBar().showMessage(error.message, 15000)

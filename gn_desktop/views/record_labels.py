@@ -144,6 +144,7 @@ class RecordLabels(QObject):
             "pathway_step": self.tr("Pathway step"),
             "pathway_since": self.tr("In this step since"),
             "last_contact_on": self.tr("Last contact"),
+            "follow_up_snoozed_until": self.tr("Follow-up snoozed until"),
             "decided_on": self.tr("Decision date"),
             "valid_from": self.tr("Valid from"),
             "valid_until": self.tr("Valid until"),

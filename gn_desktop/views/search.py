@@ -1,9 +1,11 @@
-"""Finding a person: one field, results as you type, in a lazy table.
+"""Finding a person: one field, results as you type, in a lazy table; filters for caseloads (`views.caseload`).
 
 `PeopleModel` holds the ids of the matches only; the display rows of the first screenful arrive with the ids, the
 others are fetched by blocks when the view asks for them (`data()` on a row not yet fetched asks its `fetcher`, and
 shows "…" until the rows arrive). `SearchPage` debounces typing (150 ms), runs `services.search.search_page` through
 the task runner and drops answers that are no longer the latest (sequence numbers: the runner delivers in order).
+The filters ("my people", pathway step, last contact) narrow what is typed, or list people with nothing typed. Several
+rows can be selected: a campus manager hands them over to another advisor ("Reassign…").
 
 Threading: main thread only.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -37,11 +40,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gn_core.domain.enums import UserRole
 from gn_core.domain.reference import COMMUNES_BY_INSEE
 from gn_core.domain.validation import format_phone
-from gn_desktop.services import search
+from gn_desktop.services import caseload, search
+from gn_desktop.views.caseload import FiltersBar, ReassignDialog
 from gn_desktop.views.common import fmt_date, heading, lab
-from gn_desktop.views.tasks import TaskRunner
+from gn_desktop.views.tasks import TaskError, TaskRunner
 
 DEBOUNCE_MS = 150
 BLOCK = 100  # rows fetched at once when the view scrolls to rows not loaded yet
@@ -56,7 +61,7 @@ class PeopleModel(QAbstractTableModel):
     `fetcher` must eventually call `add_rows` (in the app: a task-runner query of `services.search.rows`).
     """
 
-    COLUMNS = ("last_name", "first_name", "birth_date", "phone", "commune", "step", "campus")
+    COLUMNS = ("last_name", "first_name", "birth_date", "phone", "commune", "step", "advisor", "campus")
 
     def __init__(self, fetcher: Callable[[list[str]], None] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -136,6 +141,7 @@ class PeopleModel(QAbstractTableModel):
             "phone": self.tr("Phone"),
             "commune": self.tr("Commune"),
             "step": self.tr("Pathway step"),
+            "advisor": self.tr("Advisor"),
             "campus": self.tr("Campus"),
         }
         return titles[self.COLUMNS[section]]
@@ -156,6 +162,8 @@ class PeopleModel(QAbstractTableModel):
             return commune.name if commune else ""
         if column == "step":
             return lab(row.step)
+        if column == "advisor":
+            return row.advisor_name
         return self.campus_names.get(row.campus_id, "")
 
     def _request(self, row: int) -> None:
@@ -203,14 +211,19 @@ class SearchPage(QWidget):
         self.hint = QLabel()
         self.hint.setObjectName("search-hint")
         self.hint.setWordWrap(True)
+        self.filters = FiltersBar()
+        self.filters.setObjectName("search-filters")
         self.status = QLabel()
         self.status.setObjectName("search-status")
         self.model = PeopleModel(self._fetch_rows, self)
+        self.reassign_dialog: ReassignDialog | None = None
+        self._role: UserRole | None = None
+        self._notice = ""
         self.view = _ResultsView()
         self.view.setObjectName("search-results")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setTabKeyNavigation(False)
@@ -220,18 +233,24 @@ class SearchPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
-        for col, width in enumerate((140, 125, 130, 120, 150, 170)):
+        for col, width in enumerate((120, 110, 130, 115, 125, 145, 125)):
             self.view.setColumnWidth(col, width)
         self.open_button = QPushButton()
         self.open_button.setObjectName("search-open")
         self.new_button = QPushButton()
         self.new_button.setObjectName("search-new")
+        self.reassign_button = QPushButton()
+        self.reassign_button.setObjectName("search-reassign")
+        self.reassign_button.hide()  # campus managers only (`set_role`)
+        self.reassign_button.clicked.connect(self.ask_reassign)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self._run)
         self.field.textChanged.connect(self._debounce.start)
+        self.filters.changed.connect(self._filters_changed)
         self.field.returnPressed.connect(self._open_first)
         self.view.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.view.activated_row.connect(self._open_row)
@@ -240,6 +259,7 @@ class SearchPage(QWidget):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.reassign_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.new_button)
         layout = QVBoxLayout(self)
@@ -247,11 +267,16 @@ class SearchPage(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.title)
         layout.addWidget(self.field)
+        layout.addWidget(self.filters)
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        self.setTabOrder(self.field, self.view)
-        self.setTabOrder(self.view, self.open_button)
+        self.setTabOrder(self.field, self.filters.mine)
+        self.setTabOrder(self.filters.mine, self.filters.step)
+        self.setTabOrder(self.filters.step, self.filters.contact)
+        self.setTabOrder(self.filters.contact, self.view)
+        self.setTabOrder(self.view, self.reassign_button)
+        self.setTabOrder(self.reassign_button, self.open_button)
         self.setTabOrder(self.open_button, self.new_button)
         self.setFocusProxy(self.field)
         self._retranslate()
@@ -265,19 +290,30 @@ class SearchPage(QWidget):
         self._debounce.stop()
         self._run()
 
+    def _filters_changed(self) -> None:
+        self._debounce.stop()
+        self._run()
+
     def _run(self) -> None:
         if self._runner.is_shut_down:
             return
         query = self.field.text()
+        filters = self.filters.filters()
         self._seq += 1
-        if not query.strip():
+        if not query.strip() and not filters.active:
             self.model.set_result([], [])
             self.last_count = 0
             self._update_status()
             self.results_shown.emit(query)
             return
         self._in_flight.append(self._seq)
-        self._runner.query(search.search_page, query, FIRST_ROWS, on_done=self._show, on_error=self._failed)
+        self._runner.query(
+            partial(search.search_page, filters=filters),
+            query,
+            FIRST_ROWS,
+            on_done=self._show,
+            on_error=self._failed,
+        )
 
     def _show(self, page: search.SearchPage) -> None:
         seq = self._in_flight.popleft() if self._in_flight else -1
@@ -314,6 +350,51 @@ class SearchPage(QWidget):
         if pid is not None:
             self.open_person.emit(pid)
 
+    # -- reassigning (campus managers) ----------------------------------------------------------------------------
+
+    def set_role(self, role: UserRole | None) -> None:
+        """Who is signed in: a campus manager may hand the selected people over to another advisor."""
+        self._role = role
+        self.reassign_button.setVisible(caseload.can_reassign(role))
+        self._selection_changed()
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [pid for pid in (self.model.person_id(r) for r in rows) if pid is not None]
+
+    def _selection_changed(self) -> None:
+        self.reassign_button.setEnabled(bool(self.selected_ids()))
+
+    def ask_reassign(self) -> None:
+        """Open the dialog with the campus's advisors (their caseloads read first)."""
+        ids = self.selected_ids()
+        if ids and caseload.can_reassign(self._role):
+            self._runner.query(caseload.advisors, on_done=lambda advisors: self._open_reassign(ids, advisors))
+
+    def _open_reassign(self, ids: list[str], advisors: list[caseload.Advisor]) -> None:
+        dialog = ReassignDialog(advisors, len(ids), self)
+        dialog.accepted.connect(lambda: self._reassign(ids, dialog.advisor_id()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self._reassign_closed)
+        self.reassign_dialog = dialog
+        dialog.open()
+
+    def _reassign_closed(self, _result: int = 0) -> None:
+        self.reassign_dialog = None
+
+    def _reassign(self, ids: list[str], advisor_id: str | None) -> None:
+        if advisor_id is not None:
+            self._runner.run(
+                caseload.reassign, ids, advisor_id, on_done=self._reassigned, on_error=self._reassign_refused
+            )
+
+    def _reassigned(self, changed: int) -> None:
+        self._notice = self.tr("%n person(s) reassigned.", "", changed)  # said with the refreshed list
+        self._run()  # the list shows the new referent (and "my people" loses them)
+
+    def _reassign_refused(self, error: TaskError) -> None:
+        self.status.setText(error.message)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.field
@@ -336,14 +417,22 @@ class SearchPage(QWidget):
         super().changeEvent(event)
 
     def _update_status(self) -> None:
-        if not self.field.text().strip():
-            self.status.setText(self.tr("Type at least one letter or digit."))
+        typed = bool(self.field.text().strip())
+        if not typed and not self.filters.filters().active:
+            self.status.setText(self.tr("Type at least one letter or digit, or choose a filter."))
+        elif self.last_count == 0 and not typed:
+            self.status.setText(self.tr("Nobody in this list."))
         elif self.last_count == 0:
             self.status.setText(self.tr("Nobody found. Check the spelling, or register a new person (Ctrl+N)."))
         elif self.model.truncated:
             self.status.setText(self.tr("First %n people found: type more to narrow the search.", "", self.last_count))
+        elif not typed:
+            self.status.setText(self.tr("%n person(s) in this list", "", self.last_count))
         else:
             self.status.setText(self.tr("%n person(s) found", "", self.last_count))
+        if self._notice:
+            self.status.setText(f"{self._notice} {self.status.text()}")
+            self._notice = ""
 
     def _retranslate(self) -> None:
         self.title.setText(self.tr("Find a person"))
@@ -358,5 +447,7 @@ class SearchPage(QWidget):
         self.view.setAccessibleName(self.tr("People found"))
         self.open_button.setText(self.tr("&Open the file"))
         self.new_button.setText(self.tr("&New registration (Ctrl+N)"))
+        self.reassign_button.setText(self.tr("&Reassign…"))
+        self.reassign_button.setToolTip(self.tr("Hand the selected people over to another advisor of the campus"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(PeopleModel.COLUMNS) - 1)
         self._update_status()

@@ -111,6 +111,14 @@
 <context>
     <name>AppointmentsTab</name>
     <message>
+        <source>Selected appointment: choose one in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected appointment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -132,6 +140,38 @@
     </message>
     <message>
         <source>Advisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ote (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened: it goes into the follow-up notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New appointment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -606,6 +646,37 @@
     </message>
 </context>
 <context>
+    <name>FiltersBar</name>
+    <message>
+        <source>&amp;My people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The people you are the referent advisor of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last &amp;contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact for %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>created</source>
@@ -736,11 +807,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Done: contact made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records a contact today: the person leaves the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Snooze until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sn&amp;ooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person leaves the list until that day, on every computer of the campus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Training ends soon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No contact for 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed appointment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1078,6 +1173,10 @@
         </translation>
     </message>
     <message>
+        <source>Your password has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1231,6 +1330,33 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters. The new password works on this computer at once, and on the campus&apos;s other computers after the next synchronisation; the old one then stops working there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Change the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PathwayTab</name>
     <message>
         <source>%1 (not possible from here)</source>
@@ -1329,6 +1455,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Pathway step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1538,6 +1668,50 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
 </context>
 <context>
+    <name>PreferencesMenu</name>
+    <message>
+        <source>&amp;Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand the %n selected person(s) over to:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They become the referent advisor of these people, on every computer of the campus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reassign</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordLabels</name>
     <message>
         <source>yes</source>
@@ -1697,6 +1871,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Last contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up snoozed until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2007,8 +2185,19 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
 </context>
 <context>
     <name>SearchPage</name>
+    <message numerus="yes">
+        <source>%n person(s) reassigned.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Type at least one letter or digit.</source>
+        <source>Type at least one letter or digit, or choose a filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody in this list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2020,6 +2209,13 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation>
             <numerusform>First person found: type more to narrow the search.</numerusform>
             <numerusform>First %n people found: type more to narrow the search.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) in this list</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2055,6 +2251,14 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>&amp;New registration (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reassign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the selected people over to another advisor of the campus</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

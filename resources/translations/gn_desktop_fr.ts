@@ -111,6 +111,14 @@
 <context>
     <name>AppointmentsTab</name>
     <message>
+        <source>Selected appointment: choose one in the list</source>
+        <translation>Rendez-vous sélectionné : choisissez-en un dans la liste</translation>
+    </message>
+    <message>
+        <source>Selected appointment: %1</source>
+        <translation>Rendez-vous sélectionné : %1</translation>
+    </message>
+    <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
@@ -133,6 +141,38 @@
     <message>
         <source>Advisor</source>
         <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>N&amp;ote (optional)</source>
+        <translation>No&amp;te (facultative)</translation>
+    </message>
+    <message>
+        <source>What happened: it goes into the follow-up notes</source>
+        <translation>Ce qui s&apos;est passé : la note rejoint les notes de suivi</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>Marquer réa&amp;lisé</translation>
+    </message>
+    <message>
+        <source>Mark &amp;missed</source>
+        <translation>Marquer abs&amp;ent</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel it</source>
+        <translation>Annuler le rende&amp;z-vous</translation>
+    </message>
+    <message>
+        <source>New &amp;time</source>
+        <translation>Nou&amp;vel horaire</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve</source>
+        <translation>&amp;Déplacer</translation>
+    </message>
+    <message>
+        <source>New appointment</source>
+        <translation>Nouveau rendez-vous</translation>
     </message>
     <message>
         <source>&amp;When</source>
@@ -606,6 +646,37 @@
     </message>
 </context>
 <context>
+    <name>FiltersBar</name>
+    <message>
+        <source>&amp;My people</source>
+        <translation>&amp;Mes personnes</translation>
+    </message>
+    <message>
+        <source>The people you are the referent advisor of</source>
+        <translation>Les personnes dont vous êtes le conseiller référent</translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation>É&amp;tape</translation>
+    </message>
+    <message>
+        <source>All steps</source>
+        <translation>Toutes les étapes</translation>
+    </message>
+    <message>
+        <source>Last &amp;contact</source>
+        <translation>Dernier &amp;contact</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Peu importe</translation>
+    </message>
+    <message>
+        <source>No contact for %1 days</source>
+        <translation>Sans contact depuis %1 jours</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>created</source>
@@ -736,12 +807,36 @@
         <translation>Date</translation>
     </message>
     <message>
+        <source>&amp;Done: contact made</source>
+        <translation>Fait : c&amp;ontact pris</translation>
+    </message>
+    <message>
+        <source>Records a contact today: the person leaves the list</source>
+        <translation>Enregistre un contact aujourd&apos;hui : la personne quitte la liste</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze until</source>
+        <translation>Reporter a&amp;u</translation>
+    </message>
+    <message>
+        <source>Sn&amp;ooze</source>
+        <translation>Repor&amp;ter</translation>
+    </message>
+    <message>
+        <source>The person leaves the list until that day, on every computer of the campus</source>
+        <translation>La personne quitte la liste jusqu&apos;à ce jour-là, sur tous les postes du campus</translation>
+    </message>
+    <message>
         <source>Training ends soon</source>
         <translation>Fin de formation proche</translation>
     </message>
     <message>
         <source>No contact for 30 days</source>
         <translation>Sans contact depuis 30 jours</translation>
+    </message>
+    <message>
+        <source>Missed appointment</source>
+        <translation>Rendez-vous manqué</translation>
     </message>
     <message>
         <source>No outcome 3 months after training</source>
@@ -1078,6 +1173,10 @@
         </translation>
     </message>
     <message>
+        <source>Your password has been changed.</source>
+        <translation>Votre mot de passe a été changé.</translation>
+    </message>
+    <message>
         <source>About</source>
         <translation>À propos</translation>
     </message>
@@ -1233,6 +1332,33 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Changer mon mot de passe</translation>
+    </message>
+    <message>
+        <source>At least %1 characters. The new password works on this computer at once, and on the campus&apos;s other computers after the next synchronisation; the old one then stops working there.</source>
+        <translation>Au moins %1 caractères. Le nouveau mot de passe fonctionne tout de suite sur ce poste, et sur les autres postes du campus après la prochaine synchronisation ; l&apos;ancien n&apos;y fonctionne alors plus.</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>Mot de passe ac&amp;tuel</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>&amp;Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>New password &amp;again</source>
+        <translation>Confirm&amp;ation</translation>
+    </message>
+    <message>
+        <source>&amp;Change the password</source>
+        <translation>&amp;Changer le mot de passe</translation>
+    </message>
+</context>
+<context>
     <name>PathwayTab</name>
     <message>
         <source>%1 (not possible from here)</source>
@@ -1332,6 +1458,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Pathway step</source>
         <translation>Étape du parcours</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>Conseiller</translation>
     </message>
     <message>
         <source>Campus</source>
@@ -1540,6 +1670,50 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
 </context>
 <context>
+    <name>PreferencesMenu</name>
+    <message>
+        <source>&amp;Preferences</source>
+        <translation>&amp;Préférences</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>Changer mon &amp;mot de passe…</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign</source>
+        <translation>Réaffecter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand the %n selected person(s) over to:</source>
+        <translation>
+            <numerusform>Confier la personne sélectionnée à :</numerusform>
+            <numerusform>Confier les %n personnes sélectionnées à :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n personne</numerusform>
+            <numerusform>%n personnes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They become the referent advisor of these people, on every computer of the campus.</source>
+        <translation>Ce conseiller devient leur référent, sur tous les postes du campus.</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign</source>
+        <translation>&amp;Réaffecter</translation>
+    </message>
+</context>
+<context>
     <name>RecordLabels</name>
     <message>
         <source>yes</source>
@@ -1700,6 +1874,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Last contact</source>
         <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <source>Follow-up snoozed until</source>
+        <translation>Suivi reporté au</translation>
     </message>
     <message>
         <source>Decision date</source>
@@ -2009,9 +2187,20 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
 </context>
 <context>
     <name>SearchPage</name>
+    <message numerus="yes">
+        <source>%n person(s) reassigned.</source>
+        <translation>
+            <numerusform>%n personne réaffectée.</numerusform>
+            <numerusform>%n personnes réaffectées.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Type at least one letter or digit.</source>
-        <translation>Tapez au moins une lettre ou un chiffre.</translation>
+        <source>Type at least one letter or digit, or choose a filter.</source>
+        <translation>Tapez au moins une lettre ou un chiffre, ou choisissez un filtre.</translation>
+    </message>
+    <message>
+        <source>Nobody in this list.</source>
+        <translation>Personne dans cette liste.</translation>
     </message>
     <message>
         <source>Nobody found. Check the spelling, or register a new person (Ctrl+N).</source>
@@ -2022,6 +2211,13 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>
             <numerusform>Première personne trouvée : précisez la recherche.</numerusform>
             <numerusform>Les %n premières personnes trouvées : tapez davantage pour préciser la recherche.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) in this list</source>
+        <translation>
+            <numerusform>%n personne dans cette liste</numerusform>
+            <numerusform>%n personnes dans cette liste</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2058,6 +2254,14 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>&amp;New registration (Ctrl+N)</source>
         <translation>&amp;Nouvelle inscription (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign…</source>
+        <translation>&amp;Réaffecter…</translation>
+    </message>
+    <message>
+        <source>Hand the selected people over to another advisor of the campus</source>
+        <translation>Confier les personnes sélectionnées à un autre conseiller du campus</translation>
     </message>
 </context>
 <context>
