@@ -163,15 +163,19 @@ def write_refusal(
     new: Mapping[str, Any],
     follows: Callable[[str], bool],
     campus_exists: Callable[[str], bool],
+    author: str | None = None,
 ) -> Refusal | None:
     """Why a device of `role` at `device_campus` may not make this change, or None when it may.
 
     `stored`: the record's data at HQ (None when HQ has never held it; a deleted record keeps its data). `new`: the
     values the change sets (field -> value; a delete sets none). `follows(person_id)`: whether the device's campus
     follows that person (True for a person HQ has never seen: the change may be creating them).
-    `campus_exists(campus_id)`: a live campus. Values are already known to be well-formed (gn_core.fields)."""
+    `campus_exists(campus_id)`: a live campus. `author`: the account the change is made by (an account's holder
+    alone changes its password). Values are already known to be well-formed (gn_core.fields)."""
     if entity == ACCOUNT_ENTITY and role is DeviceRole.CAMPUS_PC:
-        return _own_password_refusal(device_campus, op, stored, new)
+        return _own_password_refusal(device_campus, op, stored, new) or (
+            None if author == record_id else Refusal.READ_ONLY
+        )
     if entity not in ROLE_WRITES.get(role, frozenset()):
         return Refusal.READ_ONLY
     if op not in ROLE_OPS.get(role, frozenset()) or (role is DeviceRole.KIOSK and stored is not None):

@@ -126,6 +126,7 @@ def check_write(
         new=new,
         follows=_yes,  # the PC holds only the people its campus follows
         campus_exists=_yes,  # the store's foreign key checks the campus
+        author=ctx.user_id,
     )
     if refusal is not None:
         raise PermissionDenied(REFUSAL_DETAIL[refusal])

@@ -184,7 +184,7 @@ def resolve(hq: Hq, device: AuthDevice, conflict_id: str, request: ResolveReques
                 "campus": _value(row.campus_value),
                 "value": request.value,
             }[request.choice]
-            _check_decision(tx.conn, device, row.entity, row.record_id, state, row.field, value)
+            _check_decision(tx.conn, device, row.entity, row.record_id, state, row.field, value, request.user_id)
             new_state = resolve_field(state, row.field, value, stamp, device.id, request.user_id)
             resolution: dict[str, Any] = {"choice": request.choice, "value": value}
             same = (conflict_t.c.kind == "field") & (conflict_t.c.field == row.field)
@@ -227,7 +227,14 @@ def resolve(hq: Hq, device: AuthDevice, conflict_id: str, request: ResolveReques
 
 
 def _check_decision(
-    conn: Connection, device: AuthDevice, entity: str, record_id: str, state: Any, field: str, value: Any
+    conn: Connection,
+    device: AuthDevice,
+    entity: str,
+    record_id: str,
+    state: Any,
+    field: str,
+    value: Any,
+    author: str | None,
 ) -> None:
     """A decided value is a write like any other: a value no campus can store (422), or one the deciding campus may
     not write — a person's owning campus moved without the transfer rules, a record moved to a person it does not
@@ -251,6 +258,7 @@ def _check_decision(
         new={field: value},
         follows=lambda person_id: person_id in followed,
         campus_exists=lambda campus_id: campus_id in live_campus_ids(conn),
+        author=author,
     )
     if refusal is not None:
         raise Forbidden(REFUSAL_DETAIL[refusal], code="forbidden")

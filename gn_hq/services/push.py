@@ -319,6 +319,7 @@ class _Batch:
             new=new,
             follows=self._follows,
             campus_exists=self._campus_exists,
+            author=change.user_id,
         )
         if refusal is not None:
             return "forbidden", REFUSAL_DETAIL[refusal]

@@ -225,15 +225,25 @@ def test_an_advisor_changes_their_own_password_from_a_campus_pc_and_nothing_else
     theirs = users.add_user(world.hq, "conseil.aub", "Conseil", "advisor", "mot-de-passe-aub", "AUB")
     admin = users.add_user(world.hq, "admin", "Administratrice", "hq_admin", "mot-de-passe-du-siege", "SDN")
     sdn.pull()
+    colleague = users.add_user(world.hq, "conseil2.sdn", "Collègue", "advisor", "mot-de-passe-collegue", "SDN")
+    sdn.pull()
     new_hash = users._hasher.hash("nouveau-mot-de-passe")
+
+    def update(account: str, *, by: str | None = mine, **values: str | bool) -> dict[str, object]:
+        data = sdn.data("app_user", account)
+        return sdn.change("app_user", account, "update", {k: (data.get(k), v) for k, v in values.items()}, user_id=by)
+
     answer = sdn.push(
-        sdn.update("app_user", mine, password_hash=new_hash),
-        sdn.change("app_user", theirs, "update", {"password_hash": (None, new_hash)}, base=1),
-        sdn.update("app_user", admin, password_hash=new_hash),
-        sdn.update("app_user", mine, role="campus_manager"),
-        sdn.update("app_user", mine, password_hash=new_hash, active=False),
+        update(mine, password_hash=new_hash),
+        sdn.change("app_user", theirs, "update", {"password_hash": (None, new_hash)}, base=1, user_id=theirs),
+        update(admin, by=admin, password_hash=new_hash),
+        update(mine, role="campus_manager"),
+        update(mine, password_hash=new_hash, active=False),
+        update(colleague, password_hash=new_hash),  # a colleague's password, from my session: theirs alone
+        update(colleague, by=None, password_hash=new_hash),  # or from nobody's
     )
-    assert [r["code"] for r in answer["rejected"]] == ["forbidden"] * 4
+    assert [r["code"] for r in answer["rejected"]] == ["forbidden"] * 6
+    assert users.verify(world.hq, "conseil2.sdn", "mot-de-passe-collegue") is not None
     assert users.verify(world.hq, "conseil.sdn", "nouveau-mot-de-passe") is not None
     assert users.verify(world.hq, "conseil.sdn", "ancien-mot-de-passe") is None
     assert users.verify(world.hq, "conseil.aub", "mot-de-passe-aub") is not None
