@@ -116,7 +116,7 @@ def test_a_kiosk_adds_check_ins_and_pre_registrations_and_changes_nothing(world:
     )
     assert answer["rejected"] == []
     for path in ("/v1/people/x/erasure", "/v1/people/x/shares", "/v1/conflicts/x/resolution"):
-        body = {"reason": "test", "campus_id": "x", "choice": "hq"}
+        body = {"reason": "other", "reference": "T-1", "campus_id": "x", "choice": "hq"}
         assert world.client.post(path, json=body, headers=kiosk.headers).status_code == 403
 
 
