@@ -25,6 +25,7 @@ from gn_core import fields as value_rules
 from gn_core.domain.errors import FieldError, InvalidInput, PermissionDenied
 from gn_core.hlc import HybridClock, Stamp
 from gn_core.ids import new_id
+from gn_core.retention import ANONYMISED_REFUSAL
 from gn_core.sync_rules import (
     ACCOUNT_ENTITY,
     ENTITIES,
@@ -116,6 +117,8 @@ def check_write(
     if ctx.campus_id is None:
         return  # a PC with no campus yet: the campus rules wait for its enrolment
     stored = None if op == "insert" else {**(current or {}), **{name: f.get("old") for name, f in fields.items()}}
+    if entity == "person" and stored is not None and stored.get("anonymised_on") is not None:
+        raise PermissionDenied(ANONYMISED_REFUSAL)
     refusal = write_refusal(
         ctx.role,
         ctx.campus_id,
@@ -126,6 +129,7 @@ def check_write(
         new=new,
         follows=_yes,  # the PC holds only the people its campus follows
         campus_exists=_yes,  # the store's foreign key checks the campus
+        device_id=ctx.device_id,
     )
     if refusal is not None:
         raise PermissionDenied(REFUSAL_DETAIL[refusal])
@@ -165,7 +169,9 @@ def _entries(
     stamp = str(ctx.clock.now())
     entity = type(obj).__tablename__
     person_id = _person_id(obj)
-    ctx.touched.add((entity, obj.id))
+    kept = type(obj).__history__
+    if kept:
+        ctx.touched.add((entity, obj.id))
     if ctx.capture:
         session.add(
             ChangeLog(
@@ -180,6 +186,8 @@ def _entries(
                 campus_id=ctx.campus_id,
             )
         )
+    if not kept:
+        return
     session.add(
         HistoryEntry(
             entity=entity,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from gn_core.domain.enums import PathwayStep
 from gn_desktop.services.home import AppointmentItem, DueItem, DueReason, WalkIn
+from gn_desktop.services.retention import AnonymisationWarnings
 from gn_desktop.views.common import ID_ROLE, fill, fmt_date, fmt_long_date, fmt_time, heading, lab, selected_id, table
 from gn_desktop.views.tasks import TaskError, TaskRunner
 
@@ -57,6 +58,8 @@ class HomeData(Protocol):
     def due_counts(self) -> dict[DueReason, int]: ...
     @property
     def walk_ins(self) -> Sequence[WalkIn]: ...
+    @property
+    def anonymisation(self) -> AnonymisationWarnings: ...
 
 
 # loads the home data; called with a unit of work on the task runner's worker thread
@@ -316,6 +319,9 @@ class HomePage(QWidget):
             return self.tr("Training ends soon")
         return self.tr("No outcome 3 months after training")
 
+    def _anonymised_on(self, day: date) -> str:
+        return self.tr("File anonymised on %1 without a new contact").replace("%1", fmt_date(day))
+
     def _render(self) -> None:
         s = self.summary
         if s is not None and s.campus_name:
@@ -334,7 +340,7 @@ class HomePage(QWidget):
         appts = s.appointments_today if s is not None else None
         pending = s.pending_changes if s is not None else None
         waiting = len(s.walk_ins) if s is not None else None
-        due = sum(s.due_counts.values()) if s is not None else None
+        due = sum(s.due_counts.values()) + s.anonymisation.count if s is not None else None
         self.people.show_value(total, self.tr("people followed", "", total if total is not None else 2))
         self.appointments.show_value(appts, self.tr("appointments today", "", appts if appts is not None else 2))
         self.waiting.show_value(waiting, self.tr("waiting at the reception", "", waiting if waiting else 2))
@@ -361,8 +367,10 @@ class HomePage(QWidget):
             [w.visit_id or w.pre_registration_id for w in s.walk_ins],
         )
         self.receive_button.setEnabled(bool(s.walk_ins))
+        soon = s.anonymisation.items  # retention (services.retention): the date is then the last contact's
         fill(
             self.due_table,
-            [[d.person_name, self._reason(d), fmt_date(d.on)] for d in s.due],
-            [d.person_id for d in s.due],
+            [[d.person_name, self._reason(d), fmt_date(d.on)] for d in s.due]
+            + [[a.person_name, self._anonymised_on(a.on), fmt_date(a.last_contact)] for a in soon],
+            [d.person_id for d in s.due] + [a.person_id for a in soon],
         )
