@@ -63,6 +63,9 @@ NATURAL_KEYS: Mapping[str, str] = {"campus": "code", "app_user": "username"}
 #: the person field telling which campus follows the person; changing it transfers the person
 OWNING_CAMPUS_FIELD = "campus_id"
 
+#: fields of campus-written records that HQ alone sets: the day HQ anonymised a file (gn_core.retention)
+HQ_FIELDS: Mapping[str, frozenset[str]] = {"person": frozenset({"anonymised_on"})}
+
 
 def protected_fields(entity: str) -> frozenset[str]:
     """The fields of `entity` HQ keeps on a concurrent edit (empty for most entities)."""
@@ -146,6 +149,7 @@ class Refusal(StrEnum):
     TRANSFER = "transfer"  # a person's owning campus changed by a campus that does not own them, or to no campus
     OWN_CAMPUS_ONLY = "own_campus_only"  # a new person enrolled at another campus than the device's
     AUDIT_TRAIL = "audit_trail"  # an audit event changed, deleted, or added for another campus, device or account
+    HQ_FIELD = "hq_field"  # a field only HQ writes (the day a file was anonymised)
 
 
 REFUSAL_DETAIL: Mapping[Refusal, str] = {
@@ -159,6 +163,8 @@ REFUSAL_DETAIL: Mapping[Refusal, str] = {
     Refusal.TRANSFER: "Seul le campus qui suit une personne peut la transférer, et vers un campus existant.",
     Refusal.OWN_CAMPUS_ONLY: "Une personne inscrite depuis ce poste appartient à son campus : "
     "inscrivez-la ici puis transférez-la.",
+    Refusal.HQ_FIELD: "Ce champ est tenu par le siège (la date d'anonymisation d'un dossier) : un poste ne le "
+    "modifie pas.",
     Refusal.AUDIT_TRAIL: "Le journal des consultations ne fait que s'allonger : un poste y ajoute ce qui a été lu "
     "sur lui, pour son campus et par un compte de son campus ; rien ne s'y modifie ni ne s'en efface.",
 }
@@ -195,6 +201,9 @@ def write_refusal(
         return Refusal.READ_ONLY
     if op not in ROLE_OPS.get(role, frozenset()) or (role is DeviceRole.KIOSK and stored is not None):
         return Refusal.KIOSK_ADDS_ONLY
+    hq_fields = HQ_FIELDS.get(entity, frozenset())
+    if hq_fields and op != "delete" and any(new.get(f) != (stored or {}).get(f) for f in hq_fields if f in new):
+        return Refusal.HQ_FIELD
     owner = ENTITY_OWNER.get(entity)
     if owner is Owner.DEVICE:
         return _audit_refusal(device_campus, device_id, op, stored, new, account_of)
