@@ -168,3 +168,17 @@ def test_an_hq_administrator_s_reads_are_recorded_too(world: World) -> None:
         audit.record(uow, e.AuditAction.PERSON_EXPORT, person_id=pid, detail="pdf+json")
         uow.commit()
     assert _events(world.store) == [("person_export", admin, pid, "pdf+json")]
+
+
+def test_after_a_new_device_identity_the_events_not_sent_name_the_new_device(world: World) -> None:
+    """Re-enrolment gives the installation a new device id; HQ accepts an event only from the device it names."""
+    from gn_desktop.store import replica
+
+    pid = _sensitive_person(world)
+    _open(world.store, world.manager_id, pid)
+    with replica.sync_transaction(world.store.engine) as conn:
+        replica.move_audit_events(conn, "new-device-id")
+    with world.store.reading() as s:
+        assert {r.device_id for r in s.scalars(select(m.AuditEvent))} == {"new-device-id"}
+        queued = s.scalars(select(m.ChangeLog).where(m.ChangeLog.entity == "audit_event")).all()
+        assert queued and {c.fields["device_id"]["new"] for c in queued} == {"new-device-id"}
