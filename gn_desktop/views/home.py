@@ -144,7 +144,7 @@ class HomePage(QWidget):
         self.receive_button.setObjectName("walk-in-receive")
         self.receive_button.clicked.connect(self._receive)
         self.due_title = heading(size=13)
-        self.due_table = table("due-table", 3, stretch=0)
+        self.due_table = table("due-table", 3, stretch=1)  # the names in full; a long reason is elided (tooltip)
         self.status = QLabel()
         self.status.setObjectName("home-status")
         self.status.setWordWrap(True)
@@ -367,10 +367,16 @@ class HomePage(QWidget):
             [w.visit_id or w.pre_registration_id for w in s.walk_ins],
         )
         self.receive_button.setEnabled(bool(s.walk_ins))
-        soon = s.anonymisation.items  # retention (services.retention): the date is then the last contact's
+        # first, files HQ anonymises within 30 days without a contact (services.retention); their date is the last
+        # contact's
+        soon = s.anonymisation.items
         fill(
             self.due_table,
-            [[d.person_name, self._reason(d), fmt_date(d.on)] for d in s.due]
-            + [[a.person_name, self._anonymised_on(a.on), fmt_date(a.last_contact)] for a in soon],
-            [d.person_id for d in s.due] + [a.person_id for a in soon],
+            [[a.person_name, self._anonymised_on(a.on), fmt_date(a.last_contact)] for a in soon]
+            + [[d.person_name, self._reason(d), fmt_date(d.on)] for d in s.due],
+            [a.person_id for a in soon] + [d.person_id for d in s.due],
         )
+        for row in range(self.due_table.rowCount()):
+            why = self.due_table.item(row, 1)
+            if why is not None:
+                why.setToolTip(why.text())
