@@ -244,3 +244,25 @@ def test_a_day_is_stored_as_the_sql_query_reads_it(world: World) -> None:
         assert retention.last_contacts(uow, date(2100, 1, 1), world.campus_id) == [
             (pid, "Awa", "Diallo", date(2025, 2, 3))
         ]
+
+
+def test_anonymising_decides_for_every_field_of_every_record_about_a_person() -> None:
+    """A field added later to a person's records must be declared replaced or kept: nothing is kept by default."""
+    from gn_core.fields import ENTITY_FIELDS
+    from gn_core.sync_rules import FRONT_DESK, PERSON_LINK
+
+    for entity in [*PERSON_LINK, *FRONT_DESK]:
+        replaced, kept = set(rules.ANONYMISED.get(entity, {})), rules.KEPT[entity]
+        assert replaced | kept == set(ENTITY_FIELDS[entity]), entity
+        assert not replaced & kept, entity
+
+
+def test_months_are_calendar_months_and_the_last_day_counts() -> None:
+    assert rules.add_months(date(2024, 3, 31), 1) == date(2024, 4, 30)
+    assert rules.add_months(date(2024, 2, 29), 24) == date(2026, 2, 28)
+    assert rules.add_months(date(2026, 4, 10), -24) == date(2024, 4, 10)
+    assert rules.is_due(date(2024, 3, 1), 24, date(2026, 3, 1))
+    assert not rules.is_due(date(2024, 3, 2), 24, date(2026, 3, 1))  # one day inside: kept
+    assert rules.warning_from(date(2024, 4, 10), 24) == date(2026, 3, 11)
+    assert rules.months_setting(None) == rules.months_setting("abc") == rules.months_setting("2") == 24
+    assert rules.months_setting("36") == 36
