@@ -273,7 +273,7 @@ class Person(Synced):
     # Current pathway step (the timeline is PathwayEvent)
     pathway_step: Mapped[e.PathwayStep] = mapped_column(default=e.PathwayStep.WELCOME, index=True)
     pathway_since: Mapped[date]
-    last_contact_on: Mapped[date | None]
+    last_contact_on: Mapped[date | None] = mapped_column(index=True)  # the worklist's retention warning
     #: set by HQ when the file was anonymised after its retention period (gn_core.retention): no identity is left
     anonymised_on: Mapped[date | None]
     # Folded words the person is found by; indexed by the person_fts full-text table (migration 0002)

@@ -1,5 +1,5 @@
 """audit trail and retention: the audit events a PC records until HQ holds them, HQ's settings (the retention
-period), and the day a person's file was anonymised
+period), the day a person's file was anonymised, and an index on the last contact
 
 Revision ID: 0009
 Revises: 0007
@@ -58,9 +58,12 @@ def upgrade() -> None:
     )
     # a plain ADD COLUMN: no batch rebuild of `person` (which would drop the search index's triggers)
     op.add_column('person', sa.Column('anonymised_on', sa.Date(), nullable=True))
+    # the retention warning looks for old contacts without reading every person
+    op.create_index('ix_person_last_contact_on', 'person', ['last_contact_on'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_person_last_contact_on', table_name='person')
     op.drop_column('person', 'anonymised_on')  # SQLite 3.35+: no rebuild, the search triggers stay
     op.drop_table('audit_event')
     op.drop_table('hq_setting')
