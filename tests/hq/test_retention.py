@@ -157,3 +157,35 @@ def test_the_period_is_set_at_hq_and_reaches_every_campus(
     answer = mtr.push(mtr.update("hq_setting", "retention_months", value="1200"))
     assert [r["code"] for r in answer["rejected"]] == ["forbidden"]
     assert indicators.indicators(world.hq).total.people == len(people)
+
+
+def test_anonymising_a_shared_file_leaves_no_old_value_at_hq_nor_in_a_conflict(world: World) -> None:
+    """Like an erasure, the values of every conflict about the person go; both campuses receive the file anonymised."""
+    from sqlalchemy import select, text
+
+    from gn_hq.db.models import conflict_table, erasure_table
+
+    sdn, aub = world.devices["SDN"], world.devices["AUB"]
+    pid = _person(sdn, world.campus_ids["SDN"], last_name="Keïta", last_contact_on="2024-01-05")
+    world.client.post(f"/v1/people/{pid}/shares", json={"campus_id": world.campus_ids["AUB"]}, headers=sdn.headers)
+    sdn.pull()
+    aub.pull()
+    sdn.push(sdn.update("person", pid, phone="+33611111111"))  # a conflict holding personal values
+    aub.push(aub.update("person", pid, phone="+33622222222"))
+    report = retention.run(world.hq, TODAY)
+    assert [a.person_id for a in report.affected] == [pid] and report.anonymised == 1
+    with world.hq.read() as conn:
+        conflicts = conn.execute(select(conflict_table).where(conflict_table.c.person_id == pid)).all()
+        assert conflicts and all(c.status == "erased" and c.hq_value is None for c in conflicts)
+        dump = " ".join(
+            str(v)
+            for table in ("record", "conflict")
+            for row in conn.execute(text(f"SELECT * FROM {table}"))
+            for v in row
+        )
+        assert "Keïta" not in dump and "+3361" not in dump and "+3362" not in dump
+        kinds = conn.execute(select(erasure_table.c.kind).where(erasure_table.c.person_id == pid)).scalars().all()
+        assert kinds == ["anonymise"]
+    for device in (sdn, aub):
+        device.pull()
+        assert device.data("person", pid)["last_name"] == "" and device.data("person", pid).get("phone") is None
