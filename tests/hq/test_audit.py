@@ -99,7 +99,7 @@ def test_erasing_a_person_keeps_the_events_about_them(world: World) -> None:
     event = new_id()
     sdn.push(sdn.insert("audit_event", event, _event(sdn, person_id=pid)))
     response = world.client.post(
-        f"/v1/people/{pid}/erasure", json={"reason": "Demande de la personne"}, headers=sdn.headers
+        f"/v1/people/{pid}/erasure", json={"reason": "person_request", "reference": "T-2041"}, headers=sdn.headers
     )
     assert response.status_code == 200, response.text
     # an event recorded before the erasure and sent after it is kept too
