@@ -203,6 +203,7 @@ ENTITY_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "pathway_since": _date(required=True),
         "last_contact_on": _date(),
         "follow_up_snoozed_until": _date(),
+        "anonymised_on": _date(),
     },
     "rqth_decision": {
         "person_id": _id(required=True),
@@ -303,6 +304,18 @@ ENTITY_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "created_on": _date(),
         "job_family": _choice(e.JobFamily),
     },
+    # --- HQ's settings every campus receives (gn_core.retention.SETTING_ID…) ---
+    "hq_setting": {"value": _line(200, required=True)},
+    # --- the audit trail of sensitive reads: added by campus PCs, read at HQ only ---
+    "audit_event": {
+        "at": _datetime(required=True),
+        "account_id": _id(),
+        "device_id": _id(required=True),
+        "campus_id": _id(required=True),
+        "action": _choice(e.AuditAction, required=True),
+        "person_id": _id(),
+        "detail": _line(200),
+    },
 }
 
 #: French names of fields, for messages (the field's code is shown when it has none here)
@@ -338,6 +351,13 @@ FIELD_LABELS: Mapping[str, str] = {
     "pathway_since": "date de l'étape",
     "last_contact_on": "dernier contact",
     "follow_up_snoozed_until": "suivi reporté au",
+    "anonymised_on": "anonymisé le",
+    "at": "date et heure",
+    "account_id": "compte",
+    "device_id": "poste",
+    "action": "action",
+    "detail": "détail",
+    "value": "valeur",
     "person_id": "personne",
     "starts_at": "début",
     "ends_at": "fin",

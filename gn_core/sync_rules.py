@@ -11,9 +11,9 @@ from enum import StrEnum
 from typing import Any
 
 #: data shared by every campus: campuses, accounts (with password hashes, for offline sign-in), partners, programmes,
-#: their sessions, job offers and events
+#: their sessions, job offers, events and HQ's settings (`hq_setting`: the retention period, gn_core.retention)
 REFERENCE_ENTITIES: frozenset[str] = frozenset(
-    {"campus", "app_user", "partner", "programme", "programme_session", "job_offer", "event"}
+    {"campus", "app_user", "partner", "programme", "programme_session", "job_offer", "event", "hq_setting"}
 )
 
 #: records about one person, and the attribute holding that person's id; a campus receives them only for the people
@@ -36,8 +36,15 @@ PERSON_SCOPED: frozenset[str] = frozenset(PERSON_LINK)
 #: linked to a person once the visitor is known (`person_id`), and erased with them
 FRONT_DESK: Mapping[str, str] = {"visit": "person_id", "pre_registration": "person_id"}
 
+#: the audit trail of sensitive reads (who read a disability decision or a restricted note, who exported whom): a
+#: campus PC adds the events it recorded, for its own campus, and nothing else; nobody edits or deletes one; no device
+#: receives them (HQ administrators read them: `gn-hq audit list`). An event names a person by their opaque id only
+AUDIT_ENTITY = "audit_event"
+#: entities no device ever receives
+NOT_PULLED: frozenset[str] = frozenset({AUDIT_ENTITY})
+
 #: every entity the protocol carries
-ENTITIES: frozenset[str] = REFERENCE_ENTITIES | PERSON_SCOPED | frozenset(FRONT_DESK)
+ENTITIES: frozenset[str] = REFERENCE_ENTITIES | PERSON_SCOPED | frozenset(FRONT_DESK) | {AUDIT_ENTITY}
 
 #: fields HQ keeps when two campuses change them concurrently: the conflict waits for an advisor instead of a clock
 #: picking a winner (identity, birth date, pathway step, consents, disability recognition dates)
@@ -55,6 +62,9 @@ NATURAL_KEYS: Mapping[str, str] = {"campus": "code", "app_user": "username"}
 
 #: the person field telling which campus follows the person; changing it transfers the person
 OWNING_CAMPUS_FIELD = "campus_id"
+
+#: fields of campus-written records that HQ alone sets: the day HQ anonymised a file (gn_core.retention)
+HQ_FIELDS: Mapping[str, frozenset[str]] = {"person": frozenset({"anonymised_on"})}
 
 
 def protected_fields(entity: str) -> frozenset[str]:
@@ -93,6 +103,7 @@ class Owner(StrEnum):
     HQ = "hq"  # campuses, accounts and the HQ-wide catalogue: HQ alone (its command line, later its console)
     CAMPUS = "campus"  # catalogue entries of one campus (CAMPUS_OWNED_FIELD names it): that campus's devices
     PERSON = "person"  # records about a person: the devices of the campuses that follow the person
+    DEVICE = "device"  # the audit trail: each event added once by the device that recorded it, never changed
 
 
 #: entities whose records belong to one campus, and the field naming it (None there: an HQ-wide entry)
@@ -106,6 +117,7 @@ ENTITY_OWNER: Mapping[str, Owner] = {
     **{entity: Owner.HQ for entity in REFERENCE_ENTITIES},
     **{entity: Owner.CAMPUS for entity in CAMPUS_OWNED_FIELD},
     **{entity: Owner.PERSON for entity in PERSON_SCOPED},
+    AUDIT_ENTITY: Owner.DEVICE,
 }
 
 #: the entities each kind of device may write at all (within the scope its campus has on them)
@@ -136,6 +148,8 @@ class Refusal(StrEnum):
     NO_PERSON = "no_person"  # a record that must belong to a person the campus follows
     TRANSFER = "transfer"  # a person's owning campus changed by a campus that does not own them, or to no campus
     OWN_CAMPUS_ONLY = "own_campus_only"  # a new person enrolled at another campus than the device's
+    AUDIT_TRAIL = "audit_trail"  # an audit event changed, deleted, or added for another campus, device or account
+    HQ_FIELD = "hq_field"  # a field only HQ writes (the day a file was anonymised)
 
 
 REFUSAL_DETAIL: Mapping[Refusal, str] = {
@@ -149,7 +163,14 @@ REFUSAL_DETAIL: Mapping[Refusal, str] = {
     Refusal.TRANSFER: "Seul le campus qui suit une personne peut la transférer, et vers un campus existant.",
     Refusal.OWN_CAMPUS_ONLY: "Une personne inscrite depuis ce poste appartient à son campus : "
     "inscrivez-la ici puis transférez-la.",
+    Refusal.HQ_FIELD: "Ce champ est tenu par le siège (la date d'anonymisation d'un dossier) : un poste ne le "
+    "modifie pas.",
+    Refusal.AUDIT_TRAIL: "Le journal des consultations ne fait que s'allonger : un poste y ajoute ce qui a été lu "
+    "sur lui, pour son campus et par un compte de son campus ; rien ne s'y modifie ni ne s'en efface.",
 }
+
+#: an account as the rules need it: its campus (None for an HQ administrator) and its role
+AccountInfo = tuple[str | None, str]
 
 
 def write_refusal(
@@ -164,6 +185,8 @@ def write_refusal(
     follows: Callable[[str], bool],
     campus_exists: Callable[[str], bool],
     author: str | None = None,
+    device_id: str | None = None,
+    account_of: Callable[[str], AccountInfo | None] | None = None,
 ) -> Refusal | None:
     """Why a device of `role` at `device_campus` may not make this change, or None when it may.
 
@@ -171,7 +194,9 @@ def write_refusal(
     values the change sets (field -> value; a delete sets none). `follows(person_id)`: whether the device's campus
     follows that person (True for a person HQ has never seen: the change may be creating them).
     `campus_exists(campus_id)`: a live campus. `author`: the account the change is made by (an account's holder
-    alone changes its password). Values are already known to be well-formed (gn_core.fields)."""
+    alone changes its password). `device_id`: the device making the change (an audit event must name it);
+    `account_of(account_id)`: an account's campus and role, None when unknown (None: not checked — the campus
+    checking its own user's writes). Values are already known to be well-formed (gn_core.fields)."""
     if entity == ACCOUNT_ENTITY and role is DeviceRole.CAMPUS_PC:
         return _own_password_refusal(device_campus, op, stored, new) or (
             None if author == record_id else Refusal.READ_ONLY
@@ -180,7 +205,12 @@ def write_refusal(
         return Refusal.READ_ONLY
     if op not in ROLE_OPS.get(role, frozenset()) or (role is DeviceRole.KIOSK and stored is not None):
         return Refusal.KIOSK_ADDS_ONLY
+    hq_fields = HQ_FIELDS.get(entity, frozenset())
+    if hq_fields and op != "delete" and any(new.get(f) != (stored or {}).get(f) for f in hq_fields if f in new):
+        return Refusal.HQ_FIELD
     owner = ENTITY_OWNER.get(entity)
+    if owner is Owner.DEVICE:
+        return _audit_refusal(device_campus, device_id, op, stored, new, account_of)
     if owner is Owner.CAMPUS:
         field = CAMPUS_OWNED_FIELD[entity]
         if stored is not None and stored.get(field) != device_campus:
@@ -204,6 +234,28 @@ def write_refusal(
         return Refusal.NO_PERSON if op != "delete" or stored is not None else None
     if after != before and not follows(after):
         return Refusal.NOT_FOLLOWED
+    return None
+
+
+def _audit_refusal(
+    device_campus: str,
+    device_id: str | None,
+    op: str,
+    stored: Mapping[str, Any] | None,
+    new: Mapping[str, Any],
+    account_of: Callable[[str], AccountInfo | None] | None,
+) -> Refusal | None:
+    """An audit event is added once, by the device that recorded it, for its campus, naming an account of that campus
+    (or an HQ administrator, who signs in on HQ's own PCs) or none (a command run without signing in)."""
+    if op != "insert" or stored is not None:
+        return Refusal.AUDIT_TRAIL
+    if new.get("campus_id") != device_campus or (device_id is not None and new.get("device_id") != device_id):
+        return Refusal.AUDIT_TRAIL
+    account = new.get("account_id")
+    if account is not None and account_of is not None:
+        info = account_of(account)
+        if info is None or (info[0] != device_campus and info[1] != "hq_admin"):
+            return Refusal.AUDIT_TRAIL
     return None
 
 

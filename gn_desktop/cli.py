@@ -226,6 +226,7 @@ def _export(data: Path, fmt: str, out: Path | None) -> int:
     store = _open_store(data)
     with store.unit_of_work(None) as uow:
         count = exporting.export_people(uow, fmt, out if out is not None else sys.stdout)
+        uow.commit()  # the export's audit event
     if out is not None:
         print(
             f"{count} personne{'s' if count > 1 else ''} exportée{'s' if count > 1 else ''} dans {out}.",

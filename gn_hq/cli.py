@@ -1,4 +1,5 @@
-"""`gn-hq`: run the HQ sync service and administer it (campuses, accounts, devices, epoch, erasure).
+"""`gn-hq`: run the HQ sync service and administer it (campuses, accounts, devices, epoch, erasure, the audit trail,
+retention).
 
 Every command takes `--database-url URL` (or $GN_HQ_DATABASE_URL; default: the embedded SQLite file of the data
 dir) and `--data-dir DIR` (or $GN_HQ_DATA_DIR; default: the user data dir). Messages are in French; errors a person
@@ -12,8 +13,9 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -129,7 +131,39 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("indicators", parents=[common], help="affiche les indicateurs (JSON)")
+
+    audit = sub.add_parser("audit", help="journal des consultations de données sensibles").add_subparsers(
+        dest="action", metavar="ACTION"
+    )
+    audit.required = True
+    alist = audit.add_parser(
+        "list", parents=[common], help="qui a lu une RQTH ou une note restreinte, qui a exporté qui, quand"
+    )
+    alist.add_argument("--person", help="identifiant d'une personne")
+    alist.add_argument("--since", type=_day, help="à partir de ce jour (AAAA-MM-JJ, heure UTC)")
+    alist.add_argument("--campus", help="code d'un campus, par exemple SDN")
+    alist.add_argument("--json", action="store_true", help="sortie JSON")
+
+    retention = sub.add_parser("retention", help="durée de conservation des dossiers").add_subparsers(
+        dest="action", metavar="ACTION"
+    )
+    retention.required = True
+    rrun = retention.add_parser(
+        "run", parents=[common], help="anonymise les dossiers sans contact depuis la durée de conservation"
+    )
+    rrun.add_argument("--dry-run", action="store_true", help="liste les dossiers concernés sans rien modifier")
+    rrun.add_argument("--today", type=_day, help="date du jour à retenir (AAAA-MM-JJ ; défaut : aujourd'hui)")
+    retention.add_parser("show", parents=[common], help="affiche la durée de conservation")
+    rset = retention.add_parser("set", parents=[common], help="change la durée de conservation (en mois)")
+    rset.add_argument("months", type=int, help="nombre de mois sans contact avant l'anonymisation")
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"date attendue au format AAAA-MM-JJ, pas « {text[:20]} »") from None
 
 
 def _hq(args: argparse.Namespace) -> Hq:
@@ -353,6 +387,83 @@ def _indicators(_args: argparse.Namespace, hq: Hq) -> int:
     return 0
 
 
+def _audit_list(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import audit
+
+    events = audit.list_events(hq, person_id=args.person, since=args.since, campus_code=args.campus)
+    if args.json:
+        print(json.dumps([e.as_dict() for e in events], ensure_ascii=False, indent=2))
+        return 0
+    if not events:
+        print("Aucune consultation enregistrée pour ces critères.")
+        return 0
+    rows = [("Date (UTC)", "Campus", "Compte", "Poste", "Action", "Personne", "Détail")]
+    for e in events:
+        rows.append(
+            (
+                f"{e.at:%d/%m/%Y %H:%M:%S}",
+                e.campus_code or e.campus_id,
+                e.account or (e.account_id or "—"),
+                e.device or e.device_id,
+                e.action_label,
+                e.person_id or "—",
+                e.detail or "",
+            )
+        )
+    _table(rows)
+    return 0
+
+
+def _table(rows: Sequence[tuple[str, ...]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+
+
+def _retention_run(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import retention
+
+    today = args.today or date.today()
+    report = retention.run(hq, today, dry_run=args.dry_run)
+    n = len(report.affected)
+    head = f"Conservation : {report.months} mois sans contact. Au {today:%d/%m/%Y}, "
+    if not n:
+        print(head + "aucun dossier à anonymiser.")
+        return 0
+    verb = "à anonymiser (rien n'est modifié)" if args.dry_run else "anonymisé" + ("s" if n > 1 else "")
+    print(head + f"{n} dossier{'s' if n > 1 else ''} {verb} :")
+    rows = [("Campus", "Personne", "Dernier contact", "Anonymisable depuis")]
+    for a in report.affected:
+        rows.append(
+            (a.campus_code or a.campus_id or "—", a.person_id, f"{a.last_contact:%d/%m/%Y}", f"{a.due_on:%d/%m/%Y}")
+        )
+    _table(rows)
+    if not args.dry_run:
+        print(
+            f"{report.records} enregistrements réécrits ; chaque poste qui suit ces personnes les anonymise à sa "
+            "prochaine synchronisation."
+        )
+    return 0
+
+
+def _retention_show(_args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import retention
+
+    print(f"Durée de conservation : {retention.months(hq)} mois sans contact.")
+    return 0
+
+
+def _retention_set(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import retention
+
+    months = retention.set_months(hq, args.months)
+    print(
+        f"Durée de conservation : {months} mois sans contact (les postes la reçoivent à leur prochaine "
+        "synchronisation)."
+    )
+    return 0
+
+
 #: (command, action) -> what runs it; the parser allows only these
 _COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Hq], int]] = {
     ("migrate", None): _migrate,
@@ -371,6 +482,10 @@ _COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Hq], int]]
     ("epoch", "rotate"): _epoch_rotate,
     ("person", "erase"): _person_erase,
     ("indicators", None): _indicators,
+    ("audit", "list"): _audit_list,
+    ("retention", "run"): _retention_run,
+    ("retention", "show"): _retention_show,
+    ("retention", "set"): _retention_set,
 }
 
 

@@ -205,3 +205,12 @@ class ErasureReason(StrEnum):
     END_OF_RETENTION = "end_of_retention"  # the retention period is over
     DUPLICATE = "duplicate"  # a file created twice by mistake
     OTHER = "other"
+
+
+class AuditAction(StrEnum):
+    """What a sensitive read recorded in the audit trail was (a closed list: HQ refuses any other code)."""
+
+    RQTH_READ = "rqth_read"  # a disability recognition (RQTH) decision shown
+    RESTRICTED_NOTE_READ = "restricted_note_read"  # one or more restricted notes shown
+    PERSON_EXPORT = "person_export"  # one person's data exported (right of access)
+    PEOPLE_EXPORT = "people_export"  # people exported (CSV, JSON, xlsx)

@@ -170,6 +170,10 @@ _ENTRIES: tuple[tuple[StrEnum, dict[str, str]], ...] = (
     (e.ErasureReason.END_OF_RETENTION, {"fr": "Fin de la durée de conservation", "en": "End of the retention period"}),
     (e.ErasureReason.DUPLICATE, {"fr": "Doublon créé par erreur", "en": "Duplicate created by mistake"}),
     (e.ErasureReason.OTHER, {"fr": "Autre motif", "en": "Other reason"}),
+    (e.AuditAction.RQTH_READ, {"fr": "Lecture d'une RQTH", "en": "RQTH decision read"}),
+    (e.AuditAction.RESTRICTED_NOTE_READ, {"fr": "Lecture de notes restreintes", "en": "Restricted notes read"}),
+    (e.AuditAction.PERSON_EXPORT, {"fr": "Export des données d'une personne", "en": "One person's data exported"}),
+    (e.AuditAction.PEOPLE_EXPORT, {"fr": "Export de personnes", "en": "People exported"}),
 )
 #: keyed by vocabulary and value: values of different vocabularies are equal strings ("other")
 _LABELS: dict[tuple[type[StrEnum], str], dict[str, str]] = {(type(k), k.value): v for k, v in _ENTRIES}

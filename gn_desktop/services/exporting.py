@@ -33,10 +33,12 @@ from typing import Any, TextIO
 from sqlalchemy import select
 
 from gn_core.domain import enums as e
+from gn_core.domain.enums import AuditAction
 from gn_core.domain.errors import KnownError
 from gn_core.domain.labels import label
 from gn_core.domain.reference import COMMUNES_BY_INSEE
 from gn_core.domain.validation import format_phone
+from gn_desktop.services import audit
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
 
@@ -312,15 +314,19 @@ def export_people(uow: UnitOfWork, fmt: str, out: Path | TextIO) -> int:
     """Write every person with their current pathway step to `out` as csv, json or xlsx; returns how many.
 
     `out` is a path (written atomically) or an open text stream (csv and json only). Notes and RQTH data are never
-    exported.
+    exported. The export is recorded in the audit trail in `uow` (a write unit of work: the caller commits it).
     """
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise KnownError(f"Format d'export « {fmt} » inconnu : choisissez csv, json ou xlsx.")
     if fmt == "csv":
-        return _write_csv(uow, out)
-    if fmt == "json":
-        return _write_json(uow, out)
-    if not isinstance(out, Path):
+        count = _write_csv(uow, out)
+    elif fmt == "json":
+        count = _write_json(uow, out)
+    elif not isinstance(out, Path):
         raise KnownError("Un export xlsx doit être écrit dans un fichier (ex. --out personnes.xlsx).")
-    return _write_xlsx(uow, out)
+    else:
+        count = _write_xlsx(uow, out)
+    # in the caller's transaction: an export that failed (raised above) records nothing
+    audit.record(uow, AuditAction.PEOPLE_EXPORT, detail=f"format={fmt} rows={count}")
+    return count

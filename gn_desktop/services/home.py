@@ -12,8 +12,9 @@ from datetime import date, datetime, tzinfo
 from sqlalchemy import select
 
 from gn_core.domain import enums as e
-from gn_desktop.services import worklist
+from gn_desktop.services import retention, worklist
 from gn_desktop.services.dashboard import HomeSummary, day_bounds, home_summary
+from gn_desktop.services.retention import AnonymisationWarnings
 from gn_desktop.services.worklist import DueItem, DueReason, FollowUpRules
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
@@ -55,6 +56,8 @@ class HomeView:
     due: list[DueItem] = field(default_factory=list)
     due_counts: dict[DueReason, int] = field(default_factory=dict)
     walk_ins: list[WalkIn] = field(default_factory=list)
+    #: files HQ anonymises within 30 days without a new contact (`services.retention`)
+    anonymisation: AnonymisationWarnings = field(default_factory=lambda: AnonymisationWarnings([], 0))
 
     # the figures the window's title and status bar read
     @property
@@ -154,7 +157,7 @@ def home_view(
                     None,
                 )
             )
-    return HomeView(summary, appointments, due.items, due.counts, walk_ins)
+    return HomeView(summary, appointments, due.items, due.counts, walk_ins, retention.due_for_anonymisation(uow, day))
 
 
 def mark_visit(uow: UnitOfWork, visit_id: str, status: e.VisitStatus | str) -> None:

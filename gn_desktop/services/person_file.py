@@ -2,7 +2,9 @@
 the sessions and offers the person can be referred to, their fields to correct (with the record's version), their
 consents, and their RQTH decision for the roles allowed to read it.
 
-Plain data out (no Qt): the view formats and translates. Read-only; runs on the task runner's worker thread.
+Plain data out (no Qt): the view formats and translates. Runs on the task runner's worker thread: `open_file` when
+a file is opened (a write: it records the sensitive reads in the audit trail), `file_data` for each reload after an
+edit (a read: the file is already open, nothing more to record).
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from gn_core.domain.enums import AuditAction
 from gn_core.domain.permissions import can_read_sensitive
-from gn_desktop.services import consents, followup, intake, partners, referrals, rqth
+from gn_desktop.services import audit, consents, followup, intake, partners, referrals, rqth
 from gn_desktop.services.common import acting_role
 from gn_desktop.store.uow import UnitOfWork
 
@@ -51,3 +54,22 @@ def file_data(uow: UnitOfWork, person_id: str, today: date) -> FileData:
         consents.consents_of(uow, person_id),
         rqth.rqth_of(uow, person_id) if can_read_sensitive(acting_role(uow)) else None,
     )
+
+
+def open_file(uow: UnitOfWork, person_id: str, today: date) -> FileData:
+    """The file of `person_id` as `file_data` reads it, opened by the signed-in user: the sensitive data it shows —
+    an RQTH decision, restricted notes — is recorded in the audit trail (`services.audit`), once for this opening,
+    in this unit of work (the caller commits it)."""
+    data = file_data(uow, person_id, today)
+    record_sensitive_reads(uow, data)
+    return data
+
+
+def record_sensitive_reads(uow: UnitOfWork, data: FileData) -> None:
+    """One audit event per kind of sensitive data the loaded file shows (none when it shows none)."""
+    pid = data.file.id
+    if data.file.rqth is not None or (data.rqth is not None and data.rqth.decided_on is not None):
+        audit.record(uow, AuditAction.RQTH_READ, person_id=pid)  # the header's validity, the RQTH tab
+    restricted = sum(1 for n in data.notes if n.restricted)
+    if restricted:
+        audit.record(uow, AuditAction.RESTRICTED_NOTE_READ, person_id=pid, detail=f"notes={restricted}")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session, attributes
 
@@ -25,6 +25,7 @@ from gn_core import fields as value_rules
 from gn_core.domain.errors import FieldError, InvalidInput, PermissionDenied
 from gn_core.hlc import HybridClock, Stamp
 from gn_core.ids import new_id
+from gn_core.retention import ANONYMISED_REFUSAL
 from gn_core.sync_rules import (
     ACCOUNT_ENTITY,
     ENTITIES,
@@ -36,7 +37,7 @@ from gn_core.sync_rules import (
 )
 from gn_desktop.store import codec
 from gn_desktop.store.codec import codec_for, wire
-from gn_desktop.store.models import BOOKKEEPING, ChangeLog, HistoryEntry, Synced, Tombstone
+from gn_desktop.store.models import BOOKKEEPING, ChangeLog, HistoryEntry, Person, Synced, Tombstone
 from gn_desktop.store.types import utcnow
 
 
@@ -116,6 +117,8 @@ def check_write(
     if ctx.campus_id is None:
         return  # a PC with no campus yet: the campus rules wait for its enrolment
     stored = None if op == "insert" else {**(current or {}), **{name: f.get("old") for name, f in fields.items()}}
+    if entity == "person" and stored is not None and stored.get("anonymised_on") is not None:
+        raise PermissionDenied(ANONYMISED_REFUSAL)
     refusal = write_refusal(
         ctx.role,
         ctx.campus_id,
@@ -127,6 +130,7 @@ def check_write(
         follows=_yes,  # the PC holds only the people its campus follows
         campus_exists=_yes,  # the store's foreign key checks the campus
         author=ctx.user_id,
+        device_id=ctx.device_id,
     )
     if refusal is not None:
         raise PermissionDenied(REFUSAL_DETAIL[refusal])
@@ -166,7 +170,9 @@ def _entries(
     stamp = str(ctx.clock.now())
     entity = type(obj).__tablename__
     person_id = _person_id(obj)
-    ctx.touched.add((entity, obj.id))
+    kept = type(obj).__history__
+    if kept:
+        ctx.touched.add((entity, obj.id))
     if ctx.capture:
         session.add(
             ChangeLog(
@@ -181,6 +187,8 @@ def _entries(
                 campus_id=ctx.campus_id,
             )
         )
+    if not kept:
+        return
     session.add(
         HistoryEntry(
             entity=entity,
@@ -227,6 +235,20 @@ def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> Non
         _capture_delete(session, ctx, obj)
 
 
+def _refuse_anonymised(session: Session, ctx: CaptureContext, obj: Synced) -> None:
+    """A record of a file HQ anonymised is not written any more on this PC (HQ would refuse it: gn_core.retention);
+    the person's own record is judged by `check_write`. Records received from HQ and erasures pass."""
+    if not ctx.capture or ctx.erasing or type(obj).__person_attr__ in (None, "id"):
+        return
+    person_id = _person_id(obj)
+    if person_id is None:
+        return
+    with session.no_autoflush:
+        anonymised = session.scalar(select(Person.anonymised_on).where(Person.id == person_id))
+    if anonymised is not None:
+        raise PermissionDenied(ANONYMISED_REFUSAL)
+
+
 def _capture_insert(session: Session, ctx: CaptureContext, obj: Synced, now: datetime) -> None:
     _apply_python_defaults(obj)
     if obj.id is None:
@@ -238,6 +260,7 @@ def _capture_insert(session: Session, ctx: CaptureContext, obj: Synced, now: dat
     obj.refresh_derived()
     fields = {k: {"old": None, "new": wire(getattr(obj, k))} for k in _columns(type(obj))}
     check_write(ctx, type(obj).__tablename__, obj.id, "insert", fields)
+    _refuse_anonymised(session, ctx, obj)
     _entries(session, ctx, obj, "insert", fields, base_version=0)
 
 
@@ -266,6 +289,7 @@ def _capture_update(session: Session, ctx: CaptureContext, obj: Synced, now: dat
     if ctx.capture:
         current = {k: wire(getattr(obj, k)) for k in _columns(type(obj))}
         check_write(ctx, type(obj).__tablename__, obj.id, "update", fields, current)
+        _refuse_anonymised(session, ctx, obj)
     base_version = obj.sync_version
     if ctx.capture:
         obj.version = (obj.version or 0) + 1

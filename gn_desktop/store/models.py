@@ -82,6 +82,7 @@ class Base(DeclarativeBase):
         e.VisitPurpose: _enum(e.VisitPurpose),
         e.VisitStatus: _enum(e.VisitStatus),
         e.PreRegistrationStatus: _enum(e.PreRegistrationStatus),
+        e.AuditAction: _enum(e.AuditAction),
     }
 
 
@@ -105,6 +106,9 @@ class Synced(Base):
     __derived_fields__: ClassVar[frozenset[str]] = frozenset()
     #: the data columns derived columns are computed from
     __derived_inputs__: ClassVar[tuple[str, ...]] = ()
+    #: whether writes go to the `history` table (who changed what, for a person's file) and to the unit of work's
+    #: `changed()` set; the audit trail's events do neither (they change nothing anyone sees)
+    __history__: ClassVar[bool] = True
 
     @classmethod
     def derived_values(cls, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -269,10 +273,12 @@ class Person(Synced):
     # Current pathway step (the timeline is PathwayEvent)
     pathway_step: Mapped[e.PathwayStep] = mapped_column(default=e.PathwayStep.WELCOME, index=True)
     pathway_since: Mapped[date]
-    last_contact_on: Mapped[date | None]
+    last_contact_on: Mapped[date | None] = mapped_column(index=True)  # the worklist's retention warning
     #: the follow-up worklist leaves the person out until this day (services.worklist); synced, so every PC of the
     #: campus agrees
     follow_up_snoozed_until: Mapped[date | None]
+    #: set by HQ when the file was anonymised after its retention period (gn_core.retention): no identity is left
+    anonymised_on: Mapped[date | None]
     # Folded words the person is found by; indexed by the person_fts full-text table (migration 0002)
     search_terms: Mapped[str] = mapped_column(Text, default="")
 
@@ -450,6 +456,34 @@ class Visit(Synced):
     advisor_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
 
 
+class HqSetting(Synced):
+    """One of HQ's settings every campus receives (`id` names it: gn_core.retention.SETTING_ID…; `value` as text)."""
+
+    __tablename__ = "hq_setting"
+    __person_attr__ = None
+
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class AuditEvent(Synced):
+    """One sensitive read or export (gn_core.domain.enums.AuditAction): who, on which device and campus, when, about
+    which person (their id only) — never a name. Added in the same transaction as the read it records, pushed to HQ
+    (where administrators read the trail), then removed from this PC once HQ holds it; never edited."""
+
+    __tablename__ = "audit_event"
+    __person_attr__ = None  # not part of the person's file: the trail outlives it (erasure keeps the event)
+    __append_only__ = True
+    __history__ = False
+
+    at: Mapped[datetime]
+    account_id: Mapped[str | None] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))
+    campus_id: Mapped[str] = mapped_column(String(36))
+    action: Mapped[e.AuditAction]
+    person_id: Mapped[str | None] = mapped_column(String(36))
+    detail: Mapped[str | None] = mapped_column(String(200))
+
+
 # --- Local-only bookkeeping -----------------------------------------------------------------------------------
 
 
@@ -599,6 +633,8 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Startup,
     PreRegistration,
     Visit,
+    HqSetting,
+    AuditEvent,
 )
 MODEL_BY_ENTITY: dict[str, type[Synced]] = {m.__tablename__: m for m in SYNCED_MODELS}
 

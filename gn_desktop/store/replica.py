@@ -487,6 +487,70 @@ def _draft_describes(draft: Any, identity: Identity) -> bool:
     return identity.describes(Identity.of(data))
 
 
+def anonymised_people(conn: Connection, person_ids: Iterable[str]) -> list[str]:
+    """Which of `person_ids` this PC holds as anonymised (gn_core.retention: HQ set their `anonymised_on`)."""
+    ids = sorted(set(person_ids))
+    found: list[str] = []
+    for chunk in _chunks(ids):
+        found.extend(
+            conn.execute(
+                select(m.Person.id).where(m.Person.id.in_(chunk), m.Person.anonymised_on.is_not(None))
+            ).scalars()
+        )
+    return found
+
+
+def drop_pending_changes(conn: Connection, person_ids: Sequence[str]) -> None:
+    """Forget the changes to these people's records not sent yet (an anonymised file: HQ refuses them, and their old
+    values would keep what anonymising removed); the pulled state then applies whole."""
+    for chunk in _chunks(person_ids):
+        conn.execute(delete(m.ChangeLog).where(m.ChangeLog.person_id.in_(chunk)))
+
+
+def anonymise_traces(conn: Connection, person_id: str) -> None:
+    """What anonymising a file leaves to do once HQ's anonymised records are stored: every local trace of the old
+    values goes — history entries (the person's file history), changes not sent, conflicts, refusals, records set
+    aside, intake drafts of their pre-registrations. The records themselves stay, anonymised (compact the file
+    afterwards, as after an erasure, so no freed page keeps a name)."""
+    ids: list[str] = [person_id]
+    prereg_ids: list[str] = []
+    for model in m.SYNCED_MODELS:
+        attr = model.__person_attr__
+        if attr is None or attr == "id":
+            continue
+        table = table_of(model)
+        found = list(conn.execute(select(table.c.id).where(table.c[attr] == person_id)).scalars())
+        ids.extend(found)
+        if model is m.PreRegistration:
+            prereg_ids.extend(found)
+    local_tables = (m.HistoryEntry, m.ChangeLog, m.SyncConflict, m.SyncRejection, m.SyncSetAside)
+    for chunk in _chunks(ids):
+        for local in local_tables:
+            conn.execute(delete(local).where(local.record_id.in_(chunk)))
+    for local in local_tables:
+        conn.execute(delete(local).where(local.person_id == person_id))
+    for chunk in _chunks(prereg_ids):
+        conn.execute(delete(m.IntakeDraft).where(m.IntakeDraft.pre_registration_id.in_(chunk)))
+
+
+def forget_audit_events(conn: Connection, ids: Sequence[str]) -> None:
+    """Remove audit events HQ now holds: the trail is read at HQ, a PC keeps none of it (a stolen PC does not tell
+    who read whose file)."""
+    for chunk in _chunks(ids):
+        conn.execute(delete(m.AuditEvent).where(m.AuditEvent.id.in_(chunk)))
+
+
+def move_audit_events(conn: Connection, device_id: str) -> None:
+    """After a new device identity (re-enrolment): the audit events not sent yet name this installation's new device
+    id, which is the one HQ will accept them from (gn_core.sync_rules: an event names the device that sends it)."""
+    conn.execute(update(m.AuditEvent).values(device_id=device_id))
+    conn.execute(
+        update(m.ChangeLog)
+        .where(m.ChangeLog.entity == m.AuditEvent.__tablename__, m.ChangeLog.op == "insert")
+        .values(fields=sa.func.json_set(m.ChangeLog.fields, "$.device_id.new", device_id))
+    )
+
+
 def compact_file(engine: Engine) -> None:
     """Rebuild the file and empty the WAL, so that no freed page keeps what was deleted (secure_delete covers the
     pages still in use)."""

@@ -152,10 +152,11 @@ def apply_records(
     *,
     insert_history: bool = True,
 ) -> tuple[int, list[str]]:
-    """Write pulled records (models or plain dicts of the same shape); returns (records applied, ids erased: the
-    people erased, and the records erased on their own — a kiosk pre-registration that described an erased person).
-    `insert_history=False` (the initial sync) writes no history entry for records new to this campus:
-    they tell nobody who changed what, and the record holds the same values; updates and deletes always do.
+    """Write pulled records (models or plain dicts of the same shape); returns (records applied, ids erased or
+    anonymised: the people erased, the records erased on their own — a kiosk pre-registration that described an erased
+    person —, and the people anonymised; the caller compacts the file). `insert_history=False` (the initial sync)
+    writes no history entry for records new to this campus: they tell nobody who changed what, and the record holds
+    the same values; updates and deletes always do.
 
     A record this PC cannot store (a value it does not know, a rule it does not have: an older app, or a record
     written at HQ before a rule existed) is set aside with its reason, and the rest goes on. The records of one
@@ -181,6 +182,13 @@ def apply_records(
             unknown.append(rec)
     for pid in erased_people:
         erase_person(conn, pid, keep_pending=False)
+    # an anonymised file (gn_core.retention): the changes not sent yet are dropped (HQ refuses them) so that HQ's
+    # state applies whole; HQ sends the person before their records, so this comes first for them all
+    newly_anonymised = [
+        r["id"] for r in live if r["entity"] == "person" and (r.get("data") or {}).get("anonymised_on") is not None
+    ]
+    if newly_anonymised:
+        replica.drop_pending_changes(conn, newly_anonymised)
     has_pending = conn.execute(select(m.ChangeLog.seq).limit(1)).first() is not None
     pending = pending_fields(conn, [(r["entity"], r["id"]) for r in live]) if has_pending else {}
     by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -208,7 +216,18 @@ def apply_records(
     if aside:
         set_aside(conn, aside)
     replica.forget_set_aside(conn, stored)
-    return len(recs_all), erased_people + erased_alone
+    # no old value of an anonymised file survives here: not in its history, nor anywhere else on this PC
+    linked = {r["person_id"] for r in live if r.get("person_id")} | {r["id"] for r in live if r["entity"] == "person"}
+    anonymised = replica.anonymised_people(conn, linked) if linked and _may_hold_anonymised(live) else []
+    for pid in anonymised:
+        replica.anonymise_traces(conn, pid)
+    return len(recs_all), erased_people + erased_alone + anonymised
+
+
+def _may_hold_anonymised(records: Sequence[dict[str, Any]]) -> bool:
+    """Whether a page may touch an anonymised file: only updates from HQ do (a snapshot's inserts bring records that
+    hold no old value), so the common page of new records costs no lookup."""
+    return any(r.get("version", 1) > 1 for r in records)
 
 
 def _apply_entity(

@@ -23,12 +23,14 @@ from gn_core.domain import erasure as erasure_rules
 from gn_core.hlc import MAX_DRIFT_MS
 from gn_core.ids import new_id
 from gn_core.protocol import MAX_PUSH_CHANGES, PushResponse
-from gn_core.sync_rules import ENTITIES, DeviceRole
+from gn_core.sync_rules import AUDIT_ENTITY, ENTITIES, DeviceRole
 from gn_desktop import __version__
 from gn_desktop.store import models as m
 from gn_desktop.store.replica import (
     compact_file,
+    forget_audit_events,
     last_assigned_seq,
+    move_audit_events,
     purge_sent_front_desk,
     read_state,
     replace_checkin_index,
@@ -159,7 +161,9 @@ class Syncer:
 
     def _new_device_identity(self) -> None:
         with sync_transaction(self.store.engine) as conn:
-            conn.execute(update(m.DeviceState).where(m.DeviceState.id == 1).values(device_id=new_id()))
+            device_id = new_id()
+            conn.execute(update(m.DeviceState).where(m.DeviceState.id == 1).values(device_id=device_id))
+            move_audit_events(conn, device_id)
             # this device's sequence at HQ starts over: acknowledged records will be re-sent only if HQ lost them
             conn.execute(delete(m.SyncSent))
             write_state(conn, last_acked_seq=0)
@@ -356,10 +360,12 @@ class Syncer:
                 sent = [
                     {"seq": r.seq, "entity": r.entity, "record_id": r.record_id, "person_id": r.person_id}
                     for r in acked
-                    if r.entity in ENTITIES
+                    if r.entity in ENTITIES and r.entity != AUDIT_ENTITY
                 ]
                 if sent:
                     conn.execute(insert(m.SyncSent).prefix_with("OR REPLACE"), sent)
+                # the audit trail is HQ's to keep: this PC keeps none of the events HQ now holds
+                forget_audit_events(conn, [r.record_id for r in acked if r.entity == AUDIT_ENTITY])
             by_seq = {r.seq: r for r in rows}
             if answer.rejected:
                 conn.execute(

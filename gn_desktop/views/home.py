@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from gn_core.domain.enums import PathwayStep
 from gn_desktop.services import worklist
 from gn_desktop.services.home import AppointmentItem, WalkIn
+from gn_desktop.services.retention import AnonymisationWarnings
 from gn_desktop.services.worklist import DueItem, DueReason
 from gn_desktop.views.common import (
     ID_ROLE,
@@ -73,6 +74,8 @@ class HomeData(Protocol):
     def due_counts(self) -> dict[DueReason, int]: ...
     @property
     def walk_ins(self) -> Sequence[WalkIn]: ...
+    @property
+    def anonymisation(self) -> AnonymisationWarnings: ...
 
 
 # loads the home data; called with a unit of work on the task runner's worker thread
@@ -157,7 +160,8 @@ class HomePage(QWidget):
         self.receive_button.setObjectName("walk-in-receive")
         self.receive_button.clicked.connect(self._receive)
         self.due_title = heading(size=13)
-        self.due_table = table("due-table", 3, stretch=0)
+        self._anonymised_soon: set[str] = set()
+        self.due_table = table("due-table", 3, stretch=1)  # the names in full; a long reason is elided (tooltip)
         self.due_done_button = QPushButton()
         self.due_done_button.setObjectName("due-done")
         self.due_done_button.clicked.connect(self.mark_done)
@@ -331,9 +335,10 @@ class HomePage(QWidget):
 
     def _due_selection_changed(self) -> None:
         show_error(self.due_error, None)
-        chosen = self._due_person() is not None
-        self.due_done_button.setEnabled(chosen)
-        self.snooze_button.setEnabled(chosen)
+        person = self._due_person()
+        self.due_done_button.setEnabled(person is not None)
+        # a file due for anonymisation is kept by a contact only: snoozing the worklist would not keep it
+        self.snooze_button.setEnabled(person is not None and person not in self._anonymised_soon)
 
     def mark_done(self) -> None:
         """The selected follow-up is done: a contact today; the item leaves the list."""
@@ -394,6 +399,9 @@ class HomePage(QWidget):
             return self.tr("Missed appointment")
         return self.tr("No outcome 3 months after training")
 
+    def _anonymised_on(self, day: date) -> str:
+        return self.tr("File anonymised on %1 without a new contact").replace("%1", fmt_date(day))
+
     def _render(self) -> None:
         s = self.summary
         if s is not None and s.campus_name:
@@ -412,7 +420,7 @@ class HomePage(QWidget):
         appts = s.appointments_today if s is not None else None
         pending = s.pending_changes if s is not None else None
         waiting = len(s.walk_ins) if s is not None else None
-        due = sum(s.due_counts.values()) if s is not None else None
+        due = sum(s.due_counts.values()) + s.anonymisation.count if s is not None else None
         self.people.show_value(total, self.tr("people followed", "", total if total is not None else 2))
         self.appointments.show_value(appts, self.tr("appointments today", "", appts if appts is not None else 2))
         self.waiting.show_value(waiting, self.tr("waiting at the reception", "", waiting if waiting else 2))
@@ -441,13 +449,22 @@ class HomePage(QWidget):
         self.receive_button.setEnabled(bool(s.walk_ins))
         keep = self._due_person()
         self.due_table.blockSignals(True)
+        # first, files HQ anonymises within 30 days without a contact (services.retention); their date is the last
+        # contact's
+        soon = s.anonymisation.items
+        self._anonymised_soon = {a.person_id for a in soon}
         fill(
             self.due_table,
-            [[d.person_name, self._reason(d), fmt_date(d.on)] for d in s.due],
-            [d.person_id for d in s.due],
+            [[a.person_name, self._anonymised_on(a.on), fmt_date(a.last_contact)] for a in soon]
+            + [[d.person_name, self._reason(d), fmt_date(d.on)] for d in s.due],
+            [a.person_id for a in soon] + [d.person_id for d in s.due],
         )
-        ids = [d.person_id for d in s.due]
+        ids = [a.person_id for a in soon] + [d.person_id for d in s.due]
         if keep in ids:
             self.due_table.selectRow(ids.index(keep))
+        for row in range(self.due_table.rowCount()):
+            why = self.due_table.item(row, 1)
+            if why is not None:
+                why.setToolTip(why.text())
         self.due_table.blockSignals(False)
         self._due_selection_changed()

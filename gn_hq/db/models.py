@@ -171,11 +171,14 @@ class Conflict(Base):
 
 
 class Erasure(Base):
-    """Proof that a person's data was erased (GDPR): when, why and at whose request. Holds no personal data."""
+    """Proof that a person's data was erased (GDPR), or their file anonymised at the end of its retention period
+    (`kind`): when, why and at whose request. Holds no personal data. A person anonymised, then erased, has both."""
 
     __tablename__ = "erasure"
 
     person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    #: "erase" (everything removed) or "anonymise" (identity removed, statistics kept: gn_core.retention)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True, default="erase", server_default="erase")
     reason: Mapped[str] = mapped_column(Text)
     requested_by_device_id: Mapped[str | None] = mapped_column(String(64))
     requested_by_user_id: Mapped[str | None] = mapped_column(String(64))

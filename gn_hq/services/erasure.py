@@ -1,15 +1,26 @@
-"""GDPR erasure: a person's data removed from every record about them, leaving tombstones that refuse late edits.
+"""GDPR erasure: a person's data removed from every record about them, leaving tombstones that refuse late edits —
+and its milder kind, anonymisation at the end of the retention period (gn_core.retention), which travels the same way.
 
-What stays: for each record, (entity, id, erased) and the person id it belonged to (an opaque random id), so a
-campus that still has the person is told to erase them too (the tombstones are in its feed) and a change pushed
-later for the person — even a brand-new note — is refused. Conflicts about the person lose their values. An
-`erasure` row keeps the proof (when, why, at whose request) and no personal data.
+What stays of an erasure: for each record, (entity, id, erased) and the person id it belonged to (an opaque random
+id), so a campus that still has the person is told to erase them too (the tombstones are in its feed) and a change
+pushed later for the person — even a brand-new note — is refused. Conflicts about the person lose their values. An
+`erasure` row keeps the proof (when, why, at whose request; `kind` "erase") and no personal data.
+
+An anonymisation rewrites the person's records instead (identity, contact and free text removed, what the indicators
+count kept: `gn_core.retention.anonymised`), the person first, so every campus following them receives the person
+— marked `anonymised_on` — before their records and removes every old value it holds (history included); then the
+same conflict scrub and proof row (`kind` "anonymise"). Later changes to the file are refused (`forbidden`), an
+erasure excepted.
+
+The audit trail is left alone by both: an event about the person keeps their opaque id (it names nobody once the
+file is gone, as the proof row does) so that "who read this file before it was erased?" can still be answered.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -17,19 +28,40 @@ from sqlalchemy import insert, select
 from gn_core.domain import erasure as erasure_rules
 from gn_core.domain.enums import ErasureReason
 from gn_core.domain.identity import Identity
-from gn_core.merge import erase
+from gn_core.merge import Incoming, erase, merge
 from gn_core.protocol import ErasureResponse
+from gn_core.retention import anonymised
+from gn_core.sync_rules import NOT_PULLED, OWNING_CAMPUS_FIELD
 from gn_hq.db.models import erasure_table as erasure_t
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import utcnow
 from gn_hq.services import conflicts, records
-from gn_hq.services.context import Hq, WriteTx
+from gn_hq.services.context import HQ_DEVICE_ID, Hq, WriteTx
 from gn_hq.services.devices import AuthDevice
 from gn_hq.services.errors import Forbidden, Invalid
 
+ERASE, ANONYMISE = "erase", "anonymise"
 
-def is_erased(tx: WriteTx, person_id: str) -> bool:
-    return tx.conn.execute(select(erasure_t.c.person_id).where(erasure_t.c.person_id == person_id)).first() is not None
+
+def is_erased(tx: WriteTx, person_id: str, kind: str = ERASE) -> bool:
+    found = tx.conn.execute(
+        select(erasure_t.c.person_id).where(erasure_t.c.person_id == person_id, erasure_t.c.kind == kind)
+    ).first()
+    return found is not None
+
+
+def _person_records(tx: WriteTx, person_id: str) -> list[tuple[str, str]]:
+    """(entity, id) of every record about the person HQ holds not erased (the audit trail aside)."""
+    return [
+        (row.entity, row.record_id)
+        for row in tx.conn.execute(
+            select(record_t.c.entity, record_t.c.record_id).where(
+                record_t.c.person_id == person_id,
+                record_t.c.erased.is_(False),
+                record_t.c.entity.not_in(sorted(NOT_PULLED)),
+            )
+        )
+    ]
 
 
 def erase_person(
@@ -37,14 +69,7 @@ def erase_person(
 ) -> tuple[int, bool]:
     """Erase everything HQ holds about a person, in the caller's transaction. Returns (records erased, already)."""
     already = is_erased(tx, person_id)
-    keys = [
-        (row.entity, row.record_id)
-        for row in tx.conn.execute(
-            select(record_t.c.entity, record_t.c.record_id).where(
-                record_t.c.person_id == person_id, record_t.c.erased.is_(False)
-            )
-        )
-    ]
+    keys = _person_records(tx, person_id)
     person_key = ("person", person_id)
     if person_key not in keys:
         keys.append(person_key)  # the person's own tombstone, even if HQ never had the person or it is erased
@@ -77,6 +102,7 @@ def erase_person(
         tx.conn.execute(
             insert(erasure_t).values(
                 person_id=person_id,
+                kind=ERASE,
                 reason=reason,
                 requested_by_device_id=device_id,
                 requested_by_user_id=user_id,
@@ -101,6 +127,55 @@ def _front_desk_describing(tx: WriteTx, person: Mapping[str, Any]) -> dict[tuple
         for row in rows
         if identity.describes(Identity.of(json.loads(row.data or "{}")))
     }
+
+
+def anonymise_person(hq: Hq, tx: WriteTx, person_id: str, reason: str, today: date) -> int:
+    """Anonymise a person's file in the caller's transaction (gn_core.retention.anonymised: identity, contact and
+    free text go, the indicators' fields stay), as HQ; returns how many records changed. The person is written first
+    (lowest sequence): a campus receives the mark `anonymised_on` before the records it must then clean up after."""
+    keys = [k for k in _person_records(tx, person_id) if k[0] != "person"]
+    keys.insert(0, ("person", person_id))
+    stored = records.load(tx.conn, keys)
+    person = stored.get(("person", person_id))
+    if person is None or person.state.deleted or person.state.erased:
+        return 0
+    owner = person.state.data.get(OWNING_CAMPUS_FIELD)
+    now = utcnow()
+    rows: list[dict[str, Any]] = []
+    for entity, record_id in keys:
+        current = stored.get((entity, record_id))
+        if current is None or current.state.deleted:
+            continue
+        data = current.state.data
+        changes = anonymised(entity, data, today)
+        if not changes:
+            continue
+        change = Incoming(
+            op="update",
+            fields={name: (data.get(name), value) for name, value in changes.items()},
+            base_version=current.state.version,
+            stamp=str(hq.clock.now()),
+            device_id=HQ_DEVICE_ID,
+        )
+        state = merge(current.state, change).state
+        linked_owner = owner if entity != "person" and isinstance(owner, str) else None
+        rows.append(records.columns_of(entity, record_id, state, tx.next_seq(), now, owner_campus=linked_owner))
+    records.write(tx.conn, [], rows)
+    tx.erased = True  # the old values must not stay in SQLite's WAL either
+    conflicts.scrub(tx, person_id, [k[1] for k in keys])
+    if not is_erased(tx, person_id, ANONYMISE):
+        tx.conn.execute(
+            insert(erasure_t).values(
+                person_id=person_id,
+                kind=ANONYMISE,
+                reason=reason,
+                requested_by_device_id=None,
+                requested_by_user_id=None,
+                requested_at=now,
+                records_erased=len(rows),
+            )
+        )
+    return len(rows)
 
 
 def request_erasure(

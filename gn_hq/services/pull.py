@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import String, and_, case, cast, literal, or_, select
 
-from gn_core.sync_rules import ACCOUNT_ENTITY, FRONT_DESK, KIOSK_PULLS, DeviceRole
+from gn_core.sync_rules import ACCOUNT_ENTITY, FRONT_DESK, KIOSK_PULLS, NOT_PULLED, DeviceRole
 from gn_hq.db.models import conflict_table as conflict_t
 from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import record_table as record_t
@@ -27,6 +27,7 @@ from gn_hq.services.devices import AuthDevice
 
 #: entities whose records reach only the PCs of their campus (`record.campus_id`): accounts and the front desk
 _CAMPUS_ONLY = sorted({ACCOUNT_ENTITY, *FRONT_DESK})
+_NOT_PULLED = sorted(NOT_PULLED)
 _ROW_OVERHEAD = 160  # bytes of a record's envelope besides its data
 #: longest a pull may be held while nothing is new (`wait`), and how often HQ looks meanwhile
 MAX_WAIT_S = 30.0
@@ -76,13 +77,17 @@ def pull_page(
                 # a kiosk holds nobody's file: the catalogue it shows, nothing else
                 visible = and_(record_t.c.person_id.is_(None), record_t.c.entity.in_(sorted(KIOSK_PULLS)))
             else:
-                visible = or_(
-                    # shared data (not accounts nor front-desk records: those go to the PCs of their campus only)
-                    and_(record_t.c.person_id.is_(None), record_t.c.entity.not_in(_CAMPUS_ONLY)),
-                    # the campus's own accounts and front desk; a record of a person the campus followed when the
-                    # record was written
-                    record_t.c.campus_id == campus,
-                    and_(followed.is_not(None), record_t.c.entity.not_in(_CAMPUS_ONLY)),
+                visible = and_(
+                    or_(
+                        # shared data (not accounts nor front-desk records: those go to the PCs of their campus only)
+                        and_(record_t.c.person_id.is_(None), record_t.c.entity.not_in(_CAMPUS_ONLY)),
+                        # the campus's own accounts and front desk; a record of a person the campus followed when
+                        # the record was written
+                        record_t.c.campus_id == campus,
+                        and_(followed.is_not(None), record_t.c.entity.not_in(_CAMPUS_ONLY)),
+                    ),
+                    # the audit trail stays at HQ
+                    record_t.c.entity.not_in(_NOT_PULLED),
                 )
             record_rows = conn.execute(
                 select(record_t.c.server_seq, _RECORD_JSON.label("json"))

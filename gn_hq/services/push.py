@@ -21,17 +21,21 @@ from sqlalchemy import Connection, select, update
 from gn_core import fields as value_rules
 from gn_core.merge import Conflict, Incoming, RecordState, effective_stamp, erase, merge
 from gn_core.protocol import Change, PushResponse, RecordVersion, Rejection
+from gn_core.retention import ANONYMISED_REFUSAL
 from gn_core.sync_rules import (
+    ACCOUNT_ENTITY,
     APPEND_ONLY,
     ENTITIES,
     NATURAL_KEYS,
     OWNING_CAMPUS_FIELD,
     PERSON_LINK,
     REFUSAL_DETAIL,
+    AccountInfo,
     protected_fields,
     write_refusal,
 )
 from gn_hq.db.models import device_table as device_t
+from gn_hq.db.models import erasure_table as erasure_t
 from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import utcnow
@@ -177,6 +181,7 @@ class _Batch:
     known_persons: set[str] = field(default_factory=set)
     person_campus: dict[str, str | None] = field(default_factory=dict)
     erased_persons: set[str] = field(default_factory=set)
+    anonymised_persons: set[str] = field(default_factory=set)
     access: set[str] = field(default_factory=set)
     taken: dict[tuple[str, str], str] = field(default_factory=dict)
     grants: list[tuple[str, str, str]] = field(default_factory=list)
@@ -186,6 +191,7 @@ class _Batch:
     conflict_rows: list[dict[str, Any]] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     campuses: set[str] | None = None
+    accounts: dict[str, AccountInfo | None] = field(default_factory=dict)
 
     # --- loading ---------------------------------------------------------------------------------------------------
 
@@ -205,15 +211,26 @@ class _Batch:
                 .where(access_t.c.person_id == record_t.c.record_id, access_t.c.campus_id == self.device.campus_id)
                 .exists()
             )
+            anonymised = (
+                select(erasure_t.c.person_id)
+                .where(erasure_t.c.person_id == record_t.c.record_id, erasure_t.c.kind == erasure.ANONYMISE)
+                .exists()
+            )
             for ids in records.chunks(conn, sorted(person_ids)):
                 stmt = select(
-                    record_t.c.record_id, record_t.c.erased, record_t.c.campus_id, followed.label("followed")
+                    record_t.c.record_id,
+                    record_t.c.erased,
+                    record_t.c.campus_id,
+                    followed.label("followed"),
+                    anonymised.label("anonymised"),
                 ).where(records.id_in(conn, record_t.c.record_id, ids), record_t.c.entity == "person")
                 for r in conn.execute(stmt):
                     self.known_persons.add(r.record_id)
                     self.person_campus[r.record_id] = r.campus_id
                     if r.erased:
                         self.erased_persons.add(r.record_id)
+                    elif r.anonymised:
+                        self.anonymised_persons.add(r.record_id)
                     if r.followed:
                         self.access.add(r.record_id)
         wanted: dict[str, set[str]] = {}
@@ -246,6 +263,14 @@ class _Batch:
     def _follows(self, person_id: str) -> bool:
         """Whether the device's campus follows the person (a person HQ has never seen may be created by it)."""
         return person_id in self.access or person_id not in self.known_persons
+
+    def _account(self, account_id: str) -> AccountInfo | None:
+        """An account's campus and role as HQ holds it (None: no such live account), for the audit trail's rule."""
+        if account_id not in self.accounts:
+            stored = records.load(self.tx.conn, [(ACCOUNT_ENTITY, account_id)]).get((ACCOUNT_ENTITY, account_id))
+            data = stored.state.data if stored is not None and not stored.state.deleted else None
+            self.accounts[account_id] = (data.get("campus_id"), str(data.get("role"))) if data else None
+        return self.accounts[account_id]
 
     def _campus_exists(self, campus_id: str) -> bool:
         if self.campuses is None:
@@ -305,6 +330,8 @@ class _Batch:
             after is not None and after in self.erased_persons
         ):
             return "erased", _REJECTION_DETAIL["erased"]
+        if not change.erasure and {before, after} & self.anonymised_persons:
+            return "forbidden", ANONYMISED_REFUSAL  # an anonymised file changes no more (an erasure excepted)
         stored = state.data if state is not None and state.exists and not state.erased else None
         new: Mapping[str, Any] = (
             {name: f.get("new") for name, f in change.fields.items()} if change.op != "delete" else {}
@@ -320,6 +347,8 @@ class _Batch:
             follows=self._follows,
             campus_exists=self._campus_exists,
             author=change.user_id,
+            device_id=self.device.id,
+            account_of=self._account,
         )
         if refusal is not None:
             return "forbidden", REFUSAL_DETAIL[refusal]

@@ -20,7 +20,14 @@ from sqlalchemy import Connection, Text, any_, bindparam, delete, func, insert, 
 from sqlalchemy.dialects import sqlite
 
 from gn_core.merge import RecordState, Writer
-from gn_core.sync_rules import ACCOUNT_ENTITY, FRONT_DESK, NATURAL_KEYS, OWNING_CAMPUS_FIELD, person_id_of
+from gn_core.sync_rules import (
+    ACCOUNT_ENTITY,
+    AUDIT_ENTITY,
+    FRONT_DESK,
+    NATURAL_KEYS,
+    OWNING_CAMPUS_FIELD,
+    person_id_of,
+)
 from gn_hq.db.models import appointment_slot_table as slot_t
 from gn_hq.db.models import conflict_table as conflict_t
 from gn_hq.db.models import person_access_table as access_t
@@ -199,6 +206,10 @@ def columns_of(
         row["campus_id"] = _text(data.get("campus_id"), 64)
         if entity in FRONT_DESK:
             row["person_id"] = _text(data.get(FRONT_DESK[entity]), 64)
+    if entity == AUDIT_ENTITY and live:
+        # for `gn-hq audit list --person/--campus`; no device receives audit events (gn_core.sync_rules.NOT_PULLED)
+        row["person_id"] = _text(data.get("person_id"), 64)
+        row["campus_id"] = _text(data.get("campus_id"), 64)
     key_field = NATURAL_KEYS.get(entity)
     if key_field is not None and live:
         row["natural_key"] = natural_key(data.get(key_field))

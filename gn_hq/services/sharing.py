@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import bindparam, select, update
 
 from gn_core.protocol import ShareResponse
+from gn_core.sync_rules import NOT_PULLED
 from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import utcnow
@@ -23,7 +24,7 @@ def rebump(tx: WriteTx, person_id: str) -> int:
     """New sequence numbers for every record of a person (they go out again in every feed that includes them)."""
     keys = tx.conn.execute(
         select(record_t.c.entity, record_t.c.record_id)
-        .where(record_t.c.person_id == person_id)
+        .where(record_t.c.person_id == person_id, record_t.c.entity.not_in(sorted(NOT_PULLED)))
         .order_by(record_t.c.server_seq)
     ).all()
     rows = [{"k_entity": e, "k_record_id": i, "server_seq": tx.next_seq()} for e, i in keys]

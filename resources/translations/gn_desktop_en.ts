@@ -843,6 +843,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>File anonymised on %1 without a new contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>

@@ -843,6 +843,10 @@
         <translation>Sans sortie 3 mois après la formation</translation>
     </message>
     <message>
+        <source>File anonymised on %1 without a new contact</source>
+        <translation>Dossier anonymisé le %1 sans nouveau contact</translation>
+    </message>
+    <message>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>

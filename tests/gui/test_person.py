@@ -131,3 +131,37 @@ def test_referring_to_a_session_takes_two_clicks(qtbot: QtBot, win: MainWindow, 
     assert "Statut : Proposée → Envoyée" in changes
     assert any("Base légale : Consentement" in text for text in changes)
     assert not any(raw in text for text in changes for raw in ("status", "legal_basis", "_id", "public_interest"))
+
+
+def test_opening_a_file_records_its_sensitive_reads_once_and_its_reloads_nothing(
+    qtbot: QtBot, runner: TaskRunner, accounts_: dict[str, str], store: Store, add_person: Callable[..., str]
+) -> None:
+    """The audit trail (services.audit): a restricted note shown when the file opens is recorded once; the reload
+    after each edit records nothing; opening the file again is a new reading."""
+    from sqlalchemy import select
+
+    from gn_desktop.store import models as m
+
+    pid = add_person("Karim", "Haddad")
+    with store.unit_of_work(accounts_["conseil.sdn"]) as uow:
+        followup.add_note(uow, pid, "Dossier MDPH en cours", restricted=True)
+        uow.commit()
+
+    def events() -> list[tuple[str, str | None]]:
+        with store.reading() as s:
+            return [(a.value, p) for a, p in s.execute(select(m.AuditEvent.action, m.AuditEvent.person_id)).all()]
+
+    w = open_window(qtbot, runner)
+    sign_in(qtbot, w)  # the note's author: they read it
+    page = w.person
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        w.open_person(pid)
+    assert events() == [("restricted_note_read", pid)]
+    page.pathway.move_date.setDate(QDate.currentDate())
+    _choose_target(w, e.PathwayStep.ASSESSMENT)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.pathway.move_button.click()  # saved, then the file reloads
+    assert events() == [("restricted_note_read", pid)]
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        w.open_person(pid)
+    assert events() == [("restricted_note_read", pid)] * 2

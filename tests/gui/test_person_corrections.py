@@ -319,6 +319,30 @@ def test_a_manager_exports_the_complete_file_as_pdf_and_json(
     assert page.status.text().startswith("Données exportées : ")
 
 
+def test_an_export_is_recorded_in_the_audit_trail_once_written_and_a_failed_one_is_not(
+    qtbot: QtBot, runner: TaskRunner, store: Store, accounts_: dict[str, str], person: str, tmp_path: Path
+) -> None:
+    def exports() -> list[tuple[str | None, str | None]]:
+        with store.reading() as s:
+            rows = s.execute(
+                select(m.AuditEvent.account_id, m.AuditEvent.person_id).where(
+                    m.AuditEvent.action == e.AuditAction.PERSON_EXPORT
+                )
+            )
+            return [(a, p) for a, p in rows]
+
+    win = _open(qtbot, runner, person, "resp.sdn")
+    page = win.person
+    not_a_folder = tmp_path / "fichier.txt"
+    not_a_folder.write_text("", encoding="utf-8")
+    with qtbot.waitSignal(page.failed, timeout=20_000):
+        page.export_to(not_a_folder)
+    assert exports() == []
+    with qtbot.waitSignal(page.exported, timeout=20_000):
+        page.export_to(tmp_path)
+    assert exports() == [(accounts_["resp.sdn"], person)]
+
+
 def test_a_manager_erases_the_person_after_typing_their_name(
     qtbot: QtBot, runner: TaskRunner, store: Store, accounts_: dict[str, str], person: str
 ) -> None:

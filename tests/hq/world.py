@@ -122,6 +122,8 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "arrived_at": "2026-12-10T09:00:00.000+00:00",
         "status": "waiting",
     },
+    "hq_setting": {"value": "24"},
+    "audit_event": {"at": "2026-03-02T10:00:00.000+00:00", "action": "rqth_read"},
     "pre_registration": {
         "first_name": "Inès",
         "last_name": "Moreau",

@@ -2,8 +2,9 @@
 the file (`views.person.*`): pathway, notes, appointments, referrals, details (to correct them), consents, RQTH (only
 for the roles allowed to read it: for the others the tab is not created) and history.
 
-Everything is loaded in one task-runner query (`person_file.file_data`) and reloaded after each write that touched
-the person; each tab shows its part and records its own writes. A campus manager also exports the person's data
+Everything is loaded in one task-runner call — `person_file.open_file` when the file is opened (it records the
+sensitive reads in the audit trail), `person_file.file_data` when it is reloaded after each write that touched the
+person; each tab shows its part and records its own writes. A campus manager also exports the person's data
 for them (PDF and JSON, `access_export`) and erases the person (`erase.EraseDialog`). The signed-in user's role comes
 from the main window (`set_session`). Threading: main thread only.
 """
@@ -21,10 +22,10 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTa
 from gn_core.domain.enums import UserRole
 from gn_core.domain.permissions import can_erase, can_export_person_data, can_read_sensitive
 from gn_core.domain.validation import format_phone
-from gn_desktop.services import access
+from gn_desktop.services import access, audit
 from gn_desktop.services.auth import SignedIn
 from gn_desktop.services.consents import follow_up_withdrawn_on
-from gn_desktop.services.person_file import FileData, file_data
+from gn_desktop.services.person_file import FileData, file_data, open_file
 from gn_desktop.views.common import fmt_date, heading, lab
 from gn_desktop.views.person.access_export import write_export
 from gn_desktop.views.person.appointments import AppointmentsTab
@@ -186,7 +187,8 @@ class PersonPage(QWidget):
         for tab in self.file_tabs:
             tab.set_person(person_id)
         self.person_id = person_id
-        self.reload()
+        # opening the file records what sensitive data it shows (the audit trail): a write, once per opening
+        self._runner.run(open_file, person_id, date.today(), on_done=self._show, on_error=self._load_failed)
 
     def reload(self) -> None:
         if self.person_id is not None:
@@ -240,7 +242,17 @@ class PersonPage(QWidget):
         except OSError as exc:
             message = self.tr("The files could not be written in %1: %2").replace("%1", str(directory))
             self._load_failed(TaskError(message.replace("%2", exc.strerror or str(exc))))
-            return
+            return  # nothing exported: nothing recorded
+        # written: the audit trail records the export (services.audit)
+        self._runner.run(
+            audit.person_exported,
+            export.person_id,
+            "pdf+json",
+            on_done=lambda _id: self._exported(pdf, js),
+            on_error=self._load_failed,
+        )
+
+    def _exported(self, pdf: Path, js: Path) -> None:
         self.status.setText(self.tr("Data exported: %1 and %2").replace("%1", str(pdf)).replace("%2", js.name))
         self.exported.emit([pdf, js])
 
