@@ -46,8 +46,8 @@ LOG_BACKUPS = 5
 @contextmanager
 def file_logging(data_dir: Path) -> Iterator[Path]:
     """Log INFO and above to a rotating file in `data_dir/logs` for the duration of the block."""
-    directory = paths.log_dir(data_dir)
-    directory.mkdir(parents=True, exist_ok=True)
+    directory = paths.private_dir(paths.log_dir(data_dir))
+    paths.create_private_file(directory / LOG_FILE)  # rotated files keep their mode
     handler = logging.handlers.RotatingFileHandler(
         directory / LOG_FILE, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
     )

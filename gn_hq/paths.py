@@ -15,10 +15,12 @@ DB_FILENAME = "hq.db"
 
 
 def data_dir(option: str | Path | None = None) -> Path:
-    """The data dir, created if missing."""
+    """The data dir, created if missing, and reachable by HQ's OS account only (POSIX: 0700)."""
     chosen = option or os.environ.get("GN_HQ_DATA_DIR") or platformdirs.user_data_dir("gn-hq", "LeGrandNumerique")
     path = Path(chosen).expanduser()
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        path.chmod(0o700)
     return path
 
 

@@ -2,7 +2,8 @@
 
 A copy is named `campus.db.bak-<revision>-<YYYYMMDD-HHMMSS>` (the revision the database was at, then when) and sits
 beside the database; the last `KEEP` copies are kept, older ones deleted. Copies are made with SQLite's online backup
-API, so a database in WAL mode is copied whole and consistent (its -wal file included).
+API, so a database in WAL mode is copied whole and consistent (its -wal file included), and encrypted with the
+database's key (`cipher`: this PC's key unless told otherwise): a copy is no more readable than the database.
 
 Threading: call before the store is shared (at start-up); nothing else may hold the database open during `restore`.
 """
@@ -14,7 +15,6 @@ import logging
 import os
 import re
 import shutil
-import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +22,8 @@ from typing import Any
 
 from gn_core.domain.errors import KnownError
 from gn_core.domain.identity import Identity
+from gn_desktop import paths
+from gn_desktop.store import cipher
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +72,12 @@ def _order(path: Path) -> tuple[str, int, str]:
     return (match["stamp"], int(match["n"] or 0), path.name)
 
 
-def take(database: Path, revision: str, *, now: datetime | None = None) -> Path:
-    """Copy `database` (at `revision`) to a new backup file beside it; keep the last `KEEP` copies. Returns the copy."""
+def take(
+    database: Path, revision: str, *, now: datetime | None = None, key: str | cipher.ThisPc | None = cipher.THIS_PC
+) -> Path:
+    """Copy `database` (at `revision`, encrypted with `key`) to a new backup file beside it, encrypted with the same
+    key; keep the last `KEEP` copies. Returns the copy."""
+    key = cipher.resolve(key)
     stamp = (now or datetime.now()).strftime(_STAMP)
     target = database.with_name(f"{database.name}.bak-{revision}-{stamp}")
     n = 1
@@ -79,9 +85,11 @@ def take(database: Path, revision: str, *, now: datetime | None = None) -> Path:
         n += 1
         target = database.with_name(f"{database.name}.bak-{revision}-{stamp}-{n}")
     partial = target.with_name(target.name + ".partial")
-    source = sqlite3.connect(database)
+    partial.unlink(missing_ok=True)
+    paths.create_private_file(partial)
+    source = cipher.connect(database, key)
     try:
-        copy = sqlite3.connect(partial)
+        copy = cipher.connect(partial, key)
         try:
             source.backup(copy)
         finally:
@@ -107,23 +115,25 @@ def restore(backup: Path, database: Path) -> None:
     """
     partial = database.with_name(database.name + ".restoring")
     shutil.copyfile(backup, partial)
+    paths.private_file(partial)
     for suffix in ("-wal", "-shm"):
         database.with_name(database.name + suffix).unlink(missing_ok=True)
     os.replace(partial, database)
     log.warning("database %s restored from %s", database, backup.name)
 
 
-def scrub(database: Path, erased: Iterable[str]) -> None:
+def scrub(database: Path, erased: Iterable[str], *, key: str | cipher.ThisPc | None = cipher.THIS_PC) -> None:
     """Erase from every backup copy of `database` too what was erased from it — people and everything about them,
     records erased on their own — by id: each copy is rewritten without them (its own schema, whatever revision it
     is at) or, if that fails, deleted. An erasure leaves no copy behind."""
     wanted = sorted(set(erased))
     if not wanted:
         return
+    key = cipher.resolve(key)
     for copy in backups(database):
         try:
-            _scrub_copy(copy, wanted)
-        except (sqlite3.Error, OSError) as exc:
+            _scrub_copy(copy, wanted, key)
+        except (cipher.DBAPI.Error, OSError, KnownError) as exc:
             copy.unlink(missing_ok=True)
             log.warning(
                 "database backup %s deleted: it could not be rewritten without an erased person (%s)",
@@ -136,9 +146,9 @@ def scrub(database: Path, erased: Iterable[str]) -> None:
 _KEPT = frozenset({"tombstone", "pending_erasure"})
 
 
-def _scrub_copy(copy: Path, person_ids: list[str]) -> None:
-    conn = sqlite3.connect(copy)
-    conn.row_factory = sqlite3.Row
+def _scrub_copy(copy: Path, person_ids: list[str], key: str | None) -> None:
+    conn = cipher.connect(copy, key)
+    conn.row_factory = cipher.DBAPI.Row
     try:
         conn.execute("PRAGMA secure_delete = ON")
         tables = {
@@ -156,7 +166,7 @@ def _scrub_copy(copy: Path, person_ids: list[str]) -> None:
         conn.close()
 
 
-def _scrub_person(conn: sqlite3.Connection, tables: dict[str, set[str]], person_id: str) -> None:
+def _scrub_person(conn: cipher.Connection, tables: dict[str, set[str]], person_id: str) -> None:
     """The erasure of `gn_desktop.store.replica.erase_person`, done on a schema known only by its column names
     (`person_id` is a person's id, or a record's erased on its own)."""
     person = conn.execute("SELECT * FROM person WHERE id = ?", (person_id,)).fetchone() if "person" in tables else None

@@ -11,7 +11,6 @@ Sessions must carry a `CaptureContext` in `session.info["capture"]`; the unit of
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -35,7 +34,7 @@ from gn_core.sync_rules import (
     Refusal,
     write_refusal,
 )
-from gn_desktop.store import codec
+from gn_desktop.store import cipher, codec
 from gn_desktop.store.codec import codec_for, wire
 from gn_desktop.store.models import BOOKKEEPING, ChangeLog, HistoryEntry, Person, Synced, Tombstone
 from gn_desktop.store.types import utcnow
@@ -486,8 +485,14 @@ _MAX_ROWS_PER_INSERT = 500
 
 
 def _max_binds() -> int:
-    with contextlib.closing(sqlite3.connect(":memory:")) as conn:
-        return conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    """SQLite's limit on bound values per statement, as built into the store's SQLite (SQLCipher)."""
+    with contextlib.closing(cipher.DBAPI.connect(":memory:")) as conn:
+        rows = conn.execute(
+            "SELECT compile_options FROM pragma_compile_options WHERE compile_options LIKE 'MAX_VARIABLE_NUMBER=%'"
+        ).fetchall()
+    if rows:
+        return int(str(rows[0][0]).split("=", 1)[1])
+    return 32766 if cipher.DBAPI.sqlite_version_info >= (3, 32, 0) else 999
 
 
 class _Memo(dict[Any, Any]):

@@ -1,4 +1,7 @@
-"""Engine construction for the campus store: SQLite in WAL mode with foreign keys on.
+"""Engine construction for the campus store: SQLite (SQLCipher, see `cipher`) in WAL mode with foreign keys on.
+
+Every connection is made by `cipher.connect`, which applies the database key first; a file engine's key is this PC's
+(`cipher.database_key`, None in the insecure demo mode) unless one is given.
 
 Transactions are begun explicitly (pysqlite's own implicit transaction handling is switched off) so that SAVEPOINTs
 work and a write unit of work can take the write lock up front with BEGIN IMMEDIATE, avoiding SQLITE_BUSY on upgrade
@@ -8,7 +11,6 @@ from a read lock.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,30 +18,46 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 
+from gn_desktop.store import cipher
+
 DB_FILENAME = "campus.db"
+
+
+def _file_engine(path: Path | str, key: str | None, **kwargs: Any) -> Engine:
+    """An engine on the file at `path` whose connections come from `cipher.connect` (the key applied first)."""
+    target = str(path)
+
+    def creator() -> cipher.Connection:
+        return cipher.connect(target, key, timeout=30, check_same_thread=False)
+
+    return create_engine(sqlite_url(path), module=cipher.DBAPI, creator=creator, **kwargs)
 
 
 def sqlite_url(path: Path | str) -> str:
     return f"sqlite:///{path}" if str(path) != ":memory:" else "sqlite://"
 
 
-def make_engine(path: Path | str, *, echo: bool = False) -> Engine:
-    """An engine on the SQLite file at `path` (":memory:" for tests), configured for the store."""
-    engine = create_engine(sqlite_url(path), echo=echo, connect_args={"timeout": 30})
+def make_engine(path: Path | str, *, key: str | cipher.ThisPc | None = cipher.THIS_PC, echo: bool = False) -> Engine:
+    """An engine on the SQLite file at `path`, encrypted with `key` (this PC's by default), configured for the store.
+
+    `key` is applied to each new connection: connecting raises `cipher.WrongDatabaseKey` if it does not fit."""
+    engine = _file_engine(path, cipher.resolve(key), echo=echo)
     _configure(engine)
     return engine
 
 
 def make_memory_engine() -> Engine:
     """An in-memory store on one shared connection, so its data lives as long as the engine (tests)."""
-    engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+    engine = create_engine(
+        "sqlite://", module=cipher.DBAPI, poolclass=StaticPool, connect_args={"check_same_thread": False}
+    )
     _configure(engine)
     return engine
 
 
 def _configure(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    def _on_connect(dbapi_conn: cipher.Connection, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see `_on_begin`)
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
@@ -67,7 +85,7 @@ class BulkLoadUnavailable(Exception):
 
 
 @contextlib.contextmanager
-def bulk_load_engine(path: Path | str) -> Iterator[Engine]:
+def bulk_load_engine(path: Path | str, *, key: str | cipher.ThisPc | None = cipher.THIS_PC) -> Iterator[Engine]:
     """An engine for filling a fresh database file in one big transaction (demo data), alone.
 
     One connection (threads may hand it to one another, never use it at once) that holds the file exclusively, with
@@ -82,12 +100,10 @@ def bulk_load_engine(path: Path | str) -> Iterator[Engine]:
     The caller must have closed its other connections to the file. If another program has it open, WAL cannot be
     left: `BulkLoadUnavailable` is raised within about a second, before anything is written.
     """
-    engine = create_engine(
-        sqlite_url(path), poolclass=StaticPool, connect_args={"timeout": 30, "check_same_thread": False}
-    )
+    engine = _file_engine(path, cipher.resolve(key), poolclass=StaticPool)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    def _on_connect(dbapi_conn: cipher.Connection, _record: Any) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
@@ -95,7 +111,7 @@ def bulk_load_engine(path: Path | str) -> Iterator[Engine]:
         cur.execute("PRAGMA locking_mode=EXCLUSIVE")
         try:
             (mode,) = cur.execute("PRAGMA journal_mode=DELETE").fetchone()
-        except sqlite3.OperationalError as exc:  # database is locked
+        except cipher.DBAPI.OperationalError as exc:  # database is locked
             mode = str(exc)
         if mode != "delete":
             raise BulkLoadUnavailable(f"the database stays in {mode!r} journal mode: another connection is open")

@@ -15,7 +15,6 @@ Threading: functions take the caller's connection (one write transaction, `sync_
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
@@ -28,7 +27,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 
 from gn_core.domain.identity import Identity
 from gn_core.protocol import CheckInIndex
-from gn_desktop.store import backup, codec
+from gn_desktop.store import backup, cipher, codec
 from gn_desktop.store import models as m
 from gn_desktop.store.changes import data_columns
 from gn_desktop.store.codec import codec_for, wire
@@ -116,10 +115,10 @@ UNSTORABLE: tuple[type[Exception], ...] = (
     AttributeError,
     OverflowError,
     KeyError,
-    sqlite3.IntegrityError,
-    sqlite3.InterfaceError,
-    sqlite3.ProgrammingError,
-    sqlite3.DataError,
+    cipher.DBAPI.IntegrityError,
+    cipher.DBAPI.InterfaceError,
+    cipher.DBAPI.ProgrammingError,
+    cipher.DBAPI.DataError,
     sa.exc.IntegrityError,
     sa.exc.InterfaceError,
     sa.exc.ProgrammingError,
@@ -130,7 +129,7 @@ UNKNOWN_ENTITY = "Type d'enregistrement inconnu de cette version de l'applicatio
 
 def unstorable_reason(exc: BaseException) -> str:
     """Why a record could not be stored, in French, without any value of it (it may be personal data)."""
-    if isinstance(exc, sqlite3.IntegrityError | sa.exc.IntegrityError):
+    if isinstance(exc, cipher.DBAPI.IntegrityError | sa.exc.IntegrityError):
         message = str(exc.orig if isinstance(exc, sa.exc.IntegrityError) else exc)
         column = message.rsplit(".", 1)[-1] if "." in message else ""
         where = f" ({column})" if column else ""

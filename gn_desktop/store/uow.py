@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from gn_core.hlc import HybridClock, Stamp
 from gn_core.ids import new_id
 from gn_core.sync_rules import DeviceRole
-from gn_desktop.store import changes
+from gn_desktop import paths
+from gn_desktop.store import changes, cipher
 from gn_desktop.store.engine import DB_FILENAME, make_engine, writer
 from gn_desktop.store.models import DeviceState
 
@@ -110,9 +111,19 @@ class Store:
 
     @classmethod
     def open(cls, data_dir: Path, *, migrate: bool = True, wall: Callable[[], int] | None = None) -> Store:
-        """Open (creating and migrating if needed) the store in `data_dir`; `wall` as in `__init__`."""
-        data_dir.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(data_dir / DB_FILENAME)
+        """Open (creating and migrating if needed) the store in `data_dir`; `wall` as in `__init__`.
+
+        The database is encrypted with this PC's key (`cipher`): `cipher.NoDatabaseKey` without a usable keyring,
+        `cipher.WrongDatabaseKey` for a database encrypted elsewhere; a plain database of an earlier version is
+        encrypted first. The directory and its files are made private to the OS account."""
+        paths.private_dir(data_dir)
+        path = data_dir / DB_FILENAME
+        key = cipher.database_key()
+        cipher.prepare(path, key)
+        paths.create_private_file(path)
+        for name in (path, *data_dir.glob(f"{DB_FILENAME}-*"), *data_dir.glob(f"{DB_FILENAME}.bak-*")):
+            paths.private_file(name)
+        engine = make_engine(path, key=key)
         if migrate:
             from gn_desktop.store.migrate import upgrade_to_head
 

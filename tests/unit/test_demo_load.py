@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -18,6 +17,7 @@ from sqlalchemy import func, select
 from gn_core.sync_rules import PERSON_SCOPED
 from gn_desktop.services import accounts, demo, intake, search
 from gn_desktop.services.demo import loader
+from gn_desktop.store import cipher
 from gn_desktop.store import models as m
 from gn_desktop.store.engine import DB_FILENAME
 from gn_desktop.store.uow import Store
@@ -127,7 +127,8 @@ def test_a_failed_load_leaves_nothing_and_can_be_run_again(tmp_path: Path, monke
 
 def test_a_load_while_another_program_has_the_store_open_still_completes(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
-    other = sqlite3.connect(tmp_path / DB_FILENAME)  # another program (WAL): the load cannot take the file alone
+    # another program (WAL): the load cannot take the file alone
+    other = cipher.connect(tmp_path / DB_FILENAME, cipher.database_key())
     try:
         other.execute("SELECT count(*) FROM person").fetchone()
         assert demo.generate(store, people=PEOPLE, seed=3, today=TODAY, chunk_size=CHUNK).people == PEOPLE

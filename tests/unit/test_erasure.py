@@ -13,13 +13,21 @@ import pytest
 from gn_core.domain import enums as e
 from gn_core.domain.identity import Identity
 from gn_desktop.services import drafts, erasure, kiosk
-from gn_desktop.store import backup
+from gn_desktop.store import backup, cipher
 from gn_desktop.store.migrate import head_revision
 from gn_desktop.store.uow import Store
 from tests.unit.world import World
 
 NAME, PHONE, EMAIL = "Quintanilla", "+33612345678", "zebulonia.q@example.org"
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def plain_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plain SQLite files (the insecure demo mode), so that searching their bytes sees freed pages and the WAL:
+    encrypted they would be noise, but whoever holds the PC's key could read them (tests/unit/test_encryption.py
+    shows the encrypted files hold nothing readable)."""
+    monkeypatch.setenv(cipher.ENV_PLAINTEXT, "1")
 
 
 @pytest.fixture

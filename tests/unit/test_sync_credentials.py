@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -14,16 +13,10 @@ from gn_desktop.sync.engine import Syncer
 from gn_desktop.sync.errors import NoKeyring
 
 
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
+def test_enrolment_without_keyring_says_what_to_install_and_writes_no_token(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)  # opened with its key; then the keyring goes away
     previous = keyring.get_keyring()
     keyring.set_keyring(FailKeyring())
-    yield
-    keyring.set_keyring(previous)
-
-
-def test_enrolment_without_keyring_says_what_to_install_and_writes_no_token(no_keyring: None, tmp_path: Path) -> None:
-    store = Store.open(tmp_path)
     called: list[str] = []
 
     def factory(url: str, token: str | None) -> object:
@@ -34,6 +27,7 @@ def test_enrolment_without_keyring_says_what_to_install_and_writes_no_token(no_k
         with pytest.raises(NoKeyring) as caught:
             Syncer(store, tmp_path, client_factory=factory).enrol("http://127.0.0.1:9", "K7QX-9MPD-R2TW-HV4C")  # type: ignore[arg-type]
     finally:
+        keyring.set_keyring(previous)
         store.dispose()
     assert "gnome-keyring" in caught.value.message and "trousseau" in caught.value.message
     assert called == []
