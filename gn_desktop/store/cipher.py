@@ -140,7 +140,8 @@ def connect(path: Path | str, key: str | None, **kwargs: Any) -> dbapi.Connectio
         if key is not None:
             if not _KEY.fullmatch(key):
                 raise ValueError("a database key is 64 lowercase hex digits")
-            conn.execute(f"PRAGMA key = \"x'{key}'\"")
+            conn.execute(f"PRAGMA key = \"x'{key}'\"")  # the first statement: every page read is decrypted
+            conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is told in French (WrongDatabaseKey)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
     except dbapi.DatabaseError as exc:
         conn.close()
@@ -196,7 +197,12 @@ def encrypt_in_place(path: Path, key: str) -> None:
         if mode != "delete":
             raise dbapi.OperationalError(f"{path} stays in {mode} mode: another program has it open")
         (version,) = plain.execute("PRAGMA user_version").fetchone()
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private from the start
         plain.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key}'\"", (str(partial),))
+        # the partial file is thrown away if anything stops: no journal, no sync until it is whole (then fsync)
+        plain.execute("PRAGMA encrypted.journal_mode=OFF")
+        plain.execute("PRAGMA encrypted.synchronous=OFF")
+        plain.execute("PRAGMA encrypted.cache_size=-65536")
         plain.execute("SELECT sqlcipher_export('encrypted')")
         plain.execute(f"PRAGMA encrypted.user_version = {int(version)}")
         plain.execute("DETACH DATABASE encrypted")
