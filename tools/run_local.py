@@ -2,12 +2,14 @@
 
 What it does, each step skipped when already done (a second run reuses everything):
 
-1. demo data for Campus Saint-Denis (SDN) in `data/campus` (`gn-desktop demo-data`);
-2. a keyring for the device token: the session's own Secret Service when it has a working one; otherwise, when
-   `gnome-keyring-daemon` and `dbus-run-session` are installed, the rest runs inside `dbus-run-session` with a
-   gnome-keyring kept in `data/keyring` and unlocked with the fixed demo password below (the keyring file is still
-   encrypted on disk, but anyone who reads this file can open it: local demo only — a campus PC uses the keyring of
-   its user's session). With no keyring at all the app starts offline, the reason stored as the sync's last error;
+1. a keyring for the database key (the campus database is encrypted) and the device token: the session's own
+   Secret Service when it has a working one; otherwise, when `gnome-keyring-daemon` and `dbus-run-session` are
+   installed, the rest runs inside `dbus-run-session` with a gnome-keyring kept in `data/keyring` and unlocked with
+   the fixed demo password below (the keyring file is still encrypted on disk, but anyone who reads this file can
+   open it: local demo only — a campus PC uses the keyring of its user's session). With no keyring at all the demo
+   data is written unencrypted (`GN_INSECURE_PLAINTEXT=1`, said on the console) and the app starts offline, the
+   reason stored as the sync's last error;
+2. demo data for Campus Saint-Denis (SDN) in `data/campus` (`gn-desktop demo-data`);
 3. a local HQ, `gn-hq serve` on http://127.0.0.1:PORT with its data (embedded SQLite) in `data/hq`, stopped when
    the app exits (also on Ctrl-C);
 4. HQ's reference data — campuses, demo accounts, the catalogue — loaded at HQ from the demo campus
@@ -46,6 +48,8 @@ BIN = Path(sys.executable).parent
 DEMO_KEYRING_PASSWORD = "gn-demo-keyring"
 #: set inside the dbus-run-session this script starts, so it does not start another one
 IN_SESSION_ENV = "GN_DEV_KEYRING_SESSION"
+#: the campus app's insecure demo mode (gn_desktop.store.cipher.ENV_PLAINTEXT): used only when there is no keyring
+PLAINTEXT_ENV = "GN_INSECURE_PLAINTEXT"
 CAMPUS = "SDN"  # the campus the demo data is made for (gn_desktop.services.demo)
 #: demo only: the staff PIN of `make run KIOSK=1`'s kiosk (a real kiosk's is set with `gn-desktop kiosk-pin`)
 DEMO_KIOSK_PIN = "2468"
@@ -252,9 +256,6 @@ def main(argv: list[str]) -> int:
     url = f"http://127.0.0.1:{args.port}"
     signal.signal(signal.SIGTERM, _sigterm)
 
-    if not (campus_dir / "campus.db").exists():
-        run(BIN / "gn-desktop", "--data-dir", campus_dir, "demo-data", "--people", str(args.people))
-
     if os.environ.get(IN_SESSION_ENV):
         keyring_ok = unlock_demo_keyring(args.keyring_dir.resolve())
     else:
@@ -265,6 +266,11 @@ def main(argv: list[str]) -> int:
                 return status
     if not keyring_ok:
         say("aucun trousseau sécurisé : l'application démarre hors ligne (sudo apt-get install gnome-keyring dbus)")
+        say(f"données de démonstration NON chiffrées ({PLAINTEXT_ENV}=1) : jamais sur un poste de campus")
+        os.environ[PLAINTEXT_ENV] = "1"  # the database key has no keyring to live in either (gn_desktop.store.cipher)
+    if not (campus_dir / "campus.db").exists():
+        run(BIN / "gn-desktop", "--data-dir", campus_dir, "demo-data", "--people", str(args.people))
+    if not keyring_ok:
         record_no_keyring(campus_dir)
         return launch([command or app(campus_dir)])
 

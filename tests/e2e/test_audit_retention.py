@@ -17,6 +17,7 @@ from gn_desktop.services import followup, person_file, retention
 from gn_desktop.store import models as m
 from gn_hq.services import indicators
 from tests.e2e.conftest import Campus, Hq, enrol
+from tests.support.disk import readable_bytes
 from tests.support.pg import pg_database
 
 TODAY = date(2026, 3, 1)
@@ -152,7 +153,7 @@ def test_audit_trail_and_retention_across_hq_and_two_campus_pcs(
         for name in ("campus.db", "campus.db-wal"):
             path = campus.data_dir / name
             if path.exists():
-                raw = path.read_bytes()
+                raw = readable_bytes(path)  # decrypted: nothing even for whoever holds the key
                 assert NAME.encode() not in raw, f"{campus.name}/{name}"
                 assert PHONE.encode() not in raw, f"{campus.name}/{name}"
         assert old not in _warned(campus, date(2026, 3, 2))

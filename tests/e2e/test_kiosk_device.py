@@ -27,6 +27,7 @@ from gn_desktop.store.uow import Store
 from gn_desktop.sync.engine import Syncer
 from gn_desktop.sync.scheduler import SyncScheduler
 from tests.e2e.conftest import ROOT, Campus, Hq, next_campus_code
+from tests.support.disk import readable_bytes
 from tests.support.pg import pg_database
 
 NOW = datetime.now(UTC)
@@ -343,7 +344,7 @@ def test_a_kiosk_of_a_campus_of_2000_people_holds_none_of_their_data(
         secrets.update(v for v in (phone, email) if v)
         if birth is not None:
             secrets.update({birth.isoformat(), birth.strftime("%d/%m/%Y")})
-    texts = [p.read_bytes().decode("utf-8", "replace") for p in borne.data_dir.rglob("*") if p.is_file()]
+    texts = [readable_bytes(p).decode("utf-8", "replace") for p in borne.data_dir.rglob("*") if p.is_file()]
     assert texts
     words = set().union(*(re.findall(r"\w+", text) for text in texts))
 

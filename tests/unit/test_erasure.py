@@ -3,7 +3,6 @@ intake draft never linked to it, nor in the migration backups beside the databas
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,18 +15,11 @@ from gn_desktop.services import drafts, erasure, kiosk
 from gn_desktop.store import backup, cipher
 from gn_desktop.store.migrate import head_revision
 from gn_desktop.store.uow import Store
+from tests.support.disk import readable_bytes
 from tests.unit.world import World
 
 NAME, PHONE, EMAIL = "Quintanilla", "+33612345678", "zebulonia.q@example.org"
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
-
-
-@pytest.fixture(autouse=True)
-def plain_files(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Plain SQLite files (the insecure demo mode), so that searching their bytes sees freed pages and the WAL:
-    encrypted they would be noise, but whoever holds the PC's key could read them (tests/unit/test_encryption.py
-    shows the encrypted files hold nothing readable)."""
-    monkeypatch.setenv(cipher.ENV_PLAINTEXT, "1")
 
 
 @pytest.fixture
@@ -91,13 +83,14 @@ def test_an_erasure_leaves_the_name_phone_and_email_nowhere_on_the_pc(world: Wor
 
     assert _rows_holding(world.store, NAME, "zebulonia", "612345678", EMAIL) == []
     assert copy.exists()  # rewritten, not lost: a failed update can still be rolled back
-    assert NAME.encode() not in copy.read_bytes() and b"612345678" not in copy.read_bytes()
-    with sqlite3.connect(copy) as conn:
+    # the files' pages decrypted with the PC's key, freed ones included: nothing even for whoever holds the key
+    assert NAME.encode() not in readable_bytes(copy) and b"612345678" not in readable_bytes(copy)
+    with cipher.connect(copy, cipher.database_key()) as conn:
         assert conn.execute("SELECT count(*) FROM person WHERE id = ?", (pid,)).fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM person WHERE id = ?", (kept,)).fetchone() == (1,)
         assert conn.execute("SELECT count(*) FROM pre_registration").fetchone() == (1,)
     for path in database.parent.iterdir():
-        assert NAME.encode() not in path.read_bytes(), path.name
+        assert NAME.encode() not in readable_bytes(path), path.name
     with world.store.reading() as session:
         assert {d.data.get("last_name") for d in session.query(drafts.m.IntakeDraft)} == {"Kone"}
     # someone else's kiosk pre-registration, draft and file are untouched

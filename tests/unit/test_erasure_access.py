@@ -20,6 +20,7 @@ from gn_desktop.services import access, accounts, consents, erasure, followup, r
 from gn_desktop.services.intake import ConsentInput, PersonForm, create_person
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import Store
+from tests.support.disk import readable_bytes
 from tests.unit.world import TODAY, World
 
 
@@ -151,7 +152,7 @@ def test_the_command_line_asks_for_a_manager_and_uses_the_same_service(
         store.dispose()
     for name in ("campus.db", "campus.db-wal"):
         if (data / name).exists():
-            assert b"Quintanilla" not in (data / name).read_bytes()
+            assert b"Quintanilla" not in readable_bytes(data / name)  # decrypted with the key
 
 
 # -- the right of access ---------------------------------------------------------------------------------------------

@@ -37,10 +37,11 @@ PEOPLE = [
 
 
 def make_old_database(data_dir: Path, revision: str = "0001") -> Path:
-    """A campus.db as version 0.0 left it: migrated to `revision` only, with records written by raw SQL."""
+    """A campus.db as version 0.0 left it: plain SQLite (encrypted on its first opening since), migrated to `revision`
+    only, with records written by raw SQL."""
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / DB_FILENAME
-    engine = make_engine(path)
+    engine = make_engine(path, key=None)
     with engine.begin() as conn:
         command.upgrade(migrate.alembic_config(conn), revision)
     with engine.begin() as conn:
@@ -124,9 +125,9 @@ def test_no_backup_for_a_new_database_nor_for_one_already_up_to_date(tmp_path: P
 
 
 def test_only_the_last_three_backups_are_kept(tmp_path: Path) -> None:
-    db = make_old_database(tmp_path)
-    made = [backup.take(db, "0001", now=datetime(2025, 1, day, 8, 0)) for day in (1, 2, 3, 4)]
-    made.append(backup.take(db, "0002", now=datetime(2025, 1, 4, 8, 0)))  # same second: a distinct name
+    db = make_old_database(tmp_path)  # plain SQLite: copied as it is
+    made = [backup.take(db, "0001", now=datetime(2025, 1, day, 8, 0), key=None) for day in (1, 2, 3, 4)]
+    made.append(backup.take(db, "0002", now=datetime(2025, 1, 4, 8, 0), key=None))  # same second: a distinct name
     assert backup.backups(db) == made[2:]
     assert all(p.stat().st_size > 0 for p in made[2:])
 
@@ -211,7 +212,7 @@ def test_the_command_line_reports_a_failed_migration_and_exits_with_status_1(
 def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
     data = tmp_path / "campus"
     db = make_old_database(data, revision="head")
-    engine = make_engine(db)
+    engine = make_engine(db, key=None)  # as a newer version left it, before this one encrypted its databases
     with engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0100'")
     engine.dispose()
