@@ -43,3 +43,28 @@ def write_section(name: str, text: str, doc: Path = DOC) -> None:
     else:
         updated = current.rstrip("\n") + "\n\n" + body
     doc.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def ensure_keyring() -> None:
+    """Campus stores are encrypted with a key from the OS keyring (gn_desktop.store.cipher). On a machine whose session
+    has none (a CI runner, a bare container), use the test keyring backend (a JSON file in a temporary folder), for
+    this process and those it starts, and say so."""
+    import tempfile
+
+    import keyring
+
+    from gn_desktop.store import cipher
+
+    try:
+        cipher.database_key()
+        return
+    except cipher.NoDatabaseKey:
+        pass
+    folder = Path(tempfile.mkdtemp(prefix="gn-bench-keyring-"))
+    os.environ["PYTHON_KEYRING_BACKEND"] = "tests.support.keyring_file.FileKeyring"
+    os.environ["GN_TEST_KEYRING_FILE"] = str(folder / "keyring.json")
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(DOC.parents[1]), os.environ.get("PYTHONPATH")) if p)
+    from tests.support.keyring_file import FileKeyring
+
+    keyring.set_keyring(FileKeyring())
+    print(f"[bench] no keyring in this session: the database key is kept in {folder} (test keyring backend)")

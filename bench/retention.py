@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bench.report import load_average, machine, write_section
+from bench.report import ensure_keyring, load_average, machine, write_section
 from gn_core.retention import SETTING_ID
 from gn_desktop.services import home, retention
 from gn_desktop.store import models as m
@@ -108,6 +108,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--write", action="store_true", help="replace the section of docs/benchmarks.md")
     args = parser.parse_args()
+    ensure_keyring()
     rows = measure(args.data_dir, args.runs)
     text = section(rows, args.runs)
     print(text)

@@ -293,6 +293,9 @@ def main() -> int:
     parser.add_argument("--no-cold-start", action="store_true")
     parser.add_argument("--write", action="store_true", help="update the Search section of docs/benchmarks.md")
     args = parser.parse_args()
+    from bench.report import ensure_keyring
+
+    ensure_keyring()
     result = measure(args.data_dir, args.queries, args.seed)
     cold = None if args.no_cold_start else cold_start(args.data_dir)
     text = section(result, cold)

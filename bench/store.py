@@ -29,7 +29,6 @@ import argparse
 import os
 import platform
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -44,9 +43,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bench.report import write_section
+from bench.report import ensure_keyring, write_section
 from gn_core.domain import enums as e
 from gn_desktop.services import accounts, demo, intake, setup
+from gn_desktop.store import cipher
 from gn_desktop.store import models as m
 from gn_desktop.store.engine import DB_FILENAME
 from gn_desktop.store.uow import Store
@@ -190,7 +190,7 @@ def bench_services(forms: list[intake.PersonForm], runs: int, *, batched: bool) 
                         uow.commit()
             elapsed = time.perf_counter() - started
             store.dispose()
-            with sqlite3.connect(path / DB_FILENAME) as conn:
+            with cipher.connect(path / DB_FILENAME, cipher.database_key()) as conn:
                 rows = conn.execute("SELECT * FROM person ORDER BY rowid").fetchall()
         return elapsed
 
@@ -204,7 +204,7 @@ def bench_raw(rows: list[tuple[Any, ...]], runs: int) -> Timing:
         with fresh_dir() as path:
             store, campus_id, advisor_id = _campus_store(path)
             store.dispose()
-            conn = sqlite3.connect(path / DB_FILENAME, isolation_level=None)
+            conn = cipher.connect(path / DB_FILENAME, cipher.database_key(), isolation_level=None)
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=NORMAL")
             columns = [r[1] for r in conn.execute("PRAGMA table_info(person)")]
@@ -281,7 +281,8 @@ def at_scale_section(people: int, runs: list[ScaleRun]) -> str:
         "",
         f"Measured on {date.today():%Y-%m-%d} by `python -m bench.store --at-scale {people}`: "
         f"`gn-desktop --data-dir D demo-data --people {people}` run as its own process in a fresh directory; "
-        f"{cpu_model()}, {cores} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}. "
+        f"{cpu_model()}, {cores} cores, Python {platform.python_version()}, "
+        f"SQLite {cipher.DBAPI.sqlite_version} (SQLCipher). "
         + (
             "Other jobs were running on the machine (other helpers' work: the cores they kept busy are in the table, "
             "from /proc/stat): the command got only part of the two cores (its CPU share), so its wall time is "
@@ -364,7 +365,8 @@ def section(
         "## Store",
         "",
         f"Measured on {date.today():%Y-%m-%d} by `python -m bench.store` (`make bench`): {cpu_model()}, "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}. Load average "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"SQLite {cipher.DBAPI.sqlite_version} (SQLCipher). Load average "
         f"{_n(load[0], 1)} before and {_n(load[1], 1)} after{busy}. Median of {len(demo_t.runs)} runs each, fresh data "
         "directories, times in seconds.",
         "",
@@ -404,6 +406,7 @@ def main() -> int:
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
     parser.add_argument("--at-scale", type=int, metavar="N", help="only time `gn-desktop demo-data --people N`")
     args = parser.parse_args()
+    ensure_keyring()
     if args.at_scale is not None:
         text = at_scale_section(args.at_scale, bench_at_scale(args.at_scale, args.runs))
         print(text)

@@ -29,7 +29,6 @@ import platform
 import re
 import resource
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -46,6 +45,7 @@ from urllib.parse import parse_qs, urlparse
 
 import httpx
 
+from gn_desktop.store import cipher
 from gn_hq.health import wait_until_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +54,8 @@ CAMPUS_CODE = "SDN"
 PUSH_BATCH = 5000
 HEADERS = {"GN-Protocol": "1", "Content-Type": "application/json"}
 KEYRING_ENV = "GN_TEST_KEYRING_FILE"
+#: the campus stores' database key, kept beside the cached stores so that a later run opens them
+STORE_KEY = ("GN_TEST_STORE_KEY_FILE", str(CACHE / "store-key.json"))
 
 
 # --- helpers -----------------------------------------------------------------------------------------------------
@@ -120,6 +122,7 @@ def keyring_env(work: Path) -> dict[str, str]:
         "PYTHONPATH": str(ROOT),
         KEYRING_ENV: str(work / "keyring.json"),
         "PYTHON_KEYRING_BACKEND": "tests.support.keyring_file.FileKeyring",
+        STORE_KEY[0]: STORE_KEY[1],
     }
     return env
 
@@ -132,6 +135,8 @@ def use_test_keyring(work: Path) -> None:
 
     os.environ[KEYRING_ENV] = str(work / "keyring.json")
     os.environ["PYTHON_KEYRING_BACKEND"] = "tests.support.keyring_file.FileKeyring"
+    os.environ[STORE_KEY[0]] = STORE_KEY[1]
+    CACHE.mkdir(parents=True, exist_ok=True)
     keyring.set_keyring(FileKeyring())
 
 
@@ -312,7 +317,7 @@ def child_naive(p: dict[str, Any]) -> dict[str, Any]:
     store = Store.open(data_dir)
     store.dispose()
     start = time.perf_counter()
-    conn = sqlite3.connect(data_dir / "campus.db", isolation_level=None)
+    conn = cipher.connect(data_dir / "campus.db", cipher.database_key(), isolation_level=None)
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute("PRAGMA synchronous=NORMAL")
     rows_in = 0
@@ -365,7 +370,7 @@ def child_naive_server(p: dict[str, Any]) -> None:
         def do_GET(self) -> None:
             q = parse_qs(urlparse(self.path).query)
             table, after, limit = q["table"][0], int(q["after"][0]), int(q["limit"][0])
-            db = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            db = cipher.connect(f"file:{source}?mode=ro", cipher.database_key(), uri=True)
             cur = db.execute(f"SELECT rowid, * FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT ?", (after, limit))
             columns = [d[0] for d in cur.description][1:]
             rows = cur.fetchall()
@@ -465,7 +470,7 @@ def cycle_in_process(data_dir: Path) -> tuple[float, Any]:
 
 
 def person_ids(data_dir: Path, n: int) -> list[str]:
-    conn = sqlite3.connect(data_dir / "campus.db")
+    conn = cipher.connect(data_dir / "campus.db", cipher.database_key())
     try:
         return [r[0] for r in conn.execute("SELECT id FROM person ORDER BY rowid LIMIT ?", (n,))]
     finally:
@@ -557,7 +562,7 @@ def bench_delay(a: Path, b: Path, env: dict[str, str], runs: int, interval: floa
 def bench_naive(source: Path, work: Path, env: dict[str, str], runs: int) -> dict[str, Any]:
     from bench.hq import free_port
 
-    conn = sqlite3.connect(source)
+    conn = cipher.connect(source, cipher.database_key())
     tables = [
         t
         for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
@@ -771,7 +776,7 @@ def render(r: dict[str, Any], postgres: dict[str, Any] | None = None) -> str:
         "",
         f"Measured on {r.get('date', date.today().isoformat())} by `python -m bench.sync --write`: "
         f"{platform.machine()} {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
-        f"SQLite {sqlite3.sqlite_version}; "
+        f"SQLite {cipher.DBAPI.sqlite_version} (SQLCipher); "
         f"`gn-hq serve` ({hq_kind}) as a separate process on loopback HTTP, campus stores in their own data dirs, "
         f"HQ, campus and benchmark sharing the 2 cores. HQ holds {r['people']:,} people and {3 * r['people']:,} "
         f"pathway events of campus SDN (pushed by another device); each campus is a new PC of SDN. Medians of "
