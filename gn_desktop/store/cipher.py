@@ -22,6 +22,8 @@ import logging
 import os
 import re
 import secrets
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,7 @@ import keyring.errors
 import sqlcipher3.dbapi2 as dbapi
 
 from gn_core.domain.errors import KnownError
+from gn_desktop import paths
 
 log = logging.getLogger(__name__)
 
@@ -109,14 +112,48 @@ def database_key() -> str | None:
         key = keyring.get_password(SERVICE, ENTRY)
         if key and _KEY.fullmatch(key):
             return key
-        keyring.set_password(SERVICE, ENTRY, secrets.token_hex(32))
-        key = keyring.get_password(SERVICE, ENTRY)  # read back: a keyring that drops what it is given is unusable
+        with _creating_the_key():  # of two programs starting at once, the second finds the first one's key
+            key = keyring.get_password(SERVICE, ENTRY)
+            if not (key and _KEY.fullmatch(key)):
+                keyring.set_password(SERVICE, ENTRY, secrets.token_hex(32))
+                key = keyring.get_password(SERVICE, ENTRY)  # read back: a keyring that drops what it is given
+                log.info("a new database key was made and kept in the OS keyring")
     except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
         raise NoDatabaseKey() from exc
     if not key or not _KEY.fullmatch(key):
         raise NoDatabaseKey()
-    log.info("a new database key was made and kept in the OS keyring")
     return key
+
+
+@contextlib.contextmanager
+def _creating_the_key() -> Iterator[None]:
+    """An exclusive lock of this OS account, held while the key is looked up again and made: a lock file in the
+    platform's user data directory (the key is per account, whatever data directory each program uses)."""
+    folder = paths.private_dir(paths.default_data_dir())
+    with (folder / ".database-key.lock").open("a+b") as lock:
+        if sys.platform == "win32":
+            import msvcrt
+
+            lock.seek(0)
+            while True:
+                try:
+                    msvcrt.locking(lock.fileno(), msvcrt.LK_LOCK, 1)  # retries for 10 s, then raises
+                    break
+                except OSError:
+                    continue
+            try:
+                yield
+            finally:
+                lock.seek(0)
+                msvcrt.locking(lock.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
 
 
 class ThisPc:
@@ -164,11 +201,14 @@ def is_plaintext(path: Path) -> bool:
 
 
 def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        if path.is_dir():  # a directory cannot be opened, nor synced, on Windows: its renames are journaled anyway
+            return
+        raise
     try:
         os.fsync(fd)
-    except OSError:  # a directory cannot be synced on Windows: the rename is durable there anyway
-        pass
     finally:
         os.close(fd)
 

@@ -104,6 +104,18 @@ def test_a_database_encrypted_on_another_pc_is_refused_and_left_untouched(
     assert json.loads(other_pc.read_text())  # the key made for this keyring, kept there
 
 
+def test_programs_starting_at_once_on_a_new_pc_agree_on_one_key(tmp_path: Path) -> None:
+    env = {**os.environ, STORE_KEY_ENV: str(tmp_path / "new-pc.json"), "PYTHONPATH": str(ROOT)}
+    script = "from gn_desktop.store import cipher; print(cipher.database_key())"
+    children = [
+        subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+        for _ in range(4)
+    ]
+    keys = {child.communicate(timeout=60)[0].strip() for child in children}
+    assert len(keys) == 1 and len(keys.pop()) == 64
+    assert all(child.returncode == 0 for child in children)
+
+
 def test_the_insecure_demo_mode_writes_plain_sqlite_and_refuses_an_encrypted_database(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
