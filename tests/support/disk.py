@@ -2,8 +2,9 @@
 backup copies and WAL files decrypted — freed pages and old WAL frames included, which SQL never shows.
 
 Searching these bytes for a name proves an erasure left nothing even to whoever holds the key; searching the raw
-bytes only proves the encryption. SQLCipher 4's page format, with a raw key: each page is AES-256-CBC encrypted,
-followed by its 16-byte IV and its 64-byte HMAC (80 reserved bytes); page 1 starts with the file's 16-byte salt.
+bytes only proves the encryption. SQLCipher 4's page format, with a raw key and HMAC-SHA256 (`cipher.HMAC`): each page
+is AES-256-CBC encrypted, followed by its 16-byte IV and its 32-byte HMAC (48 reserved bytes); page 1 starts with the
+file's 16-byte salt.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from gn_desktop.store import cipher
 
 PAGE = 4096
-RESERVE = 80  # IV (16) + HMAC-SHA512 (64)
+RESERVE = 48  # IV (16) + HMAC-SHA256 (32)
 SALT = 16
 WAL_HEADER, FRAME_HEADER = 32, 24
 WAL_MAGIC = (0x377F0682, 0x377F0683)
