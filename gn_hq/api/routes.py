@@ -37,6 +37,7 @@ from gn_core.protocol import (
     StatusResponse,
 )
 from gn_core.sync_rules import DeviceRole
+from gn_hq.api import metrics
 from gn_hq.api.deps import DeviceDep, HqDep, IndicatorsReaderDep, ProtocolDep
 from gn_hq.services import conflicts, devices, erasure, indicators, kiosk, pull, push, set_aside, sharing
 from gn_hq.services.errors import Forbidden
@@ -107,6 +108,13 @@ async def push_changes(request: Request, hq: HqDep, device: DeviceDep, protocol:
             [{"loc": ("body", "changes"), "msg": f"at most {hq.settings.max_push_changes} changes", "type": "too_long"}]
         )
     result = await run_in_threadpool(push.push, hq, device, batch.changes, protocol)
+    metrics.count_push(
+        device.campus_id,
+        applied=result.applied - len(result.rejected),
+        rejected=len(result.rejected),
+        conflicts=len(result.conflicts),
+        duplicates=len(result.duplicates),
+    )
     return _json(result)
 
 
@@ -142,6 +150,7 @@ async def pull_changes(
         # the device may have been revoked while it waited: it gets nothing more
         await run_in_threadpool(devices.check_still_enrolled, hq, device)
     page = await run_in_threadpool(pull.pull_page, hq, device, cursor, until, limit, max_bytes)
+    metrics.count_pull(device.campus_id, len(page))
     return Response(content=page, media_type="application/json")
 
 
