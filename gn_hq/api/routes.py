@@ -6,8 +6,6 @@ Handlers only translate HTTP to service calls: authentication and the protocol c
 
 from __future__ import annotations
 
-import asyncio
-import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -144,9 +142,7 @@ async def pull_changes(
 ) -> Response:
     if wait and until is None:
         # Only a campus exactly up to date waits: a cursor past HQ's sequence (HQ restored) is answered at once
-        deadline = time.monotonic() + wait
-        while await run_in_threadpool(pull.last_seq, hq) == cursor and time.monotonic() < deadline:
-            await asyncio.sleep(min(pull.WAIT_STEP_S, max(0.0, deadline - time.monotonic())))
+        await hq.feed.wait_for_news(cursor, wait, lambda: run_in_threadpool(pull.last_seq, hq))
         # the device may have been revoked while it waited: it gets nothing more
         await run_in_threadpool(devices.check_still_enrolled, hq, device)
     page = await run_in_threadpool(pull.pull_page, hq, device, cursor, until, limit, max_bytes)
