@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response
+from fastapi.responses import FileResponse, Response
 from pydantic import ValidationError
 
 from gn_core.domain.enums import UserRole
@@ -32,12 +32,24 @@ from gn_core.protocol import (
     SetAsideReport,
     ShareRequest,
     ShareResponse,
+    SnapshotInfo,
     StatusResponse,
 )
 from gn_core.sync_rules import DeviceRole
 from gn_hq.api import metrics
 from gn_hq.api.deps import DeviceDep, HqDep, IndicatorsReaderDep, ProtocolDep
-from gn_hq.services import conflicts, devices, erasure, indicators, kiosk, pull, push, set_aside, sharing
+from gn_hq.services import (
+    conflicts,
+    devices,
+    erasure,
+    indicators,
+    kiosk,
+    pull,
+    push,
+    set_aside,
+    sharing,
+    snapshots,
+)
 from gn_hq.services.errors import Forbidden
 
 PersonId = Annotated[str, Path(pattern=ID_PATTERN, description="the person's id")]
@@ -153,6 +165,28 @@ async def pull_changes(
 @router.get("/status", response_model=StatusResponse, summary="HQ's epoch and what it holds of this device")
 def status(hq: HqDep, device: DeviceDep) -> StatusResponse:
     return devices.status(hq, device)
+
+
+@router.get(
+    "/snapshot",
+    response_model=SnapshotInfo,
+    summary="The ready database a new PC of this campus may start from (then it pulls from its cursor)",
+    responses={404: {**_PROBLEM, "description": "No fresh snapshot: pull page by page"}},
+)
+def snapshot_info(hq: HqDep, device: DeviceDep) -> SnapshotInfo:
+    return snapshots.offer(hq, device)[0]
+
+
+@router.get(
+    "/snapshot/file",
+    summary="The snapshot's file (HTTP ranges: an interrupted download resumes)",
+    response_class=FileResponse,
+    responses={404: {**_PROBLEM, "description": "No fresh snapshot"}},
+)
+def snapshot_file(hq: HqDep, device: DeviceDep) -> FileResponse:
+    info, path = snapshots.offer(hq, device)
+    # the file may be replaced by a newer one while this answer is on its way: the PC checks the digest it was given
+    return FileResponse(path, media_type="application/vnd.sqlite3", headers={"GN-Snapshot-SHA256": info.sha256})
 
 
 @router.post(

@@ -131,6 +131,8 @@ class Hq:
         self.now_ms = now_ms
         self.clock = HybridClock(HQ_DEVICE_ID, wall=now_ms)
         self.postgres = is_postgres(engine)
+        #: HQ's data directory (the watermark file, ready campus snapshots); None for a purely in-memory test HQ
+        self.data_dir = data_dir
         path = data_dir / WATERMARK_FILENAME if data_dir is not None else None
         self.watermark = Watermark(path, engine.url.render_as_string(hide_password=False))
         #: the epoch last seen; answers carry it
