@@ -14,7 +14,8 @@ and call `compute`; a test feeds one fixture through both and gets equal results
   programme's start to the period's end;
 - **startups**: accompanied = every startup record; created = those with a creation day in the period;
 - **referral conversion**: referrals made in the period that were accepted, over referrals made in the period;
-- **event reach**: distinct people who attended an event held in the period, and the number of those events.
+- **event reach**: distinct people (of the campus) who attended an event held in the period, and the number of
+  those events (whoever organised them: a PC holds its own people's registrations, not the others').
 
 Breakdowns count enrolled, trained and placed by a person's characteristics. Sensitive breakdowns never show a cell
 of 1 to 4 people (`SMALL_CELL`), nor a second cell that would give it away through the total.
@@ -132,10 +133,9 @@ class ReferralRecord:
 
 @dataclass(frozen=True, slots=True)
 class AttendanceRecord:
-    """A registration to an event; `campus_id` is the event's campus, `on` its (UTC) day."""
+    """A person's registration to an event; `on` is the event's (UTC) day."""
 
     event_id: str
-    campus_id: str | None
     person_id: str
     on: date
     status: str
@@ -425,7 +425,7 @@ def compute(
     attended = [
         a
         for a in records.attendances
-        if a.status == "attended" and a.on in period and (campus_id is None or a.campus_id == campus_id)
+        if a.status == "attended" and a.on in period and (campus_id is None or a.person_id in ids)
     ]
     startups = [s for s in records.startups if campus_id is None or s.campus_id == campus_id]
     total = (sum(t.months[(i, mo)] for mo in _months(period)) for i in range(3))

@@ -79,9 +79,9 @@ def load_records(session: Session, campus_id: str | None) -> ind.Records:
     referrals = [ind.ReferralRecord(pid, fromiso(on), st) for pid, on, st in session.execute(referrals_q)]
     ev, reg = m.Event.__table__.c, m.EventRegistration.__table__.c
     attendances = [
-        ind.AttendanceRecord(eid, cid, pid, fromiso(start[:10]), st)
-        for eid, cid, pid, start, st in session.execute(
-            select(reg.event_id, ev.campus_id, reg.person_id, _text(ev.starts_at), reg.status).join(
+        ind.AttendanceRecord(eid, pid, fromiso(start[:10]), st)
+        for eid, pid, start, st in session.execute(
+            select(reg.event_id, reg.person_id, _text(ev.starts_at), reg.status).join(
                 m.Event.__table__, ev.id == reg.event_id
             )
         )

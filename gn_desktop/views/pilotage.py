@@ -89,7 +89,7 @@ class Card(QFrame):
         self.value = QLabel()
         self.value.setObjectName(f"{name}-value")
         font = self.value.font()
-        font.setPointSize(18)
+        font.setPointSize(16)
         font.setBold(True)
         self.value.setFont(font)
         self.caption = QLabel()
@@ -278,8 +278,10 @@ class PilotagePage(QWidget):
             "trained": (_count(d.trained), self.tr("trained in the period")),
             "placed": (_count(d.placed), self.tr("placed in the period")),
             "startups": (
-                f"{d.startups_accompanied} / {d.startup_goal}",
-                self.tr("startups accompanied (%1 created)").replace("%1", str(d.startups_created)),
+                _count(d.startups_accompanied),
+                self.tr("startups accompanied, of %1 (%2 created)")
+                .replace("%1", str(d.startup_goal))
+                .replace("%2", str(d.startups_created)),
             ),
             "referrals": (
                 f"{round(100 * conversion)} %" if conversion is not None else "—",

@@ -80,12 +80,14 @@ def load_records(conn: Connection, campus_id: str | None = None) -> ind.Records:
     referrals = [ind.ReferralRecord(pid, fromiso(on), st) for pid, on, st in conn.execute(referrals_q) if pid and on]
     ev = record_t.alias("ev")
     event_id = _field(conn, "event_id")
-    attendance_q = select(
-        event_id, _field(conn, "campus_id", ev), r.c.person_id, _field(conn, "starts_at", ev), _field(conn, "status")
-    ).join(ev, and_(ev.c.record_id == event_id, _live("event", ev)))
+    attendance_q = select(event_id, r.c.person_id, _field(conn, "starts_at", ev), _field(conn, "status")).join(
+        ev, and_(ev.c.record_id == event_id, _live("event", ev))
+    )
     attendances = [
-        ind.AttendanceRecord(eid, cid, pid, fromiso(start[:10]), st)
-        for eid, cid, pid, start, st in conn.execute(attendance_q.where(_live("event_registration")))
+        ind.AttendanceRecord(eid, pid, fromiso(start[:10]), st)
+        for eid, pid, start, st in conn.execute(
+            attendance_q.where(_live("event_registration"), r.c.person_id.in_(mine))
+        )
         if pid and start
     ]
     founder_campus = {p.id: p.campus_id for p in people}

@@ -1703,7 +1703,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>startups accompanied (%1 created)</source>
+        <source>startups accompanied, of %1 (%2 created)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

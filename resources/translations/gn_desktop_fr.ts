@@ -1705,8 +1705,8 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>placés sur la période</translation>
     </message>
     <message>
-        <source>startups accompanied (%1 created)</source>
-        <translation>startups accompagnées (%1 créées)</translation>
+        <source>startups accompanied, of %1 (%2 created)</source>
+        <translation>startups accompagnées, sur %1 (%2 créées)</translation>
     </message>
     <message>
         <source>referrals accepted (%1 of %2)</source>
