@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from gn_core.domain.enums import ContractType, PathwayStep
+from gn_core.domain.enums import ContractType, EducationLevel, PathwayStep
 
 #: the programme's start, and the day the goal is due
 PROGRAMME_START = date(2025, 1, 1)
@@ -454,8 +454,18 @@ def compute(
     )
 
 
+#: the order of the categories of a breakdown (others: alphabetical; unknown last)
+CATEGORY_ORDER: dict[str, tuple[str, ...]] = {
+    "age_band": tuple(name for _, name in AGE_BANDS),
+    "qpv": ("yes", "no"),
+    "rqth": ("yes", "no"),
+    "education_level": tuple(level.value for level in EducationLevel),
+}
+
+
 def _breakdown(dimension: str, cells: Counter[tuple[int, str]]) -> Breakdown:
-    keys = sorted({k for _, k in cells}, key=lambda k: (k == UNKNOWN, k))
+    order = {k: i for i, k in enumerate(CATEGORY_ORDER.get(dimension, ()))}
+    keys = sorted({k for _, k in cells}, key=lambda k: (k == UNKNOWN, order.get(k, len(order)), k))
     table = {k: [cells[(i, k)] for i in range(3)] for k in keys}
     sensitive = dimension in SENSITIVE_DIMENSIONS
     shown: dict[str, list[int | None]] = {k: list(v) for k, v in table.items()}

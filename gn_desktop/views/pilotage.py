@@ -95,8 +95,9 @@ class Card(QFrame):
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         # the cards share the row's width equally, whatever their text
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(96)
+        self.setFixedHeight(104)  # a wrapped caption must not make the page taller than the window
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self.value)
@@ -106,6 +107,14 @@ class Card(QFrame):
         self.value.setText(value)
         self.caption.setText(caption)
         self.setAccessibleName(f"{caption} : {value}")
+
+
+class _BodyLayout(QVBoxLayout):
+    """The scrolled content's layout. Its wrapped labels would make the scroll area size it by its preferred height
+    for the width (taller than the window): it scrolls only below its minimum height instead."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 def chart_tabs(name: str, chart: QWidget, tab: QTableWidget) -> QTabWidget:
@@ -170,11 +179,11 @@ class PilotagePage(QWidget):
         self.dimension = QComboBox()
         self.dimension.setObjectName("pilotage-dimension")
         self.dimension.addItems([""] * len(ind.DIMENSIONS))
+        self.dimension.setCurrentIndex(ind.DIMENSIONS.index("age_band"))  # a campus's own page: one campus
         self.dimension.currentIndexChanged.connect(self._render_breakdown)
         self.breakdown_table = table("breakdown-table", 4)
         self.breakdown_table.setItemDelegate(BarDelegate(self.breakdown_table))
         self.breakdown_note = QLabel()
-        self.breakdown_note.setWordWrap(True)
         self.breakdown_title, self.funnel_title = heading(size=13), heading(size=13)
 
         filters = QHBoxLayout()
@@ -201,11 +210,13 @@ class PilotagePage(QWidget):
         grid.addLayout(left, 1, 0)
         grid.addLayout(right, 1, 1)
         for tabs in (self.progress_tabs, self.monthly_tabs):
-            tabs.setMinimumHeight(250)
-        self.funnel_tabs.setMinimumHeight(150)
-        self.breakdown_table.setMinimumHeight(190)
+            tabs.setMinimumHeight(190)
+        self.funnel_tabs.setMinimumHeight(130)
+        self.breakdown_table.setMinimumHeight(130)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
         body = QWidget()
-        body_layout = QVBoxLayout(body)
+        body_layout = _BodyLayout(body)
         body_layout.setContentsMargins(28, 16, 28, 12)
         body_layout.addWidget(self.title)
         body_layout.addLayout(filters)
@@ -350,9 +361,7 @@ class PilotagePage(QWidget):
         ]
         _fill(self.breakdown_table, rows, shares)
         self.breakdown_note.setText(
-            self.tr("Sensitive: groups under 5 people show “< 5”, as does a group that would give one away.")
-            if b.sensitive
-            else ""
+            self.tr("Sensitive: “< 5” hides a small group (or one that would give it away).") if b.sensitive else ""
         )
 
     def _key_label(self, dimension: str, key: str) -> str:

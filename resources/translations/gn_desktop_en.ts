@@ -1743,7 +1743,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sensitive: groups under 5 people show “&lt; 5”, as does a group that would give one away.</source>
+        <source>Sensitive: “&lt; 5” hides a small group (or one that would give it away).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1706,7 +1706,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>startups accompanied, of %1 (%2 created)</source>
-        <translation>startups accompagnées, sur %1 (%2 créées)</translation>
+        <translation>startups suivies, sur %1 (%2 créées)</translation>
     </message>
     <message>
         <source>referrals accepted (%1 of %2)</source>
@@ -1745,8 +1745,8 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>Formés</translation>
     </message>
     <message>
-        <source>Sensitive: groups under 5 people show “&lt; 5”, as does a group that would give one away.</source>
-        <translation>Données sensibles : les groupes de moins de 5 personnes sont affichés « &lt; 5 », comme un groupe qui permettrait de les retrouver.</translation>
+        <source>Sensitive: “&lt; 5” hides a small group (or one that would give it away).</source>
+        <translation>Données sensibles : « &lt; 5 » masque un petit groupe (ou celui qui le révélerait).</translation>
     </message>
     <message>
         <source>Not known</source>
