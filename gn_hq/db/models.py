@@ -227,6 +227,38 @@ class CampusKey(Base):
     created_at: Mapped[datetime]
 
 
+class PersonMatch(Base):
+    """What duplicate detection compares a live person by (gn_core.domain.likeness.MatchKeys), one row per person,
+    kept by every push that changes a person. Each column is a blocking key: a person is only scored against those
+    sharing its name key, birth date, phone or e-mail, so detection stays fast at 500,000 people."""
+
+    __tablename__ = "person_match"
+
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    campus_id: Mapped[str | None] = mapped_column(String(64))
+    name_key: Mapped[str] = mapped_column(String(400), index=True)
+    birth_date: Mapped[str | None] = mapped_column(String(10), index=True)
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    email: Mapped[str | None] = mapped_column(String(254), index=True)
+
+
+class DuplicatePair(Base):
+    """Two person files that are likely one person, found at HQ, and what was decided: `open` (to review),
+    `different` (judged two people: never proposed again) or `merged`. `person_a` < `person_b`. Holds no personal
+    data: the review reads the people's records."""
+
+    __tablename__ = "duplicate_pair"
+
+    person_a: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_b: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+    score: Mapped[int] = mapped_column(Integer)
+    reasons: Mapped[str] = mapped_column(String(100))  # comma-separated gn_core.domain.likeness reasons
+    status: Mapped[str] = mapped_column(String(10), index=True)  # open | different | merged
+    found_at: Mapped[datetime]
+    decided_at: Mapped[datetime | None]
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+
+
 record_table = cast(Table, Record.__table__)
 person_access_table = cast(Table, PersonAccess.__table__)
 device_table = cast(Table, Device.__table__)
@@ -237,3 +269,5 @@ server_meta_table = cast(Table, ServerMeta.__table__)
 set_aside_table = cast(Table, SetAside.__table__)
 appointment_slot_table = cast(Table, AppointmentSlot.__table__)
 campus_key_table = cast(Table, CampusKey.__table__)
+person_match_table = cast(Table, PersonMatch.__table__)
+duplicate_pair_table = cast(Table, DuplicatePair.__table__)

@@ -35,7 +35,7 @@ from gn_core.sync_rules import NOT_PULLED, OWNING_CAMPUS_FIELD
 from gn_hq.db.models import erasure_table as erasure_t
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import utcnow
-from gn_hq.services import conflicts, records
+from gn_hq.services import conflicts, duplicates, records
 from gn_hq.services.context import HQ_DEVICE_ID, Hq, WriteTx
 from gn_hq.services.devices import AuthDevice
 from gn_hq.services.errors import Forbidden, Invalid
@@ -98,6 +98,7 @@ def erase_person(
     records.write(tx.conn, new_rows, changed_rows)
     tx.erased = True
     conflicts.scrub(tx, person_id, [k[1] for k in keys])
+    duplicates.forget(tx.conn, person_id)
     if not already:
         tx.conn.execute(
             insert(erasure_t).values(
@@ -163,6 +164,7 @@ def anonymise_person(hq: Hq, tx: WriteTx, person_id: str, reason: str, today: da
     records.write(tx.conn, [], rows)
     tx.erased = True  # the old values must not stay in SQLite's WAL either
     conflicts.scrub(tx, person_id, [k[1] for k in keys])
+    duplicates.forget(tx.conn, person_id)
     if not is_erased(tx, person_id, ANONYMISE):
         tx.conn.execute(
             insert(erasure_t).values(
