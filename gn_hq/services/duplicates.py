@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, or_, select, update
 
-from gn_core.domain.likeness import Likeness, MatchKeys, likeness
+from gn_core.domain.likeness import NAME_FLOOR, Likeness, MatchKeys, likeness, name_similarity
 from gn_core.merge import RecordState
 from gn_core.sync_rules import OWNING_CAMPUS_FIELD
 from gn_hq.db.models import duplicate_pair_table as pair_t
@@ -60,14 +60,28 @@ def _row(person_id: str, data: Mapping[str, Any]) -> dict[str, Any] | None:
 
 def observe(conn: Connection, people: Mapping[str, RecordState | None]) -> int:
     """People a write created or changed: their keys kept (or dropped, when they are no longer comparable), then
-    compared with everyone else. Returns how many pairs were newly proposed. Runs in the writer's transaction."""
-    rows = [r for pid, s in people.items() if _matchable(s) and s is not None and (r := _row(pid, s.data))]
+    those whose keys changed compared with everyone else (an edit of the pathway step or the last contact compares
+    nobody). Returns how many pairs were newly proposed. Runs in the writer's transaction."""
+    wanted = {pid: r for pid, s in people.items() if _matchable(s) and s is not None and (r := _row(pid, s.data))}
     ids = sorted(people)
+    stored: dict[str, dict[str, Any]] = {}
     for chunk in records.chunks(conn, ids):
+        stmt = select(match_t).where(records.id_in(conn, match_t.c.person_id, chunk))
+        stored.update((r.person_id, dict(r._mapping)) for r in conn.execute(stmt).all())
+    changed = sorted(pid for pid in ids if stored.get(pid) != wanted.get(pid))
+    if not changed:
+        return 0
+    for chunk in records.chunks(conn, changed):
         conn.execute(delete(match_t).where(records.id_in(conn, match_t.c.person_id, chunk)))
+    rows = [wanted[pid] for pid in changed if pid in wanted]
     if rows:
         conn.execute(insert(match_t), rows)
-    return detect(conn, [r["person_id"] for r in rows])
+    compared = [pid for pid in changed if pid in wanted and _keys_of(stored.get(pid)) != _keys_of(wanted[pid])]
+    return detect(conn, compared)
+
+
+def _keys_of(row: Mapping[str, Any] | None) -> tuple[Any, ...] | None:
+    return None if row is None else tuple(row[k] for k in _BLOCKS)
 
 
 def forget(conn: Connection, person_id: str) -> None:
@@ -83,35 +97,39 @@ def _keys(row: Any) -> MatchKeys:
     return MatchKeys(row.name_key, row.birth_date, row.phone, row.email)
 
 
-def _candidates(conn: Connection, mine: Mapping[str, Any]) -> tuple[dict[str, Any], dict[tuple[str, str], list[str]]]:
-    """Everyone sharing a blocking key with one of `mine` (one indexed query per key kind and chunk), and the
-    blocks: (key kind, value) -> person ids."""
-    found: dict[str, Any] = {}
+def _rows(conn: Connection, ids: Iterable[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for chunk in records.chunks(conn, sorted(set(ids))):
+        stmt = select(match_t).where(records.id_in(conn, match_t.c.person_id, chunk))
+        out.update((r.person_id, r) for r in conn.execute(stmt).all())
+    return out
+
+
+def _candidates(conn: Connection, mine: Mapping[str, Any]) -> tuple[dict[str, str], dict[tuple[str, str], list[str]]]:
+    """The name key of everyone sharing a blocking key with one of `mine` (one indexed query per key kind and
+    chunk; the birth date's, by far the largest block, reads its covering index only), and the blocks: (key kind,
+    value) -> person ids."""
+    names: dict[str, str] = {}
     blocks: dict[tuple[str, str], list[str]] = {}
     for kind in _BLOCKS:
         column = match_t.c[kind]
         values = sorted({v for row in mine.values() if (v := getattr(row, kind))})
         for chunk in records.chunks(conn, values):
-            for row in conn.execute(select(match_t).where(records.id_in(conn, column, chunk))):
-                found[row.person_id] = row
-                blocks.setdefault((kind, getattr(row, kind)), []).append(row.person_id)
-    return found, blocks
+            stmt = select(match_t.c.person_id, match_t.c.name_key, column).where(records.id_in(conn, column, chunk))
+            for person_id, name, value in conn.execute(stmt).all():
+                names[person_id] = name
+                blocks.setdefault((kind, value), []).append(person_id)
+    return names, blocks
 
 
 def detect(conn: Connection, person_ids: Iterable[str], now: datetime | None = None) -> int:
     """Compare these people (already in `person_match`) with everyone; queue the likely pairs. Returns how many pairs
     were newly proposed (a pair already queued gets its new score; one judged different or merged is left alone)."""
-    ids = sorted(set(person_ids))
-    mine: dict[str, Any] = {}
-    for chunk in records.chunks(conn, ids):
-        mine.update(
-            (r.person_id, r)
-            for r in conn.execute(select(match_t).where(records.id_in(conn, match_t.c.person_id, chunk)))
-        )
+    mine = _rows(conn, person_ids)
     if not mine:
         return 0
-    others, blocks = _candidates(conn, mine)
-    pairs: dict[tuple[str, str], Likeness] = {}
+    names, blocks = _candidates(conn, mine)
+    close: dict[tuple[str, str], float] = {}
     for pid, row in mine.items():
         near: set[str] = set()
         for kind in _BLOCKS:
@@ -119,11 +137,16 @@ def detect(conn: Connection, person_ids: Iterable[str], now: datetime | None = N
             if value:
                 near.update(blocks.get((kind, value), ()))
         near.discard(pid)
-        keys = _keys(row)
         for other in near:
             pair = (pid, other) if pid < other else (other, pid)
-            if pair not in pairs and (found := likeness(keys, _keys(others[other]))) is not None:
-                pairs[pair] = found
+            if pair not in close and (sim := name_similarity(row.name_key, names[other])) >= NAME_FLOOR:
+                close[pair] = sim  # most people sharing a birth date have names too far apart to be one person
+    full = _rows(conn, {pid for pair in close for pid in pair if pid not in mine})
+    full.update(mine)
+    pairs: dict[tuple[str, str], Likeness] = {}
+    for (a, b), sim in close.items():
+        if (found := likeness(_keys(full[a]), _keys(full[b]), sim)) is not None:
+            pairs[(a, b)] = found
     return _queue(conn, pairs, now or utcnow())
 
 

@@ -32,8 +32,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("person_id", name=op.f("pk_person_match")),
     )
     with op.batch_alter_table("person_match", schema=None) as batch_op:
-        for column in ("name_key", "birth_date", "phone", "email"):
+        for column in ("name_key", "phone", "email"):
             batch_op.create_index(batch_op.f(f"ix_person_match_{column}"), [column], unique=False)
+        batch_op.create_index("ix_person_match_birth_name", ["birth_date", "name_key", "person_id"], unique=False)
     op.create_table(
         "duplicate_pair",
         sa.Column("person_a", sa.String(length=64), nullable=False),
