@@ -145,6 +145,21 @@ def _parser() -> argparse.ArgumentParser:
     dismiss.add_argument("person_a")
     dismiss.add_argument("person_b")
     dup.add_parser("scan", parents=[common], help="compare à nouveau toutes les personnes (après une mise à jour)")
+    dmerge = dup.add_parser(
+        "merge",
+        parents=[common],
+        help="même personne : MERGED devient un renvoi vers SURVIVOR, qui reçoit tout son dossier (irréversible)",
+    )
+    dmerge.add_argument("survivor", help="le dossier qui reste")
+    dmerge.add_argument("merged", help="le dossier fusionné dans l'autre")
+    dmerge.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        metavar="CHAMP=merged",
+        help="prend la valeur du dossier fusionné pour ce champ (ex. phone=merged, campus_id=merged pour que son "
+        "campus suive la personne) ; sinon la valeur du dossier qui reste est gardée",
+    )
 
     audit = sub.add_parser("audit", help="journal des consultations de données sensibles").add_subparsers(
         dest="action", metavar="ACTION"
@@ -449,6 +464,26 @@ def _duplicates_dismiss(args: argparse.Namespace, hq: Hq) -> int:
     return 0
 
 
+def _duplicates_merge(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import merging
+
+    take = []
+    for item in args.field:
+        name, _, side = item.partition("=")
+        if side not in ("merged", "survivor"):
+            raise HqError(f"--field {item} : écrivez CHAMP=merged (la valeur du dossier fusionné) ou CHAMP=survivor.")
+        if side == "merged":
+            take.append(name.strip())
+    result = merging.merge_people(hq, args.survivor, args.merged, take=take, decided_by="gn-hq (ligne de commande)")
+    taken = ", ".join(result.fields_taken) or "aucun"
+    print(
+        f"Fusion faite : {result.merged_id} renvoie désormais vers {result.survivor_id} "
+        f"({result.records_moved} enregistrement(s) déplacé(s) ; valeurs reprises : {taken}). "
+        "Les postes l'appliquent à leur prochaine synchronisation."
+    )
+    return 0
+
+
 def _duplicates_scan(_args: argparse.Namespace, hq: Hq) -> int:
     from gn_hq.services import duplicates
 
@@ -555,6 +590,7 @@ _COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Hq], int]]
     ("duplicates", "list"): _duplicates_list,
     ("duplicates", "dismiss"): _duplicates_dismiss,
     ("duplicates", "scan"): _duplicates_scan,
+    ("duplicates", "merge"): _duplicates_merge,
     ("audit", "list"): _audit_list,
     ("retention", "run"): _retention_run,
     ("retention", "show"): _retention_show,

@@ -261,6 +261,18 @@ class DuplicatePair(Base):
     decided_by: Mapped[str | None] = mapped_column(String(200))
 
 
+class PersonRedirect(Base):
+    """A person file merged into another (a duplicate): what HQ does with a change still naming it (a PC that had
+    not heard of the merge): the change lands on the survivor. The merged record itself stays, with `merged_into`."""
+
+    __tablename__ = "person_redirect"
+
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    survivor_id: Mapped[str] = mapped_column(String(64), index=True)
+    merged_at: Mapped[datetime]
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+
+
 record_table = cast(Table, Record.__table__)
 person_access_table = cast(Table, PersonAccess.__table__)
 device_table = cast(Table, Device.__table__)
@@ -273,3 +285,4 @@ appointment_slot_table = cast(Table, AppointmentSlot.__table__)
 campus_key_table = cast(Table, CampusKey.__table__)
 person_match_table = cast(Table, PersonMatch.__table__)
 duplicate_pair_table = cast(Table, DuplicatePair.__table__)
+person_redirect_table = cast(Table, PersonRedirect.__table__)

@@ -22,6 +22,7 @@ from gn_core.merge import RecordState
 from gn_core.sync_rules import OWNING_CAMPUS_FIELD
 from gn_hq.db.models import duplicate_pair_table as pair_t
 from gn_hq.db.models import person_match_table as match_t
+from gn_hq.db.models import person_redirect_table as redirect_t
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import utcnow
 from gn_hq.services import records
@@ -82,6 +83,30 @@ def observe(conn: Connection, people: Mapping[str, RecordState | None]) -> int:
 
 def _keys_of(row: Mapping[str, Any] | None) -> tuple[Any, ...] | None:
     return None if row is None else tuple(row[k] for k in _BLOCKS)
+
+
+def record_merge(conn: Connection, survivor_id: str, merged_id: str, *, decided_by: str, now: datetime) -> None:
+    """After a merge: the merged file is compared no more, its other pairs go, the pair itself is kept as merged."""
+    a, b = _ordered(survivor_id, merged_id)
+    conn.execute(delete(match_t).where(match_t.c.person_id == merged_id))
+    conn.execute(
+        delete(pair_t).where(
+            or_(pair_t.c.person_a == merged_id, pair_t.c.person_b == merged_id),
+            pair_t.c.status == OPEN,
+            ~((pair_t.c.person_a == a) & (pair_t.c.person_b == b)),
+        )
+    )
+    values = {"status": MERGED, "decided_at": now, "decided_by": decided_by[:200]}
+    if conn.execute(select(pair_t.c.status).where(pair_t.c.person_a == a, pair_t.c.person_b == b)).first():
+        conn.execute(update(pair_t).where(pair_t.c.person_a == a, pair_t.c.person_b == b).values(**values))
+    else:
+        conn.execute(insert(pair_t).values(person_a=a, person_b=b, score=0, reasons="", found_at=now, **values))
+
+
+def not_merged(person_id: Any) -> Any:
+    """SQL condition: the person (column or value) is not a file merged into another (a redirect). Whatever counts
+    people (indicators) loads them with it, so a merged person counts once."""
+    return ~select(redirect_t.c.person_id).where(redirect_t.c.person_id == person_id).exists()
 
 
 def forget(conn: Connection, person_id: str) -> None:

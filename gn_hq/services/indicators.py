@@ -17,6 +17,7 @@ from sqlalchemy.sql import ColumnElement
 from gn_core.domain.enums import PathwayStep
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import iso, utcnow
+from gn_hq.services import duplicates
 from gn_hq.services.context import Hq
 from gn_hq.services.devices import CampusInfo, list_campuses
 
@@ -65,7 +66,10 @@ def indicators(hq: Hq, campus_id: str | None = None, today: date | None = None) 
     today = today or date.today()
     cutoff = _cutoff(today).isoformat()
     person = record_t
-    live_person: ColumnElement[bool] = and_(person.c.entity == "person", person.c.deleted.is_(False))
+    # a duplicate merged into another file is a redirect: the person counts once, as the survivor
+    live_person: ColumnElement[bool] = and_(
+        person.c.entity == "person", person.c.deleted.is_(False), duplicates.not_merged(person.c.record_id)
+    )
     if campus_id is not None:
         live_person = and_(live_person, person.c.campus_id == campus_id)
     with hq.read() as conn:

@@ -46,6 +46,7 @@ TABLES = (
     "campus_key",
     "person_match",
     "duplicate_pair",
+    "person_redirect",
 )
 
 

@@ -51,6 +51,17 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_duplicate_pair_person_b"), ["person_b"], unique=False)
         batch_op.create_index(batch_op.f("ix_duplicate_pair_status"), ["status"], unique=False)
 
+    op.create_table(
+        "person_redirect",
+        sa.Column("person_id", sa.String(length=64), nullable=False),
+        sa.Column("survivor_id", sa.String(length=64), nullable=False),
+        sa.Column("merged_at", gn_hq.db.types.UTCDateTime(length=32), nullable=False),
+        sa.Column("decided_by", sa.String(length=200), nullable=True),
+        sa.PrimaryKeyConstraint("person_id", name=op.f("pk_person_redirect")),
+    )
+    with op.batch_alter_table("person_redirect", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_person_redirect_survivor_id"), ["survivor_id"], unique=False)
+
     # the keys of the people HQ already holds (pairs among them: `gn-hq duplicates scan`)
     from gn_core.domain.likeness import MatchKeys
 
@@ -102,5 +113,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("person_redirect")
     op.drop_table("duplicate_pair")
     op.drop_table("person_match")
