@@ -134,6 +134,25 @@ def _parser() -> argparse.ArgumentParser:
         "(sans cette option, identifiant et mot de passe sont demandés)",
     )
 
+    for action, text in (
+        ("share", "partage le dossier d'une personne avec un autre campus (envoyé au siège à la synchronisation)"),
+        ("transfer", "transfère le dossier d'une personne à un autre campus, qui la suivra désormais"),
+    ):
+        move = person.add_parser(action, help=text)
+        move.add_argument("person_id")
+        move.add_argument("--campus", required=True, help="code de l'autre campus, par exemple AUB")
+        move.add_argument(
+            "--consent",
+            action="store_true",
+            help="la personne a donné son accord (obligatoire ; noté dans son dossier)",
+        )
+        move.add_argument(
+            "--user",
+            metavar="IDENTIFIANT",
+            help="identifiant du conseiller ou du responsable ; son mot de passe est lu sur l'entrée standard "
+            "(sans cette option, identifiant et mot de passe sont demandés)",
+        )
+
     pin = sub.add_parser("kiosk-pin", help="définit le code PIN qui permet au personnel de quitter la borne")
     pin.add_argument("pin", help="4 à 8 chiffres")
 
