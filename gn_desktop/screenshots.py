@@ -44,6 +44,7 @@ SCREENSHOT_VIEWS: dict[str, str] = {
     "consent-withdraw": "fiche d'une personne : retrait d'un consentement et ce qu'il change",
     "rqth": "fiche d'une personne : décision RQTH (conseillers et responsables seulement)",
     "erase": "fiche d'une personne : effacement par un responsable de campus (motif, référence, nom saisi)",
+    "person-move": "fiche d'une personne : partage ou transfert vers un autre campus, avec son accord",
     "intake": "nouvelle inscription : identité et recherche des doublons",
     "consents": "nouvelle inscription : consentements (version du texte)",
     "partners": "partenaires : sessions de formation et places restantes",
@@ -143,6 +144,7 @@ def _show_person(window: MainWindow, store: Store, view: str, settle: Callable[[
         "consent-withdraw": page.consents,
         "rqth": page.rqth,
         "erase": page.pathway,
+        "person-move": page.pathway,
     }[view]
     if tab is not None:
         page.tabs.setCurrentWidget(tab)
@@ -192,7 +194,16 @@ def _sample_erasure(window: MainWindow) -> None:
         dialog.reference.setText("RGPD-2025-0142")
 
 
+def _sample_move(window: MainWindow) -> None:
+    window.person.ask_move()
+    dialog = window.person.move_dialog
+    if dialog is not None:
+        dialog.transfer.setChecked(True)
+        dialog.consent.setChecked(True)
+
+
 _PERSON_SAMPLES: dict[str, Callable[[MainWindow], None]] = {
+    "person-move": _sample_move,
     "person-edit": _sample_correction,
     "person-conflict": _sample_conflict,
     "consent-withdraw": _sample_withdrawal,
@@ -363,6 +374,7 @@ _PREPARE: dict[str, Callable[[MainWindow, Store, str, Callable[[], None]], None]
             "consent-withdraw",
             "rqth",
             "erase",
+            "person-move",
         ),
         _show_person,
     ),

@@ -67,7 +67,7 @@ def find_campus(uow: UnitOfWork, code_or_id: str) -> CampusChoice | None:
     return None
 
 
-def move_person(uow: UnitOfWork, person_id: str, campus_id: str, move: Move, *, consent: bool) -> MoveDone:
+def move_person(uow: UnitOfWork, person_id: str, campus_id: str, move: Move, consent: bool) -> MoveDone:
     """Share or transfer `person_id` to `campus_id` (see the module's docstring); in the caller's transaction."""
     role = uow.session.scalar(select(m.User.role).where(m.User.id == uow.user_id)) if uow.user_id else None
     if role not in MAY_MOVE:

@@ -680,6 +680,7 @@
     <name>HistoryTab</name>
     <message>
         <source>created</source>
+        <extracomment>fields read first (before the others, alphabetical), so that a long line cut at its end keeps what happened</extracomment>
         <translation>création</translation>
     </message>
     <message>
@@ -1198,6 +1199,57 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Share or transfer the file</source>
+        <translation>Partager ou transférer le dossier</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 goes to another campus&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Le dossier de %1 va vers un autre campus&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Share: the other campus follows the person too; this campus goes on</source>
+        <translation>&amp;Partager : l'autre campus suit aussi la personne ; ce campus continue</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer: the other campus follows the person from now on (the referent advisor is cleared)</source>
+        <translation>&amp;Transférer : l'autre campus suit désormais la personne (le conseiller référent est retiré)</translation>
+    </message>
+    <message>
+        <source>The other campus receives the whole file at its next synchronisation, this campus keeps what it worked on. Ask the person first: their consent is noted in their file, with your name and the date.</source>
+        <translation>L'autre campus reçoit tout le dossier à sa prochaine synchronisation ; ce campus garde ce qu'il a suivi. Demandez d'abord à la personne : son accord est noté dans son dossier, avec votre nom et la date.</translation>
+    </message>
+    <message>
+        <source>The person &amp;agrees to their file going to this campus</source>
+        <translation>La personne est &amp;d'accord pour que son dossier aille à ce campus</translation>
+    </message>
+    <message>
+        <source>&amp;Campus</source>
+        <translation>&amp;Campus</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Confirmer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>No other campus is known here yet: synchronise this computer first.</source>
+        <translation>Aucun autre campus n'est encore connu ici : synchronisez d'abord ce poste.</translation>
+    </message>
+    <message>
+        <source>%1 will be shared with %2 at the next synchronisation.</source>
+        <translation>Le dossier de %1 sera partagé avec %2 à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>%1 is transferred to %2; the change reaches every computer at the next synchronisation.</source>
+        <translation>Le dossier de %1 est transféré à %2 ; le changement atteint tous les postes à la prochaine synchronisation.</translation>
+    </message>
+</context>
+<context>
     <name>NotesTab</name>
     <message>
         <source>Date</source>
@@ -1643,6 +1695,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Erase the person…</source>
         <translation>Effacer la personne…</translation>
+    </message>
+    <message>
+        <source>Share or transfer…</source>
+        <translation>Partager ou transférer…</translation>
     </message>
     <message>
         <source>&amp;Pathway</source>
