@@ -255,6 +255,18 @@ class StatusResponse(BaseModel):
     protocol_version: int
 
 
+class SnapshotInfo(BaseModel):
+    """A ready campus database a new PC may start from instead of pulling everything (`GET /v1/snapshot`)."""
+
+    campus_id: str
+    epoch: str = Field(description="HQ's epoch when it was made; a snapshot of another epoch is never offered")
+    cursor: int = Field(description="the feed position it holds everything up to: pull from there")
+    schema_revision: str = Field(description="the campus database's migration revision (the app's must equal it)")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int = Field(ge=0)
+    created_at: str = Field(description="when it was made (ISO 8601, UTC)")
+
+
 class ErasureRequest(BaseModel):
     reason: ErasureReason = Field(description="why the person's data is erased: a code from a closed list")
     reference: str = Field(

@@ -109,6 +109,20 @@ def _parser() -> argparse.ArgumentParser:
     sync = sub.add_parser("sync", help="synchronise avec le siège (un cycle)")
     sync.add_argument("--json", action="store_true", help="résultat en JSON (envoyés, reçus, conflits, erreurs)")
     sync.add_argument("--status", action="store_true", help="affiche l'état de la synchronisation sans synchroniser")
+    sync.add_argument(
+        "--no-snapshot",
+        action="store_true",
+        help="un nouveau poste reçoit ses données page par page, même si le siège a une base prête",
+    )
+
+    snap = sub.add_parser("snapshot", help="bases prêtes pour les nouveaux postes (à côté du siège)").add_subparsers(
+        dest="action", metavar="ACTION"
+    )
+    snap.required = True
+    publish = snap.add_parser(
+        "publish", help="synchronise ce poste (réplique du campus) puis écrit sa base prête dans un dossier du siège"
+    )
+    publish.add_argument("--into", type=Path, required=True, help="dossier des bases prêtes du siège (snapshots/)")
 
     conflicts = sub.add_parser("conflicts", help="conflits de synchronisation").add_subparsers(
         dest="action", metavar="ACTION"
@@ -192,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
             return _kiosk_pin(data, args.pin)
         if command == "kiosk-printer":
             return _kiosk_printer(data, args.name, listing=args.list, none=args.none)
-        if command in ("enrol", "sync", "conflicts", "person"):
+        if command in ("enrol", "sync", "conflicts", "person", "snapshot"):
             from gn_desktop import sync_cli
 
             return sync_cli.run(data, args)

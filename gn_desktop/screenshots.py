@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -443,10 +444,25 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
         return 0
     if view in KIOSK_SCREENS:
         return _kiosk_screenshot(data_dir, view, out, size, lang)
+    target = out if out is not None else Path(f"{view}.png")
+    with shown_view(data_dir, view=view, size=size, lang=lang) as window:
+        image = _with_popups(window)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(target)):
+            raise KnownError(f"Impossible d'écrire {target}.")
+    print(f"{target} ({image.width()}×{image.height()}, vue {view}, langue {lang})")
+    return 0
+
+
+@contextmanager
+def shown_view(data_dir: Path, *, view: str, size: str = "1280x800", lang: str = "fr") -> Iterator[MainWindow]:
+    """The advisor window showing `view` (a name of `SCREENSHOT_VIEWS`) over the demo data of `data_dir`, as it is
+    rendered into a screenshot (dialogs and menus open over it); closed again, and its store too, on leaving."""
+    from gn_core.domain.errors import KnownError
+
     if view not in SCREENSHOT_VIEWS:
         raise KnownError(f"Vue « {view} » inconnue. Vues possibles : {', '.join(SCREENSHOT_VIEWS)}.")
     width, height = _parse_size(size)
-    target = out if out is not None else Path(f"{view}.png")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
     from gn_desktop.services import auth, demo
@@ -486,12 +502,7 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
         if prepare is not None:
             prepare(window, store, view, lambda: _settle(app, runner))
         _settle(app, runner, minimum_s=0.8)
-        image = _with_popups(window)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(target)):
-            raise KnownError(f"Impossible d'écrire {target}.")
-        print(f"{target} ({image.width()}×{image.height()}, vue {view}, langue {lang})")
-        return 0
+        yield window
     finally:
         if window is not None:
             window.close()

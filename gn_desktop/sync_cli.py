@@ -16,6 +16,7 @@ from gn_core.sync_rules import DeviceRole
 from gn_desktop.services import auth, conflicts, erasure, sync_status
 from gn_desktop.store.uow import Store
 from gn_desktop.sync import apply
+from gn_desktop.sync import snapshot as snapshots
 from gn_desktop.sync.engine import Syncer
 
 #: tests only: shift this process's clock by this many seconds (a campus PC whose clock is wrong)
@@ -45,6 +46,8 @@ def run(data: Path, args: argparse.Namespace) -> int:
             return _conflicts(store, args)
         if args.command == "person":
             return _erase(store, args)
+        if args.command == "snapshot":
+            return _publish(store, data, args.into)
     finally:
         store.dispose()
     raise AssertionError(args.command)
@@ -100,13 +103,25 @@ def _sync(store: Store, data: Path, args: argparse.Namespace) -> int:
             if st.last_error:
                 print(f"Dernière erreur : {st.last_error}")
         return 0
-    report = Syncer(store, data).cycle()
+    # the command line holds the store alone: a new PC may start from HQ's ready database of its campus
+    report = Syncer(store, data, snapshot=not args.no_snapshot).cycle()
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False))
     else:
+        if report.snapshot:
+            print("Base du campus reçue d'un coup (base prête du siège), puis complétée.")
         print(f"Envoyés : {report.pushed} ; reçus : {report.pulled} ; conflits : {report.conflicts}")
         for err in report.errors:
             print(f"Refusé par le siège : {err}", file=sys.stderr)
+    return 0
+
+
+def _publish(store: Store, data: Path, into: Path) -> int:
+    """`gn-desktop snapshot publish --into DIR`: this PC, a replica of its campus beside HQ, pulls what is new and
+    writes its database, without anything of its own, where HQ offers it to new PCs (sync/snapshot.py)."""
+    Syncer(store, data).cycle()
+    info = snapshots.publish(store, into)
+    print(f"Base prête du campus écrite : {info.size / 1e6:.1f} Mo, à jour jusqu'à la séquence {info.cursor}.")
     return 0
 
 

@@ -12,6 +12,7 @@ import argparse
 import getpass
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 from gn_core.domain.enums import ErasureReason
 from gn_core.domain.labels import label
 from gn_core.protocol import PROTOCOL_VERSION
-from gn_hq import __version__, paths
+from gn_hq import __version__, logs, paths
 from gn_hq.services.errors import HqError
 
 if TYPE_CHECKING:
@@ -50,6 +51,18 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help="nombre de processus (défaut : 1)")
     serve.add_argument("--no-access-log", action="store_true", help="ne journalise pas chaque requête")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.add_argument(
+        "--log-format",
+        default="json",
+        choices=["json", "text"],
+        help="journal en JSON, une ligne par événement (défaut), ou en texte lisible",
+    )
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        help="adresses des relais (reverse proxy TLS) dont les en-têtes X-Forwarded-For/-Proto sont crus "
+        "(défaut : 127.0.0.1 ; « * » pour tous — seulement derrière un relais)",
+    )
 
     sub.add_parser("migrate", parents=[common], help="met la base au dernier schéma")
 
@@ -190,6 +203,12 @@ def _serve(args: argparse.Namespace) -> int:
     engine = make_engine(url)
     upgrade_to_head(engine)
     engine.dispose()
+    if args.workers > 1:
+        # each worker writes its metrics there; any of them answers /metrics with the sum (gn_hq.api.metrics)
+        metrics_dir = directory / "metrics"
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+        metrics_dir.mkdir(mode=0o700, parents=True)
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
     shown = url.split("@")[-1] if "@" in url else url
     print(f"Siège : base {shown}, données {directory}, http://{args.host}:{args.port}", flush=True)
     uvicorn.run(
@@ -198,8 +217,11 @@ def _serve(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
-        access_log=not args.no_access_log,
+        log_config=logs.logging_config(args.log_format, args.log_level, access=not args.no_access_log),
         log_level=args.log_level,
+        access_log=False,  # HQ writes its own access log (route templates, request ids): gn_hq.api.observability
+        proxy_headers=True,
+        forwarded_allow_ips=args.forwarded_allow_ips,
         # on stop, requests still running get 3 s: a long poll (GET /v1/pull?wait=…) is then cut, which campuses
         # treat like any lost connection; a push is one transaction, applied whole or not at all
         timeout_graceful_shutdown=3,
@@ -489,6 +511,17 @@ _COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Hq], int]]
 }
 
 
+def _missing_server_packages() -> list[str]:
+    """HQ's server packages (the `[hq]` extra) absent from this installation — a campus PC's, say."""
+    import importlib.util
+
+    return [
+        name
+        for name in ("fastapi", "uvicorn", "psycopg", "prometheus_client")
+        if importlib.util.find_spec(name) is None
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -498,6 +531,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    missing = _missing_server_packages()
+    if missing:
+        print(
+            f"Le serveur du siège n'est pas installé ici (paquets manquants : {', '.join(missing)}). "
+            "Installez-le avec : pip install 'grand-numerique[hq]'",
+            file=sys.stderr,
+        )
+        return 1
     try:
         return _run(args)
     except HqError as exc:

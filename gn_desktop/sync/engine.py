@@ -7,6 +7,7 @@ recognised by HQ as duplicates), and each pulled page is committed together with
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import queue
 import socket
@@ -41,6 +42,7 @@ from gn_desktop.store.replica import (
 from gn_desktop.store.types import utcnow
 from gn_desktop.store.uow import Store
 from gn_desktop.sync import apply, credentials
+from gn_desktop.sync import snapshot as snapshots
 from gn_desktop.sync.client import HqClient, Page, decode_page
 from gn_desktop.sync.errors import (
     KIOSK_WITH_FILES,
@@ -74,6 +76,8 @@ class SyncReport:
     clock_warning: str | None = None
     #: records received from HQ this PC could not store (kept aside, shown on the Synchronisation page)
     set_aside: int = 0
+    #: this cycle started the PC from HQ's ready database of its campus (sync/snapshot.py)
+    snapshot: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +90,7 @@ class SyncReport:
             "errors": list(self.errors),
             "clock_warning": self.clock_warning,
             "set_aside": self.set_aside,
+            "snapshot": self.snapshot,
         }
 
 
@@ -99,13 +104,17 @@ class Syncer:
         progress: Progress | None = None,
         batch_size: int = MAX_PUSH_CHANGES,
         page_limit: int | None = None,
+        snapshot: bool = False,
     ) -> None:
+        """`snapshot`: a new PC may start from HQ's ready database of its campus (sync/snapshot.py) — only when
+        nothing else uses `store` (the command line), since its file is replaced."""
         self.store = store
         self.data_dir = data_dir
         self._client_factory = client_factory or (lambda url, token: HqClient(url, token))
         self._progress = progress or (lambda _p, _d, _t: None)
         self.batch_size = min(batch_size, MAX_PUSH_CHANGES)
         self.page_limit = page_limit
+        self.snapshot = snapshot
 
     # -- state --------------------------------------------------------------------------------------------
 
@@ -440,6 +449,11 @@ class Syncer:
         with sync_transaction(self.store.engine) as conn:
             apply.retry_set_aside(conn)  # an update of the app may store what an older one could not
         state = self.state()
+        if self.snapshot and snapshots.worth_it(self.store, state):
+            progress = functools.partial(self._progress, "snapshot")
+            if snapshots.start_from_snapshot(self.store, client, self.data_dir, state, progress):
+                report.snapshot = True
+                state = self.state()
         cursor, until = state["cursor"], state["until"]
         # From cursor 0 (a new PC, or after an HQ restore): the snapshot, in the biggest pages HQ serves, with no
         # history entry for the records it brings (see apply.apply_records)
