@@ -12,10 +12,12 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from gn_desktop.app import build_main_window
+from gn_desktop.screenshots import shown_view
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import Store
 from gn_desktop.views.export_dialog import ExportDialog
@@ -24,6 +26,8 @@ from gn_desktop.views.import_dialog import ImportDialog
 from gn_desktop.views.main_window import MainWindow
 from gn_desktop.views.tasks import TaskRunner
 
+from .test_screenshots import _only_in, _texts
+from .test_screenshots import demo_dir as demo_dir  # the module-scoped demo campus, a fixture
 from .workspace import sign_in
 
 
@@ -197,3 +201,23 @@ def test_locking_the_screen_closes_the_dialog(qtbot: QtBot, win: MainWindow, tmp
         win.lock()
     assert win.files.dialog is None
     assert not win.files.import_action.isEnabled()
+
+
+@pytest.mark.qt_log_ignore("does not support", "This plugin")
+@pytest.mark.parametrize("view", ["import", "export"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_dialogs_fit_1280_by_800_in_their_language(
+    qapp: QApplication, demo_dir: Path, view: str, lang: str
+) -> None:
+    """As `gn-desktop screenshot` draws them for the README (the import's report on a refused workbook)."""
+    other = "en" if lang == "fr" else "fr"
+    with shown_view(demo_dir, view=view, size="1280x800", lang=lang) as window:
+        dialog = window.files.dialog
+        assert dialog is not None and dialog.isVisible()
+        needed = dialog.minimumSizeHint()
+        assert needed.width() <= 1280 and needed.height() <= 800, f"{view} needs {needed.width()}×{needed.height()}"
+        shown = [w for w in dialog.findChildren(QWidget) if w.isVisible()]
+        leftovers = sorted({t for w in shown for t in _texts(w) if t in _only_in()[other]})
+        assert not leftovers, f"{view} in {lang} shows texts in {other}: {leftovers}"
+        if view == "import":
+            assert isinstance(dialog, ImportDialog) and dialog.problems.rowCount() == 3
