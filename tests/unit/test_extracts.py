@@ -5,6 +5,8 @@ the same from the command line."""
 from __future__ import annotations
 
 import csv
+import io
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -189,3 +191,30 @@ def test_cli_export_default_file_name_and_bad_date(
     assert cli.main(["--data-dir", str(demo_dir), "export", "--what", "events", "--to", "31/13/2025"]) == 1
     assert "--to : « 31/13/2025 » n'est pas une date valide" in capsys.readouterr().err
     assert cli.main(["--data-dir", str(demo_dir), "export", "--what", "events", "--format", "json"]) == 1
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_cli_jobs_draw_their_progress_on_a_terminal_only(
+    demo_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    out = tmp_path / "personnes.csv"
+    assert (
+        cli.main(["--data-dir", str(demo_dir), "export", "--what", "people", "--from", "01/01/2000", "--out", str(out)])
+        == 0
+    )
+    drawn = terminal.getvalue()
+    assert "\rExtraction personnes : écriture" in drawn and "(100 %)" in drawn
+    assert drawn.rstrip().endswith(f"120 lignes écrites dans {out}.")  # the progress line was wiped first
+
+    terminal.seek(0)
+    terminal.truncate()
+    path = tmp_path / "import.csv"
+    path.write_text("Prénom;Nom\nAwa;Traoré\n", encoding="utf-8")
+    assert cli.main(["--data-dir", str(tmp_path / "autre"), "import", str(path), "--campus", "SDN"]) == 0
+    assert "\rImport de import.csv : vérification 1 / 1 (100 %)" in terminal.getvalue()
