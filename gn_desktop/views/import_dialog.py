@@ -59,6 +59,7 @@ class ImportDialog(JobDialog):
         super().__init__(runner, parent)
         self.setObjectName("import-dialog")
         self.report: ImportReport | None = None
+        self.path: Path | None = None
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.path_edit = QLineEdit()
@@ -109,13 +110,14 @@ class ImportDialog(JobDialog):
 
     def choose(self, path: Path) -> None:
         """The file to import (what the file chooser gives)."""
+        self.path = path
         self.path_edit.setText(str(path))
         self.import_button.setEnabled(True)
         self.summary.clear()
         self.problems.hide()
 
     def start(self) -> None:
-        if self.running or not self.path_edit.text():
+        if self.running or self.path is None:
             return
         progress = self.begin()
         self.summary.clear()
@@ -124,7 +126,7 @@ class ImportDialog(JobDialog):
         self.skip_box.setEnabled(False)
         self._runner.run(
             run_import,
-            Path(self.path_edit.text()),
+            self.path,
             self.skip_box.isChecked(),
             progress,
             on_done=self._done,
