@@ -145,6 +145,35 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("indicators", parents=[common], help="affiche les indicateurs (JSON)")
 
+    dup = sub.add_parser("duplicates", help="doublons probables entre campus").add_subparsers(
+        dest="action", metavar="ACTION"
+    )
+    dup.required = True
+    dlist = dup.add_parser("list", parents=[common], help="liste les paires à examiner, les plus probables d'abord")
+    dlist.add_argument("--json", action="store_true", help="sortie JSON")
+    dlist.add_argument("--campus", help="seulement les paires dont une personne suit ce campus (code)")
+    dismiss = dup.add_parser(
+        "dismiss", parents=[common], help="deux personnes différentes : la paire ne sera plus jamais proposée"
+    )
+    dismiss.add_argument("person_a")
+    dismiss.add_argument("person_b")
+    dup.add_parser("scan", parents=[common], help="compare à nouveau toutes les personnes (après une mise à jour)")
+    dmerge = dup.add_parser(
+        "merge",
+        parents=[common],
+        help="même personne : MERGED devient un renvoi vers SURVIVOR, qui reçoit tout son dossier (irréversible)",
+    )
+    dmerge.add_argument("survivor", help="le dossier qui reste")
+    dmerge.add_argument("merged", help="le dossier fusionné dans l'autre")
+    dmerge.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        metavar="CHAMP=merged",
+        help="prend la valeur du dossier fusionné pour ce champ (ex. phone=merged, campus_id=merged pour que son "
+        "campus suive la personne) ; sinon la valeur du dossier qui reste est gardée",
+    )
+
     audit = sub.add_parser("audit", help="journal des consultations de données sensibles").add_subparsers(
         dest="action", metavar="ACTION"
     )
@@ -409,6 +438,82 @@ def _indicators(_args: argparse.Namespace, hq: Hq) -> int:
     return 0
 
 
+_REASONS = {
+    "same_name": "même nom",
+    "name": "nom proche",
+    "birth_date": "même date de naissance",
+    "phone": "même téléphone",
+    "email": "même e-mail",
+}
+
+
+def _duplicates_list(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_core.domain.enums import PathwayStep
+    from gn_hq.services import devices, duplicates
+
+    campus_id = None
+    if args.campus:
+        with hq.read() as conn:
+            campus = devices.find_campus(conn, args.campus)
+        if campus is None:
+            raise HqError(f"Campus « {args.campus} » inconnu : donnez son code (gn-hq campus list).")
+        campus_id = campus.id
+    found = duplicates.pairs(hq, campus_id=campus_id)
+    if args.json:
+        print(json.dumps([p.as_json() for p in found], ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print("Aucun doublon probable à examiner.")
+    for pair in found:
+        why = ", ".join(_REASONS.get(r, r) for r in pair.reasons)
+        print(f"Score {pair.score} ({why}) :")
+        for side in (pair.a, pair.b):
+            born = date.fromisoformat(side.birth_date).strftime("%d/%m/%Y") if side.birth_date else "naissance ?"
+            step = label(PathwayStep(side.pathway_step)) if side.pathway_step else "?"
+            contact = side.last_contact_on or "jamais"
+            print(
+                f"  {side.person_id}  {side.first_name} {side.last_name}, {born}, {side.campus or '?'}, "
+                f"étape : {step}, dernier contact : {contact}"
+            )
+    return 0
+
+
+def _duplicates_dismiss(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import duplicates
+
+    duplicates.dismiss(hq, args.person_a, args.person_b, decided_by="gn-hq (ligne de commande)")
+    print("Noté : deux personnes différentes, la paire ne sera plus proposée.")
+    return 0
+
+
+def _duplicates_merge(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import merging
+
+    take = []
+    for item in args.field:
+        name, _, side = item.partition("=")
+        if side not in ("merged", "survivor"):
+            raise HqError(f"--field {item} : écrivez CHAMP=merged (la valeur du dossier fusionné) ou CHAMP=survivor.")
+        if side == "merged":
+            take.append(name.strip())
+    result = merging.merge_people(hq, args.survivor, args.merged, take=take, decided_by="gn-hq (ligne de commande)")
+    taken = ", ".join(result.fields_taken) or "aucun"
+    print(
+        f"Fusion faite : {result.merged_id} renvoie désormais vers {result.survivor_id} "
+        f"({result.records_moved} enregistrement(s) déplacé(s) ; valeurs reprises : {taken}). "
+        "Les postes l'appliquent à leur prochaine synchronisation."
+    )
+    return 0
+
+
+def _duplicates_scan(_args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import duplicates
+
+    found = duplicates.scan(hq)
+    print(f"Comparaison terminée : {found} nouvelle(s) paire(s) à examiner.")
+    return 0
+
+
 def _audit_list(args: argparse.Namespace, hq: Hq) -> int:
     from gn_hq.services import audit
 
@@ -504,6 +609,10 @@ _COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Hq], int]]
     ("epoch", "rotate"): _epoch_rotate,
     ("person", "erase"): _person_erase,
     ("indicators", None): _indicators,
+    ("duplicates", "list"): _duplicates_list,
+    ("duplicates", "dismiss"): _duplicates_dismiss,
+    ("duplicates", "scan"): _duplicates_scan,
+    ("duplicates", "merge"): _duplicates_merge,
     ("audit", "list"): _audit_list,
     ("retention", "run"): _retention_run,
     ("retention", "show"): _retention_show,

@@ -279,6 +279,9 @@ class Person(Synced):
     follow_up_snoozed_until: Mapped[date | None]
     #: set by HQ when the file was anonymised after its retention period (gn_core.retention): no identity is left
     anonymised_on: Mapped[date | None]
+    #: set by HQ when this file was merged into another (a duplicate): a redirect, never kept as a person on a PC
+    #: (sync.apply moves what it holds to that person and deletes it)
+    merged_into: Mapped[str | None] = mapped_column(String(36))
     # Folded words the person is found by; indexed by the person_fts full-text table (migration 0002)
     search_terms: Mapped[str] = mapped_column(Text, default="")
 

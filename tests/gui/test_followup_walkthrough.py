@@ -209,7 +209,10 @@ def test_a_whole_follow_up_through_the_window(
     table = page.history.history_table
     rows = list(zip(_texts(table, 1), _texts(table, 2), _texts(table, 3), strict=True))
     assert {who for who, _what, _changes in rows} == {"Camille Martin"}  # every step is hers, none anonymous
-    today, weeks_ago = (day.strftime("%d/%m/%Y") for day in (date.today(), date.today() - timedelta(weeks=6)))
+    today, weeks_ago, session_start = (
+        day.strftime("%d/%m/%Y")
+        for day in (date.today(), date.today() - timedelta(weeks=6), date.today() + timedelta(days=20))
+    )
     steps = [  # what each step left in the history (the table is newest first), in the order they were done
         ("Identité — création", "Prénom : Inès"),
         ("Consentement — création", "Finalité : Suivi du parcours"),
@@ -219,9 +222,10 @@ def test_a_whole_follow_up_through_the_window(
         ("Note — création", "(Premier entretien) — réalisé : Projet : développeuse web, CV à reprendre"),
         ("Identité — modification", "Étape du parcours : Accueil → Diagnostic"),
         ("Identité — modification", "Étape du parcours : Diagnostic → Orientation"),
-        ("Orientation — création", "Statut : Proposée"),
+        ("Orientation — création", f"Session de formation : Développeur web ({session_start})"),
         ("Identité — modification", f"Dernier contact : {weeks_ago} → {today}"),  # the follow-up ticked done
         ("Identité — modification", "Étape du parcours : Orientation → Recherche d'emploi"),
+        ("Parcours — création", "Nouvelle étape : Sortie : emploi; Début du contrat"),
         ("Parcours — création", "Contrat : CDI; Employeur : Octo Numérique"),
         ("Identité — modification", "Étape du parcours : Recherche d'emploi → Sortie : emploi"),
     ]
