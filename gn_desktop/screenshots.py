@@ -54,6 +54,8 @@ SCREENSHOT_VIEWS: dict[str, str] = {
     "conflicts": "synchronisation : conflits à régler (exemple)",
     "preferences": "menu Préférences : langue de l'interface, changer son mot de passe",
     "password": "changer son mot de passe (mot de passe actuel, nouveau deux fois)",
+    "import": "Fichier → Importer : le compte rendu d'un classeur refusé, ligne par ligne (exemple)",
+    "export": "Fichier → Exporter : quoi, sur quelle période, en CSV ou en classeur Excel",
 }
 SCREENSHOT_DEMO_PEOPLE = 2000
 
@@ -351,6 +353,52 @@ def _show_password(window: MainWindow, _store: Store, _view: str, settle: Callab
         dialog.fields["new"].setText("nouveau-mot-de-passe")
 
 
+def _sample_workbook(folder: Path) -> Path:
+    """A small workbook as a campus keeps it, with two lines in error and a column the import does not know."""
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Inscrits"
+    ws.append(["Prénom", "Nom", "Date de naissance", "Téléphone", "Commune", "Remarques"])
+    ws.append(["Inès", "Haddad", datetime(1999, 4, 12), "06 12 34 56 78", "Saint-Denis", ""])
+    ws.append(["Yanis", "Moreau", "31/02/2001", "06 98 76 54 32", "Bobigny", ""])
+    ws.append(["Awa", "Konaté", "03/07/1996", "01 23", "Montreuil", "rappeler"])
+    ws.append(["Lucas", "", "15/10/2000", "", "Pantin", ""])
+    path = folder / "inscrits-2025.xlsx"
+    wb.save(path)
+    return path
+
+
+def _show_import(window: MainWindow, _store: Store, _view: str, settle: Callable[[], None]) -> None:
+    """The import dialog's report on a workbook refused for its lines in error (nothing imported)."""
+    import tempfile
+
+    from gn_desktop.views.import_dialog import ImportDialog
+
+    window.files.open_import()
+    dialog = window.files.dialog
+    assert isinstance(dialog, ImportDialog)
+    with tempfile.TemporaryDirectory() as folder:
+        dialog.choose(_sample_workbook(Path(folder)))
+        dialog.start()
+        settle()
+        dialog.path_edit.setText(dialog.path_edit.text().rsplit(os.sep, 1)[-1])  # no machine path in the picture
+
+
+def _show_export(window: MainWindow, _store: Store, _view: str, settle: Callable[[], None]) -> None:
+    from gn_desktop.views.export_dialog import ExportDialog
+
+    window.files.open_export()
+    settle()
+    dialog = window.files.dialog
+    assert isinstance(dialog, ExportDialog)
+    dialog.what.setCurrentIndex(1)  # referrals
+
+
 def _show_sync(window: MainWindow, store: Store, view: str, settle: Callable[[], None]) -> None:
     window.go_to(5)
     settle()
@@ -383,6 +431,8 @@ _PREPARE: dict[str, Callable[[MainWindow, Store, str, Callable[[], None]], None]
     "appointments": _show_appointments,
     "preferences": _show_preferences,
     "password": _show_password,
+    "import": _show_import,
+    "export": _show_export,
     **dict.fromkeys(("intake", "consents"), _show_intake),
     "partners": lambda window, _store, _view, _settle: window.go_to(3),
     "events": lambda window, _store, _view, _settle: window.go_to(4),

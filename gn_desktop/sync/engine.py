@@ -164,12 +164,28 @@ class Syncer:
         if self.store.campus_id != answer.campus_id:
             self.store.set_campus(answer.campus_id)
         self.store.set_role(DeviceRole(answer.role), answer.ticket_prefix)
+        self._know_own_campus(answer.campus_id, answer.campus_code, answer.campus_name, answer.campus_commune_insee)
         return {
             "campus_id": answer.campus_id,
             "campus_code": answer.campus_code,
             "campus_name": answer.campus_name,
             "role": answer.role,
         }
+
+    def _know_own_campus(self, campus_id: str, code: str, name: str, commune_insee: str | None) -> None:
+        """Store this PC's campus as HQ described it at enrolment, unless known: until the first pull brings HQ's
+        record (same id, which then replaces this one), people enrolled or imported here need their campus to exist.
+        Written as reference data (never queued: a campus PC does not write campuses at HQ)."""
+        with self.store.unit_of_work(None) as uow:
+            session = uow.session
+            known = session.scalar(
+                select(func.count()).select_from(m.Campus).where((m.Campus.id == campus_id) | (m.Campus.code == code))
+            )
+            if known:
+                return
+            with uow.as_reference():
+                session.add(m.Campus(id=campus_id, code=code, name=name, commune_insee=commune_insee or ""))
+            uow.commit()
 
     def _new_device_identity(self) -> None:
         with sync_transaction(self.store.engine) as conn:
