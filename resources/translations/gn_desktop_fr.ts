@@ -1398,19 +1398,19 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>&amp;Share: the other campus follows the person too; this campus goes on</source>
-        <translation>&amp;Partager : l'autre campus suit aussi la personne ; ce campus continue</translation>
+        <translation>&amp;Partager : l&apos;autre campus suit aussi la personne ; ce campus continue</translation>
     </message>
     <message>
         <source>&amp;Transfer: the other campus follows the person from now on (the referent advisor is cleared)</source>
-        <translation>&amp;Transférer : l'autre campus suit désormais la personne (le conseiller référent est retiré)</translation>
+        <translation>&amp;Transférer : l&apos;autre campus suit désormais la personne (le conseiller référent est retiré)</translation>
     </message>
     <message>
         <source>The other campus receives the whole file at its next synchronisation, this campus keeps what it worked on. Ask the person first: their consent is noted in their file, with your name and the date.</source>
-        <translation>L'autre campus reçoit tout le dossier à sa prochaine synchronisation ; ce campus garde ce qu'il a suivi. Demandez d'abord à la personne : son accord est noté dans son dossier, avec votre nom et la date.</translation>
+        <translation>L&apos;autre campus reçoit tout le dossier à sa prochaine synchronisation ; ce campus garde ce qu&apos;il a suivi. Demandez d&apos;abord à la personne : son accord est noté dans son dossier, avec votre nom et la date.</translation>
     </message>
     <message>
         <source>The person &amp;agrees to their file going to this campus</source>
-        <translation>La personne est &amp;d'accord pour que son dossier aille à ce campus</translation>
+        <translation>La personne est &amp;d&apos;accord pour que son dossier aille à ce campus</translation>
     </message>
     <message>
         <source>&amp;Campus</source>
@@ -1426,7 +1426,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>No other campus is known here yet: synchronise this computer first.</source>
-        <translation>Aucun autre campus n'est encore connu ici : synchronisez d'abord ce poste.</translation>
+        <translation>Aucun autre campus n&apos;est encore connu ici : synchronisez d&apos;abord ce poste.</translation>
     </message>
     <message>
         <source>%1 will be shared with %2 at the next synchronisation.</source>
