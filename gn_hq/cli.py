@@ -434,7 +434,7 @@ def _person_erase(args: argparse.Namespace, hq: Hq) -> int:
 def _indicators(_args: argparse.Namespace, hq: Hq) -> int:
     from gn_hq.services import indicators
 
-    print(json.dumps(indicators.indicators(hq).model_dump(), ensure_ascii=False, indent=2))
+    print(indicators.indicators(hq).model_dump_json(indent=2))
     return 0
 
 
