@@ -2229,7 +2229,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Identity</source>
+        <source>Person&apos;s file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

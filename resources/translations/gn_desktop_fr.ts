@@ -2231,8 +2231,8 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>non</translation>
     </message>
     <message>
-        <source>Identity</source>
-        <translation>Identité</translation>
+        <source>Person&apos;s file</source>
+        <translation>Dossier</translation>
     </message>
     <message>
         <source>Consent</source>
