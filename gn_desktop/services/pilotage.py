@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from gn_core import indicators as ind
+from gn_core import report
 from gn_core.domain.enums import UserRole
-from gn_core.domain.errors import PermissionDenied
+from gn_core.domain.errors import FieldError, InvalidInput, PermissionDenied
 from gn_desktop.services.common import acting_role
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
@@ -125,3 +127,20 @@ def pilotage_data(uow: UnitOfWork, period: ind.Period | None = None, today: date
         campus_key=lambda c: campuses[c][0] if c in campuses else c or ind.UNKNOWN,
     )
     return PilotageData(code, name, data)
+
+
+def monthly_report(uow: UnitOfWork, month: str) -> report.Report:
+    """This campus's report of `month` ("YYYY-MM"): the same layout and figures as HQ's `gn-hq report --campus`.
+    Campus managers only."""
+    try:
+        period = ind.Period.month(month)
+    except ValueError as exc:
+        raise InvalidInput([FieldError("month", f"Mois invalide « {month} » : attendu AAAA-MM.")]) from exc
+    data = pilotage_data(uow, period)
+    return report.monthly_report(month, data.campus_name or data.campus_code or "", data.indicators)
+
+
+def write_report_xlsx(uow: UnitOfWork, month: str, path: Path) -> Path:
+    """The report of `month` as a workbook at `path` (campus managers only)."""
+    report.write_xlsx(monthly_report(uow, month), path)
+    return path

@@ -11,10 +11,11 @@ from pypdf import PdfReader
 
 from gn_core import indicators as ind
 from gn_core import report as rep
+from gn_desktop.services import pilotage
 from gn_hq import cli
 from gn_hq.services import indicators, reports
 from gn_hq.services.errors import HqError
-from tests.hq.test_indicators import fixture
+from tests.hq.test_indicators import _campus_store, _manager, fixture
 from tests.hq.world import World
 
 
@@ -65,3 +66,14 @@ def test_bad_month_or_campus_are_refused_in_french(world: World) -> None:
         reports.monthly(world.hq, "2026-13")
     with pytest.raises(HqError, match="inconnu"):
         reports.monthly(world.hq, "2026-03", "XYZ")
+
+
+def test_the_campus_app_writes_the_same_report(world: World) -> None:
+    fixture(world)
+    store = _campus_store(world, world.devices["SDN"])
+    try:
+        with store.read_unit(_manager(store)) as uow:
+            on_campus = pilotage.monthly_report(uow, "2026-03")
+        assert on_campus == reports.monthly(world.hq, "2026-03", "SDN")
+    finally:
+        store.dispose()
