@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from gn_core.domain.enums import ContractType, EducationLevel, PathwayStep
+from gn_core.domain.enums import ContractType, EducationLevel, Gender, PathwayStep, Situation
 
 #: the programme's start, and the day the goal is due
 PROGRAMME_START = date(2025, 1, 1)
@@ -459,19 +459,23 @@ def compute(
 
 
 #: the order of the categories of a breakdown (others: alphabetical; unknown last)
+#: (a sensitive breakdown lists all of them, zeros included, so a hidden cell always has neighbours to hide with)
 CATEGORY_ORDER: dict[str, tuple[str, ...]] = {
+    "gender": tuple(g.value for g in Gender),
     "age_band": tuple(name for _, name in AGE_BANDS),
     "qpv": ("yes", "no"),
     "rqth": ("yes", "no"),
     "education_level": tuple(level.value for level in EducationLevel),
+    "situation": tuple(s.value for s in Situation),
 }
 
 
 def _breakdown(dimension: str, cells: Counter[tuple[int, str]]) -> Breakdown:
     order = {k: i for i, k in enumerate(CATEGORY_ORDER.get(dimension, ()))}
-    keys = sorted({k for _, k in cells}, key=lambda k: (k == UNKNOWN, order.get(k, len(order)), k))
-    table = {k: [cells[(i, k)] for i in range(3)] for k in keys}
     sensitive = dimension in SENSITIVE_DIMENSIONS
+    seen = {k for _, k in cells} | (set(order) if sensitive else set())
+    keys = sorted(seen, key=lambda k: (k == UNKNOWN, order.get(k, len(order)), k))
+    table = {k: [cells[(i, k)] for i in range(3)] for k in keys}
     shown: dict[str, list[int | None]] = {k: list(v) for k, v in table.items()}
     if sensitive:
         for col in range(3):
@@ -481,11 +485,12 @@ def _breakdown(dimension: str, cells: Counter[tuple[int, str]]) -> Breakdown:
 
 def _suppress(shown: dict[str, list[int | None]], table: dict[str, list[int]], col: int) -> None:
     """Hide cells of 1 to SMALL_CELL - 1 people; if only one is hidden, hide the next smallest too (the total would
-    give it away)."""
+    give it away), or a zero when it is the only other cell."""
     hidden = [k for k, v in table.items() if 0 < v[col] < SMALL_CELL]
     for k in hidden:
         shown[k][col] = None
     if len(hidden) == 1:
-        others = sorted((v[col], k) for k, v in table.items() if k not in hidden and v[col] > 0)
+        # the smallest other cell; a zero if there is no other (else the total would be the hidden cell's count)
+        others = sorted((v[col] == 0, v[col], k) for k, v in table.items() if k not in hidden)
         if others:
-            shown[others[0][1]][col] = None
+            shown[others[0][2]][col] = None
