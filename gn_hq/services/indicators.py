@@ -155,6 +155,8 @@ class CampusIndicators(BaseModel):
     campus_id: str | None
     campus_code: str | None
     campus_name: str | None
+    #: people followed (enrolled by the period's end; deleted and erased ones excluded): `enrolled_cumulative`
+    people: int
     indicators: ind.Indicators
 
 
@@ -173,6 +175,7 @@ def _campus(figures: CampusFigures) -> CampusIndicators:
         campus_id=c.id if c else None,
         campus_code=c.code if c else None,
         campus_name=c.name if c else "Total",
+        people=figures.indicators.enrolled_cumulative,
         indicators=figures.indicators,
     )
 
