@@ -23,6 +23,7 @@ from sqlalchemy.sql import ColumnElement
 from gn_core import indicators as ind
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import iso, utcnow
+from gn_hq.services import duplicates
 from gn_hq.services.context import Hq
 from gn_hq.services.devices import CampusInfo, list_campuses
 
@@ -45,7 +46,8 @@ def _day(value: str | None) -> date | None:
 def load_records(conn: Connection, campus_id: str | None = None) -> ind.Records:
     """The records the indicators read, of `campus_id`'s people (None: every campus)."""
     r = record_t
-    person_filter = _live("person")
+    # a duplicate merged into another file is a redirect: the person counts once, as the survivor
+    person_filter = and_(_live("person"), duplicates.not_merged(r.c.record_id))
     if campus_id is not None:
         person_filter = and_(person_filter, r.c.campus_id == campus_id)
     mine = select(r.c.record_id).where(person_filter)
@@ -155,8 +157,6 @@ class CampusIndicators(BaseModel):
     campus_id: str | None
     campus_code: str | None
     campus_name: str | None
-    #: people followed (enrolled by the period's end; deleted and erased ones excluded): `enrolled_cumulative`
-    people: int
     indicators: ind.Indicators
 
 
@@ -175,7 +175,6 @@ def _campus(figures: CampusFigures) -> CampusIndicators:
         campus_id=c.id if c else None,
         campus_code=c.code if c else None,
         campus_name=c.name if c else "Total",
-        people=figures.indicators.enrolled_cumulative,
         indicators=figures.indicators,
     )
 
