@@ -1923,7 +1923,19 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     <name>PilotagePage</name>
     <message>
         <source>The period&apos;s start must come before its end.</source>
-        <extracomment>the period presets, in the combo&apos;s order</extracomment>
+        <extracomment>the period presets, in the combo&apos;s order the monthly report&apos;s file, once written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2064,6 +2076,14 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report of the month of the period&apos;s last day, as PDF or Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1925,8 +1925,20 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <name>PilotagePage</name>
     <message>
         <source>The period&apos;s start must come before its end.</source>
-        <extracomment>the period presets, in the combo&apos;s order</extracomment>
+        <extracomment>the period presets, in the combo&apos;s order the monthly report&apos;s file, once written</extracomment>
         <translation>Le début de la période doit précéder sa fin.</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Enregistrer le rapport mensuel</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>Document PDF (*.pdf);;Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
+        <translation>Rapport enregistré : %1</translation>
     </message>
     <message>
         <source>placed since the start, of the goal</source>
@@ -2067,6 +2079,14 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;report…</source>
+        <translation>&amp;Rapport du mois…</translation>
+    </message>
+    <message>
+        <source>The report of the month of the period&apos;s last day, as PDF or Excel</source>
+        <translation>Le rapport du mois du dernier jour de la période, en PDF ou Excel</translation>
     </message>
     <message>
         <source>Campus</source>
