@@ -215,6 +215,9 @@ class EnrolResponse(BaseModel):
     campus_id: str
     campus_code: str
     campus_name: str
+    campus_commune_insee: str | None = Field(
+        default=None, description="the campus's commune (INSEE code), so the PC knows its campus before its first pull"
+    )
     epoch: str
     role: str = Field(default="campus_pc", description="gn_core.sync_rules.DeviceRole: campus_pc or kiosk")
     ticket_prefix: str | None = Field(

@@ -11,9 +11,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from gn_core.domain.errors import KnownError
+from gn_core.domain.errors import KnownError, PermissionDenied
 from gn_core.sync_rules import DeviceRole
-from gn_desktop.services import auth, conflicts, erasure, sync_status
+from gn_desktop.services import auth, conflicts, erasure, sync_status, transfers
+from gn_desktop.services.auth import SignInResult
 from gn_desktop.store.uow import Store
 from gn_desktop.sync import apply
 from gn_desktop.sync import snapshot as snapshots
@@ -45,7 +46,7 @@ def run(data: Path, args: argparse.Namespace) -> int:
         if args.command == "conflicts":
             return _conflicts(store, args)
         if args.command == "person":
-            return _erase(store, args)
+            return _erase(store, args) if args.action == "erase" else _move(store, args)
         if args.command == "snapshot":
             return _publish(store, data, args.into)
     finally:
@@ -53,26 +54,50 @@ def run(data: Path, args: argparse.Namespace) -> int:
     raise AssertionError(args.command)
 
 
-def _manager_sign_in(store: Store, manager: str | None) -> str:
-    """A campus manager's user id, from their username and password: asked on the terminal (the password hidden), or
-    `--manager USER` with the password on the first line of standard input (scripts). Other roles are refused."""
+def _sign_in(store: Store, username: str | None, why: str) -> SignInResult:
+    """A sign-in from the terminal (the password hidden), or `username` with the password on the first line of
+    standard input (scripts). A failure counts towards the throttle even though the command stops."""
     try:
-        if manager is None:
-            print("L'effacement d'une personne demande la connexion d'un responsable de campus.", file=sys.stderr)
-            username = input("Identifiant du responsable : ")
+        if username is None:
+            print(why, file=sys.stderr)
+            username = input("Identifiant : ")
             password = getpass.getpass("Mot de passe : ")
         else:
-            username = manager
             password = sys.stdin.readline().rstrip("\r\n")
     except EOFError:
         raise KnownError(
-            "Identifiant et mot de passe d'un responsable de campus attendus (ou --manager IDENTIFIANT, "
-            "le mot de passe sur l'entrée standard)."
+            "Identifiant et mot de passe attendus (ou l'option d'identifiant, le mot de passe sur l'entrée standard)."
         ) from None
     with store.unit_of_work(None) as uow:
         result = auth.sign_in(uow, username, password)
-        uow.commit()  # a failure counts towards the throttle even though the command stops
-    return erasure.eraser(result)
+        uow.commit()
+    if result.user is None or result.user.user_id is None:
+        raise PermissionDenied(result.message or "Identifiant ou mot de passe incorrect.")
+    return result
+
+
+def _manager_sign_in(store: Store, manager: str | None) -> str:
+    """A campus manager's user id (`_sign_in`); other roles are refused."""
+    why = "L'effacement d'une personne demande la connexion d'un responsable de campus."
+    return erasure.eraser(_sign_in(store, manager, why))
+
+
+def _move(store: Store, args: argparse.Namespace) -> int:
+    """`gn-desktop person share|transfer ID --campus CODE --consent`: the same service as the person's file."""
+    result = _sign_in(store, args.user, "Partager ou transférer un dossier demande la connexion d'un conseiller.")
+    user_id = result.user.user_id if result.user else None
+    with store.unit_of_work(user_id) as uow:
+        target = transfers.find_campus(uow, args.campus)
+        if target is None:
+            raise KnownError(f"Campus « {args.campus} » inconnu de ce poste : synchronisez-le d'abord.")
+        move = transfers.Move.SHARE if args.action == "share" else transfers.Move.TRANSFER
+        done = transfers.move_person(uow, args.person_id, target.id, move, consent=args.consent)
+        uow.commit()
+    if done.move is transfers.Move.SHARE:
+        print(f"{done.person} : partage avec {done.campus} envoyé au siège à la prochaine synchronisation.")
+    else:
+        print(f"{done.person} : dossier transféré à {done.campus} (effectif partout à la prochaine synchronisation).")
+    return 0
 
 
 def _erase(store: Store, args: argparse.Namespace) -> int:

@@ -32,6 +32,7 @@ LOCAL_ONLY = (
     "sync_rejection",
     "sync_set_aside",
     "pending_erasure",
+    "pending_share",
     "intake_draft",
     "sign_in_throttle",
     "local_setting",

@@ -78,6 +78,8 @@ class SyncReport:
     set_aside: int = 0
     #: this cycle started the PC from HQ's ready database of its campus (sync/snapshot.py)
     snapshot: bool = False
+    #: shares decided here and sent to HQ (services/transfers.py)
+    shared: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -91,6 +93,7 @@ class SyncReport:
             "clock_warning": self.clock_warning,
             "set_aside": self.set_aside,
             "snapshot": self.snapshot,
+            "shared": self.shared,
         }
 
 
@@ -161,12 +164,28 @@ class Syncer:
         if self.store.campus_id != answer.campus_id:
             self.store.set_campus(answer.campus_id)
         self.store.set_role(DeviceRole(answer.role), answer.ticket_prefix)
+        self._know_own_campus(answer.campus_id, answer.campus_code, answer.campus_name, answer.campus_commune_insee)
         return {
             "campus_id": answer.campus_id,
             "campus_code": answer.campus_code,
             "campus_name": answer.campus_name,
             "role": answer.role,
         }
+
+    def _know_own_campus(self, campus_id: str, code: str, name: str, commune_insee: str | None) -> None:
+        """Store this PC's campus as HQ described it at enrolment, unless known: until the first pull brings HQ's
+        record (same id, which then replaces this one), people enrolled or imported here need their campus to exist.
+        Written as reference data (never queued: a campus PC does not write campuses at HQ)."""
+        with self.store.unit_of_work(None) as uow:
+            session = uow.session
+            known = session.scalar(
+                select(func.count()).select_from(m.Campus).where((m.Campus.id == campus_id) | (m.Campus.code == code))
+            )
+            if known:
+                return
+            with uow.as_reference():
+                session.add(m.Campus(id=campus_id, code=code, name=name, commune_insee=commune_insee or ""))
+            uow.commit()
 
     def _new_device_identity(self) -> None:
         with sync_transaction(self.store.engine) as conn:
@@ -186,10 +205,11 @@ class Syncer:
                 select(func.count()).select_from(m.ChangeLog).where(m.ChangeLog.entity.in_(ENTITIES))
             )
             erasures = session.scalar(select(func.count()).select_from(m.PendingErasure))
+            shares = session.scalar(select(func.count()).select_from(m.PendingShare))
             decisions = session.scalar(
                 select(func.count()).select_from(m.SyncConflict).where(m.SyncConflict.pending_choice.is_not(None))
             )
-        return int(changes or 0) + int(erasures or 0) + int(decisions or 0)
+        return int(changes or 0) + int(erasures or 0) + int(shares or 0) + int(decisions or 0)
 
     # -- the cycle ----------------------------------------------------------------------------------------
 
@@ -212,6 +232,7 @@ class Syncer:
                 report.clock_warning = self._check_hq(client, state)
                 self._send_decisions(client, report)
                 self._push(client, report)
+                self._send_shares(client, report)
                 self._pull(client, report)
                 self._report_set_aside(client, report)
                 if self.store.role is DeviceRole.KIOSK:
@@ -299,6 +320,26 @@ class Syncer:
                 raise
             with sync_transaction(self.store.engine) as conn:
                 apply.upsert_conflicts(conn, [notice])
+
+    def _send_shares(self, client: HqClient, report: SyncReport) -> None:
+        """Shares decided here (services/transfers.py), after the push: HQ must know the person first. One HQ
+        refuses for good (the person erased, or no longer followed here) is reported and dropped."""
+        with self.store.reading() as session:
+            shares = session.execute(select(m.PendingShare.person_id, m.PendingShare.campus_id)).all()
+        for person_id, campus_id in shares:
+            try:
+                client.share(person_id, campus_id)
+            except SyncError as exc:
+                if getattr(exc, "status", 0) not in (403, 404, 409, 422):
+                    raise
+                report.errors.append(exc.message)
+            with sync_transaction(self.store.engine) as conn:
+                conn.execute(
+                    delete(m.PendingShare).where(
+                        m.PendingShare.person_id == person_id, m.PendingShare.campus_id == campus_id
+                    )
+                )
+            report.shared += 1
 
     def _push(self, client: HqClient, report: SyncReport) -> None:
         total = self.pending_count()

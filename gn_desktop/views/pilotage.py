@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from enum import StrEnum
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -30,10 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from gn_core import indicators as ind
+from gn_core import report
 from gn_core.domain import enums as e
 from gn_desktop.services import pilotage
 from gn_desktop.views.charts import BAR_ROLE, BLUE, GREY, ORANGE, BarChart, BarDelegate, FunnelChart, LineChart, Series
 from gn_desktop.views.common import heading, lab, table
+from gn_desktop.views.person.access_export import write_pdf
 from gn_desktop.views.person.tab import pydate, qdate
 from gn_desktop.views.tasks import TaskError, TaskRunner
 
@@ -127,6 +131,8 @@ def chart_tabs(name: str, chart: QWidget, tab: QTableWidget) -> QTabWidget:
 
 class PilotagePage(QWidget):
     loaded = Signal(object)
+    #: the monthly report's file, once written
+    report_written = Signal(object)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +154,9 @@ class PilotagePage(QWidget):
         self.show_button = QPushButton()
         self.show_button.setObjectName("pilotage-show")
         self.show_button.clicked.connect(self.reload)
+        self.report_button = QPushButton()
+        self.report_button.setObjectName("pilotage-report")
+        self.report_button.clicked.connect(self._choose_report_file)
         self.from_label, self.to_label = QLabel(), QLabel()
         self.from_label.setBuddy(self.start)
         self.to_label.setBuddy(self.end)
@@ -191,6 +200,7 @@ class PilotagePage(QWidget):
         for w in (self.from_label, self.start, self.to_label, self.end, self.show_button):
             filters.addWidget(w)
         filters.addStretch(1)
+        filters.addWidget(self.report_button)
         card_row = QHBoxLayout()
         for key, card in self.cards.items():
             card_row.addWidget(card, 2 if key == "placed_cumulative" else 1)
@@ -250,6 +260,46 @@ class PilotagePage(QWidget):
 
     def _failed(self, error: TaskError) -> None:
         self.status.setText(error.message)
+
+    # -- the monthly report ------------------------------------------------------------------------------------------
+
+    def report_month(self) -> str:
+        """The month the report covers: the one of the period's last day."""
+        return f"{pydate(self.end.date()):%Y-%m}"
+
+    def _choose_report_file(self) -> None:
+        name = f"rapport-{self.data.campus_code or 'campus' if self.data else 'campus'}-{self.report_month()}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the monthly report"),
+            str(Path.home() / name),
+            self.tr("PDF document (*.pdf);;Excel workbook (*.xlsx)"),
+        )
+        if path:
+            self.write_report(Path(path))
+
+    def write_report(self, path: Path) -> None:
+        """Write the month's report into `path`: a workbook if it ends in .xlsx, a PDF otherwise."""
+        month = self.report_month()
+        if path.suffix.lower() == ".xlsx":
+            self._runner.query(
+                pilotage.write_report_xlsx, month, path, on_done=self._report_written, on_error=self._failed
+            )
+        else:
+            self._runner.query(
+                pilotage.monthly_report,
+                month,
+                on_done=lambda r: self._report_written(self._write_pdf(r, path)),
+                on_error=self._failed,
+            )
+
+    def _write_pdf(self, r: report.Report, path: Path) -> Path:
+        write_pdf(report.to_html(r), path, title=r.title)
+        return path
+
+    def _report_written(self, path: Path) -> None:
+        self.status.setText(self.tr("Report written: %1").replace("%1", str(path)))
+        self.report_written.emit(path)
 
     def _preset_changed(self, index: int) -> None:
         if PRESETS[index] == "custom":
@@ -404,6 +454,8 @@ class PilotagePage(QWidget):
         self.from_label.setText(self.tr("&From"))
         self.to_label.setText(self.tr("&to"))
         self.show_button.setText(self.tr("&Show"))
+        self.report_button.setText(self.tr("Monthly &report…"))
+        self.report_button.setToolTip(self.tr("The report of the month of the period's last day, as PDF or Excel"))
         dims = {
             "campus": self.tr("Campus"),
             "gender": self.tr("Gender"),

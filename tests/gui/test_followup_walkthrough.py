@@ -214,20 +214,20 @@ def test_a_whole_follow_up_through_the_window(
         for day in (date.today(), date.today() - timedelta(weeks=6), date.today() + timedelta(days=20))
     )
     steps = [  # what each step left in the history (the table is newest first), in the order they were done
-        ("Identité — création", "Prénom : Inès"),
+        ("Dossier — création", "Prénom : Inès"),
         ("Consentement — création", "Finalité : Suivi du parcours"),
-        ("Identité — modification", "Téléphone : 06 12 34 56 78 → 07 81 22 33 44"),
+        ("Dossier — modification", "Téléphone : 06 12 34 56 78 → 07 81 22 33 44"),
         ("Rendez-vous — création", "Objet : Premier entretien"),
         ("Rendez-vous — modification", "Statut : Prévu → Réalisé"),
         ("Note — création", "(Premier entretien) — réalisé : Projet : développeuse web, CV à reprendre"),
-        ("Identité — modification", "Étape du parcours : Accueil → Diagnostic"),
-        ("Identité — modification", "Étape du parcours : Diagnostic → Orientation"),
+        ("Dossier — modification", "Étape du parcours : Accueil → Diagnostic"),
+        ("Dossier — modification", "Étape du parcours : Diagnostic → Orientation"),
         ("Orientation — création", f"Session de formation : Développeur web ({session_start})"),
-        ("Identité — modification", f"Dernier contact : {weeks_ago} → {today}"),  # the follow-up ticked done
-        ("Identité — modification", "Étape du parcours : Orientation → Recherche d'emploi"),
+        ("Dossier — modification", f"Dernier contact : {weeks_ago} → {today}"),  # the follow-up ticked done
+        ("Dossier — modification", "Étape du parcours : Orientation → Recherche d'emploi"),
         ("Parcours — création", "Nouvelle étape : Sortie : emploi; Début du contrat"),
         ("Parcours — création", "Contrat : CDI; Employeur : Octo Numérique"),
-        ("Identité — modification", "Étape du parcours : Recherche d'emploi → Sortie : emploi"),
+        ("Dossier — modification", "Étape du parcours : Recherche d'emploi → Sortie : emploi"),
     ]
     found = [_row_of(rows, what, change) for what, change in steps]
     assert -1 not in found, [step for step, at in zip(steps, found, strict=True) if at == -1]
