@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         self._runner.user_id = session.user_id
         self.person.set_session(session)  # what the person's file offers depends on the role
         self.search.set_role(session.role)
+        self.sync_page.set_role(session.role)  # campus managers review the likely duplicates HQ found
         self.preferences.set_signed_in(True)
         self.screens.setCurrentWidget(self.workspace)
         self.sync_page.refresh()  # the inbox depends on who reads it (restricted values)
