@@ -23,7 +23,7 @@ SYSTEM_PACKAGES := python3-venv libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfre
 # without them the app starts offline.
 KEYRING_PACKAGES := gnome-keyring dbus
 
-.PHONY: run test setup system-deps keyring-deps lint typecheck contracts migrations-check pytest demo bench bench-hq translations \
+.PHONY: run test setup system-deps keyring-deps lock lint typecheck contracts migrations-check pytest demo bench bench-hq translations \
         clean clean-data help
 
 help:
@@ -67,15 +67,20 @@ keyring-deps:
 	  fi; \
 	fi
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml requirements/lock.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c requirements/lock.txt -e '.[dev,hq]'
 	$(MAKE) --no-print-directory translations
 	touch $@
 
 translations:
 	$(BIN)/python resources/build_translations.py
+
+# Pin every library (campus, HQ, tools) for `make`, CI and the bundles; run after changing pyproject.toml's dependencies.
+lock: setup
+	$(BIN)/pip-compile --quiet --extra dev --extra hq --strip-extras --no-emit-index-url --no-emit-trusted-host \
+	  --no-emit-find-links -o requirements/lock.txt pyproject.toml
 
 lint:
 	$(BIN)/ruff check .

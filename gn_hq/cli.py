@@ -12,6 +12,7 @@ import argparse
 import getpass
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 from gn_core.domain.enums import ErasureReason
 from gn_core.domain.labels import label
 from gn_core.protocol import PROTOCOL_VERSION
-from gn_hq import __version__, paths
+from gn_hq import __version__, logs, paths
 from gn_hq.services.errors import HqError
 
 if TYPE_CHECKING:
@@ -50,6 +51,18 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help="nombre de processus (défaut : 1)")
     serve.add_argument("--no-access-log", action="store_true", help="ne journalise pas chaque requête")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.add_argument(
+        "--log-format",
+        default="json",
+        choices=["json", "text"],
+        help="journal en JSON, une ligne par événement (défaut), ou en texte lisible",
+    )
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        help="adresses des relais (reverse proxy TLS) dont les en-têtes X-Forwarded-For/-Proto sont crus "
+        "(défaut : 127.0.0.1 ; « * » pour tous — seulement derrière un relais)",
+    )
 
     sub.add_parser("migrate", parents=[common], help="met la base au dernier schéma")
 
@@ -131,6 +144,11 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("indicators", parents=[common], help="affiche les indicateurs (JSON)")
+    report = sub.add_parser("report", parents=[common], help="rapport mensuel (PDF ou XLSX), d'un campus ou de tous")
+    report.add_argument("--month", required=True, help="le mois, AAAA-MM (par exemple 2026-11)")
+    report.add_argument("--format", required=True, choices=["pdf", "xlsx"], help="pdf ou xlsx")
+    report.add_argument("--campus", default=None, help="code du campus (par défaut : tous les campus)")
+    report.add_argument("--out", required=True, type=Path, help="fichier à écrire")
 
     dup = sub.add_parser("duplicates", help="doublons probables entre campus").add_subparsers(
         dest="action", metavar="ACTION"
@@ -219,6 +237,12 @@ def _serve(args: argparse.Namespace) -> int:
     engine = make_engine(url)
     upgrade_to_head(engine)
     engine.dispose()
+    if args.workers > 1:
+        # each worker writes its metrics there; any of them answers /metrics with the sum (gn_hq.api.metrics)
+        metrics_dir = directory / "metrics"
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+        metrics_dir.mkdir(mode=0o700, parents=True)
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
     shown = url.split("@")[-1] if "@" in url else url
     print(f"Siège : base {shown}, données {directory}, http://{args.host}:{args.port}", flush=True)
     uvicorn.run(
@@ -227,8 +251,11 @@ def _serve(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
-        access_log=not args.no_access_log,
+        log_config=logs.logging_config(args.log_format, args.log_level, access=not args.no_access_log),
         log_level=args.log_level,
+        access_log=False,  # HQ writes its own access log (route templates, request ids): gn_hq.api.observability
+        proxy_headers=True,
+        forwarded_allow_ips=args.forwarded_allow_ips,
         # on stop, requests still running get 3 s: a long poll (GET /v1/pull?wait=…) is then cut, which campuses
         # treat like any lost connection; a push is one transaction, applied whole or not at all
         timeout_graceful_shutdown=3,
@@ -412,7 +439,7 @@ def _person_erase(args: argparse.Namespace, hq: Hq) -> int:
 def _indicators(_args: argparse.Namespace, hq: Hq) -> int:
     from gn_hq.services import indicators
 
-    print(json.dumps(indicators.indicators(hq).model_dump(), ensure_ascii=False, indent=2))
+    print(indicators.indicators(hq).model_dump_json(indent=2))
     return 0
 
 
@@ -489,6 +516,15 @@ def _duplicates_scan(_args: argparse.Namespace, hq: Hq) -> int:
 
     found = duplicates.scan(hq)
     print(f"Comparaison terminée : {found} nouvelle(s) paire(s) à examiner.")
+    return 0
+
+
+def _report(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import reports
+
+    report = reports.monthly(hq, args.month, args.campus)
+    reports.write(report, args.format, args.out)
+    print(f"Rapport écrit : {args.out} ({report.subtitle}).")
     return 0
 
 
@@ -587,6 +623,7 @@ _COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Hq], int]]
     ("epoch", "rotate"): _epoch_rotate,
     ("person", "erase"): _person_erase,
     ("indicators", None): _indicators,
+    ("report", None): _report,
     ("duplicates", "list"): _duplicates_list,
     ("duplicates", "dismiss"): _duplicates_dismiss,
     ("duplicates", "scan"): _duplicates_scan,
@@ -598,6 +635,17 @@ _COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Hq], int]]
 }
 
 
+def _missing_server_packages() -> list[str]:
+    """HQ's server packages (the `[hq]` extra) absent from this installation — a campus PC's, say."""
+    import importlib.util
+
+    return [
+        name
+        for name in ("fastapi", "uvicorn", "psycopg", "prometheus_client")
+        if importlib.util.find_spec(name) is None
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -607,6 +655,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    missing = _missing_server_packages()
+    if missing:
+        print(
+            f"Le serveur du siège n'est pas installé ici (paquets manquants : {', '.join(missing)}). "
+            "Installez-le avec : pip install 'grand-numerique[hq]'",
+            file=sys.stderr,
+        )
+        return 1
     try:
         return _run(args)
     except HqError as exc:

@@ -734,6 +734,18 @@ class SyncSetAside(Base):
     set_aside_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class PendingShare(Base):
+    """A person this campus follows, to share with another campus (decided here, with the person's consent): HQ
+    grants the other campus access at the next sync (`POST /v1/people/{id}/shares`)."""
+
+    __tablename__ = "pending_share"
+
+    person_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    campus_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str | None] = mapped_column(String(36))
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class PendingErasure(Base):
     """An erasure decided on this campus (already applied here), to request from HQ at the next sync."""
 

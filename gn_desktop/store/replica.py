@@ -434,6 +434,7 @@ def erase_person(conn: Connection, person_id: str, *, keep_pending: bool = True)
         conn.execute(delete(m.IntakeDraft).where(m.IntakeDraft.pre_registration_id.in_(chunk)))
     if identity:
         _delete_drafts_describing(conn, identity)
+    conn.execute(delete(m.PendingShare).where(m.PendingShare.person_id == person_id))
     if not keep_pending:
         conn.execute(delete(m.PendingErasure).where(m.PendingErasure.person_id == person_id))
     stamp_rows = [{"entity": e, "record_id": i} for e, i in ids] or [{"entity": "person", "record_id": person_id}]

@@ -1,7 +1,8 @@
 """The advisor workspace's main window: navigation on the left, one page at a time on the right, status bar below.
 
 Sections: home, people (search and a person's file), new registration, partners, events, synchronisation (state of
-the link with HQ and the conflicts inbox; its count is shown on the navigation item). The status bar shows the sync
+the link with HQ and the conflicts inbox; its count is shown on the navigation item), and for campus managers only
+the pilotage (indicators). The status bar shows the sync
 indicator: online/offline, last success, changes waiting, conflicts, errors; a click opens the synchronisation page.
 Threading: main thread only; data
 arrives through the `TaskRunner` it is given (the window never opens a unit of work itself).
@@ -25,16 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gn_desktop.services import auth
+from gn_desktop.services import auth, pilotage
 from gn_desktop.services.auth import DEFAULT_LOCK_MINUTES, SignedIn
 from gn_desktop.sync.scheduler import SyncActivity
 from gn_desktop.views.common import ClickableLabel
 from gn_desktop.views.events import EventsPage
+from gn_desktop.views.files import FilesMenu
 from gn_desktop.views.home import HomeData, HomeLoader, HomePage
 from gn_desktop.views.i18n import Translations
 from gn_desktop.views.intake import IntakePage
 from gn_desktop.views.partners import PartnersPage
 from gn_desktop.views.person import PersonPage
+from gn_desktop.views.pilotage import PilotagePage
 from gn_desktop.views.preferences import PreferencesMenu
 from gn_desktop.views.search import SearchPage
 from gn_desktop.views.signin import InactivityWatch, SignInPage
@@ -43,7 +46,7 @@ from gn_desktop.views.sync_page import SyncPage
 from gn_desktop.views.tasks import TaskError, TaskRunner
 
 # navigation sections, in order (object names; the visible names are translated in `MainWindow._section_name`)
-SECTIONS = ("home", "people", "intake", "partners", "events", "sync")
+SECTIONS = ("home", "people", "intake", "partners", "events", "sync", "pilotage")
 
 DEFAULT_SIZE = QSize(1280, 800)
 
@@ -128,6 +131,7 @@ class MainWindow(QMainWindow):
         self.partners = PartnersPage(runner)
         self.events = EventsPage(runner)
         self.sync_page = SyncPage(runner, self.sync)
+        self.pilotage = PilotagePage(runner)
         pages = {
             "home": self.home,
             "people": self.people,
@@ -135,6 +139,7 @@ class MainWindow(QMainWindow):
             "partners": self.partners,
             "events": self.events,
             "sync": self.sync_page,
+            "pilotage": self.pilotage,
         }
         for key in SECTIONS:
             item = QListWidgetItem()
@@ -206,6 +211,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.version_label)
 
         self.file_menu = self.menuBar().addMenu("")
+        self.files = FilesMenu(self, self.file_menu, runner)  # import and export, from the window
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
@@ -241,7 +247,10 @@ class MainWindow(QMainWindow):
         self.person.set_session(session)  # what the person's file offers depends on the role
         self.search.set_role(session.role)
         self.sync_page.set_role(session.role)  # campus managers review the likely duplicates HQ found
+        # campus managers only (the service refuses the others too)
+        self.navigation.item(SECTIONS.index("pilotage")).setHidden(not pilotage.can_view(session.role))
         self.preferences.set_signed_in(True)
+        self.files.set_signed_in(True)
         self.screens.setCurrentWidget(self.workspace)
         self.sync_page.refresh()  # the inbox depends on who reads it (restricted values)
         self.home.activate()
@@ -264,6 +273,7 @@ class MainWindow(QMainWindow):
         self.session = None
         self._runner.user_id = None
         self.preferences.set_signed_in(False)
+        self.files.set_signed_in(False)
         self.inactivity.stop()
         self.home.deactivate()
         self.screens.setCurrentWidget(self.sign_in_page)
@@ -284,18 +294,23 @@ class MainWindow(QMainWindow):
 
     def go_to(self, row: int) -> None:
         """Show section `row` (0 = home) and put the keyboard focus on the navigation."""
-        if self.session is None:
+        if self.session is None or self.navigation.item(row).isHidden():
             return
         self.navigation.setCurrentRow(row)
         self.navigation.setFocus()
 
     def _section_changed(self, row: int) -> None:
+        if row > 0 and self.navigation.item(row).isHidden():  # reached by End or Down: the nearest entry above
+            self.navigation.setCurrentRow(max(r for r in range(row) if not self.navigation.item(r).isHidden()))
+            return
         self.pages.setCurrentIndex(row)
         key = SECTIONS[row]
         if self.session is None:
             return
         if key == "partners":
             self.partners.reload()
+        elif key == "pilotage":
+            self.pilotage.reload()
         elif key == "events":
             self.events.reload()
         elif key == "intake":
@@ -370,6 +385,7 @@ class MainWindow(QMainWindow):
             "partners": self.tr("Partners"),
             "events": self.tr("Events"),
             "sync": self.tr("Synchronisation"),
+            "pilotage": self.tr("Pilotage"),
         }
         return names[key]
 
@@ -381,6 +397,7 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName(self.tr("Sections"))
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.files.retranslate()
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About"))
         self.preferences.retranslate()

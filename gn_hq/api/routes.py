@@ -6,16 +6,16 @@ Handlers only translate HTTP to service calls: authentication and the protocol c
 
 from __future__ import annotations
 
-import asyncio
-import time
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response
+from fastapi.responses import FileResponse, Response
 from pydantic import ValidationError
 
+from gn_core import indicators as ind
 from gn_core.domain.enums import UserRole
 from gn_core.protocol import (
     ID_PATTERN,
@@ -35,9 +35,11 @@ from gn_core.protocol import (
     SetAsideReport,
     ShareRequest,
     ShareResponse,
+    SnapshotInfo,
     StatusResponse,
 )
 from gn_core.sync_rules import DeviceRole
+from gn_hq.api import metrics
 from gn_hq.api.deps import DeviceDep, HqDep, IndicatorsReaderDep, ProtocolDep
 from gn_hq.services import (
     conflicts,
@@ -50,8 +52,9 @@ from gn_hq.services import (
     push,
     set_aside,
     sharing,
+    snapshots,
 )
-from gn_hq.services.errors import Forbidden
+from gn_hq.services.errors import Forbidden, HqError
 
 PersonId = Annotated[str, Path(pattern=ID_PATTERN, description="the person's id")]
 ConflictId = Annotated[str, Path(pattern=ID_PATTERN, description="the conflict's id")]
@@ -119,6 +122,13 @@ async def push_changes(request: Request, hq: HqDep, device: DeviceDep, protocol:
             [{"loc": ("body", "changes"), "msg": f"at most {hq.settings.max_push_changes} changes", "type": "too_long"}]
         )
     result = await run_in_threadpool(push.push, hq, device, batch.changes, protocol)
+    metrics.count_push(
+        device.campus_id,
+        applied=result.applied - len(result.rejected),
+        rejected=len(result.rejected),
+        conflicts=len(result.conflicts),
+        duplicates=len(result.duplicates),
+    )
     return _json(result)
 
 
@@ -148,18 +158,39 @@ async def pull_changes(
 ) -> Response:
     if wait and until is None:
         # Only a campus exactly up to date waits: a cursor past HQ's sequence (HQ restored) is answered at once
-        deadline = time.monotonic() + wait
-        while await run_in_threadpool(pull.last_seq, hq) == cursor and time.monotonic() < deadline:
-            await asyncio.sleep(min(pull.WAIT_STEP_S, max(0.0, deadline - time.monotonic())))
+        await hq.feed.wait_for_news(cursor, wait, lambda: run_in_threadpool(pull.last_seq, hq))
         # the device may have been revoked while it waited: it gets nothing more
         await run_in_threadpool(devices.check_still_enrolled, hq, device)
     page = await run_in_threadpool(pull.pull_page, hq, device, cursor, until, limit, max_bytes)
+    metrics.count_pull(device.campus_id, len(page))
     return Response(content=page, media_type="application/json")
 
 
 @router.get("/status", response_model=StatusResponse, summary="HQ's epoch and what it holds of this device")
 def status(hq: HqDep, device: DeviceDep) -> StatusResponse:
     return devices.status(hq, device)
+
+
+@router.get(
+    "/snapshot",
+    response_model=SnapshotInfo,
+    summary="The ready database a new PC of this campus may start from (then it pulls from its cursor)",
+    responses={404: {**_PROBLEM, "description": "No fresh snapshot: pull page by page"}},
+)
+def snapshot_info(hq: HqDep, device: DeviceDep) -> SnapshotInfo:
+    return snapshots.offer(hq, device)[0]
+
+
+@router.get(
+    "/snapshot/file",
+    summary="The snapshot's file (HTTP ranges: an interrupted download resumes)",
+    response_class=FileResponse,
+    responses={404: {**_PROBLEM, "description": "No fresh snapshot"}},
+)
+def snapshot_file(hq: HqDep, device: DeviceDep) -> FileResponse:
+    info, path = snapshots.offer(hq, device)
+    # the file may be replaced by a newer one while this answer is on its way: the PC checks the digest it was given
+    return FileResponse(path, media_type="application/vnd.sqlite3", headers={"GN-Snapshot-SHA256": info.sha256})
 
 
 @router.post(
@@ -231,10 +262,19 @@ reporting = APIRouter(prefix="/v1", responses={401: {**_PROBLEM, "description": 
 @reporting.get(
     "/indicators",
     response_model=indicators.Indicators,
-    summary="Counts by campus, pathway step, outcome and public (HQ administrators; campus managers see their campus)",
-    responses={429: {**_PROBLEM, "description": "Too many failed sign-ins: retry later"}},
+    summary="The programme's indicators (docs/indicators.md) by campus and in total, since the programme's start or "
+    "over [start, end] (HQ administrators; campus managers see their campus)",
+    responses={
+        400: {**_PROBLEM, "description": "Invalid period"},
+        429: {**_PROBLEM, "description": "Too many failed sign-ins: retry later"},
+    },
 )
-def get_indicators(hq: HqDep, user: IndicatorsReaderDep) -> indicators.Indicators:
-    if user.role is UserRole.HQ_ADMIN:
-        return indicators.indicators(hq)
-    return indicators.indicators(hq, campus_id=user.campus_id)
+def get_indicators(
+    hq: HqDep, user: IndicatorsReaderDep, start: date | None = None, end: date | None = None
+) -> indicators.Indicators:
+    today = date.today()
+    period = ind.Period(start or ind.PROGRAMME_START, end or today)
+    if period.start > period.end:
+        raise HqError("Période invalide : le début doit précéder la fin.", code="invalid_period")
+    campus_id = None if user.role is UserRole.HQ_ADMIN else user.campus_id
+    return indicators.indicators(hq, campus_id=campus_id, period=period)

@@ -729,6 +729,112 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>People (enrolled in the period)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events, with attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Startups (created in the period)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes (jobs, businesses created, other exits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People whose enrolment date falls in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals made in the period, with their current status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events that start in the period: one line per registered person and attendance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Startups created in the period (without a creation date: untick the period).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes recorded in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file for Excel (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines written to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An extract of this computer&apos;s data for a spreadsheet. Comments, notes and disability (RQTH) data are never exported. The export is recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV for Excel (semicolons)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilesMenu</name>
+    <message>
+        <source>&amp;Import people…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FiltersBar</name>
     <message>
         <source>&amp;My people</source>
@@ -763,6 +869,7 @@
     <name>HistoryTab</name>
     <message>
         <source>created</source>
+        <extracomment>fields read first (before the others, alphabetical), so that a long line cut at its end keeps what happened</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -978,6 +1085,73 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Choose the file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 lines read. Created: %3. Updated: %4. Unchanged: %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines in error were skipped (below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns not recognised, ignored: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import refused: %1 lines of %2 are in error, nobody was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct these lines in the file and import it again, or tick “import only the valid lines”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CSV file (as Excel saves it), an Excel workbook (.xlsx, its first sheet) or an export of another campus. The first line names the columns, with at least “Prénom” and “Nom”. A person whose “Identifiant” is known here is updated; the others are created. If any line is in error, nobody is imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import only the valid lines (skip the lines in error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
         <source>Pre-filled from the kiosk form: check each page with the person.</source>
@@ -1093,6 +1267,21 @@
     </message>
 </context>
 <context>
+    <name>JobDialog</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LikelyMatches</name>
     <message numerus="yes">
         <source>%n person(s) already registered may be the same: open their file, or confirm this is someone else.</source>
@@ -1167,6 +1356,10 @@
     </message>
     <message>
         <source>Synchronisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilotage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1271,6 +1464,57 @@
         <source>Le Grand Numérique — campus application, version %1.
 
 Follow-up of the people the campus accompanies towards digital jobs. The data stays on this computer and is shared only with the head office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Share or transfer the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 goes to another campus&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Share: the other campus follows the person too; this campus goes on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transfer: the other campus follows the person from now on (the referent advisor is cleared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other campus receives the whole file at its next synchronisation, this campus keeps what it worked on. Ask the person first: their consent is noted in their file, with your name and the date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person &amp;agrees to their file going to this campus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Campus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other campus is known here yet: synchronise this computer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will be shared with %2 at the next synchronisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is transferred to %2; the change reaches every computer at the next synchronisation.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1722,6 +1966,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Share or transfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Pathway</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1755,6 +2003,254 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
 </context>
 <context>
+    <name>PilotagePage</name>
+    <message>
+        <source>The period&apos;s start must come before its end.</source>
+        <extracomment>the period presets, in the combo&apos;s order the monthly report&apos;s file, once written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>placed since the start, of the goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enrolled in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in training at the period&apos;s end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trained in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>placed in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>startups accompanied, of %1 (%2 created)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>referrals accepted (%1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>people at %1 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed (cumulative)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trajectory to the goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 people placed since the start; the trajectory expects %2 by the period&apos;s end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People enrolled and placed each month of the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive: “&lt; 5” hides a small group (or one that would give it away).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under 26</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>26 to 44</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>45 and over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune mostly in a QPV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disability recognised (RQTH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No RQTH recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilotage — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilotage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since the programme&apos;s start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report of the month of the period&apos;s last day, as PDF or Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age on enrolment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority neighbourhood (QPV, approximation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disability recognition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Education level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel: people enrolled in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed against the goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trajectory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of the enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreferencesMenu</name>
     <message>
         <source>&amp;Preferences</source>
@@ -1766,6 +2262,33 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Change my &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressLine</name>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1809,7 +2332,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Identity</source>
+        <source>Person&apos;s file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

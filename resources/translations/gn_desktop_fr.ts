@@ -729,6 +729,112 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>People (enrolled in the period)</source>
+        <translation>Personnes (inscrites sur la période)</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Orientations</translation>
+    </message>
+    <message>
+        <source>Events, with attendance</source>
+        <translation>Événements, avec les présences</translation>
+    </message>
+    <message>
+        <source>Startups (created in the period)</source>
+        <translation>Startups (créées sur la période)</translation>
+    </message>
+    <message>
+        <source>Outcomes (jobs, businesses created, other exits)</source>
+        <translation>Sorties (emplois, entreprises créées, autres sorties)</translation>
+    </message>
+    <message>
+        <source>People whose enrolment date falls in the period.</source>
+        <translation>Les personnes dont la date d&apos;inscription est dans la période.</translation>
+    </message>
+    <message>
+        <source>Referrals made in the period, with their current status.</source>
+        <translation>Les orientations faites pendant la période, avec leur statut actuel.</translation>
+    </message>
+    <message>
+        <source>Events that start in the period: one line per registered person and attendance.</source>
+        <translation>Les événements qui commencent dans la période : une ligne par personne inscrite, avec sa présence.</translation>
+    </message>
+    <message>
+        <source>Startups created in the period (without a creation date: untick the period).</source>
+        <translation>Les startups créées dans la période (sans date de création : décochez la période).</translation>
+    </message>
+    <message>
+        <source>Outcomes recorded in the period.</source>
+        <translation>Les sorties enregistrées dans la période.</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file for Excel (*.csv)</source>
+        <translation>Fichier CSV pour Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>%1 lines written to %2.</source>
+        <translation>%1 lignes écrites dans %2.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>An extract of this computer&apos;s data for a spreadsheet. Comments, notes and disability (RQTH) data are never exported. The export is recorded in the audit trail.</source>
+        <translation>Une extraction des données de ce poste pour un tableur. Les commentaires, les notes et les données de handicap (RQTH) ne sont jamais exportés. L&apos;export est enregistré dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>&amp;Quoi</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (semicolons)</source>
+        <translation>CSV pour Excel (points-virgules)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+</context>
+<context>
+    <name>FilesMenu</name>
+    <message>
+        <source>&amp;Import people…</source>
+        <translation>&amp;Importer des personnes…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+</context>
+<context>
     <name>FiltersBar</name>
     <message>
         <source>&amp;My people</source>
@@ -763,6 +869,7 @@
     <name>HistoryTab</name>
     <message>
         <source>created</source>
+        <extracomment>fields read first (before the others, alphabetical), so that a long line cut at its end keeps what happened</extracomment>
         <translation>création</translation>
     </message>
     <message>
@@ -978,6 +1085,73 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Choisir le fichier à importer</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.json);;All files (*)</source>
+        <translation>Tableaux (*.xlsx *.csv *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines read. Created: %3. Updated: %4. Unchanged: %5.</source>
+        <translation>%1 : %2 lignes lues. Créées : %3. Mises à jour : %4. Inchangées : %5.</translation>
+    </message>
+    <message>
+        <source>%1 lines in error were skipped (below).</source>
+        <translation>%1 lignes en erreur ont été ignorées (ci-dessous).</translation>
+    </message>
+    <message>
+        <source>Columns not recognised, ignored: %1.</source>
+        <translation>Colonnes non reconnues, ignorées : %1.</translation>
+    </message>
+    <message>
+        <source>Import refused: %1 lines of %2 are in error, nobody was imported.</source>
+        <translation>Import refusé : %1 lignes du fichier %2 sont en erreur, personne n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Correct these lines in the file and import it again, or tick “import only the valid lines”.</source>
+        <translation>Corrigez ces lignes dans le fichier et importez-le à nouveau, ou cochez « importer seulement les lignes valides ».</translation>
+    </message>
+    <message>
+        <source>Import people</source>
+        <translation>Importer des personnes</translation>
+    </message>
+    <message>
+        <source>A CSV file (as Excel saves it), an Excel workbook (.xlsx, its first sheet) or an export of another campus. The first line names the columns, with at least “Prénom” and “Nom”. A person whose “Identifiant” is known here is updated; the others are created. If any line is in error, nobody is imported.</source>
+        <translation>Un fichier CSV (tel qu&apos;Excel l&apos;enregistre), un classeur Excel (.xlsx, sa première feuille) ou l&apos;export d&apos;un autre campus. La première ligne donne le nom des colonnes, avec au moins « Prénom » et « Nom ». Une personne dont l&apos;« Identifiant » est connu ici est mise à jour ; les autres sont créées. Si une ligne est en erreur, personne n&apos;est importé.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file…</source>
+        <translation>&amp;Choisir un fichier…</translation>
+    </message>
+    <message>
+        <source>Import only the valid lines (skip the lines in error)</source>
+        <translation>Importer seulement les lignes valides (ignorer les lignes en erreur)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Aucun fichier choisi</translation>
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
         <source>Pre-filled from the kiosk form: check each page with the person.</source>
@@ -1093,6 +1267,21 @@
     </message>
 </context>
 <context>
+    <name>JobDialog</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>LikelyMatches</name>
     <message numerus="yes">
         <source>%n person(s) already registered may be the same: open their file, or confirm this is someone else.</source>
@@ -1168,6 +1357,10 @@
     <message>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Pilotage</source>
+        <translation>Pilotage</translation>
     </message>
     <message>
         <source>%1 (Ctrl+%2)</source>
@@ -1274,6 +1467,57 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation>Le Grand Numérique — application des campus, version %1.
 
 Suivi des personnes que le campus accompagne vers les métiers du numérique. Les données restent sur ce poste et ne sont partagées qu&apos;avec le siège.</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Share or transfer the file</source>
+        <translation>Partager ou transférer le dossier</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 goes to another campus&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Le dossier de %1 va vers un autre campus&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Share: the other campus follows the person too; this campus goes on</source>
+        <translation>&amp;Partager : l&apos;autre campus suit aussi la personne ; ce campus continue</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer: the other campus follows the person from now on (the referent advisor is cleared)</source>
+        <translation>&amp;Transférer : l&apos;autre campus suit désormais la personne (le conseiller référent est retiré)</translation>
+    </message>
+    <message>
+        <source>The other campus receives the whole file at its next synchronisation, this campus keeps what it worked on. Ask the person first: their consent is noted in their file, with your name and the date.</source>
+        <translation>L&apos;autre campus reçoit tout le dossier à sa prochaine synchronisation ; ce campus garde ce qu&apos;il a suivi. Demandez d&apos;abord à la personne : son accord est noté dans son dossier, avec votre nom et la date.</translation>
+    </message>
+    <message>
+        <source>The person &amp;agrees to their file going to this campus</source>
+        <translation>La personne est &amp;d&apos;accord pour que son dossier aille à ce campus</translation>
+    </message>
+    <message>
+        <source>&amp;Campus</source>
+        <translation>&amp;Campus</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Confirmer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>No other campus is known here yet: synchronise this computer first.</source>
+        <translation>Aucun autre campus n&apos;est encore connu ici : synchronisez d&apos;abord ce poste.</translation>
+    </message>
+    <message>
+        <source>%1 will be shared with %2 at the next synchronisation.</source>
+        <translation>Le dossier de %1 sera partagé avec %2 à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>%1 is transferred to %2; the change reaches every computer at the next synchronisation.</source>
+        <translation>Le dossier de %1 est transféré à %2 ; le changement atteint tous les postes à la prochaine synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1968,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>Effacer la personne…</translation>
     </message>
     <message>
+        <source>Share or transfer…</source>
+        <translation>Partager ou transférer…</translation>
+    </message>
+    <message>
         <source>&amp;Pathway</source>
         <translation>&amp;Parcours</translation>
     </message>
@@ -1757,6 +2005,254 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
 </context>
 <context>
+    <name>PilotagePage</name>
+    <message>
+        <source>The period&apos;s start must come before its end.</source>
+        <extracomment>the period presets, in the combo&apos;s order the monthly report&apos;s file, once written</extracomment>
+        <translation>Le début de la période doit précéder sa fin.</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Enregistrer le rapport mensuel</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>Document PDF (*.pdf);;Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
+        <translation>Rapport enregistré : %1</translation>
+    </message>
+    <message>
+        <source>placed since the start, of the goal</source>
+        <translation>placés depuis le début, sur l&apos;objectif</translation>
+    </message>
+    <message>
+        <source>enrolled in the period</source>
+        <translation>inscrits sur la période</translation>
+    </message>
+    <message>
+        <source>in training at the period&apos;s end</source>
+        <translation>en formation à la fin de la période</translation>
+    </message>
+    <message>
+        <source>trained in the period</source>
+        <translation>formés sur la période</translation>
+    </message>
+    <message>
+        <source>placed in the period</source>
+        <translation>placés sur la période</translation>
+    </message>
+    <message>
+        <source>startups accompanied, of %1 (%2 created)</source>
+        <translation>startups suivies, sur %1 (%2 créées)</translation>
+    </message>
+    <message>
+        <source>referrals accepted (%1 of %2)</source>
+        <translation>orientations acceptées (%1 sur %2)</translation>
+    </message>
+    <message>
+        <source>people at %1 events</source>
+        <translation>personnes venues à %1 événements</translation>
+    </message>
+    <message>
+        <source>Placed (cumulative)</source>
+        <translation>Placés (cumul)</translation>
+    </message>
+    <message>
+        <source>Trajectory to the goal</source>
+        <translation>Trajectoire vers l&apos;objectif</translation>
+    </message>
+    <message>
+        <source>%1 people placed since the start; the trajectory expects %2 by the period&apos;s end.</source>
+        <translation>%1 personnes placées depuis le début ; la trajectoire en prévoit %2 à la fin de la période.</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscrits</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Placés</translation>
+    </message>
+    <message>
+        <source>People enrolled and placed each month of the period.</source>
+        <translation>Personnes inscrites et placées chaque mois de la période.</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>Formés</translation>
+    </message>
+    <message>
+        <source>Sensitive: “&lt; 5” hides a small group (or one that would give it away).</source>
+        <translation>Données sensibles : « &lt; 5 » masque un petit groupe (ou celui qui le révélerait).</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>Under 26</source>
+        <translation>Moins de 26 ans</translation>
+    </message>
+    <message>
+        <source>26 to 44</source>
+        <translation>26 à 44 ans</translation>
+    </message>
+    <message>
+        <source>45 and over</source>
+        <translation>45 ans et plus</translation>
+    </message>
+    <message>
+        <source>Commune mostly in a QPV</source>
+        <translation>Commune majoritairement en QPV</translation>
+    </message>
+    <message>
+        <source>Other commune</source>
+        <translation>Autre commune</translation>
+    </message>
+    <message>
+        <source>Disability recognised (RQTH)</source>
+        <translation>Handicap reconnu (RQTH)</translation>
+    </message>
+    <message>
+        <source>No RQTH recorded</source>
+        <translation>Pas de RQTH enregistrée</translation>
+    </message>
+    <message>
+        <source>Pilotage — %1</source>
+        <translation>Pilotage — %1</translation>
+    </message>
+    <message>
+        <source>Pilotage</source>
+        <translation>Pilotage</translation>
+    </message>
+    <message>
+        <source>Since the programme&apos;s start</source>
+        <translation>Depuis le début du programme</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Mois dernier</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Dates choisies</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;au</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;report…</source>
+        <translation>&amp;Rapport du mois…</translation>
+    </message>
+    <message>
+        <source>The report of the month of the period&apos;s last day, as PDF or Excel</source>
+        <translation>Le rapport du mois du dernier jour de la période, en PDF ou Excel</translation>
+    </message>
+    <message>
+        <source>Campus</source>
+        <translation>Campus</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Age on enrolment</source>
+        <translation>Âge à l&apos;inscription</translation>
+    </message>
+    <message>
+        <source>Priority neighbourhood (QPV, approximation)</source>
+        <translation>Quartier prioritaire (QPV, approximation)</translation>
+    </message>
+    <message>
+        <source>Disability recognition</source>
+        <translation>Reconnaissance du handicap</translation>
+    </message>
+    <message>
+        <source>Education level</source>
+        <translation>Niveau d&apos;études</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Orienté par</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>Répartition</translation>
+    </message>
+    <message>
+        <source>Funnel: people enrolled in the period</source>
+        <translation>Entonnoir : les inscrits de la période</translation>
+    </message>
+    <message>
+        <source>Placed against the goal</source>
+        <translation>Placés face à l&apos;objectif</translation>
+    </message>
+    <message>
+        <source>Each month</source>
+        <translation>Chaque mois</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Entonnoir</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Trajectory</source>
+        <translation>Trajectoire</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Of the enrolled</source>
+        <translation>Part des inscrits</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesMenu</name>
     <message>
         <source>&amp;Preferences</source>
@@ -1769,6 +2265,33 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Change my &amp;password…</source>
         <translation>Changer mon &amp;mot de passe…</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressLine</name>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Checking rows</source>
+        <translation>Vérification des lignes</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Écriture</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3</source>
+        <translation>%1 : %2 / %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -1811,8 +2334,8 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>non</translation>
     </message>
     <message>
-        <source>Identity</source>
-        <translation>Identité</translation>
+        <source>Person&apos;s file</source>
+        <translation>Dossier</translation>
     </message>
     <message>
         <source>Consent</source>

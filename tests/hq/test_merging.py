@@ -54,7 +54,7 @@ def test_a_merge_moves_everything_to_the_survivor_and_every_campus_follows_it(wo
     assert world.devices["AUB"].data("person", x)["merged_into"] == s
     assert not world.devices["SDN"].has("person", x)
     # the merged person counts once
-    assert indicators.indicators(world.hq).total.people == 1
+    assert indicators.indicators(world.hq).total.indicators.enrolled_cumulative == 1
 
 
 def test_an_offline_edit_to_the_merged_file_lands_on_the_survivor(world: World) -> None:
