@@ -75,7 +75,10 @@ class SyncPage(QWidget):
         # the inbox's table (the screenshot command selects a row in it)
         self.conflicts_table: QTableWidget = self.conflicts.conflicts_table
         self.tabs.addTab(self.conflicts, "")
-        self.duplicates = DuplicatesTab(bridge)  # a tab for campus managers only (set_role)
+        # a tab for campus managers only (set_role); owned by the page even while not shown, so Qt deletes it with
+        # the page (a parentless widget would outlive the window and its bridge)
+        self.duplicates = DuplicatesTab(bridge, self)
+        self.duplicates.hide()
         self._role: UserRole | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 16)
