@@ -52,6 +52,7 @@ SCREENSHOT_VIEWS: dict[str, str] = {
     "pilotage": "pilotage (responsables de campus) : placés face à l'objectif, chaque mois, entonnoir, répartitions",
     "sync": "synchronisation : état du lien avec le siège, réception initiale en cours (exemple)",
     "conflicts": "synchronisation : conflits à régler (exemple)",
+    "duplicates": "synchronisation : doublons probables trouvés par le siège (responsable de campus, exemple)",
     "preferences": "menu Préférences : langue de l'interface, changer son mot de passe",
     "password": "changer son mot de passe (mot de passe actuel, nouveau deux fois)",
     "import": "Fichier → Importer : le compte rendu d'un classeur refusé, ligne par ligne (exemple)",
@@ -213,7 +214,7 @@ _PERSON_SAMPLES: dict[str, Callable[[MainWindow], None]] = {
     "erase": _sample_erasure,
 }
 #: views shown to a campus manager (the others: an advisor)
-MANAGER_VIEWS = frozenset({"erase", "pilotage"})
+MANAGER_VIEWS = frozenset({"erase", "pilotage", "duplicates"})
 
 
 def _show_intake(window: MainWindow, store: Store, view: str, settle: Callable[[], None]) -> None:
@@ -438,6 +439,7 @@ _PREPARE: dict[str, Callable[[MainWindow, Store, str, Callable[[], None]], None]
     "events": lambda window, _store, _view, _settle: window.go_to(4),
     "pilotage": lambda window, _store, _view, _settle: window.go_to(6),
     **dict.fromkeys(("sync", "conflicts"), _show_sync),
+    "duplicates": lambda window, store, view, settle: _show_duplicates(window, store, view, settle),
 }
 
 
@@ -500,7 +502,7 @@ def shown_view(data_dir: Path, *, view: str, size: str = "1280x800", lang: str =
             username = _manager(store) or username
         assert username is not None
         runner = build_runner(store)
-        sync = _sample_sync() if view in ("sync", "conflicts") else None
+        sync = _sample_sync() if view in ("sync", "conflicts", "duplicates") else None
         window = build_main_window(runner, lock_after_s=3600, sync=sync, translations=translations)
         window.resize(width, height)
         window.show()
@@ -656,6 +658,49 @@ def _show_sync_sample(window: MainWindow, store: Store, view: str, settle: Calla
     if view == "conflicts":
         page.tabs.setCurrentIndex(1)
         page.conflicts_table.selectRow(1)  # the automatic one: it says what HQ kept
+
+
+def _show_duplicates(window: MainWindow, store: Store, _view: str, settle: Callable[[], None]) -> None:
+    """Sample pairs HQ could send (demo people of this campus beside a fictional file at another campus)."""
+    from sqlalchemy import select
+
+    from gn_core.protocol import DuplicatePairView, DuplicateSide
+    from gn_desktop.store import models as m
+
+    with store.reading() as session:
+        rows = session.execute(
+            select(m.Person.id, m.Person.first_name, m.Person.last_name, m.Person.birth_date, m.Person.pathway_step)
+            .where(m.Person.birth_date.is_not(None))
+            .order_by(m.Person.last_name)
+            .limit(3)
+        ).all()
+    pairs = []
+    for n, (pid, first, last, birth, step) in enumerate(rows):
+        here = DuplicateSide(
+            person_id=pid,
+            first_name=first,
+            last_name=last,
+            birth_date=birth.isoformat() if birth else None,
+            campus="Campus Saint-Denis",
+            pathway_step=step.value,
+            last_contact_on="2026-02-12",
+        )
+        there = DuplicateSide(
+            person_id=f"sample-{n}",
+            first_name=[first, last.upper(), first][n],
+            last_name=[last + "e", first, last][n],
+            birth_date=birth.isoformat() if birth and n < 2 else None,
+            campus=["Campus Aubervilliers", "Campus Bobigny", "Campus Montreuil"][n],
+            pathway_step="welcome",
+            last_contact_on=None if n else "2025-11-03",
+        )
+        reasons = [["name", "birth_date"], ["same_name", "birth_date", "phone"], ["same_name", "email"]][n]
+        pairs.append(DuplicatePairView(a=here, b=there, score=[94, 100, 95][n], reasons=reasons, found_at=""))
+    window.go_to(5)
+    settle()
+    page = window.sync_page
+    page.tabs.setCurrentWidget(page.duplicates)
+    page.duplicates.show_pairs(pairs)
 
 
 def _kiosk_screenshot(data_dir: Path, view: str, out: Path | None, size: str, lang: str) -> int:

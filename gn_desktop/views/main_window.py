@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
         self._runner.user_id = session.user_id
         self.person.set_session(session)  # what the person's file offers depends on the role
         self.search.set_role(session.role)
+        self.sync_page.set_role(session.role)  # campus managers review the likely duplicates HQ found
         # campus managers only (the service refuses the others too)
         self.navigation.item(SECTIONS.index("pilotage")).setHidden(not pilotage.can_view(session.role))
         self.preferences.set_signed_in(True)

@@ -497,6 +497,89 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesTab</name>
+    <message>
+        <source>Asking the head office…</source>
+        <translation>Asking the head office…</translation>
+    </message>
+    <message>
+        <source>This computer is not linked to the head office.</source>
+        <translation>This computer is not linked to the head office.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>same name</translation>
+    </message>
+    <message>
+        <source>close name</source>
+        <translation>close name</translation>
+    </message>
+    <message>
+        <source>same birth date</source>
+        <translation>same birth date</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>same phone</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>same e-mail</translation>
+    </message>
+    <message>
+        <source>No likely duplicate concerns this campus.</source>
+        <translation>No likely duplicate concerns this campus.</translation>
+    </message>
+    <message>
+        <source>%1 pair(s) to review.</source>
+        <translation>%1 pair(s) to review.</translation>
+    </message>
+    <message>
+        <source>The head office compares every campus&apos;s people at each synchronisation. These files look like one person followed at two places. To merge them or mark them as two different people, tell the head office: the merge then reaches every computer by itself, and nothing written on either file is lost.</source>
+        <translation>The head office compares every campus&apos;s people at each synchronisation. These files look like one person followed at two places. To merge them or mark them as two different people, tell the head office: the merge then reaches every computer by itself, and nothing written on either file is lost.</translation>
+    </message>
+    <message>
+        <source>Ask the head office</source>
+        <translation>Ask the head office</translation>
+    </message>
+    <message>
+        <source>Likelihood</source>
+        <translation>Likelihood</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Campus</source>
+        <translation>Campus</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>What agrees</source>
+        <translation>What agrees</translation>
+    </message>
+</context>
+<context>
     <name>EnrolBox</name>
     <message>
         <source>Head office address: type the full address given by the head office, starting with https://</source>
@@ -2974,6 +3057,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     <message>
         <source>Last synchronisation: %1 sent, %2 received, %3 new conflict(s).</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>Likely duplicates</translation>
     </message>
     <message>
         <source>Conflicts (%1)</source>

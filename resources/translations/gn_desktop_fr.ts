@@ -497,6 +497,89 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesTab</name>
+    <message>
+        <source>Asking the head office…</source>
+        <translation>Question posée au siège…</translation>
+    </message>
+    <message>
+        <source>This computer is not linked to the head office.</source>
+        <translation>Ce poste n&apos;est pas relié au siège.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>même nom</translation>
+    </message>
+    <message>
+        <source>close name</source>
+        <translation>nom proche</translation>
+    </message>
+    <message>
+        <source>same birth date</source>
+        <translation>même date de naissance</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>même téléphone</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>même e-mail</translation>
+    </message>
+    <message>
+        <source>No likely duplicate concerns this campus.</source>
+        <translation>Aucun doublon probable ne concerne ce campus.</translation>
+    </message>
+    <message>
+        <source>%1 pair(s) to review.</source>
+        <translation>%1 paire(s) à examiner.</translation>
+    </message>
+    <message>
+        <source>The head office compares every campus&apos;s people at each synchronisation. These files look like one person followed at two places. To merge them or mark them as two different people, tell the head office: the merge then reaches every computer by itself, and nothing written on either file is lost.</source>
+        <translation>Le siège compare les personnes de tous les campus à chaque synchronisation. Ces dossiers semblent décrire une même personne suivie à deux endroits. Pour les fusionner, ou indiquer qu&apos;il s&apos;agit de deux personnes différentes, prévenez le siège : la fusion arrive ensuite d&apos;elle-même sur chaque poste, et rien de ce qui a été saisi dans l&apos;un ou l&apos;autre dossier n&apos;est perdu.</translation>
+    </message>
+    <message>
+        <source>Ask the head office</source>
+        <translation>Demander au siège</translation>
+    </message>
+    <message>
+        <source>Likelihood</source>
+        <translation>Probabilité</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Campus</source>
+        <translation>Campus</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <source>What agrees</source>
+        <translation>Ce qui concorde</translation>
+    </message>
+</context>
+<context>
     <name>EnrolBox</name>
     <message>
         <source>Head office address: type the full address given by the head office, starting with https://</source>
@@ -2976,6 +3059,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Last synchronisation: %1 sent, %2 received, %3 new conflict(s).</source>
         <translation>Dernière synchronisation : %1 envoi(s), %2 réception(s), %3 nouveau(x) conflit(s).</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>Doublons probables</translation>
     </message>
     <message>
         <source>Conflicts (%1)</source>

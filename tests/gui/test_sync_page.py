@@ -400,3 +400,34 @@ def test_records_set_aside_are_listed_with_their_reason(
     assert text.startswith("1 enregistrement reçu du siège n’a pas pu être enregistré sur ce poste.")
     assert "Dossier — Valeur inconnue de cette version de l'application" in text
     assert "astronaut" not in text
+
+
+def test_a_campus_manager_asks_hq_for_the_likely_duplicates_an_advisor_has_no_such_tab(
+    qtbot: QtBot, hq: Hq, tmp_path: Path, open_app: Callable[..., App]
+) -> None:
+    from gn_core.domain.enums import UserRole
+
+    running = ensure_running(hq)
+    sdn = enrolled_campus(running, tmp_path / "sdn")
+    aub = enrolled_campus(running, tmp_path / "aub", "aub")
+    for campus in (sdn, aub):
+        campus.sync()
+        campus.add_person("Zéphyrine", "Quintal")  # a name no other test of this HQ uses
+        campus.sync()
+    manager = SignedIn(None, "resp", "Responsable", UserRole.CAMPUS_MANAGER, None)
+    app = open_app(sdn.data_dir, session=manager)
+    page = app.window.sync_page
+    app.window.go_to(5)
+    assert page.tabs.indexOf(page.duplicates) == 2
+    assert page.tabs.tabText(2) == "Doublons probables"
+    tab = page.duplicates
+    with qtbot.waitSignal(app.sync.duplicates_finished, timeout=WAIT_MS):
+        tab.ask_button.click()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 2, timeout=WAIT_MS)
+    assert tab.state.text() == "1 paire(s) à examiner."
+    rows = {tab.table.item(r, 3).text() for r in range(2)}
+    assert rows == {f"Campus {sdn.code}", f"Campus {aub.code}"}
+    assert tab.table.item(0, 1).text() == "Zéphyrine Quintal"
+
+    app.window.sign_in_as(SignedIn(None, "conseil", "Conseil", UserRole.ADVISOR, None))
+    assert page.tabs.indexOf(page.duplicates) == -1
