@@ -108,6 +108,9 @@ class Owner(StrEnum):
 
 #: entities whose records belong to one campus, and the field naming it (None there: an HQ-wide entry)
 CAMPUS_OWNED_FIELD: Mapping[str, str] = {
+    "partner": "campus_id",
+    "programme": "campus_id",
+    "job_offer": "campus_id",
     "programme_session": "campus_id",
     "event": "campus_id",
     **dict.fromkeys(FRONT_DESK, "campus_id"),

@@ -182,6 +182,14 @@ class Partner(Synced):
     phone: Mapped[str | None] = mapped_column(String(20))
     job_families: Mapped[list[str]] = mapped_column(default=list)
     committed_to_hire: Mapped[bool] = mapped_column(default=False)
+    #: the person to talk to there
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    contact_email: Mapped[str | None] = mapped_column(String(200))
+    contact_phone: Mapped[str | None] = mapped_column(String(20))
+    #: the campus that keeps this entry, or None for HQ's catalogue (gn_core.sync_rules.CAMPUS_OWNED_FIELD)
+    campus_id: Mapped[str | None] = mapped_column(ForeignKey("campus.id"))
+    #: hidden from pickers and the kiosk; kept because referrals point to it (never deleted)
+    archived: Mapped[bool] = mapped_column(default=False)
 
 
 class Programme(Synced):
@@ -198,6 +206,9 @@ class Programme(Synced):
     min_education_level: Mapped[e.EducationLevel | None] = mapped_column(_enum(e.EducationLevel))
     certification: Mapped[str] = mapped_column(String(200), default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    funding: Mapped[list[str]] = mapped_column(default=list)  # FundingSource values
+    campus_id: Mapped[str | None] = mapped_column(ForeignKey("campus.id"))
+    archived: Mapped[bool] = mapped_column(default=False)
 
 
 class ProgrammeSession(Synced):
@@ -209,6 +220,8 @@ class ProgrammeSession(Synced):
     starts_on: Mapped[date]
     ends_on: Mapped[date]
     capacity: Mapped[int]
+    place: Mapped[str | None] = mapped_column(String(200))  # where it takes place
+    archived: Mapped[bool] = mapped_column(default=False)
 
 
 class JobOffer(Synced):
@@ -224,6 +237,8 @@ class JobOffer(Synced):
     closes_on: Mapped[date | None]
     description: Mapped[str] = mapped_column(Text, default="")
     is_open: Mapped[bool] = mapped_column(default=True)
+    campus_id: Mapped[str | None] = mapped_column(ForeignKey("campus.id"))
+    archived: Mapped[bool] = mapped_column(default=False)
 
 
 class Event(Synced):
@@ -236,8 +251,10 @@ class Event(Synced):
     starts_at: Mapped[datetime]
     ends_at: Mapped[datetime]
     capacity: Mapped[int | None]
-    audience: Mapped[str] = mapped_column(String(200), default="")
+    audience: Mapped[str] = mapped_column(String(200), default="")  # free text, beside the closed list
     description: Mapped[str] = mapped_column(Text, default="")
+    audiences: Mapped[list[str]] = mapped_column(default=list)  # Audience values (reach per audience)
+    archived: Mapped[bool] = mapped_column(default=False)
 
 
 # --- People and their pathway (scoped to campuses) ------------------------------------------------------------
@@ -382,6 +399,8 @@ class Referral(Synced):
     person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), index=True)
     programme_session_id: Mapped[str | None] = mapped_column(ForeignKey("programme_session.id"))
     job_offer_id: Mapped[str | None] = mapped_column(ForeignKey("job_offer.id"))
+    #: a referral to an employment service itself (France Travail, a mission locale, Cap Emploi, an association)
+    partner_id: Mapped[str | None] = mapped_column(ForeignKey("partner.id"))
     status: Mapped[e.ReferralStatus] = mapped_column(default=e.ReferralStatus.PROPOSED)
     referred_on: Mapped[date]
     decided_on: Mapped[date | None]

@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 
 from gn_core.domain.identity import Identity
+from gn_core.fields import ENTITY_FIELDS, Kind
 from gn_core.protocol import CheckInIndex
 from gn_desktop.store import backup, codec
 from gn_desktop.store import models as m
@@ -152,9 +153,15 @@ def _compile_stored(table: sa.Table, cols: list[str]) -> Callable[[dict[str, Any
     common case inline): about twice as fast as a loop over converters, and a snapshot converts 400,000 records."""
     names: dict[str, Any] = {"EMPTY": {}}
     parts = []
+    specs = ENTITY_FIELDS.get(table.name, {})
     for i, c in enumerate(cols):
         found = codec_for(table.c[c])
-        get = f"d.get({c!r})"
+        spec = specs.get(c)
+        if spec is not None and spec.may_be_absent:  # added later: an older record leaves it out
+            names[f"D{i}"] = False if spec.kind is Kind.BOOL else []
+            get = f"d.get({c!r}, D{i})"
+        else:
+            get = f"d.get({c!r})"
         names[f"F{i}"] = found.wire_to_stored
         if found.vocabulary is not None:
             names[f"V{i}"] = found.vocabulary

@@ -22,7 +22,7 @@ def _simplon(world: World) -> str:
 
 
 def _session(world: World, capacity: int = 1) -> str:
-    with world.store.unit_of_work(world.advisor_id) as uow:
+    with world.store.unit_of_work(world.manager_id) as uow:
         with uow.as_reference():  # HQ's catalogue, known to the campus
             prog = partners.create_programme(uow, _simplon(world), "Développeur web", "development", 28)
         sid = partners.add_session(
@@ -39,6 +39,11 @@ def test_session_places_left_follow_referrals(world: World) -> None:
         ref = referrals.refer(uow, a, TODAY, programme_session_id=sid)
         referrals.set_status(uow, ref, e.ReferralStatus.SENT, TODAY)
         uow.commit()
+    with world.store.read_unit(world.advisor_id) as uow:  # sent, not yet accepted: the place is still free
+        assert partners.upcoming_sessions(uow, TODAY)[0].places_left == 1
+    with world.store.unit_of_work(world.advisor_id) as uow:
+        referrals.set_status(uow, ref, e.ReferralStatus.ACCEPTED, TODAY)
+        uow.commit()
     with world.store.unit_of_work(world.advisor_id) as uow:
         [view] = partners.upcoming_sessions(uow, TODAY)
         assert (view.partner_name, view.places_left) == ("Simplon", 0)
@@ -50,7 +55,9 @@ def test_a_full_session_is_listed_on_the_partners_page_but_not_offered_in_a_file
     sid = _session(world, capacity=1)
     a, b = world.person(), world.person("Karim", "Haddad", birth_date="01/01/1990")
     with world.store.unit_of_work(world.advisor_id) as uow:
-        referrals.set_status(uow, referrals.refer(uow, a, TODAY, programme_session_id=sid), "sent", TODAY)
+        ref = referrals.refer(uow, a, TODAY, programme_session_id=sid)
+        referrals.set_status(uow, ref, "sent", TODAY)
+        referrals.set_status(uow, ref, "accepted", TODAY)
         uow.commit()
     with world.store.read_unit(world.advisor_id) as uow:
         data = partners.partners_data(uow, TODAY)

@@ -23,6 +23,7 @@ from gn_core.ids import reference_id
 from gn_desktop.services import accounts
 from gn_desktop.services.demo.draws import _Ids
 from gn_desktop.services.demo.tables import (
+    _AUDIENCE_CODES,
     _AUDIENCES,
     _CAMPUS_SHARE,
     _CONTRACT,
@@ -299,6 +300,7 @@ def _accounts_and_catalogue(
                 "ends_at": starts + timedelta(hours=hours),
                 "capacity": capacity,
                 "audience": _AUDIENCES[kind],
+                "audiences": sorted(_AUDIENCE_CODES[kind]),
                 "description": "Événement fictif (données de démonstration).",
             }
         )
@@ -373,6 +375,7 @@ def _kiosk_events(
                 "ends_at": starts + timedelta(hours=hours),
                 "capacity": event.capacity,
                 "audience": _AUDIENCES[kind],
+                "audiences": sorted(_AUDIENCE_CODES[kind]),
                 "description": "Événement fictif (données de démonstration).",
             }
             made.append((event, row))

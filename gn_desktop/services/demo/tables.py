@@ -378,6 +378,14 @@ _EVENTS: dict[e.EventKind, tuple[str, ...]] = {
         "Journée « Femmes et numérique »",
         "Le numérique pour toutes et tous : accessibilité et handicap",
     ),
+    e.EventKind.JOB_DATING: (
+        "Job dating : alternance dans le numérique",
+        "Job dating : entreprises qui recrutent en Seine-Saint-Denis",
+    ),
+    e.EventKind.SCHOOL_VISIT: (
+        "Visite du campus : classe de 3e en stage d'observation",
+        "Visite du campus : lycée professionnel",
+    ),
 }
 _STARTUP_WORDS = ("Data", "Code", "Cyber", "Pixel", "Nuage", "Ruche", "Canal", "Ourcq", "Bitume", "Quartier", "Réseau")
 _STARTUP_SUFFIXES = ("Lab", "Studio", "Atelier", "Solutions", "Factory", "& Co", "Services")
@@ -396,4 +404,15 @@ _AUDIENCES = {
     e.EventKind.CONTEST: "Porteurs et porteuses de projet",
     e.EventKind.INFO_SESSION: "Tout public",
     e.EventKind.OUTREACH: "Collégiens, lycéennes, femmes, personnes en situation de handicap",
+    e.EventKind.JOB_DATING: "Demandeurs d'emploi et jeunes en recherche d'alternance",
+    e.EventKind.SCHOOL_VISIT: "Collégiens et lycéens",
+}
+#: the same, from the closed list the indicators count reach by
+_AUDIENCE_CODES: dict[e.EventKind, list[str]] = {
+    e.EventKind.HACKATHON: [e.Audience.JOB_SEEKERS, e.Audience.YOUNG_PEOPLE],
+    e.EventKind.CONTEST: [e.Audience.EVERYONE],
+    e.EventKind.INFO_SESSION: [e.Audience.EVERYONE],
+    e.EventKind.OUTREACH: [e.Audience.DISABLED_PEOPLE, e.Audience.PUPILS, e.Audience.WOMEN],
+    e.EventKind.JOB_DATING: [e.Audience.JOB_SEEKERS, e.Audience.YOUNG_PEOPLE],
+    e.EventKind.SCHOOL_VISIT: [e.Audience.PUPILS],
 }

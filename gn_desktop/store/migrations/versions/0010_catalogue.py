@@ -1,0 +1,66 @@
+"""the catalogue kept on a campus: partners, programmes and job offers of a campus (HQ-wide when no campus), an
+`archived` flag instead of deleting what referrals point to, partners' contacts, programmes' funding, sessions' place,
+events' target audiences, referrals to an employment service itself
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-12-04
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+from gn_desktop.store.types import StringList
+
+revision: str = '0010'
+down_revision: str | None = '0009'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+_ARCHIVED = ('partner', 'programme', 'programme_session', 'job_offer', 'event')
+_CAMPUS = ('partner', 'programme', 'job_offer')
+
+
+# Plain ALTER TABLE ADD COLUMN (no batch copy): the tables stay in place, with the rows referrals point to, and
+# SQLite accepts an inline REFERENCES clause on a column added with no default.
+
+
+def _add_fk(table: str, column: str, target: str) -> None:
+    op.execute(
+        f'ALTER TABLE {table} ADD COLUMN {column} VARCHAR(36) '
+        f'CONSTRAINT fk_{table}_{column}_{target} REFERENCES {target} (id)'
+    )
+
+
+def upgrade() -> None:
+    for table in _ARCHIVED:
+        op.add_column(table, sa.Column('archived', sa.Boolean(), nullable=False, server_default=sa.false()))
+    for table in _CAMPUS:
+        _add_fk(table, 'campus_id', 'campus')
+    op.add_column('partner', sa.Column('contact_name', sa.String(length=200), nullable=True))
+    op.add_column('partner', sa.Column('contact_email', sa.String(length=200), nullable=True))
+    op.add_column('partner', sa.Column('contact_phone', sa.String(length=20), nullable=True))
+    op.add_column('programme', sa.Column('funding', StringList(), nullable=False, server_default='[]'))
+    op.add_column('programme_session', sa.Column('place', sa.String(length=200), nullable=True))
+    op.add_column('event', sa.Column('audiences', StringList(), nullable=False, server_default='[]'))
+    _add_fk('referral', 'partner_id', 'partner')
+
+
+def downgrade() -> None:
+    # DROP COLUMN refuses a column with a foreign key: those tables are rebuilt
+    with op.batch_alter_table('referral', schema=None) as batch_op:
+        batch_op.drop_constraint('fk_referral_partner_id_partner', type_='foreignkey')
+        batch_op.drop_column('partner_id')
+    op.execute('ALTER TABLE event DROP COLUMN audiences')
+    op.execute('ALTER TABLE programme_session DROP COLUMN place')
+    op.execute('ALTER TABLE programme DROP COLUMN funding')
+    for column in ('contact_phone', 'contact_email', 'contact_name'):
+        op.execute(f'ALTER TABLE partner DROP COLUMN {column}')
+    for table in _CAMPUS:
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_constraint(f'fk_{table}_campus_id_campus', type_='foreignkey')
+            batch_op.drop_column('campus_id')
+    for table in _ARCHIVED:
+        op.execute(f'ALTER TABLE {table} DROP COLUMN archived')
