@@ -46,6 +46,8 @@ SCREENSHOT_VIEWS: dict[str, str] = {
     "intake": "nouvelle inscription : identité et recherche des doublons",
     "consents": "nouvelle inscription : consentements (version du texte)",
     "partners": "partenaires : sessions de formation et places restantes",
+    "catalogue": "partenaires : le catalogue tenu par un responsable de campus (créer, corriger, archiver)",
+    "catalogue-form": "partenaires : corriger un partenaire du campus (erreur nommant le champ)",
     "events": "événements : inscriptions et présence",
     "sync": "synchronisation : état du lien avec le siège, réception initiale en cours (exemple)",
     "conflicts": "synchronisation : conflits à régler (exemple)",
@@ -198,7 +200,28 @@ _PERSON_SAMPLES: dict[str, Callable[[MainWindow], None]] = {
     "erase": _sample_erasure,
 }
 #: views shown to a campus manager (the others: an advisor)
-MANAGER_VIEWS = frozenset({"erase"})
+MANAGER_VIEWS = frozenset({"erase", "catalogue", "catalogue-form"})
+
+
+def _show_catalogue(window: MainWindow, _store: Store, view: str, settle: Callable[[], None]) -> None:
+    """Signed in as the campus manager: the partners, one of this campus's selected (or its form, with the error a
+    wrong phone number gets)."""
+    window.go_to(3)
+    settle()
+    page = window.partners
+    lst = page.partners
+    page.tabs.setCurrentWidget(lst)
+    own = next((r for r, x in enumerate(lst.visible_entries()) if x.owner.own), None)
+    if own is not None:
+        lst.table.setCurrentCell(own, 0)
+    if view == "catalogue-form":
+        page.open_form(lst, new=own is None)
+        from gn_desktop.views.catalogue.dialogs import PartnerDialog
+
+        dialog = page.dialog
+        if isinstance(dialog, PartnerDialog):
+            dialog.contact_phone.setText("01 23")
+            dialog.save()
 
 
 def _show_intake(window: MainWindow, store: Store, view: str, settle: Callable[[], None]) -> None:
@@ -371,6 +394,7 @@ _PREPARE: dict[str, Callable[[MainWindow, Store, str, Callable[[], None]], None]
     "password": _show_password,
     **dict.fromkeys(("intake", "consents"), _show_intake),
     "partners": lambda window, _store, _view, _settle: window.go_to(3),
+    **dict.fromkeys(("catalogue", "catalogue-form"), _show_catalogue),
     "events": lambda window, _store, _view, _settle: window.go_to(4),
     **dict.fromkeys(("sync", "conflicts"), _show_sync),
 }

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 from gn_desktop.services import auth
 from gn_desktop.services.auth import DEFAULT_LOCK_MINUTES, SignedIn
 from gn_desktop.sync.scheduler import SyncActivity
+from gn_desktop.views.catalogue.page import CataloguePage
 from gn_desktop.views.common import ClickableLabel
 from gn_desktop.views.events import EventsPage
 from gn_desktop.views.home import HomeData, HomeLoader, HomePage
 from gn_desktop.views.i18n import Translations
 from gn_desktop.views.intake import IntakePage
-from gn_desktop.views.partners import PartnersPage
 from gn_desktop.views.person import PersonPage
 from gn_desktop.views.preferences import PreferencesMenu
 from gn_desktop.views.search import SearchPage
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.people.addWidget(self.search)
         self.people.addWidget(self.person)
         self.intake = IntakePage(runner)
-        self.partners = PartnersPage(runner)
+        self.partners = CataloguePage(runner)
         self.events = EventsPage(runner)
         self.sync_page = SyncPage(runner, self.sync)
         pages = {

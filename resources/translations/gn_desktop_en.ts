@@ -192,6 +192,195 @@
     </message>
 </context>
 <context>
+    <name>CatalogueList</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An entry of the network: HQ keeps it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An entry of campus %1: that campus keeps it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show archived entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <source>Network (HQ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training sessions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job offers (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partners (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programmes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committed to hire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partners and programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictsInbox</name>
     <message>
         <source>(not on this campus)</source>
@@ -395,9 +584,9 @@
     </message>
     <message numerus="yes">
         <source>%n earlier record(s) of this consent are in the history.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n earlier record of this consent are in the history.</numerusform>
+            <numerusform>%n earlier records of this consent are in the history.</numerusform>
         </translation>
     </message>
     <message>
@@ -1227,105 +1416,120 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
 </context>
 <context>
-    <name>PartnersPage</name>
+    <name>OfferDialog</name>
     <message>
-        <source>%1 of %2</source>
+        <source>Job offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>open</source>
+        <source>Correct a job offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>committed to hire</source>
+        <source>New job offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Training sessions (%1)</source>
+        <source>Open: candidates can still be referred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Job offers (%1)</source>
+        <source>Closing date:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Partners (%1)</source>
+        <source>&amp;Employer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Partners and programmes</source>
+        <source>&amp;Job title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Training sessions</source>
+        <source>Job &amp;family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Job offers</source>
+        <source>&amp;Contract</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Partners</source>
+        <source>&amp;Posted on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Programme</source>
+        <source>C&amp;loses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Training organisation</source>
+        <source>Co&amp;mmune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Job family</source>
+        <source>&amp;Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dates</source>
+        <source>&amp;Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDialog</name>
+    <message>
+        <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Campus</source>
+        <source>Correct a partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Places left</source>
+        <source>New partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Job</source>
+        <source>This employer has committed to hire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Employer</source>
+        <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Contract</source>
+        <source>&amp;Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Commune</source>
+        <source>Co&amp;mmune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Closes on</source>
+        <source>Switch&amp;board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Name</source>
+        <source>&amp;E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Kind</source>
+        <source>&amp;Website</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Job families</source>
+        <source>C&amp;ontact person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Phone</source>
+        <source>Contact&apos;s p&amp;hone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact&apos;s e-ma&amp;il</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Job families</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1687,6 +1891,57 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
 </context>
 <context>
+    <name>ProgrammeDialog</name>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct a programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training &amp;organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Job family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le&amp;vel required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Funding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Certification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReassignDialog</name>
     <message>
         <source>Reassign</source>
@@ -1694,16 +1949,16 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message numerus="yes">
         <source>Hand the %n selected person(s) over to:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Hand the %n selected person over to:</numerusform>
+            <numerusform>Hand the %n selected persons over to:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n persons</numerusform>
         </translation>
     </message>
     <message>
@@ -2191,9 +2446,9 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     <name>SearchPage</name>
     <message numerus="yes">
         <source>%n person(s) reassigned.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n person reassigned.</numerusform>
+            <numerusform>%n persons reassigned.</numerusform>
         </translation>
     </message>
     <message>
@@ -2217,9 +2472,9 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message numerus="yes">
         <source>%n person(s) in this list</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n person in this list</numerusform>
+            <numerusform>%n persons in this list</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2263,6 +2518,41 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Hand the selected people over to another advisor of the campus</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Training session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New training session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Starts on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ends on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;lace</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -192,6 +192,195 @@
     </message>
 </context>
 <context>
+    <name>CatalogueList</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archiver</translation>
+    </message>
+    <message>
+        <source>An entry of the network: HQ keeps it.</source>
+        <translation>Entrée du réseau : elle est tenue par le siège.</translation>
+    </message>
+    <message>
+        <source>An entry of campus %1: that campus keeps it.</source>
+        <translation>Entrée du campus %1 : c&apos;est ce campus qui la tient.</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouveau…</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>&amp;Corriger…</translation>
+    </message>
+    <message>
+        <source>Show archived entries</source>
+        <translation>Afficher les entrées archivées</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <source>Network (HQ)</source>
+        <translation>Réseau (siège)</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archivée</translation>
+    </message>
+    <message>
+        <source>Training sessions (%1)</source>
+        <translation>Sessions de formation (%1)</translation>
+    </message>
+    <message>
+        <source>Job offers (%1)</source>
+        <translation>Offres d&apos;emploi (%1)</translation>
+    </message>
+    <message>
+        <source>Partners (%1)</source>
+        <translation>Partenaires (%1)</translation>
+    </message>
+    <message>
+        <source>Programmes (%1)</source>
+        <translation>Formations (%1)</translation>
+    </message>
+    <message>
+        <source>committed to hire</source>
+        <translation>engagé à recruter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n semaine</numerusform>
+            <numerusform>%n semaines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouverte</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>close</translation>
+    </message>
+    <message>
+        <source>Partners and programmes</source>
+        <translation>Partenaires et formations</translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation>Sessions de formation</translation>
+    </message>
+    <message>
+        <source>Job offers</source>
+        <translation>Offres d&apos;emploi</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation>Formations</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Kept by</source>
+        <translation>Tenue par</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Training organisation</source>
+        <translation>Organisme de formation</translation>
+    </message>
+    <message>
+        <source>Job family</source>
+        <translation>Métier</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Financement</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Places left</source>
+        <translation>Places restantes</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employeur</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>Posted on</source>
+        <translation>Publiée le</translation>
+    </message>
+    <message>
+        <source>Closes on</source>
+        <translation>Close le</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsInbox</name>
     <message>
         <source>(not on this campus)</source>
@@ -1229,106 +1418,121 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
 </context>
 <context>
-    <name>PartnersPage</name>
+    <name>OfferDialog</name>
     <message>
-        <source>%1 of %2</source>
-        <translation>%1 sur %2</translation>
+        <source>Job offer</source>
+        <translation>Offre d&apos;emploi</translation>
     </message>
     <message>
-        <source>open</source>
-        <translation>ouverte</translation>
+        <source>Correct a job offer</source>
+        <translation>Corriger une offre d&apos;emploi</translation>
     </message>
     <message>
-        <source>committed to hire</source>
-        <translation>engagé à recruter</translation>
+        <source>New job offer</source>
+        <translation>Nouvelle offre d&apos;emploi</translation>
     </message>
     <message>
-        <source>Training sessions (%1)</source>
-        <translation>Sessions de formation (%1)</translation>
+        <source>Open: candidates can still be referred</source>
+        <translation>Ouverte : on peut encore y orienter des candidats</translation>
     </message>
     <message>
-        <source>Job offers (%1)</source>
-        <translation>Offres d&apos;emploi (%1)</translation>
+        <source>Closing date:</source>
+        <translation>Date de clôture :</translation>
     </message>
     <message>
-        <source>Partners (%1)</source>
-        <translation>Partenaires (%1)</translation>
+        <source>&amp;Employer</source>
+        <translation>&amp;Employeur</translation>
     </message>
     <message>
-        <source>Partners and programmes</source>
-        <translation>Partenaires et formations</translation>
+        <source>&amp;Job title</source>
+        <translation>&amp;Intitulé du poste</translation>
     </message>
     <message>
-        <source>Training sessions</source>
-        <translation>Sessions de formation</translation>
+        <source>Job &amp;family</source>
+        <translation>&amp;Métier</translation>
     </message>
     <message>
-        <source>Job offers</source>
-        <translation>Offres d&apos;emploi</translation>
+        <source>&amp;Contract</source>
+        <translation>&amp;Contrat</translation>
     </message>
     <message>
-        <source>Partners</source>
-        <translation>Partenaires</translation>
+        <source>&amp;Posted on</source>
+        <translation>&amp;Publiée le</translation>
     </message>
     <message>
-        <source>Programme</source>
-        <translation>Formation</translation>
+        <source>C&amp;loses</source>
+        <translation>C&amp;lôture</translation>
     </message>
     <message>
-        <source>Training organisation</source>
-        <translation>Organisme de formation</translation>
+        <source>Co&amp;mmune</source>
+        <translation>Co&amp;mmune</translation>
     </message>
     <message>
-        <source>Job family</source>
-        <translation>Métier</translation>
+        <source>&amp;Status</source>
+        <translation>&amp;Statut</translation>
     </message>
     <message>
-        <source>Dates</source>
-        <translation>Dates</translation>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDialog</name>
+    <message>
+        <source>Partner</source>
+        <translation>Partenaire</translation>
     </message>
     <message>
-        <source>Campus</source>
-        <translation>Campus</translation>
+        <source>Correct a partner</source>
+        <translation>Corriger un partenaire</translation>
     </message>
     <message>
-        <source>Places left</source>
-        <translation>Places restantes</translation>
+        <source>New partner</source>
+        <translation>Nouveau partenaire</translation>
     </message>
     <message>
-        <source>Job</source>
-        <translation>Poste</translation>
+        <source>This employer has committed to hire</source>
+        <translation>Cet employeur s&apos;est engagé à recruter</translation>
     </message>
     <message>
-        <source>Employer</source>
-        <translation>Employeur</translation>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
     </message>
     <message>
-        <source>Contract</source>
-        <translation>Contrat</translation>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
     </message>
     <message>
-        <source>Commune</source>
-        <translation>Commune</translation>
+        <source>Co&amp;mmune</source>
+        <translation>Co&amp;mmune</translation>
     </message>
     <message>
-        <source>Closes on</source>
-        <translation>Clôture le</translation>
+        <source>Switch&amp;board</source>
+        <translation>&amp;Standard</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Nom</translation>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Type</translation>
+        <source>&amp;Website</source>
+        <translation>Site &amp;web</translation>
     </message>
     <message>
-        <source>Job families</source>
-        <translation>Métiers</translation>
+        <source>C&amp;ontact person</source>
+        <translation>Pers&amp;onne à contacter</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
+        <source>Contact&apos;s p&amp;hone</source>
+        <translation>&amp;Téléphone du contact</translation>
+    </message>
+    <message>
+        <source>Contact&apos;s e-ma&amp;il</source>
+        <translation>E-ma&amp;il du contact</translation>
+    </message>
+    <message>
+        <source>&amp;Job families</source>
+        <translation>&amp;Métiers</translation>
     </message>
     <message>
         <source>Commitment</source>
@@ -1686,6 +1890,57 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Change my &amp;password…</source>
         <translation>Changer mon &amp;mot de passe…</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeDialog</name>
+    <message>
+        <source>Programme</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Correct a programme</source>
+        <translation>Corriger une formation</translation>
+    </message>
+    <message>
+        <source>New programme</source>
+        <translation>Nouvelle formation</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> semaines</translation>
+    </message>
+    <message>
+        <source>Training &amp;organisation</source>
+        <translation>&amp;Organisme de formation</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Intitulé</translation>
+    </message>
+    <message>
+        <source>&amp;Job family</source>
+        <translation>&amp;Métier</translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation>&amp;Durée</translation>
+    </message>
+    <message>
+        <source>Le&amp;vel required</source>
+        <translation>Ni&amp;veau requis</translation>
+    </message>
+    <message>
+        <source>&amp;Funding</source>
+        <translation>&amp;Financement</translation>
+    </message>
+    <message>
+        <source>&amp;Certification</source>
+        <translation>&amp;Certification</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
     </message>
 </context>
 <context>
@@ -2266,6 +2521,41 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Hand the selected people over to another advisor of the campus</source>
         <translation>Confier les personnes sélectionnées à un autre conseiller du campus</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Training session</source>
+        <translation>Session de formation</translation>
+    </message>
+    <message>
+        <source>Correct a session</source>
+        <translation>Corriger une session</translation>
+    </message>
+    <message>
+        <source>New training session</source>
+        <translation>Nouvelle session de formation</translation>
+    </message>
+    <message>
+        <source>&amp;Programme</source>
+        <translation>&amp;Formation</translation>
+    </message>
+    <message>
+        <source>&amp;Starts on</source>
+        <translation>&amp;Début le</translation>
+    </message>
+    <message>
+        <source>&amp;Ends on</source>
+        <translation>&amp;Fin le</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity</source>
+        <translation>&amp;Places</translation>
+    </message>
+    <message>
+        <source>P&amp;lace</source>
+        <translation>&amp;Lieu</translation>
     </message>
 </context>
 <context>

@@ -122,6 +122,11 @@ def test_referring_to_a_session_takes_two_clicks(qtbot: QtBot, win: MainWindow, 
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         tab.referral_status_button.click()
     assert tab.referrals_table.item(0, 4).text() == "Envoyée"
+    assert tab.options_table.item(0, 4).text() == "12 places restantes"  # sent: no place taken until accepted
+    tab.referrals_table.selectRow(0)
+    tab.referral_status.setCurrentIndex(tab.referral_status.findData(e.ReferralStatus.ACCEPTED.value))
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        tab.referral_status_button.click()
     assert tab.options_table.item(0, 4).text() == "11 places restantes"
     page.tabs.setCurrentWidget(page.history)
     history = page.history.history_table

@@ -387,6 +387,18 @@ _EVENTS: dict[e.EventKind, tuple[str, ...]] = {
         "Visite du campus : lycée professionnel",
     ),
 }
+#: partners' contact people (fictional)
+_CONTACTS = (
+    ("Inès", "Morel"), ("Bastien", "Lemoine"), ("Fatou", "Camara"), ("Julien", "Perret"), ("Yasmina", "Cherif"),
+    ("Thomas", "Roussel"), ("Aïcha", "Traoré"), ("Nicolas", "Fabre"),
+)  # fmt: skip
+#: who funds the programmes, in turn
+_FUNDING: tuple[tuple[str, ...], ...] = (
+    (e.FundingSource.CPF, e.FundingSource.FRANCE_TRAVAIL),
+    (e.FundingSource.REGION,),
+    (e.FundingSource.FRANCE_TRAVAIL, e.FundingSource.OPCO),
+    (e.FundingSource.FREE,),
+)
 _STARTUP_WORDS = ("Data", "Code", "Cyber", "Pixel", "Nuage", "Ruche", "Canal", "Ourcq", "Bitume", "Quartier", "Réseau")
 _STARTUP_SUFFIXES = ("Lab", "Studio", "Atelier", "Solutions", "Factory", "& Co", "Services")
 
