@@ -189,9 +189,9 @@ PUBLIC_PARTNERS: tuple[PartnerRef, ...] = (
     PartnerRef("Descodeuses", "training_organisation", ("development", "data")),
     PartnerRef("Les Plombiers du Numérique", "training_organisation", ("infrastructure",)),
     PartnerRef("France Travail", "employment_service"),
-    PartnerRef("Mission locale de Saint-Denis", "employment_service"),
-    PartnerRef("Mission locale de Bobigny", "employment_service"),
-    PartnerRef("Cap Emploi 93", "employment_service"),
+    PartnerRef("Mission locale de Saint-Denis", "mission_locale"),
+    PartnerRef("Mission locale de Bobigny", "mission_locale"),
+    PartnerRef("Cap Emploi 93", "cap_emploi"),
     PartnerRef("Département de la Seine-Saint-Denis", "funder"),
     PartnerRef("Région Île-de-France", "funder"),
 )

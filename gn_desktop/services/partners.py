@@ -262,6 +262,12 @@ class OfferView:
     closes_on: date | None
 
 
+def referral_services(uow: UnitOfWork) -> list[PartnerView]:
+    """The employment services a person can be referred to (France Travail, missions locales, Cap Emploi,
+    associations), not archived, by kind then name."""
+    return [p for p in list_partners(uow) if p.kind in e.REFERRAL_SERVICES]
+
+
 def list_partners(uow: UnitOfWork, kind: e.PartnerKind | str | None = None) -> list[PartnerView]:
     """Partners by kind then name."""
     q = select(m.Partner).where(m.Partner.archived.is_(False)).order_by(m.Partner.kind, m.Partner.name)

@@ -33,6 +33,7 @@ class FileData:
     history: list[followup.HistoryView]
     sessions: list[partners.SessionView]
     offers: list[partners.OfferView]
+    services: list[partners.PartnerView]  # employment services to refer to
     today: date
     editable: intake.EditablePerson
     consents: list[consents.ConsentView]
@@ -49,6 +50,7 @@ def file_data(uow: UnitOfWork, person_id: str, today: date) -> FileData:
         followup.history(uow, person_id),
         [s for s in partners.upcoming_sessions(uow, today) if s.places_left > 0][:REFER_TO_LIMIT],
         partners.open_offers(uow, today)[:REFER_TO_LIMIT],
+        partners.referral_services(uow),
         today,
         intake.editable_person(uow, person_id),
         consents.consents_of(uow, person_id),

@@ -304,10 +304,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Commune</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2304,10 +2300,6 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
 <context>
     <name>ReferralsTab</name>
     <message>
-        <source>Choose a session or an offer in the list first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose a referral and its new status first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2321,6 +2313,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a session, an offer or a service in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -2367,7 +2363,11 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refer to a training session or a job offer</source>
+        <source>Refer to a training session, a job offer or an employment service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions, offers and services to refer to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2376,10 +2376,6 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Places</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sessions and offers to refer to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -304,10 +304,6 @@
         <translation>Contact</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
@@ -2306,10 +2302,6 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
 <context>
     <name>ReferralsTab</name>
     <message>
-        <source>Choose a session or an offer in the list first.</source>
-        <translation>Choisissez d&apos;abord une session ou une offre dans la liste.</translation>
-    </message>
-    <message>
         <source>Choose a referral and its new status first.</source>
         <translation>Choisissez d&apos;abord une orientation et son nouveau statut.</translation>
     </message>
@@ -2324,6 +2316,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>from %1</source>
         <translation>à partir du %1</translation>
+    </message>
+    <message>
+        <source>Choose a session, an offer or a service in the list first.</source>
+        <translation>Choisissez d&apos;abord une session, une offre ou une structure dans la liste.</translation>
     </message>
     <message numerus="yes">
         <source>%n place(s) left</source>
@@ -2369,8 +2365,12 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>Changer le stat&amp;ut</translation>
     </message>
     <message>
-        <source>Refer to a training session or a job offer</source>
-        <translation>Orienter vers une session de formation ou une offre d&apos;emploi</translation>
+        <source>Refer to a training session, a job offer or an employment service</source>
+        <translation>Orienter vers une session, une offre d&apos;emploi ou une structure de l&apos;emploi</translation>
+    </message>
+    <message>
+        <source>Sessions, offers and services to refer to</source>
+        <translation>Sessions, offres et structures vers lesquelles orienter</translation>
     </message>
     <message>
         <source>Dates</source>
@@ -2379,10 +2379,6 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Places</source>
         <translation>Places</translation>
-    </message>
-    <message>
-        <source>Sessions and offers to refer to</source>
-        <translation>Sessions et offres vers lesquelles orienter</translation>
     </message>
     <message>
         <source>Re&amp;fer</source>

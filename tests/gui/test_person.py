@@ -91,6 +91,20 @@ def test_an_outcome_records_the_contract(qtbot: QtBot, win: MainWindow, store: S
     assert pathway.timeline.item(0, 4).text().startswith("CDI chez Octo Numérique")
 
 
+def test_referring_to_an_employment_service(qtbot: QtBot, win: MainWindow, person: str) -> None:
+    page = win.person
+    tab = page.referrals
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.reload()
+    page.tabs.setCurrentIndex(3)
+    rows = {tab.options_table.item(r, 1).text(): r for r in range(tab.options_table.rowCount())}
+    tab.options_table.selectRow(rows["Cap Emploi 93"])
+    assert tab.options_table.item(rows["Cap Emploi 93"], 0).text() == "Cap Emploi"
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        tab.refer_button.click()
+    assert [tab.referrals_table.item(0, c).text() for c in (0, 1, 4)] == ["Cap Emploi", "Cap Emploi 93", "Proposée"]
+
+
 def test_referring_to_a_session_takes_two_clicks(qtbot: QtBot, win: MainWindow, store: Store, person: str) -> None:
     with store.unit_of_work(None) as uow:
         from sqlalchemy import select

@@ -1,5 +1,6 @@
 """The "Referrals" tab of a person's file: their referrals (and the next status of the selected one), and the list of
-training sessions with places left and open job offers to refer them to.
+training sessions with places left, open job offers and employment services (France Travail, missions locales, Cap
+Emploi, associations) to refer them to.
 
 Referring takes two clicks: pick a session or an offer in the "Refer to" list, then "Refer" (or double-click it).
 Threading: main thread only.
@@ -65,7 +66,7 @@ class ReferralsTab(FileTab):
             return
         key = selected_id(self.options_table)
         if key is None:
-            show_error(self.referral_error, self.tr("Choose a session or an offer in the list first."))
+            show_error(self.referral_error, self.tr("Choose a session, an offer or a service in the list first."))
             return
         kind, _, target = key.partition(":")
         self._runner.run(
@@ -73,6 +74,7 @@ class ReferralsTab(FileTab):
                 referrals.refer,
                 programme_session_id=target if kind == "session" else None,
                 job_offer_id=target if kind == "offer" else None,
+                partner_id=target if kind == "service" else None,
             ),
             self.person_id,
             date.today(),
@@ -114,7 +116,7 @@ class ReferralsTab(FileTab):
             self.referrals_table,
             [
                 [
-                    self.tr("Training") if r.kind == "session" else self.tr("Job offer"),
+                    self._kind(r),
                     r.title,
                     r.partner_name,
                     fmt_date(r.referred_on),
@@ -125,30 +127,43 @@ class ReferralsTab(FileTab):
             [r.id for r in d.referrals],
         )
         self._referral_selected()
-        options = [
+        options = (
             [
-                self.tr("Training"),
-                s.programme_title,
-                s.partner_name,
-                self.tr("from %1").replace("%1", fmt_date(s.starts_on)),
-                self.tr("%n place(s) left", "", s.places_left),
+                [
+                    self.tr("Training"),
+                    s.programme_title,
+                    s.partner_name,
+                    self.tr("from %1").replace("%1", fmt_date(s.starts_on)),
+                    self.tr("%n place(s) left", "", s.places_left),
+                ]
+                for s in d.sessions
             ]
-            for s in d.sessions
-        ] + [
-            [
-                self.tr("Job offer"),
-                f"{o.title} ({lab(o.contract_type)})",
-                o.partner_name,
-                self.tr("posted %1").replace("%1", fmt_date(o.posted_on)),
-                "",
+            + [
+                [
+                    self.tr("Job offer"),
+                    f"{o.title} ({lab(o.contract_type)})",
+                    o.partner_name,
+                    self.tr("posted %1").replace("%1", fmt_date(o.posted_on)),
+                    "",
+                ]
+                for o in d.offers
             ]
-            for o in d.offers
-        ]
+            + [[lab(p.kind), p.name, "", "", ""] for p in d.services]
+        )
         fill(
             self.options_table,
             options,
-            [f"session:{s.id}" for s in d.sessions] + [f"offer:{o.id}" for o in d.offers],
+            [f"session:{s.id}" for s in d.sessions]
+            + [f"offer:{o.id}" for o in d.offers]
+            + [f"service:{p.id}" for p in d.services],
         )
+
+    def _kind(self, r: referrals.ReferralView) -> str:
+        if r.kind == "session":
+            return self.tr("Training")
+        if r.kind == "offer":
+            return self.tr("Job offer")
+        return lab(r.service_kind)
 
     def _referral_selected(self) -> None:
         self.referral_status.clear()
@@ -172,10 +187,10 @@ class ReferralsTab(FileTab):
         )
         self.referral_status_label.setText(self.tr("New s&tatus of the selected referral"))
         self.referral_status_button.setText(self.tr("Change the stat&us"))
-        self.options_title.setText(self.tr("Refer to a training session or a job offer"))
+        self.options_title.setText(self.tr("Refer to a training session, a job offer or an employment service"))
         self.options_table.setHorizontalHeaderLabels(
             [self.tr("Type"), self.tr("Title"), self.tr("Partner"), self.tr("Dates"), self.tr("Places")]
         )
-        self.options_table.setAccessibleName(self.tr("Sessions and offers to refer to"))
+        self.options_table.setAccessibleName(self.tr("Sessions, offers and services to refer to"))
         self.refer_button.setText(self.tr("Re&fer"))
         self._render()
