@@ -48,7 +48,8 @@ SCREENSHOT_VIEWS: dict[str, str] = {
     "partners": "partenaires : sessions de formation et places restantes",
     "catalogue": "partenaires : le catalogue tenu par un responsable de campus (créer, corriger, archiver)",
     "catalogue-form": "partenaires : corriger un partenaire du campus (erreur nommant le champ)",
-    "events": "événements : inscriptions et présence",
+    "events": "événements : publics visés, inscriptions, présence, inscriptions de la borne à confirmer",
+    "event-form": "événements : un responsable de campus crée une action de sensibilisation (publics visés)",
     "sync": "synchronisation : état du lien avec le siège, réception initiale en cours (exemple)",
     "conflicts": "synchronisation : conflits à régler (exemple)",
     "preferences": "menu Préférences : langue de l'interface, changer son mot de passe",
@@ -200,7 +201,24 @@ _PERSON_SAMPLES: dict[str, Callable[[MainWindow], None]] = {
     "erase": _sample_erasure,
 }
 #: views shown to a campus manager (the others: an advisor)
-MANAGER_VIEWS = frozenset({"erase", "catalogue", "catalogue-form"})
+MANAGER_VIEWS = frozenset({"erase", "catalogue", "catalogue-form", "event-form"})
+
+
+def _show_event_form(window: MainWindow, _store: Store, _view: str, settle: Callable[[], None]) -> None:
+    """Signed in as the campus manager: a new outreach action's form, filled in."""
+    from gn_core.domain import enums as e
+
+    window.go_to(4)
+    settle()
+    page = window.events
+    page.open_form(new=True)
+    dialog = page.dialog
+    if dialog is not None:
+        dialog.title_edit.setText("Journée « Femmes et numérique » — lycée Paul-Éluard")
+        dialog.kind.setCurrentIndex(dialog.kind.findData(e.EventKind.OUTREACH.value))
+        dialog.capacity.setValue(40)
+        dialog.audiences.set_values([e.Audience.WOMEN, e.Audience.PUPILS, e.Audience.PRIORITY_NEIGHBOURHOODS])
+        dialog.audience.setText("Lycéennes de 1re et terminale")
 
 
 def _show_catalogue(window: MainWindow, _store: Store, view: str, settle: Callable[[], None]) -> None:
@@ -395,6 +413,7 @@ _PREPARE: dict[str, Callable[[MainWindow, Store, str, Callable[[], None]], None]
     **dict.fromkeys(("intake", "consents"), _show_intake),
     "partners": lambda window, _store, _view, _settle: window.go_to(3),
     **dict.fromkeys(("catalogue", "catalogue-form"), _show_catalogue),
+    "event-form": _show_event_form,
     "events": lambda window, _store, _view, _settle: window.go_to(4),
     **dict.fromkeys(("sync", "conflicts"), _show_sync),
 }

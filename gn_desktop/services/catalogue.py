@@ -84,10 +84,11 @@ def save_partner(uow: UnitOfWork, form: PartnerForm, partner_id: str | None = No
         "committed_to_hire": form.committed_to_hire and e.PartnerKind(form.kind) == e.PartnerKind.EMPLOYER,
     }
     c.raise_if_any()
-    return _save(uow, m.Partner, partner_id, values)
+    return save_owned(uow, m.Partner, partner_id, values)
 
 
-def _save(uow: UnitOfWork, model: type[m.Synced], record_id: str | None, values: dict[str, Any]) -> str:
+def save_owned(uow: UnitOfWork, model: type[m.Synced], record_id: str | None, values: dict[str, Any]) -> str:
+    """Insert a record of this campus (HQ's when written as reference data), or update one of this campus."""
     if record_id is None:
         record = model(**values, campus_id=uow.campus_id) if uow.ctx.capture else model(**values)
         uow.session.add(record)
@@ -128,7 +129,7 @@ def save_programme(uow: UnitOfWork, form: ProgrammeForm, programme_id: str | Non
         c.add("duration_weeks", "Durée : indiquez un nombre de semaines entre 1 et 156.")
     c.raise_if_any()
     level = form.min_education_level
-    return _save(
+    return save_owned(
         uow,
         m.Programme,
         programme_id,
@@ -184,7 +185,7 @@ def save_session(uow: UnitOfWork, form: SessionForm, session_id: str | None = No
         uow.session.add(session)
         uow.session.flush()
         return session.id
-    return _save(uow, m.ProgrammeSession, session_id, values)
+    return save_owned(uow, m.ProgrammeSession, session_id, values)
 
 
 def accepted_referrals(uow: UnitOfWork, session_id: str) -> int:
@@ -226,7 +227,7 @@ def save_offer(uow: UnitOfWork, form: OfferForm, offer_id: str | None = None) ->
     c.check(lambda: check_period(form.posted_on, form.closes_on, "closes_on", "Dates de l'offre"), None)
     commune = _check_commune(c, form.commune_insee)
     c.raise_if_any()
-    return _save(
+    return save_owned(
         uow,
         m.JobOffer,
         offer_id,

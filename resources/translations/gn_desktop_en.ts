@@ -768,6 +768,57 @@
     </message>
 </context>
 <context>
+    <name>EventDialog</name>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct an event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New event or outreach action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Audiences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In &amp;words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventsPage</name>
     <message>
         <source>Registrations: %1</source>
@@ -775,6 +826,22 @@
     </message>
     <message>
         <source>Registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk sign-ups to confirm (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No known person: register them from the home page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody found: check the spelling, or search by phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an event, then find the person to register.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -786,7 +853,71 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events and outreach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show archived events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audiences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a person followed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, phone or e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;gister</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk sign-ups to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone or e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is this person: re&amp;gister</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -799,10 +930,6 @@
     </message>
     <message>
         <source>Starts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Campus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2319,6 +2446,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <source>Choose a session, an offer or a service in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose an event first.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n place(s) left</source>
         <translation>
@@ -2368,6 +2499,14 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Sessions, offers and services to refer to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register to an &amp;event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;gister</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

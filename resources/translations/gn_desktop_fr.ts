@@ -768,6 +768,57 @@
     </message>
 </context>
 <context>
+    <name>EventDialog</name>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Correct an event</source>
+        <translation>Corriger un événement</translation>
+    </message>
+    <message>
+        <source>New event or outreach action</source>
+        <translation>Nouvel événement ou action de sensibilisation</translation>
+    </message>
+    <message>
+        <source>open access</source>
+        <translation>accès libre</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Intitulé</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Starts</source>
+        <translation>&amp;Début</translation>
+    </message>
+    <message>
+        <source>&amp;Ends</source>
+        <translation>&amp;Fin</translation>
+    </message>
+    <message>
+        <source>&amp;Places</source>
+        <translation>&amp;Places</translation>
+    </message>
+    <message>
+        <source>&amp;Audiences</source>
+        <translation>&amp;Publics visés</translation>
+    </message>
+    <message>
+        <source>In &amp;words</source>
+        <translation>En &amp;clair</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+</context>
+<context>
     <name>EventsPage</name>
     <message>
         <source>Registrations: %1</source>
@@ -778,6 +829,22 @@
         <translation>Inscriptions</translation>
     </message>
     <message>
+        <source>Kiosk sign-ups to confirm (%1)</source>
+        <translation>Inscriptions à la borne à confirmer (%1)</translation>
+    </message>
+    <message>
+        <source>No known person: register them from the home page</source>
+        <translation>Aucune personne connue : inscrivez-la depuis l&apos;accueil</translation>
+    </message>
+    <message>
+        <source>Nobody found: check the spelling, or search by phone.</source>
+        <translation>Aucune personne trouvée : vérifiez l&apos;orthographe, ou cherchez par téléphone.</translation>
+    </message>
+    <message>
+        <source>Choose an event, then find the person to register.</source>
+        <translation>Choisissez un événement, puis cherchez la personne à inscrire.</translation>
+    </message>
+    <message>
         <source>Choose a registered person first.</source>
         <translation>Choisissez d&apos;abord une personne inscrite.</translation>
     </message>
@@ -786,8 +853,72 @@
         <translation>Enregistré.</translation>
     </message>
     <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archiver</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archivé</translation>
+    </message>
+    <message>
+        <source>Events and outreach</source>
+        <translation>Événements et sensibilisation</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouveau…</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>&amp;Corriger…</translation>
+    </message>
+    <message>
+        <source>Show archived events</source>
+        <translation>Afficher les événements archivés</translation>
+    </message>
+    <message>
+        <source>Audiences</source>
+        <translation>Publics</translation>
+    </message>
+    <message>
         <source>Events</source>
         <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Register a person followed here</source>
+        <translation>Inscrire une personne suivie ici</translation>
+    </message>
+    <message>
+        <source>Name, phone or e-mail</source>
+        <translation>Nom, téléphone ou e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Chercher</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister</source>
+        <translation>&amp;Inscrire</translation>
+    </message>
+    <message>
+        <source>Kiosk sign-ups to confirm</source>
+        <translation>Inscriptions à la borne à confirmer</translation>
+    </message>
+    <message>
+        <source>Name typed</source>
+        <translation>Nom saisi</translation>
+    </message>
+    <message>
+        <source>Phone or e-mail</source>
+        <translation>Téléphone ou e-mail</translation>
+    </message>
+    <message>
+        <source>It is this person: re&amp;gister</source>
+        <translation>C&apos;est cette personne : &amp;inscrire</translation>
     </message>
     <message>
         <source>Event</source>
@@ -800,10 +931,6 @@
     <message>
         <source>Starts</source>
         <translation>Début</translation>
-    </message>
-    <message>
-        <source>Campus</source>
-        <translation>Campus</translation>
     </message>
     <message>
         <source>Registered</source>
@@ -2321,6 +2448,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <source>Choose a session, an offer or a service in the list first.</source>
         <translation>Choisissez d&apos;abord une session, une offre ou une structure dans la liste.</translation>
     </message>
+    <message>
+        <source>Choose an event first.</source>
+        <translation>Choisissez d&apos;abord un événement.</translation>
+    </message>
     <message numerus="yes">
         <source>%n place(s) left</source>
         <translation>
@@ -2371,6 +2502,14 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Sessions, offers and services to refer to</source>
         <translation>Sessions, offres et structures vers lesquelles orienter</translation>
+    </message>
+    <message>
+        <source>Register to an &amp;event</source>
+        <translation>Inscrire à un &amp;événement</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister</source>
+        <translation>&amp;Inscrire</translation>
     </message>
     <message>
         <source>Dates</source>

@@ -1,18 +1,20 @@
-"""The catalogue's forms: a partner (with its contact), a programme, a session, a job offer — to create one of this
-campus or correct it. Pickers list entries that are not archived. Threading: main thread only.
+"""The catalogue's forms: a partner (with its contact), a programme, a session, a job offer, an event — to create one
+of this campus or correct it. Pickers list entries that are not archived. Threading: main thread only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtCore import QDate, QDateTime, QEvent, QTime
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from gn_core.domain import enums as e
 from gn_core.domain.validation import format_phone
 from gn_desktop.services import catalogue as cat
+from gn_desktop.services.events import EventForm, EventView, save_event
 from gn_desktop.views.catalogue.forms import ChecksList, DateField, EntryDialog, choice_combo, commune_combo, set_combo
 from gn_desktop.views.tasks import TaskRunner
 
@@ -285,6 +287,75 @@ class OfferDialog(_Translated):
                 "closes_on": self.tr("C&loses"),
                 "commune_insee": self.tr("Co&mmune"),
                 "is_open": self.tr("&Status"),
+                "description": self.tr("&Description"),
+            }
+        )
+
+
+def _datetime_edit(name: str, moment: datetime) -> QDateTimeEdit:
+    edit = QDateTimeEdit()
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    local = moment.astimezone()
+    edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)))
+    return edit
+
+
+def _aware(edit: QDateTimeEdit) -> datetime:
+    """The UTC instant of the local time chosen."""
+    d, t = edit.date(), edit.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()).astimezone().astimezone(UTC)
+
+
+class EventDialog(_Translated):
+    """An event or outreach action of this campus: kind, dates, audiences from the closed list, capacity."""
+
+    def __init__(self, runner: TaskRunner, event: EventView | None, parent: QWidget | None = None) -> None:
+        super().__init__(runner, "event-dialog", event.id if event else None, parent)
+        start = datetime.combine(date.today() + timedelta(days=14), time(14, 0)).astimezone()
+        f = event.form() if event else EventForm("", e.EventKind.INFO_SESSION, start, start + timedelta(hours=2))
+        self.title_edit = _line("event-title", f.title)
+        self.kind = choice_combo("event-kind", e.EventKind)
+        set_combo(self.kind, f.kind)
+        self.starts = _datetime_edit("event-starts", f.starts_at)
+        self.ends = _datetime_edit("event-ends", f.ends_at)
+        self.capacity = QSpinBox()
+        self.capacity.setObjectName("event-capacity")
+        self.capacity.setRange(0, 5000)
+        self.capacity.setValue(f.capacity or 0)
+        self.audiences = ChecksList("event-audiences", e.Audience, rows=4)
+        self.audiences.set_values(f.audiences)
+        self.audience = _line("event-audience", f.audience)
+        self.description = _text("event-description", f.description)
+        for field, widget in (
+            ("title", self.title_edit), ("kind", self.kind), ("starts_at", self.starts), ("ends_at", self.ends),
+            ("capacity", self.capacity), ("audiences", self.audiences), ("audience", self.audience),
+            ("description", self.description),
+        ):  # fmt: skip
+            self.add_field(field, widget)
+        self.retranslate()
+
+    def save_call(self) -> tuple[Callable[..., Any], Sequence[Any]]:
+        form = EventForm(
+            self.title_edit.text(), str(self.kind.currentData()), _aware(self.starts), _aware(self.ends),
+            self.capacity.value() or None, self.audiences.values(), self.audience.text(),
+            self.description.toPlainText(),
+        )  # fmt: skip
+        return save_event, (form, self.record_id)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Event"))
+        self.title.setText(self.tr("Correct an event") if self.record_id else self.tr("New event or outreach action"))
+        self.capacity.setSpecialValueText(self.tr("open access"))
+        self.set_labels(
+            {
+                "title": self.tr("&Title"),
+                "kind": self.tr("&Kind"),
+                "starts_at": self.tr("&Starts"),
+                "ends_at": self.tr("&Ends"),
+                "capacity": self.tr("&Places"),
+                "audiences": self.tr("&Audiences"),
+                "audience": self.tr("In &words"),
                 "description": self.tr("&Description"),
             }
         )

@@ -14,7 +14,7 @@ from functools import partial
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from gn_desktop.services import referrals
+from gn_desktop.services import events, referrals
 from gn_desktop.views.common import error_label, fill, fmt_date, heading, lab, selected_id, show_error, table
 from gn_desktop.views.person.tab import FileTab
 from gn_desktop.views.tasks import TaskError, TaskRunner
@@ -38,6 +38,17 @@ class ReferralsTab(FileTab):
         self.refer_button.setObjectName("refer-button")
         self.refer_button.clicked.connect(self.refer)
         self.referral_error = error_label("referral-error")
+        self.event_label = QLabel()
+        self.event_choice = QComboBox()
+        self.event_choice.setObjectName("register-event-choice")
+        self.event_label.setBuddy(self.event_choice)
+        self.event_button = QPushButton()
+        self.event_button.setObjectName("register-event-button")
+        self.event_button.clicked.connect(self.register_to_event)
+        event_row = QHBoxLayout()
+        event_row.addWidget(self.event_label)
+        event_row.addWidget(self.event_choice, 1)
+        event_row.addWidget(self.event_button)
         status_row = QHBoxLayout()
         self.referral_status_label = QLabel()
         self.referral_status_label.setBuddy(self.referral_status)
@@ -53,6 +64,7 @@ class ReferralsTab(FileTab):
         layout.addLayout(status_row)
         layout.addLayout(refer_row)
         layout.addWidget(self.options_table, 3)
+        layout.addLayout(event_row)
         layout.addWidget(self.referral_error)
         self._retranslate()
 
@@ -81,6 +93,18 @@ class ReferralsTab(FileTab):
             on_done=self._referred,
             on_error=self._referral_refused,
         )
+
+    def register_to_event(self) -> None:
+        event_id = self.event_choice.currentData()
+        if self.person_id is None or event_id is None:
+            show_error(self.referral_error, self.tr("Choose an event first."))
+            return
+        self._runner.run(
+            events.register, event_id, self.person_id, on_done=self._registered, on_error=self._referral_refused
+        )
+
+    def _registered(self, _result: object) -> None:
+        self._saved("event-registration", self.referral_error)
 
     def change_referral_status(self) -> None:
         referral_id = selected_id(self.referrals_table)
@@ -127,6 +151,13 @@ class ReferralsTab(FileTab):
             [r.id for r in d.referrals],
         )
         self._referral_selected()
+        current = self.event_choice.currentData()
+        self.event_choice.clear()
+        for ev in d.events:
+            self.event_choice.addItem(f"{fmt_date(ev.starts_at.astimezone().date())} — {ev.title}", ev.id)
+        if current is not None and self.event_choice.findData(current) >= 0:
+            self.event_choice.setCurrentIndex(self.event_choice.findData(current))
+        self.event_button.setEnabled(self.event_choice.count() > 0)
         options = (
             [
                 [
@@ -193,4 +224,6 @@ class ReferralsTab(FileTab):
         )
         self.options_table.setAccessibleName(self.tr("Sessions, offers and services to refer to"))
         self.refer_button.setText(self.tr("Re&fer"))
+        self.event_label.setText(self.tr("Register to an &event"))
+        self.event_button.setText(self.tr("Re&gister"))
         self._render()
