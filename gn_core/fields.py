@@ -326,6 +326,20 @@ ENTITY_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "siret": _line(14, pattern=SIRET_PATTERN),
         "created_on": _date(),
         "job_family": _choice(e.JobFamily),
+        "address": _line(200),
+        "commune_insee": _line(5, pattern=COMMUNE_PATTERN),
+        "sector": _line(100),
+    },
+    "startup_founder": {
+        "startup_id": _id(required=True),
+        "person_id": _id(required=True),
+    },
+    "startup_action": {
+        "startup_id": _id(required=True),
+        "person_id": _id(required=True),
+        "done_on": _date(required=True),
+        "title": _line(200, required=True),
+        "note": _text(required=True),
     },
     # --- HQ's settings every campus receives (gn_core.retention.SETTING_ID…) ---
     "hq_setting": {"value": _line(200, required=True)},

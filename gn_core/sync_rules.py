@@ -28,6 +28,8 @@ PERSON_LINK: Mapping[str, str] = {
     "referral": "person_id",
     "event_registration": "person_id",
     "startup": "person_id",  # the founder; a startup without one is shared like reference data
+    "startup_founder": "person_id",  # each founder followed: the startup shows in their file
+    "startup_action": "person_id",  # the startup's lead founder
 }
 PERSON_SCOPED: frozenset[str] = frozenset(PERSON_LINK)
 

@@ -206,7 +206,8 @@ class AttendanceStatus(StrEnum):
 
 class StartupStage(StrEnum):
     IDEA = "idea"
-    PROTOTYPE = "prototype"
+    CREATION = "creation"  # being created (statutes, registration)
+    PROTOTYPE = "prototype"  # an earlier name of the creation stage, kept for records made with it
     LAUNCHED = "launched"
     GROWTH = "growth"
     CLOSED = "closed"

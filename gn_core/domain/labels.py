@@ -168,6 +168,7 @@ _ENTRIES: tuple[tuple[StrEnum, dict[str, str]], ...] = (
     (e.AttendanceStatus.ABSENT, {"fr": "Absent", "en": "Absent"}),
     (e.AttendanceStatus.CANCELLED, {"fr": "Annulé", "en": "Cancelled"}),
     (e.StartupStage.IDEA, {"fr": "Idée", "en": "Idea"}),
+    (e.StartupStage.CREATION, {"fr": "En création", "en": "Being created"}),
     (e.StartupStage.PROTOTYPE, {"fr": "Prototype", "en": "Prototype"}),
     (e.StartupStage.LAUNCHED, {"fr": "Lancée", "en": "Launched"}),
     (e.StartupStage.GROWTH, {"fr": "Croissance", "en": "Growth"}),

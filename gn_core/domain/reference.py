@@ -103,6 +103,15 @@ ZFU_ZONES: tuple[str, ...] = (
 )
 
 
+def zfu_zone_of(commune_insee: str | None) -> str | None:
+    """The urban tax-free zone of a commune of the département, or None. A ZFU covers part of its communes only: this
+    tells that the address may be in one (to confirm against the zone's street list), not that it is."""
+    commune = COMMUNES_BY_INSEE.get(commune_insee or "")
+    if commune is None:
+        return None
+    return next((z for z in ZFU_ZONES if commune.name in (part.strip() for part in z.split("/"))), None)
+
+
 @dataclass(frozen=True, slots=True)
 class ConsentText:
     version: str

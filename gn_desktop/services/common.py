@@ -25,6 +25,7 @@ _WHAT = {
     "referral": "Orientation",
     "appointment": "Rendez-vous",
     "startup": "Entreprise",
+    "startup_action": "Action d'accompagnement",
     "consent": "Consentement",
     "note": "Note",
 }

@@ -14,7 +14,7 @@ from datetime import date, datetime, time
 
 from gn_core.domain.enums import AuditAction
 from gn_core.domain.permissions import can_read_sensitive
-from gn_desktop.services import audit, consents, events, followup, intake, partners, referrals, rqth
+from gn_desktop.services import audit, consents, events, followup, intake, partners, referrals, rqth, startups
 from gn_desktop.services.common import acting_role
 from gn_desktop.store.uow import UnitOfWork
 
@@ -35,6 +35,7 @@ class FileData:
     offers: list[partners.OfferView]
     services: list[partners.PartnerView]  # employment services to refer to
     events: list[events.EventView]  # events to register the person to
+    startups: list[startups.StartupRow]  # the businesses the person founded
     today: date
     editable: intake.EditablePerson
     consents: list[consents.ConsentView]
@@ -53,6 +54,7 @@ def file_data(uow: UnitOfWork, person_id: str, today: date) -> FileData:
         partners.open_offers(uow, today)[:REFER_TO_LIMIT],
         partners.referral_services(uow),
         events.upcoming(uow, datetime.combine(today, time(0, 0)).astimezone()),
+        startups.list_startups(uow, person_id=person_id),
         today,
         intake.editable_person(uow, person_id),
         consents.consents_of(uow, person_id),

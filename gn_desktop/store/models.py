@@ -429,6 +429,32 @@ class Startup(Synced):
     siret: Mapped[str | None] = mapped_column(String(14))
     created_on: Mapped[date | None]
     job_family: Mapped[e.JobFamily | None]
+    address: Mapped[str | None] = mapped_column(String(200))  # street and number
+    commune_insee: Mapped[str | None] = mapped_column(String(5))  # the ZFU zone is detected from it
+    sector: Mapped[str | None] = mapped_column(String(100))
+
+
+class StartupFounder(Synced):
+    """A person followed here who founded (or co-founded) a startup: the startup shows in their file."""
+
+    __tablename__ = "startup_founder"
+    __table_args__ = (UniqueConstraint("startup_id", "person_id"),)
+
+    startup_id: Mapped[ref_id] = mapped_column(ForeignKey("startup.id"), index=True)
+    person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), index=True)
+
+
+class StartupAction(Synced):
+    """A support action for a startup (a mentoring session, a workshop, a financing file), on a date. It belongs to
+    the startup's lead founder (`person_id`), whose campus follows the startup."""
+
+    __tablename__ = "startup_action"
+
+    startup_id: Mapped[ref_id] = mapped_column(ForeignKey("startup.id"), index=True)
+    person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), index=True)
+    done_on: Mapped[date]
+    title: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class PreRegistration(Synced):
@@ -650,6 +676,8 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Referral,
     EventRegistration,
     Startup,
+    StartupFounder,
+    StartupAction,
     PreRegistration,
     Visit,
     HqSetting,

@@ -413,6 +413,17 @@ def delete_record(conn: Connection, entity: str, record_id: str, hlc: str, *, er
 # --- erasure ------------------------------------------------------------------------------------------------------
 
 
+def _erase_with_startups(conn: Connection, startup_ids: list[str], ids: list[tuple[str, str]]) -> None:
+    """A startup erased with its lead founder takes its other founders' links and its support actions along."""
+    for model in (m.StartupFounder, m.StartupAction):
+        table = table_of(model)
+        for chunk in _chunks(startup_ids):
+            found = list(conn.execute(select(table.c.id).where(table.c.startup_id.in_(chunk))).scalars())
+            if found:
+                conn.execute(delete(table).where(table.c.id.in_(found)))
+                ids.extend((model.__tablename__, i) for i in found)
+
+
 def erase_person(conn: Connection, person_id: str, *, keep_pending: bool = True) -> int:
     """Delete every local trace of a person: their records, history, change log, conflicts, kiosk data, records set
     aside, index entries (by the FTS triggers). Leaves erased tombstones (opaque ids only). Returns the number of
@@ -429,6 +440,7 @@ def erase_person(conn: Connection, person_id: str, *, keep_pending: bool = True)
         if found:
             conn.execute(delete(table).where(col == person_id))
             ids.extend((model.__tablename__, i) for i in found)
+    _erase_with_startups(conn, [i for e, i in ids if e == "startup"], ids)
     prereg_ids = [i for e, i in ids if e == "pre_registration"]
     record_ids = [i for _e, i in ids] + [person_id]
     local_tables = (m.HistoryEntry, m.ChangeLog, m.SyncConflict, m.SyncRejection, m.SyncSent, m.SyncSetAside)

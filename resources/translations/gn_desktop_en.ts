@@ -60,6 +60,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Business founder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business support action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kiosk pre-registrations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2140,6 +2148,14 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Business founder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business support action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kiosk pre-registration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2421,6 +2437,26 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Last changed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

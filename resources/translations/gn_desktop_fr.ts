@@ -60,6 +60,14 @@
         <translation>Entreprise</translation>
     </message>
     <message>
+        <source>Business founder</source>
+        <translation>Fondateur d&apos;entreprise</translation>
+    </message>
+    <message>
+        <source>Business support action</source>
+        <translation>Action d&apos;accompagnement d&apos;entreprise</translation>
+    </message>
+    <message>
         <source>Kiosk pre-registrations</source>
         <translation>Pré-inscriptions à la borne</translation>
     </message>
@@ -2142,6 +2150,14 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>Entreprise</translation>
     </message>
     <message>
+        <source>Business founder</source>
+        <translation>Fondateur d&apos;entreprise</translation>
+    </message>
+    <message>
+        <source>Business support action</source>
+        <translation>Action d&apos;accompagnement d&apos;entreprise</translation>
+    </message>
+    <message>
         <source>Kiosk pre-registration</source>
         <translation>Pré-inscription à la borne</translation>
     </message>
@@ -2424,6 +2440,26 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Last changed on</source>
         <translation>Dernière modification le</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Intitulé</translation>
     </message>
 </context>
 <context>

@@ -440,15 +440,17 @@ class _Generator:
     ) -> None:
         rng = self.rng
         if details is None:
-            stage = e.StartupStage.IDEA if rng.random() < 0.6 else e.StartupStage.PROTOTYPE
+            stage = e.StartupStage.IDEA if rng.random() < 0.6 else e.StartupStage.CREATION
         elif closed:
             stage = e.StartupStage.CLOSED
         else:
             stage = e.StartupStage.LAUNCHED if rng.random() < 0.6 else e.StartupStage.GROWTH
         mentor = rng.choice(_STAFF.female + _STAFF.male) + " " + rng.choice(_STAFF.last)
+        startup_id = self.new_id()
+        batch.rows[m.StartupFounder].append({"id": self.new_id(), "startup_id": startup_id, "person_id": pid})
         batch.rows[m.Startup].append(
             {
-                "id": self.new_id(),
+                "id": startup_id,
                 "name": f"{rng.choice(_STARTUP_WORDS)} {rng.choice(_STARTUP_SUFFIXES)}",
                 "person_id": pid,
                 "stage": stage,

@@ -1,6 +1,7 @@
 """the catalogue kept on a campus: partners, programmes and job offers of a campus (HQ-wide when no campus), an
 `archived` flag instead of deleting what referrals point to, partners' contacts, programmes' funding, sessions' place,
-events' target audiences, referrals to an employment service itself
+events' target audiences, referrals to an employment service itself; startups' address, commune and sector, their
+founders followed here and their support actions
 
 Revision ID: 0010
 Revises: 0009
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from gn_desktop.store.types import StringList
+from gn_desktop.store.types import StringList, UTCDateTime
 
 revision: str = '0010'
 down_revision: str | None = '0009'
@@ -34,6 +35,19 @@ def _add_fk(table: str, column: str, target: str) -> None:
     )
 
 
+def _synced_columns() -> list[sa.Column[object]]:
+    return [
+        sa.Column('id', sa.String(length=36), nullable=False),
+        sa.Column('created_at', UTCDateTime(length=32), nullable=False),
+        sa.Column('updated_at', UTCDateTime(length=32), nullable=False),
+        sa.Column('version', sa.Integer(), nullable=False),
+        sa.Column('sync_version', sa.Integer(), nullable=False),
+        sa.Column('updated_by_user_id', sa.String(length=36), nullable=True),
+        sa.Column('updated_by_device_id', sa.String(length=36), nullable=True),
+        sa.Column('updated_by_campus_id', sa.String(length=36), nullable=True),
+    ]
+
+
 def upgrade() -> None:
     for table in _ARCHIVED:
         op.add_column(table, sa.Column('archived', sa.Boolean(), nullable=False, server_default=sa.false()))
@@ -46,9 +60,42 @@ def upgrade() -> None:
     op.add_column('programme_session', sa.Column('place', sa.String(length=200), nullable=True))
     op.add_column('event', sa.Column('audiences', StringList(), nullable=False, server_default='[]'))
     _add_fk('referral', 'partner_id', 'partner')
+    op.add_column('startup', sa.Column('address', sa.String(length=200), nullable=True))
+    op.add_column('startup', sa.Column('commune_insee', sa.String(length=5), nullable=True))
+    op.add_column('startup', sa.Column('sector', sa.String(length=100), nullable=True))
+    op.create_table(
+        'startup_founder',
+        sa.Column('startup_id', sa.String(length=36), nullable=False),
+        sa.Column('person_id', sa.String(length=36), nullable=False),
+        *_synced_columns(),
+        sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_startup_founder_person_id_person')),
+        sa.ForeignKeyConstraint(['startup_id'], ['startup.id'], name=op.f('fk_startup_founder_startup_id_startup')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_startup_founder')),
+        sa.UniqueConstraint('startup_id', 'person_id', name=op.f('uq_startup_founder_startup_id')),
+    )
+    op.create_index(op.f('ix_startup_founder_person_id'), 'startup_founder', ['person_id'], unique=False)
+    op.create_index(op.f('ix_startup_founder_startup_id'), 'startup_founder', ['startup_id'], unique=False)
+    op.create_table(
+        'startup_action',
+        sa.Column('startup_id', sa.String(length=36), nullable=False),
+        sa.Column('person_id', sa.String(length=36), nullable=False),
+        sa.Column('done_on', sa.Date(), nullable=False),
+        sa.Column('title', sa.String(length=200), nullable=False),
+        sa.Column('note', sa.Text(), nullable=False),
+        *_synced_columns(),
+        sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_startup_action_person_id_person')),
+        sa.ForeignKeyConstraint(['startup_id'], ['startup.id'], name=op.f('fk_startup_action_startup_id_startup')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_startup_action')),
+    )
+    op.create_index(op.f('ix_startup_action_person_id'), 'startup_action', ['person_id'], unique=False)
+    op.create_index(op.f('ix_startup_action_startup_id'), 'startup_action', ['startup_id'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_table('startup_action')
+    op.drop_table('startup_founder')
+    for column in ('sector', 'commune_insee', 'address'):
+        op.execute(f'ALTER TABLE startup DROP COLUMN {column}')
     # DROP COLUMN refuses a column with a foreign key: those tables are rebuilt
     with op.batch_alter_table('referral', schema=None) as batch_op:
         batch_op.drop_constraint('fk_referral_partner_id_partner', type_='foreignkey')
