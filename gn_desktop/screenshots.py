@@ -50,6 +50,7 @@ SCREENSHOT_VIEWS: dict[str, str] = {
     "catalogue-form": "partenaires : corriger un partenaire du campus (erreur nommant le champ)",
     "events": "événements : publics visés, inscriptions, présence, inscriptions de la borne à confirmer",
     "event-form": "événements : un responsable de campus crée une action de sensibilisation (publics visés)",
+    "startups": "entreprises : fondateurs suivis, stade, SIRET, zone franche, actions d'accompagnement",
     "sync": "synchronisation : état du lien avec le siège, réception initiale en cours (exemple)",
     "conflicts": "synchronisation : conflits à régler (exemple)",
     "preferences": "menu Préférences : langue de l'interface, changer son mot de passe",
@@ -202,6 +203,16 @@ _PERSON_SAMPLES: dict[str, Callable[[MainWindow], None]] = {
 }
 #: views shown to a campus manager (the others: an advisor)
 MANAGER_VIEWS = frozenset({"erase", "catalogue", "catalogue-form", "event-form"})
+
+
+def _show_startups(window: MainWindow, _store: Store, _view: str, settle: Callable[[], None]) -> None:
+    """The startups, the first one with support actions open."""
+    window.go_to(5)
+    settle()
+    page = window.startups
+    row = next((r for r, x in enumerate(page.rows) if x.actions), 0)
+    if page.rows:
+        page.list.setCurrentCell(row, 0)
 
 
 def _show_event_form(window: MainWindow, _store: Store, _view: str, settle: Callable[[], None]) -> None:
@@ -380,7 +391,9 @@ def _show_password(window: MainWindow, _store: Store, _view: str, settle: Callab
 
 
 def _show_sync(window: MainWindow, store: Store, view: str, settle: Callable[[], None]) -> None:
-    window.go_to(5)
+    from gn_desktop.views.main_window import SECTIONS
+
+    window.go_to(SECTIONS.index("sync"))
     settle()
     _show_sync_sample(window, store, view, settle)
 
@@ -414,6 +427,7 @@ _PREPARE: dict[str, Callable[[MainWindow, Store, str, Callable[[], None]], None]
     "partners": lambda window, _store, _view, _settle: window.go_to(3),
     **dict.fromkeys(("catalogue", "catalogue-form"), _show_catalogue),
     "event-form": _show_event_form,
+    "startups": _show_startups,
     "events": lambda window, _store, _view, _settle: window.go_to(4),
     **dict.fromkeys(("sync", "conflicts"), _show_sync),
 }

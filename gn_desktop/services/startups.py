@@ -112,7 +112,7 @@ def save_startup(
         "siret": siret,
         "address": (form.address or "").strip() or None,
         "commune_insee": form.commune_insee or None,
-        "zfu_zone": zfu_zone_of(form.commune_insee),
+        "zfu_zone": zfu_zone_of(form.commune_insee) if form.commune_insee else _kept_zone(uow, startup_id),
         "sector": (form.sector or "").strip() or None,
         "mentor_name": (form.mentors or "").strip() or None,
         "job_family": e.JobFamily(form.job_family) if form.job_family else None,
@@ -132,6 +132,12 @@ def save_startup(
             setattr(startup, key, value)
     uow.session.flush()
     return startup.id
+
+
+def _kept_zone(uow: UnitOfWork, startup_id: str | None) -> str | None:
+    """Without a commune, the zone recorded before communes were (a startup's zone chosen by hand) is kept."""
+    startup = uow.session.get(m.Startup, startup_id) if startup_id else None
+    return startup.zfu_zone if startup is not None else None
 
 
 def add_founder(uow: UnitOfWork, startup_id: str, person_id: str) -> None:

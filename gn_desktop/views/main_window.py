@@ -1,10 +1,10 @@
 """The advisor workspace's main window: navigation on the left, one page at a time on the right, status bar below.
 
-Sections: home, people (search and a person's file), new registration, partners, events, synchronisation (state of
-the link with HQ and the conflicts inbox; its count is shown on the navigation item). The status bar shows the sync
-indicator: online/offline, last success, changes waiting, conflicts, errors; a click opens the synchronisation page.
-Threading: main thread only; data
-arrives through the `TaskRunner` it is given (the window never opens a unit of work itself).
+Sections: home, people (search and a person's file), new registration, partners, events, startups, synchronisation
+(state of the link with HQ and the conflicts inbox; its count is shown on the navigation item). The status bar shows
+the sync indicator: online/offline, last success, changes waiting, conflicts, errors; a click opens the
+synchronisation page. Threading: main thread only; data arrives through the `TaskRunner` it is given (the window
+never opens a unit of work itself).
 """
 
 from __future__ import annotations
@@ -38,12 +38,13 @@ from gn_desktop.views.person import PersonPage
 from gn_desktop.views.preferences import PreferencesMenu
 from gn_desktop.views.search import SearchPage
 from gn_desktop.views.signin import InactivityWatch, SignInPage
+from gn_desktop.views.startups import StartupsPage
 from gn_desktop.views.sync_bridge import Indicator, SyncBridge, indicator
 from gn_desktop.views.sync_page import SyncPage
 from gn_desktop.views.tasks import TaskError, TaskRunner
 
 # navigation sections, in order (object names; the visible names are translated in `MainWindow._section_name`)
-SECTIONS = ("home", "people", "intake", "partners", "events", "sync")
+SECTIONS = ("home", "people", "intake", "partners", "events", "startups", "sync")
 
 DEFAULT_SIZE = QSize(1280, 800)
 
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.partners = CataloguePage(runner)
         self.events = EventsPage(runner)
         self.sync_page = SyncPage(runner, self.sync)
+        self.startups = StartupsPage(runner)
         pages = {
             "home": self.home,
             "people": self.people,
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
             "partners": self.partners,
             "events": self.events,
             "sync": self.sync_page,
+            "startups": self.startups,
         }
         for key in SECTIONS:
             item = QListWidgetItem()
@@ -166,7 +169,7 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.workspace)
         self.setCentralWidget(self.screens)
 
-        # Ctrl+1 … Ctrl+6 jump to a section; Ctrl+F search, Ctrl+N new registration, Ctrl+L lock.
+        # Ctrl+1 … Ctrl+7 jump to a section; Ctrl+F search, Ctrl+N new registration, Ctrl+L lock.
         for row in range(len(SECTIONS)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
             shortcut.activated.connect(lambda row=row: self.go_to(row))
@@ -297,6 +300,8 @@ class MainWindow(QMainWindow):
             self.partners.reload()
         elif key == "events":
             self.events.reload()
+        elif key == "startups":
+            self.startups.reload()
         elif key == "intake":
             self.intake.open()
         elif key == "sync":
@@ -369,6 +374,7 @@ class MainWindow(QMainWindow):
             "partners": self.tr("Partners"),
             "events": self.tr("Events"),
             "sync": self.tr("Synchronisation"),
+            "startups": self.tr("Startups"),
         }
         return names[key]
 

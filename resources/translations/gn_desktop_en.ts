@@ -1407,6 +1407,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Startups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 (Ctrl+%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1699,6 +1703,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     <name>PathwayTab</name>
     <message>
         <source>%1 (not possible from here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Startups founded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2763,6 +2771,153 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Works without a network: accounts are checked on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartupsPage</name>
+    <message>
+        <source>%1 (to confirm with the street address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the founder below, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New startup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody found: check the spelling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the person first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Startups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Founders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZFU zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;IRET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mmune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Men&amp;tors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Job family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>known:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Founders (people followed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, phone or e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add as &amp;founder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action (mentoring, workshop, financing…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the a&amp;ction</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1407,6 +1407,10 @@
         <translation>Synchronisation</translation>
     </message>
     <message>
+        <source>Startups</source>
+        <translation>Entreprises</translation>
+    </message>
+    <message>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
@@ -1702,6 +1706,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>%1 (not possible from here)</source>
         <translation>%1 (impossible depuis cette étape)</translation>
+    </message>
+    <message>
+        <source>Startups founded: %1</source>
+        <translation>Entreprises fondées : %1</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2766,6 +2774,153 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Works without a network: accounts are checked on this computer.</source>
         <translation>Fonctionne sans réseau : les comptes sont vérifiés sur ce poste.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupsPage</name>
+    <message>
+        <source>%1 (to confirm with the street address)</source>
+        <translation>%1 (à confirmer selon l&apos;adresse exacte)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Find the founder below, then save.</source>
+        <translation>Cherchez le fondateur ci-dessous, puis enregistrez.</translation>
+    </message>
+    <message>
+        <source>New startup</source>
+        <translation>Nouvelle entreprise</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Nobody found: check the spelling.</source>
+        <translation>Aucune personne trouvée : vérifiez l&apos;orthographe.</translation>
+    </message>
+    <message>
+        <source>Find the person first.</source>
+        <translation>Cherchez d&apos;abord la personne.</translation>
+    </message>
+    <message>
+        <source>Startups</source>
+        <translation>Entreprises</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouveau…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stade</translation>
+    </message>
+    <message>
+        <source>Founders</source>
+        <translation>Fondateurs</translation>
+    </message>
+    <message>
+        <source>ZFU zone</source>
+        <translation>Zone franche (ZFU)</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>Dernière action</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>S&amp;tage</source>
+        <translation>S&amp;tade</translation>
+    </message>
+    <message>
+        <source>S&amp;IRET</source>
+        <translation>S&amp;IRET</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmune</source>
+        <translation>Co&amp;mmune</translation>
+    </message>
+    <message>
+        <source>Se&amp;ctor</source>
+        <translation>Se&amp;cteur</translation>
+    </message>
+    <message>
+        <source>Men&amp;tors</source>
+        <translation>Men&amp;tors</translation>
+    </message>
+    <message>
+        <source>&amp;Job family</source>
+        <translation>&amp;Métier</translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation>Créée le</translation>
+    </message>
+    <message>
+        <source>known:</source>
+        <translation>connue :</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Founders (people followed)</source>
+        <translation>Fondateurs (personnes suivies)</translation>
+    </message>
+    <message>
+        <source>Name, phone or e-mail</source>
+        <translation>Nom, téléphone ou e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Chercher</translation>
+    </message>
+    <message>
+        <source>Add as &amp;founder</source>
+        <translation>Ajouter comme &amp;fondateur</translation>
+    </message>
+    <message>
+        <source>Support actions</source>
+        <translation>Actions d&apos;accompagnement</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Action (mentoring, workshop, financing…)</source>
+        <translation>Action (mentorat, atelier, financement…)</translation>
+    </message>
+    <message>
+        <source>Add the a&amp;ction</source>
+        <translation>Ajouter l&apos;a&amp;ction</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ _PERSON_MODELS: tuple[type[m.Synced], ...] = (
     m.EventRegistration,
     m.Startup,
     m.StartupFounder,
+    m.StartupAction,
 )
 
 

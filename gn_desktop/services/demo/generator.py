@@ -55,6 +55,7 @@ from gn_desktop.services.demo.tables import (
     _STARTUP_SUFFIXES,
     _STARTUP_WORDS,
     _SUBJECTS,
+    _SUPPORT_ACTIONS,
     EMAIL_DOMAINS,
     FICTION_MOBILE_PREFIX,
     PARIS,
@@ -461,6 +462,19 @@ class _Generator:
                 "job_family": families[0],
             }
         )
+        if details is not None and not closed:  # accompanied since it was created: a few support actions
+            start = details.business_created_on or self.today
+            for k in range(1 + int(rng.random() < 0.5)):
+                batch.rows[m.StartupAction].append(
+                    {
+                        "id": self.new_id(),
+                        "startup_id": startup_id,
+                        "person_id": pid,
+                        "done_on": min(self.today, start + timedelta(days=20 + 45 * k)),
+                        "title": _SUPPORT_ACTIONS[k],
+                        "note": "",
+                    }
+                )
 
     # -- consents, notes, appointments, events ---------------------------------------------------------------
 

@@ -399,6 +399,8 @@ _FUNDING: tuple[tuple[str, ...], ...] = (
     (e.FundingSource.FRANCE_TRAVAIL, e.FundingSource.OPCO),
     (e.FundingSource.FREE,),
 )
+#: support actions given to the startups the demo's people created
+_SUPPORT_ACTIONS = ("Atelier business plan avec un mentor", "Dossier de prêt d'honneur Initiative 93")
 _STARTUP_WORDS = ("Data", "Code", "Cyber", "Pixel", "Nuage", "Ruche", "Canal", "Ourcq", "Bitume", "Quartier", "Réseau")
 _STARTUP_SUFFIXES = ("Lab", "Studio", "Atelier", "Solutions", "Factory", "& Co", "Services")
 
