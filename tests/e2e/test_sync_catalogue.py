@@ -3,7 +3,7 @@ every new field, and stays read-only there."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -80,5 +80,50 @@ def test_a_campus_catalogue_reaches_the_other_campus_whole_and_read_only(two: tu
         b_manager = _manager(b)
         with other.unit_of_work(b_manager) as uow, pytest.raises(PermissionDenied, match="autre campus"):
             catalogue.set_archived(uow, "partner", local, True)
+    finally:
+        other.dispose()
+
+
+def test_a_startup_its_founders_and_support_actions_and_an_event_s_audiences_reach_a_campus_sharing_the_person(
+    two: tuple[Campus, Campus],
+) -> None:
+    from gn_desktop.services import events, startups
+    from gn_desktop.services.events import EventForm
+    from gn_desktop.services.startups import StartupForm
+    from tests.e2e.test_sync_basic import share
+
+    a, b = two
+    founder = a.add_person("Awa", "Diallo")
+    manager = _manager(a)
+    store = a.store()
+    try:
+        with store.unit_of_work(manager) as uow:
+            sid = startups.save_startup(
+                uow, StartupForm("DataCité", "creation", "73282932000074", "12 rue Hoche", "93055"), founder_id=founder
+            )
+            startups.add_action(uow, sid, START, "Atelier business plan", "Avec un mentor")
+            starts = datetime.combine(START, time(14, 0)).astimezone()
+            ev = events.save_event(
+                uow,
+                EventForm("Visite de collège", "school_visit", starts, starts + timedelta(hours=2), 25, ("pupils",)),
+            )
+            uow.commit()
+    finally:
+        store.dispose()
+    report = a.sync()
+    assert (report.errors, report.rejected) == ([], 0)
+    share(a, founder, b)
+    b.sync()
+    other = b.store()
+    try:
+        with other.read_unit(None) as uow:
+            [row] = startups.list_startups(uow, person_id=founder)
+            file = startups.startup_file(uow, sid)
+            [event] = [x for x in events.list_events(uow) if x.id == ev]
+        assert (row.name, row.zfu_zone, row.actions, row.founders) == ("DataCité", "Pantin", 1, "Awa Diallo")
+        assert (file.form.address, file.actions[0].title, file.actions[0].note) == (
+            "12 rue Hoche", "Atelier business plan", "Avec un mentor",
+        )  # fmt: skip
+        assert (event.kind, event.audiences, event.capacity) == (e.EventKind.SCHOOL_VISIT, ("pupils",), 25)
     finally:
         other.dispose()
