@@ -464,7 +464,7 @@ class _Generator:
         )
         if details is not None and not closed:  # accompanied since it was created: a few support actions
             start = details.business_created_on or self.today
-            for k in range(1 + int(rng.random() < 0.5)):
+            for k in range(1 + len(batch.rows[m.StartupAction]) % 2):  # no draw: the people's draws stay the same
                 batch.rows[m.StartupAction].append(
                     {
                         "id": self.new_id(),
