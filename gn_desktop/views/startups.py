@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -56,7 +57,11 @@ class StartupsPage(QWidget):
         self.title = heading()
         self.new_button = _button("startup-new")
         self.new_button.clicked.connect(self.new_startup)
-        self.list = table("startups-table", 5, stretch=0)
+        self.list = table("startups-table", 4, stretch=2)
+        header = self.list.horizontalHeader()
+        for column, width in ((0, 135), (1, 95), (3, 120)):  # the founders take what is left
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.list.itemSelectionChanged.connect(self._selected)
         self._build_details()
         self._build_founders()
@@ -82,7 +87,7 @@ class StartupsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([520, 500])
+        splitter.setSizes([540, 480])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 16)
         layout.addWidget(self.title)
@@ -200,7 +205,7 @@ class StartupsPage(QWidget):
         self.list.blockSignals(True)
         fill(
             self.list,
-            [[r.name, lab(r.stage), r.founders, r.zfu_zone or "", fmt_date(r.last_action_on)] for r in rows],
+            [[r.name, lab(r.stage), r.founders, r.zfu_zone or ""] for r in rows],
             [r.id for r in rows],
         )
         ids = [r.id for r in rows]
@@ -370,7 +375,7 @@ class StartupsPage(QWidget):
         self.title.setText(self.tr("Startups"))
         self.new_button.setText(self.tr("&New…"))
         self.list.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Stage"), self.tr("Founders"), self.tr("ZFU zone"), self.tr("Last action")]
+            [self.tr("Name"), self.tr("Stage"), self.tr("Founders"), self.tr("ZFU zone")]
         )
         self.details_box.setTitle(self.tr("Details"))
         texts = {

@@ -2828,7 +2828,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>ZFU zone</source>
-        <translation>Zone franche (ZFU)</translation>
+        <translation>Zone ZFU</translation>
     </message>
     <message>
         <source>Last action</source>
