@@ -112,3 +112,37 @@ def test_an_advisor_reads_the_catalogue_without_changing_it(qtbot: QtBot, runner
         assert not lst.new_button.isVisibleTo(win) and not lst.archive_button.isVisibleTo(win)
     page.open_form(page.partners, new=True)
     assert page.dialog is None
+
+
+def test_a_campus_manager_adds_a_programme_and_a_job_offer(qtbot: QtBot, runner: TaskRunner, store: Store) -> None:
+    from gn_core.domain import enums as e
+    from gn_desktop.services import catalogue
+    from gn_desktop.views.catalogue.dialogs import OfferDialog, ProgrammeDialog
+
+    with store.unit_of_work(None) as uow, uow.as_reference():
+        catalogue.save_partner(uow, catalogue.PartnerForm("Atelier Numérique", e.PartnerKind.EMPLOYER))
+        uow.commit()
+    _win, page = _page(qtbot, runner, "resp.sdn")
+    page.open_form(page.programmes, new=True)
+    programme = page.dialog
+    assert isinstance(programme, ProgrammeDialog)
+    programme.partner.setCurrentIndex(programme.partner.findText("Simplon"))
+    programme.title_edit.setText("Développeur web")
+    programme.weeks.setValue(24)
+    programme.funding.set_values(["cpf", "region"])
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        programme.save()
+    assert _names(page.programmes) == ["Développeur web"]
+    assert page.programmes.table.item(0, 5).text() == "CPF, Région"
+    page.open_form(page.offers, new=True)
+    offer = page.dialog
+    assert isinstance(offer, OfferDialog)
+    offer.save()
+    qtbot.waitUntil(lambda: offer.errors["partner_id"].isVisibleTo(offer), timeout=10_000)
+    assert offer.errors["partner_id"].text().startswith("Employeur")
+    assert offer.errors["title"].text().startswith("Intitulé du poste")
+    offer.partner.setCurrentIndex(offer.partner.findText("Atelier Numérique"))
+    offer.title_edit.setText("Technicien support")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        offer.save()
+    assert _names(page.offers) == ["Technicien support"]
