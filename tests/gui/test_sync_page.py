@@ -419,7 +419,7 @@ def test_a_campus_manager_asks_hq_for_the_likely_duplicates_an_advisor_has_no_su
     manager = SignedIn(None, "resp", "Responsable", UserRole.CAMPUS_MANAGER, None)
     app = open_app(sdn.data_dir, session=manager)
     page = app.window.sync_page
-    app.window.go_to(5)
+    app.window.go_to(SECTIONS.index("sync"))
     assert page.tabs.indexOf(page.duplicates) == 2
     assert page.tabs.tabText(2) == "Doublons probables"
     tab = page.duplicates
