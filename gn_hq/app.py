@@ -16,7 +16,7 @@ from fastapi.openapi.utils import get_openapi
 from starlette.middleware.gzip import GZipMiddleware
 
 from gn_core.protocol import PROTOCOL_VERSION, PushRequest
-from gn_hq import __version__, paths
+from gn_hq import __version__, console, paths
 from gn_hq.api import problems
 from gn_hq.api.middleware import BodyLimit, EpochHeader
 from gn_hq.api.routes import reporting, router
@@ -69,6 +69,7 @@ def create_app(
     problems.install(app)
     app.include_router(router)
     app.include_router(reporting)
+    console.install(app)
 
     @app.get("/health", summary="Liveness: HQ answers and reaches its database", tags=["ops"])
     def health() -> dict[str, Any]:

@@ -1,0 +1,25 @@
+"""HQ's web console (`/console`): server-rendered pages over HQ's services for HQ administrators and campus managers.
+
+French, Jinja2 templates, one local stylesheet and no script: it works on an offline LAN. Its own sign-in (HQ's
+throttled password check), server-side sessions (sessions.py), a CSRF token on every form.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from gn_hq.console.pages import router
+from gn_hq.console.sessions import SessionStore
+from gn_hq.console.web import PREFIX
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def install(app: FastAPI) -> None:
+    """Serve the console under /console on `app` (whose `state.hq` is the HQ context)."""
+    app.state.console_sessions = SessionStore()
+    app.mount(PREFIX + "/static", StaticFiles(directory=STATIC_DIR), name="console-static")
+    app.include_router(router, prefix=PREFIX)

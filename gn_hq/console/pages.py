@@ -1,0 +1,474 @@
+"""The console's pages: sign-in, dashboard, campuses and devices, accounts, conflicts and erasures, audit trail.
+
+Every action calls the same HQ service as the `gn-hq` command that does it. Every form carries the session's CSRF
+token; a refusal a person can act on is shown on the page in French, naming the field — never a 500.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+
+from gn_core.domain.enums import UserRole
+from gn_core.sync_rules import DeviceRole
+from gn_hq.console import charts, figures
+from gn_hq.console.sessions import same
+from gn_hq.console.web import (
+    SESSION_COOKIE,
+    SIGNIN_COOKIE,
+    Viewer,
+    csrf_ok,
+    flash,
+    form_of,
+    hq_of,
+    may_use_console,
+    new_signin_token,
+    page,
+    redirect,
+    refused,
+    sessions_of,
+    set_cookie,
+    to_signin,
+    viewer,
+)
+from gn_hq.services import audit, conflicts, devices, erasure, set_aside, users
+from gn_hq.services.errors import HqError
+from gn_hq.services.throttle import Throttled
+
+router = APIRouter(include_in_schema=False)
+
+Form = Annotated[dict[str, str], Depends(form_of)]
+
+_EXPIRED = "Formulaire expiré ou envoyé d'ailleurs : rechargez la page et recommencez."
+_ADMIN_ONLY = "Cette page est réservée aux administrateurs du siège."
+
+
+# --- Sign-in ------------------------------------------------------------------------------------------------------
+
+
+def _signin_page(request: Request, status: int = 200, username: str = "", error: str | None = None) -> Response:
+    token = new_signin_token()
+    response = page(request, "signin.html", None, status=status, signin_csrf=token, username=username, error=error)
+    set_cookie(response, request, SIGNIN_COOKIE, token, max_age=3600)
+    return response
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    return redirect("/tableau-de-bord" if viewer(request) else "/connexion")
+
+
+@router.get("/connexion")
+def signin_form(request: Request) -> Response:
+    if viewer(request) is not None:
+        return redirect("/tableau-de-bord")
+    return _signin_page(request)
+
+
+@router.post("/connexion")
+def signin(request: Request, form: Form) -> Response:
+    username = form.get("username", "").strip()[:64]
+    if not same(form.get("csrf"), request.cookies.get(SIGNIN_COOKIE)):
+        return _signin_page(request, 403, username, _EXPIRED)
+    if not username or not form.get("password"):
+        missing = "Identifiant" if not username else "Mot de passe"
+        return _signin_page(request, 422, username, f"{missing} : champ obligatoire.")
+    address = request.client.host if request.client else None
+    try:
+        user = users.sign_in(hq_of(request), username, form.get("password", ""), address, may_use_console)
+    except Throttled as exc:
+        return _signin_page(request, 429, username, exc.title)
+    except HqError:
+        return _signin_page(
+            request,
+            401,
+            username,
+            "Identifiant ou mot de passe incorrect, ou compte sans accès à la console "
+            "(administrateurs du siège et responsables de campus).",
+        )
+    token, _session = sessions_of(request).open(user.id)
+    response = redirect("/tableau-de-bord")
+    set_cookie(response, request, SESSION_COOKIE, token)
+    response.delete_cookie(SIGNIN_COOKIE, path="/console")
+    return response
+
+
+@router.post("/deconnexion")
+def signout(request: Request, form: Form) -> Response:
+    who = viewer(request)
+    if who is not None and csrf_ok(who, form):
+        sessions_of(request).close(request.cookies.get(SESSION_COOKIE))
+    response = to_signin()
+    response.delete_cookie(SESSION_COOKIE, path="/console")
+    return response
+
+
+# --- Dashboard ----------------------------------------------------------------------------------------------------
+
+
+@router.get("/tableau-de-bord")
+def dashboard(request: Request) -> Response:
+    who = viewer(request)
+    if who is None:
+        return to_signin()
+    data = figures.dashboard(hq_of(request), who.scope)
+    names = [c.code for c in data.campuses]
+    people_chart = charts.grouped_bars(
+        "Personnes suivies et placées, par campus",
+        names,
+        [
+            charts.Series("Personnes suivies", [c.people for c in data.campuses]),
+            charts.Series("Placées (emploi ou création)", [c.placed for c in data.campuses]),
+        ],
+    )
+    stages_chart = charts.stacked_shares(
+        "Où en sont les personnes, par campus",
+        names,
+        [charts.Series(name, [c.stages[i] for c in data.campuses]) for i, name in enumerate(data.stage_labels)],
+    )
+    goal_chart = charts.progress("Objectif du programme : personnes placées", data.total.placed, data.goal)
+    return page(
+        request,
+        "dashboard.html",
+        who,
+        data=data,
+        people_chart=people_chart,
+        stages_chart=stages_chart,
+        goal_chart=goal_chart,
+    )
+
+
+# --- Campuses and devices -----------------------------------------------------------------------------------------
+
+
+def _campuses_page(request: Request, who: Viewer, status: int = 200, error: str | None = None) -> Response:
+    hq = hq_of(request)
+    campuses = [c for c in devices.list_campuses(hq) if who.scope is None or c.id == who.scope]
+    shown = {c.id for c in campuses}
+    device_list = [d for d in devices.list_devices(hq) if d.campus_id in shown]
+    set_aside_counts: dict[str, int] = {}
+    for item in set_aside.list_set_aside(hq):
+        set_aside_counts[item.device_id] = set_aside_counts.get(item.device_id, 0) + 1
+    by_campus = {c.id: [d for d in device_list if d.campus_id == c.id] for c in campuses}
+    return page(
+        request,
+        "campuses.html",
+        who,
+        status=status,
+        campuses=campuses,
+        by_campus=by_campus,
+        set_aside=set_aside_counts,
+        error=error,
+        kiosk=DeviceRole.KIOSK.value,
+    )
+
+
+@router.get("/campus")
+def campuses(request: Request) -> Response:
+    who = viewer(request)
+    if who is None:
+        return to_signin()
+    return _campuses_page(request, who)
+
+
+def _campus_allowed(request: Request, who: Viewer, code: str) -> str | None:
+    """The campus id `code` names, if the viewer may act on it."""
+    with hq_of(request).read() as conn:
+        campus = devices.find_campus(conn, code) if code else None
+    if campus is None or (who.scope is not None and campus.id != who.scope):
+        return None
+    return campus.id
+
+
+@router.post("/campus/code")
+def enrolment_code(request: Request, form: Form) -> Response:
+    who = viewer(request)
+    if who is None:
+        return to_signin()
+    if not csrf_ok(who, form):
+        return refused(request, who, _EXPIRED, 403)
+    code = form.get("campus", "").strip()[:64]
+    if _campus_allowed(request, who, code) is None:
+        return _campuses_page(request, who, 422, "Campus : inconnu ou hors de votre périmètre.")
+    role = DeviceRole.KIOSK if form.get("kind") == "kiosk" else DeviceRole.CAMPUS_PC
+    try:
+        secret = devices.issue_enrolment_code(hq_of(request), code, role)
+    except HqError as exc:
+        return _campuses_page(request, who, exc.status if 400 <= exc.status < 500 else 422, exc.title)
+    what = "d'une borne d'accueil" if role is DeviceRole.KIOSK else "d'un poste de conseiller"
+    days = hq_of(request).settings.enrolment_code_days
+    flash(who, "code", f"Code d'inscription {what} pour {code.upper()} (usage unique, valable {days} jours) : {secret}")
+    return redirect("/campus")
+
+
+@router.post("/appareils/revoquer")
+def revoke(request: Request, form: Form) -> Response:
+    who = viewer(request)
+    if who is None:
+        return to_signin()
+    if not csrf_ok(who, form):
+        return refused(request, who, _EXPIRED, 403)
+    device_id = form.get("device", "").strip()[:64]
+    device = next((d for d in devices.list_devices(hq_of(request)) if d.id == device_id), None)
+    if device is None or (who.scope is not None and device.campus_id != who.scope):
+        return _campuses_page(request, who, 422, "Appareil : inconnu ou hors de votre périmètre.")
+    devices.revoke_device(hq_of(request), device_id)
+    flash(who, "ok", f"Appareil « {device.name} » révoqué : son jeton ne fonctionne plus.")
+    return redirect("/campus")
+
+
+# --- Accounts -----------------------------------------------------------------------------------------------------
+
+
+def _roles_for(who: Viewer) -> list[str]:
+    roles = [UserRole.ADVISOR.value, UserRole.CAMPUS_MANAGER.value]
+    return [*roles, UserRole.HQ_ADMIN.value] if who.is_admin else roles
+
+
+def _accounts_page(
+    request: Request,
+    who: Viewer,
+    status: int = 200,
+    errors: dict[str, str] | None = None,
+    values: dict[str, str] | None = None,
+) -> Response:
+    hq = hq_of(request)
+    campus_list = [c for c in devices.list_campuses(hq) if who.scope is None or c.id == who.scope]
+    codes = {c.id: c.code for c in devices.list_campuses(hq)}
+    accounts = [a for a in users.list_accounts(hq) if who.scope is None or a.campus_id == who.scope]
+    return page(
+        request,
+        "accounts.html",
+        who,
+        status=status,
+        accounts=accounts,
+        codes=codes,
+        campuses=campus_list,
+        roles=_roles_for(who),
+        errors=errors or {},
+        values=values or {},
+    )
+
+
+@router.get("/comptes")
+def accounts(request: Request) -> Response:
+    who = viewer(request)
+    if who is None:
+        return to_signin()
+    return _accounts_page(request, who)
+
+
+def _check_role_and_campus(who: Viewer, role: str, campus: str) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if role not in _roles_for(who):
+        errors["role"] = "Rôle : choisissez conseiller ou responsable de campus" + (
+            ", ou administrateur du siège." if who.is_admin else "."
+        )
+    elif role != UserRole.HQ_ADMIN.value and not campus:
+        errors["campus"] = "Campus : obligatoire pour un conseiller ou un responsable de campus."
+    if campus and who.scope is not None and campus.upper() != (who.campus_code or ""):
+        errors["campus"] = "Campus : vous ne gérez que les comptes de votre campus."
+    return errors
+
+
+def _check_password(form: dict[str, str], errors: dict[str, str]) -> None:
+    password = form.get("password", "")
+    if len(password) < users.MIN_PASSWORD_LENGTH:
+        errors["password"] = f"Mot de passe : {users.MIN_PASSWORD_LENGTH} caractères au moins."
+    elif len(password) > users.MAX_PASSWORD_LENGTH:
+        errors["password"] = f"Mot de passe : {users.MAX_PASSWORD_LENGTH} caractères au plus."
+    elif form.get("confirm", "") != password:
+        errors["confirm"] = "Confirmation : les deux mots de passe diffèrent."
+
+
+def _service_error(exc: HqError) -> dict[str, str]:
+    """Put a service's refusal beside the field it is about."""
+    field = {
+        "user_exists": "username",
+        "unknown_campus": "campus",
+        "unknown_user": "username",
+    }.get(exc.code, "form")
+    return {field: exc.title}
+
+
+@router.post("/comptes/ajouter")
+def add_account(request: Request, form: Form) -> Response:
+    who = viewer(request)
+    if who is None:
+        return to_signin()
+    if not csrf_ok(who, form):
+        return refused(request, who, _EXPIRED, 403)
+    username = form.get("username", "").strip().lower()
+    role = form.get("role", "")
+    campus = form.get("campus", "").strip() if role != UserRole.HQ_ADMIN.value else ""
+    errors = _check_role_and_campus(who, role, campus)
+    if not username or len(username) > 64:
+        errors["username"] = "Identifiant : obligatoire, 64 caractères au plus."
+    _check_password(form, errors)
+    values = {"username": username, "name": form.get("name", ""), "role": role, "campus": campus}
+    if errors:
+        return _accounts_page(request, who, 422, errors, values)
+    try:
+        users.add_user(hq_of(request), username, form.get("name", ""), role, form["password"], campus or None)
+    except HqError as exc:
+        return _accounts_page(request, who, 422, _service_error(exc), values)
+    flash(who, "ok", f"Compte « {username} » créé.")
+    return redirect("/comptes")
+
+
+def _target(request: Request, who: Viewer, form: dict[str, str]) -> users.AccountInfo | None:
+    """The account a form acts on, if the viewer may manage it (a campus manager: advisors and managers of their
+    campus)."""
+    username = form.get("username", "").strip().lower()
+    account = next((a for a in users.list_accounts(hq_of(request)) if a.username == username), None)
+    if account is None or (who.scope is not None and account.campus_id != who.scope):
+        return None
+    return account
+
+
+@router.post("/comptes/activer")
+def activate(request: Request, form: Form) -> Response:
+    who = viewer(request)
+    if who is None:
+        return to_signin()
+    if not csrf_ok(who, form):
+        return refused(request, who, _EXPIRED, 403)
+    account = _target(request, who, form)
+    if account is None:
+        return _accounts_page(request, who, 422, {"form": "Compte : inconnu ou hors de votre périmètre."})
+    active = form.get("active") == "1"
+    if account.id == who.user_id and not active:
+        return _accounts_page(request, who, 422, {"form": "Compte : vous ne pouvez pas désactiver le vôtre."})
+    users.set_active(hq_of(request), account.username, active)
+    if not active:
+        sessions_of(request).close_user(account.id)
+    state = "réactivé" if active else "désactivé (les postes du campus le sauront à leur prochaine synchronisation)"
+    flash(who, "ok", f"Compte « {account.username} » {state}.")
+    return redirect("/comptes")
+
+
+@router.post("/comptes/mot-de-passe")
+def reset_password(request: Request, form: Form) -> Response:
+    who = viewer(request)
+    if who is None:
+        return to_signin()
+    if not csrf_ok(who, form):
+        return refused(request, who, _EXPIRED, 403)
+    account = _target(request, who, form)
+    if account is None:
+        return _accounts_page(request, who, 422, {"form": "Compte : inconnu ou hors de votre périmètre."})
+    errors: dict[str, str] = {}
+    _check_password(form, errors)
+    if errors:
+        errors = {f"reset_{k}": v for k, v in errors.items()}
+        return _accounts_page(request, who, 422, errors, {"reset_username": account.username})
+    users.set_password(hq_of(request), account.username, form["password"])
+    if account.id != who.user_id:
+        sessions_of(request).close_user(account.id)
+    flash(who, "ok", f"Mot de passe de « {account.username} » changé : communiquez-le à son titulaire.")
+    return redirect("/comptes")
+
+
+@router.post("/comptes/role")
+def change_role(request: Request, form: Form) -> Response:
+    who = viewer(request)
+    if who is None:
+        return to_signin()
+    if not csrf_ok(who, form):
+        return refused(request, who, _EXPIRED, 403)
+    account = _target(request, who, form)
+    if account is None:
+        return _accounts_page(request, who, 422, {"form": "Compte : inconnu ou hors de votre périmètre."})
+    role = form.get("role", "")
+    campus = form.get("campus", "").strip() if role != UserRole.HQ_ADMIN.value else ""
+    errors = _check_role_and_campus(who, role, campus)
+    if account.id == who.user_id and not errors:
+        errors["role"] = "Rôle : vous ne pouvez pas changer le vôtre."
+    if errors:
+        return _accounts_page(request, who, 422, {f"role_{k}": v for k, v in errors.items()})
+    try:
+        users.set_role(hq_of(request), account.username, role, campus or None)
+    except HqError as exc:
+        return _accounts_page(request, who, 422, {f"role_{k}": v for k, v in _service_error(exc).items()})
+    flash(who, "ok", f"Rôle de « {account.username} » changé.")
+    return redirect("/comptes")
+
+
+# --- Conflicts and erasures ---------------------------------------------------------------------------------------
+
+
+@router.get("/conflits")
+def open_conflicts(request: Request) -> Response:
+    who = viewer(request)
+    if who is None:
+        return to_signin()
+    hq = hq_of(request)
+    codes = {c.id: c.code for c in devices.list_campuses(hq)}
+    found = conflicts.list_open(hq, who.scope)
+    erased = erasure.list_erasures(hq, who.scope)
+    per_campus: dict[str, int] = {}
+    for c in found:
+        for cid in c.campus_ids:
+            per_campus[codes.get(cid, cid)] = per_campus.get(codes.get(cid, cid), 0) + 1
+    return page(
+        request,
+        "conflicts.html",
+        who,
+        conflicts=found,
+        erasures=erased,
+        codes=codes,
+        per_campus=sorted(per_campus.items()),
+    )
+
+
+# --- Audit trail --------------------------------------------------------------------------------------------------
+
+
+@router.get("/journal")
+def audit_trail(request: Request) -> Response:
+    who = viewer(request)
+    if who is None:
+        return to_signin()
+    if not who.is_admin:
+        return refused(request, who, _ADMIN_ONLY, 403)
+    args = request.query_params
+    campus = (args.get("campus") or "").strip()[:8] or None
+    person = (args.get("personne") or "").strip()[:64] or None
+    since_text = (args.get("depuis") or "").strip()[:10]
+    errors: dict[str, str] = {}
+    since = None
+    if since_text:
+        try:
+            since = date.fromisoformat(since_text)
+        except ValueError:
+            errors["depuis"] = "Depuis : date attendue au format AAAA-MM-JJ."
+    events: list[audit.AuditEntry] = []
+    if not errors:
+        try:
+            events = audit.list_events(hq_of(request), person_id=person, since=since, campus_code=campus)
+        except HqError as exc:
+            errors["campus"] = "Campus : " + exc.title
+    campuses_list = devices.list_campuses(hq_of(request))
+    return page(
+        request,
+        "audit.html",
+        who,
+        status=422 if errors else 200,
+        events=events[-1000:],
+        total=len(events),
+        errors=errors,
+        values={"campus": campus or "", "personne": person or "", "depuis": since_text},
+        campuses=campuses_list,
+    )
+
+
+def not_found_page(request: Request) -> HTMLResponse:
+    return refused(request, viewer(request), "Page inconnue.", 404)
+
+
+@router.get("/{rest:path}")
+def unknown(request: Request, rest: str) -> HTMLResponse:
+    return not_found_page(request)
