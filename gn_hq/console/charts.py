@@ -72,7 +72,8 @@ def stacked_shares(title: str, categories: Sequence[str], series: Sequence[Serie
     label_w, bar_h, gap, top = 150, 18, 8, 8
     plot_w = width - label_w - 20
     rows_h = top + (bar_h + gap) * len(categories)
-    legend_rows = (len(series) + 2) // 3
+    columns = 2
+    legend_rows = (len(series) + columns - 1) // columns
     height = rows_h + 8 + 18 * legend_rows
     parts = [
         f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
@@ -104,8 +105,8 @@ def stacked_shares(title: str, categories: Sequence[str], series: Sequence[Serie
             )
             x += w
     for i, s in enumerate(series):
-        lx = label_w + (i % 3) * (plot_w / 3)
-        ly = rows_h + 8 + 18 * (i // 3)
+        lx = label_w + (i % columns) * (plot_w / columns)
+        ly = rows_h + 8 + 18 * (i // columns)
         parts.append(f'<rect x="{lx:.1f}" y="{ly:.1f}" width="12" height="12" fill="{PALETTE[i % len(PALETTE)]}"/>')
         parts.append(_text(lx + 16, ly + 11, s.label, size=12))
     parts.append("</svg>")

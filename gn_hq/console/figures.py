@@ -75,10 +75,13 @@ def _figures(row: indicators.CampusIndicators, code: str, name: str) -> CampusFi
 def dashboard(hq: Hq, campus_id: str | None = None) -> Dashboard:
     """Every campus side by side, and their total (or one campus only, for its manager)."""
     found = indicators.indicators(hq, campus_id=campus_id)
-    rows = [
-        _figures(c, c.campus_code or "?", c.campus_name or "Campus inconnu")
-        for c in found.campuses
-        if c.campus_id is not None or c.people
-    ]
+    rows = sorted(
+        (
+            _figures(c, c.campus_code or "?", c.campus_name or "Campus inconnu")
+            for c in found.campuses
+            if c.campus_id is not None or c.people
+        ),
+        key=lambda f: f.code,
+    )
     total = _figures(found.total, "Total", "Tous les campus" if campus_id is None else "Total")
     return Dashboard(as_of=found.as_of, campuses=rows, total=total)
