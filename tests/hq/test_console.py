@@ -6,13 +6,16 @@ The same pages in a real browser, keyboard included: tests/browser/test_console_
 
 from __future__ import annotations
 
+import io
 import re
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from starlette.exceptions import StarletteDeprecationWarning
 
+from gn_hq import cli
 from gn_hq.app import create_app
 from gn_hq.console import sessions as console_sessions
 from gn_hq.console.sessions import SessionStore
@@ -323,3 +326,19 @@ def test_sessions_expire_when_idle_and_at_most_after_a_working_day() -> None:
         store.get(token)
     assert store.get(token) is None
     assert store.get("x" * 500) is None and store.get(None) is None
+
+
+def test_the_command_line_resets_a_password_and_changes_a_role_with_the_same_services(
+    people: World, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def run(*args: str) -> int:
+        return cli.main([*args, "--database-url", db_url, "--data-dir", str(tmp_path / "data")])
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("un-autre-mot-de-passe\n"))
+    assert run("user", "password", "conseil.sdn", "--password-stdin") == 0
+    assert users.verify(people.hq, "conseil.sdn", "un-autre-mot-de-passe") is not None
+    assert run("user", "role", "conseil.sdn", "--role", "campus_manager", "--campus", "AUB") == 0
+    account = next(a for a in users.list_accounts(people.hq) if a.username == "conseil.sdn")
+    assert account.role == "campus_manager" and account.campus_id == people.campus_ids["AUB"]
+    assert run("user", "role", "conseil.sdn", "--role", "advisor") == 1
+    assert "a besoin d'un campus" in capsys.readouterr().err
