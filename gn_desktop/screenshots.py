@@ -47,6 +47,7 @@ SCREENSHOT_VIEWS: dict[str, str] = {
     "consents": "nouvelle inscription : consentements (version du texte)",
     "partners": "partenaires : sessions de formation et places restantes",
     "events": "événements : inscriptions et présence",
+    "pilotage": "pilotage (responsables de campus) : placés face à l'objectif, chaque mois, entonnoir, répartitions",
     "sync": "synchronisation : état du lien avec le siège, réception initiale en cours (exemple)",
     "conflicts": "synchronisation : conflits à régler (exemple)",
     "preferences": "menu Préférences : langue de l'interface, changer son mot de passe",
@@ -198,7 +199,7 @@ _PERSON_SAMPLES: dict[str, Callable[[MainWindow], None]] = {
     "erase": _sample_erasure,
 }
 #: views shown to a campus manager (the others: an advisor)
-MANAGER_VIEWS = frozenset({"erase"})
+MANAGER_VIEWS = frozenset({"erase", "pilotage"})
 
 
 def _show_intake(window: MainWindow, store: Store, view: str, settle: Callable[[], None]) -> None:
@@ -372,6 +373,7 @@ _PREPARE: dict[str, Callable[[MainWindow, Store, str, Callable[[], None]], None]
     **dict.fromkeys(("intake", "consents"), _show_intake),
     "partners": lambda window, _store, _view, _settle: window.go_to(3),
     "events": lambda window, _store, _view, _settle: window.go_to(4),
+    "pilotage": lambda window, _store, _view, _settle: window.go_to(6),
     **dict.fromkeys(("sync", "conflicts"), _show_sync),
 }
 

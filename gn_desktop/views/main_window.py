@@ -1,7 +1,8 @@
 """The advisor workspace's main window: navigation on the left, one page at a time on the right, status bar below.
 
 Sections: home, people (search and a person's file), new registration, partners, events, synchronisation (state of
-the link with HQ and the conflicts inbox; its count is shown on the navigation item). The status bar shows the sync
+the link with HQ and the conflicts inbox; its count is shown on the navigation item), and for campus managers only
+the pilotage (indicators). The status bar shows the sync
 indicator: online/offline, last success, changes waiting, conflicts, errors; a click opens the synchronisation page.
 Threading: main thread only; data
 arrives through the `TaskRunner` it is given (the window never opens a unit of work itself).
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gn_desktop.services import auth
+from gn_desktop.services import auth, pilotage
 from gn_desktop.services.auth import DEFAULT_LOCK_MINUTES, SignedIn
 from gn_desktop.sync.scheduler import SyncActivity
 from gn_desktop.views.common import ClickableLabel
@@ -35,6 +36,7 @@ from gn_desktop.views.i18n import Translations
 from gn_desktop.views.intake import IntakePage
 from gn_desktop.views.partners import PartnersPage
 from gn_desktop.views.person import PersonPage
+from gn_desktop.views.pilotage import PilotagePage
 from gn_desktop.views.preferences import PreferencesMenu
 from gn_desktop.views.search import SearchPage
 from gn_desktop.views.signin import InactivityWatch, SignInPage
@@ -43,7 +45,7 @@ from gn_desktop.views.sync_page import SyncPage
 from gn_desktop.views.tasks import TaskError, TaskRunner
 
 # navigation sections, in order (object names; the visible names are translated in `MainWindow._section_name`)
-SECTIONS = ("home", "people", "intake", "partners", "events", "sync")
+SECTIONS = ("home", "people", "intake", "partners", "events", "sync", "pilotage")
 
 DEFAULT_SIZE = QSize(1280, 800)
 
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         self.partners = PartnersPage(runner)
         self.events = EventsPage(runner)
         self.sync_page = SyncPage(runner, self.sync)
+        self.pilotage = PilotagePage(runner)
         pages = {
             "home": self.home,
             "people": self.people,
@@ -135,6 +138,7 @@ class MainWindow(QMainWindow):
             "partners": self.partners,
             "events": self.events,
             "sync": self.sync_page,
+            "pilotage": self.pilotage,
         }
         for key in SECTIONS:
             item = QListWidgetItem()
@@ -240,6 +244,8 @@ class MainWindow(QMainWindow):
         self._runner.user_id = session.user_id
         self.person.set_session(session)  # what the person's file offers depends on the role
         self.search.set_role(session.role)
+        # campus managers only (the service refuses the others too)
+        self.navigation.item(SECTIONS.index("pilotage")).setHidden(not pilotage.can_view(session.role))
         self.preferences.set_signed_in(True)
         self.screens.setCurrentWidget(self.workspace)
         self.sync_page.refresh()  # the inbox depends on who reads it (restricted values)
@@ -283,18 +289,23 @@ class MainWindow(QMainWindow):
 
     def go_to(self, row: int) -> None:
         """Show section `row` (0 = home) and put the keyboard focus on the navigation."""
-        if self.session is None:
+        if self.session is None or self.navigation.item(row).isHidden():
             return
         self.navigation.setCurrentRow(row)
         self.navigation.setFocus()
 
     def _section_changed(self, row: int) -> None:
+        if row > 0 and self.navigation.item(row).isHidden():  # reached by End or Down: the nearest entry above
+            self.navigation.setCurrentRow(max(r for r in range(row) if not self.navigation.item(r).isHidden()))
+            return
         self.pages.setCurrentIndex(row)
         key = SECTIONS[row]
         if self.session is None:
             return
         if key == "partners":
             self.partners.reload()
+        elif key == "pilotage":
+            self.pilotage.reload()
         elif key == "events":
             self.events.reload()
         elif key == "intake":
@@ -369,6 +380,7 @@ class MainWindow(QMainWindow):
             "partners": self.tr("Partners"),
             "events": self.tr("Events"),
             "sync": self.tr("Synchronisation"),
+            "pilotage": self.tr("Pilotage"),
         }
         return names[key]
 

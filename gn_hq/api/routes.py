@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -16,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic import ValidationError
 
+from gn_core import indicators as ind
 from gn_core.domain.enums import UserRole
 from gn_core.protocol import (
     ID_PATTERN,
@@ -39,7 +41,7 @@ from gn_core.protocol import (
 from gn_core.sync_rules import DeviceRole
 from gn_hq.api.deps import DeviceDep, HqDep, IndicatorsReaderDep, ProtocolDep
 from gn_hq.services import conflicts, devices, erasure, indicators, kiosk, pull, push, set_aside, sharing
-from gn_hq.services.errors import Forbidden
+from gn_hq.services.errors import Forbidden, HqError
 
 PersonId = Annotated[str, Path(pattern=ID_PATTERN, description="the person's id")]
 ConflictId = Annotated[str, Path(pattern=ID_PATTERN, description="the conflict's id")]
@@ -208,10 +210,19 @@ reporting = APIRouter(prefix="/v1", responses={401: {**_PROBLEM, "description": 
 @reporting.get(
     "/indicators",
     response_model=indicators.Indicators,
-    summary="Counts by campus, pathway step, outcome and public (HQ administrators; campus managers see their campus)",
-    responses={429: {**_PROBLEM, "description": "Too many failed sign-ins: retry later"}},
+    summary="The programme's indicators (docs/indicators.md) by campus and in total, since the programme's start or "
+    "over [start, end] (HQ administrators; campus managers see their campus)",
+    responses={
+        400: {**_PROBLEM, "description": "Invalid period"},
+        429: {**_PROBLEM, "description": "Too many failed sign-ins: retry later"},
+    },
 )
-def get_indicators(hq: HqDep, user: IndicatorsReaderDep) -> indicators.Indicators:
-    if user.role is UserRole.HQ_ADMIN:
-        return indicators.indicators(hq)
-    return indicators.indicators(hq, campus_id=user.campus_id)
+def get_indicators(
+    hq: HqDep, user: IndicatorsReaderDep, start: date | None = None, end: date | None = None
+) -> indicators.Indicators:
+    today = date.today()
+    period = ind.Period(start or ind.PROGRAMME_START, end or today)
+    if period.start > period.end:
+        raise HqError("Période invalide : le début doit précéder la fin.", code="invalid_period")
+    campus_id = None if user.role is UserRole.HQ_ADMIN else user.campus_id
+    return indicators.indicators(hq, campus_id=campus_id, period=period)

@@ -1087,6 +1087,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pilotage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 (Ctrl+%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1668,6 +1672,234 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PilotagePage</name>
+    <message>
+        <source>The period&apos;s start must come before its end.</source>
+        <extracomment>the period presets, in the combo&apos;s order</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>placed since the start, of the goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enrolled in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in training at the period&apos;s end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trained in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>placed in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>startups accompanied, of %1 (%2 created)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>referrals accepted (%1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>people at %1 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed (cumulative)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trajectory to the goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 people placed since the start; the trajectory expects %2 by the period&apos;s end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People enrolled and placed each month of the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive: groups under 5 people show “&lt; 5”, as does a group that would give one away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under 26</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>26 to 44</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>45 and over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune mostly in a QPV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disability recognised (RQTH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No RQTH recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilotage — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilotage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since the programme&apos;s start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age on enrolment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority neighbourhood (QPV, approximation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disability recognition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Education level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel: people enrolled in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed against the goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trajectory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of the enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1087,6 +1087,10 @@
         <translation>Synchronisation</translation>
     </message>
     <message>
+        <source>Pilotage</source>
+        <translation>Pilotage</translation>
+    </message>
+    <message>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
@@ -1671,6 +1675,234 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
+    </message>
+</context>
+<context>
+    <name>PilotagePage</name>
+    <message>
+        <source>The period&apos;s start must come before its end.</source>
+        <extracomment>the period presets, in the combo&apos;s order</extracomment>
+        <translation>Le début de la période doit précéder sa fin.</translation>
+    </message>
+    <message>
+        <source>placed since the start, of the goal</source>
+        <translation>placés depuis le début, sur l&apos;objectif</translation>
+    </message>
+    <message>
+        <source>enrolled in the period</source>
+        <translation>inscrits sur la période</translation>
+    </message>
+    <message>
+        <source>in training at the period&apos;s end</source>
+        <translation>en formation à la fin de la période</translation>
+    </message>
+    <message>
+        <source>trained in the period</source>
+        <translation>formés sur la période</translation>
+    </message>
+    <message>
+        <source>placed in the period</source>
+        <translation>placés sur la période</translation>
+    </message>
+    <message>
+        <source>startups accompanied, of %1 (%2 created)</source>
+        <translation>startups accompagnées, sur %1 (%2 créées)</translation>
+    </message>
+    <message>
+        <source>referrals accepted (%1 of %2)</source>
+        <translation>orientations acceptées (%1 sur %2)</translation>
+    </message>
+    <message>
+        <source>people at %1 events</source>
+        <translation>personnes venues à %1 événements</translation>
+    </message>
+    <message>
+        <source>Placed (cumulative)</source>
+        <translation>Placés (cumul)</translation>
+    </message>
+    <message>
+        <source>Trajectory to the goal</source>
+        <translation>Trajectoire vers l&apos;objectif</translation>
+    </message>
+    <message>
+        <source>%1 people placed since the start; the trajectory expects %2 by the period&apos;s end.</source>
+        <translation>%1 personnes placées depuis le début ; la trajectoire en prévoit %2 à la fin de la période.</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscrits</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Placés</translation>
+    </message>
+    <message>
+        <source>People enrolled and placed each month of the period.</source>
+        <translation>Personnes inscrites et placées chaque mois de la période.</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>Formés</translation>
+    </message>
+    <message>
+        <source>Sensitive: groups under 5 people show “&lt; 5”, as does a group that would give one away.</source>
+        <translation>Données sensibles : les groupes de moins de 5 personnes sont affichés « &lt; 5 », comme un groupe qui permettrait de les retrouver.</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>Under 26</source>
+        <translation>Moins de 26 ans</translation>
+    </message>
+    <message>
+        <source>26 to 44</source>
+        <translation>26 à 44 ans</translation>
+    </message>
+    <message>
+        <source>45 and over</source>
+        <translation>45 ans et plus</translation>
+    </message>
+    <message>
+        <source>Commune mostly in a QPV</source>
+        <translation>Commune majoritairement en QPV</translation>
+    </message>
+    <message>
+        <source>Other commune</source>
+        <translation>Autre commune</translation>
+    </message>
+    <message>
+        <source>Disability recognised (RQTH)</source>
+        <translation>Handicap reconnu (RQTH)</translation>
+    </message>
+    <message>
+        <source>No RQTH recorded</source>
+        <translation>Pas de RQTH enregistrée</translation>
+    </message>
+    <message>
+        <source>Pilotage — %1</source>
+        <translation>Pilotage — %1</translation>
+    </message>
+    <message>
+        <source>Pilotage</source>
+        <translation>Pilotage</translation>
+    </message>
+    <message>
+        <source>Since the programme&apos;s start</source>
+        <translation>Depuis le début du programme</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Mois dernier</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Dates choisies</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;au</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <source>Campus</source>
+        <translation>Campus</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Age on enrolment</source>
+        <translation>Âge à l&apos;inscription</translation>
+    </message>
+    <message>
+        <source>Priority neighbourhood (QPV, approximation)</source>
+        <translation>Quartier prioritaire (QPV, approximation)</translation>
+    </message>
+    <message>
+        <source>Disability recognition</source>
+        <translation>Reconnaissance du handicap</translation>
+    </message>
+    <message>
+        <source>Education level</source>
+        <translation>Niveau d&apos;études</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Orienté par</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>Répartition</translation>
+    </message>
+    <message>
+        <source>Funnel: people enrolled in the period</source>
+        <translation>Entonnoir : les inscrits de la période</translation>
+    </message>
+    <message>
+        <source>Placed against the goal</source>
+        <translation>Placés face à l&apos;objectif</translation>
+    </message>
+    <message>
+        <source>Each month</source>
+        <translation>Chaque mois</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Entonnoir</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Trajectory</source>
+        <translation>Trajectoire</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Of the enrolled</source>
+        <translation>Part des inscrits</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
     </message>
 </context>
 <context>

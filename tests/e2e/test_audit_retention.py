@@ -137,7 +137,7 @@ def test_audit_trail_and_retention_across_hq_and_two_campus_pcs(
     assert old in dry and kept not in dry and NAME not in dry
     ctx = audit_hq.context()
     try:
-        before = indicators.indicators(ctx).total.people
+        before = indicators.indicators(ctx).total.indicators.enrolled_cumulative
     finally:
         ctx.dispose()
     done = audit_hq.admin("retention", "run", "--today", TODAY.isoformat())
@@ -159,7 +159,7 @@ def test_audit_trail_and_retention_across_hq_and_two_campus_pcs(
     assert a.person(kept) is not None and a.person(kept)["last_name"] == "Kept"  # type: ignore[index]
     ctx = audit_hq.context()
     try:
-        assert indicators.indicators(ctx).total.people == before
+        assert indicators.indicators(ctx).total.indicators.enrolled_cumulative == before
     finally:
         ctx.dispose()
     # the trail about the file outlives its anonymisation

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import random
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -363,3 +363,23 @@ def test_a_store_with_data_is_refused(big: tuple[Store, demo.DemoSummary]) -> No
         demo.generate(store, people=10, seed=1, today=TODAY)
     with store.reading() as s:
         assert s.scalar(select(func.count()).select_from(m.Person)) == BIG
+
+
+def test_a_history_that_ramps_up_with_seasonal_intakes(big: tuple[Store, demo.DemoSummary]) -> None:
+    """Enrolments span the programme's history, grow from one year to the next, peak at the September intake; the
+    people placed are spread over the months, so the Pilotage page shows trends."""
+    store, _ = big
+    with store.reading() as s:
+        enrolled = s.scalars(select(m.Person.enrolled_on)).all()
+    per_month = Counter(f"{d:%Y-%m}" for d in enrolled)
+    assert min(enrolled) <= TODAY - timedelta(days=365)
+    first_year = sum(n for mo, n in per_month.items() if mo.startswith(f"{TODAY.year - 1}"))
+    assert first_year > 0
+    assert per_month[f"{TODAY.year - 1}-09"] > per_month[f"{TODAY.year - 1}-08"]
+    with store.reading() as s:
+        placed = s.scalars(
+            select(m.PathwayEvent.occurred_on).where(
+                m.PathwayEvent.to_step.in_([e.PathwayStep.OUTCOME_HIRED, e.PathwayStep.OUTCOME_BUSINESS])
+            )
+        ).all()
+    assert len({f"{d:%Y-%m}" for d in placed}) >= 6

@@ -11,6 +11,7 @@ import random
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from gn_core.domain import enums as e
@@ -18,6 +19,7 @@ from gn_core.domain.labels import label
 from gn_core.domain.normalize import fold
 from gn_core.domain.pathway import ORDER, MoveDetails, check_move
 from gn_core.domain.reference import CAMPUSES, COMMUNES_93, CURRENT_CONSENT_VERSION, ZFU_ZONES
+from gn_core.indicators import PROGRAMME_START
 from gn_desktop.services.demo.batches import _Batch
 from gn_desktop.services.demo.catalogue import _Catalogue, _Session
 from gn_desktop.services.demo.draws import _Ids, fictional_siret
@@ -77,6 +79,50 @@ def _mail_part(name: str, space: str) -> str:
 _TRAINING_MOVES = frozenset({S.TRAINING_REFERRED, S.ORIENTATION, S.TRAINING_ENROLLED, S.TRAINING_DROPPED})
 
 
+#: how many people enrol in each calendar month, relative to the year's average: the September intake (la rentrée),
+#: a January one, quiet summers and Christmas
+SEASON = {1: 1.2, 2: 1.0, 3: 1.0, 4: 0.9, 5: 0.9, 6: 0.8, 7: 0.6, 8: 0.35, 9: 1.7, 10: 1.5, 11: 1.1, 12: 0.7}
+#: the programme ramps up: the last month enrols this many times more than the first
+RAMP = 3.0
+
+
+class Intake:
+    """Enrolment days from the programme's start (or a year back, if it started later) to `today`: more each month
+    as the programme grows, with seasonal intakes."""
+
+    def __init__(self, today: date) -> None:
+        start = min(PROGRAMME_START, today - timedelta(days=365))
+        months: list[date] = []
+        day = date(start.year, start.month, 1)
+        while day <= today:
+            months.append(day)
+            day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        n = len(months)
+        self.months = months
+        self.today = today
+        self.weights = list(
+            accumulate(SEASON[mo.month] * (1 + (RAMP - 1) * i / max(1, n - 1)) for i, mo in enumerate(months))
+        )
+
+    def draw(self, rng: random.Random) -> date:
+        first = rng.choices(self.months, cum_weights=self.weights)[0]
+        nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        last = min(self.today, nxt - timedelta(days=1))
+        return first + timedelta(days=rng.randint(0, (last - first).days))
+
+
+def reached(route: list[S], gaps: list[int], enrolled: date, today: date) -> tuple[list[S], list[int]]:
+    """The part of `route` a person enrolled on `enrolled` has walked by `today` (every prefix of a legal route is
+    one)."""
+    day, kept = enrolled, 0
+    for gap in gaps:
+        day += timedelta(days=gap)
+        if day > today:
+            break
+        kept += 1
+    return route[: kept + 1], gaps[:kept]
+
+
 class _Generator:
     """Makes people and everything attached to them, drawing from one seeded generator in a fixed order."""
 
@@ -99,6 +145,7 @@ class _Generator:
         self.open_offers = [o for o in catalogue.offers if o.is_open and o.posted_on <= today <= o.closes_on]
         self.registration_share = min(0.2, sum(ev.capacity or 40 for ev in catalogue.events) * 0.7 / max(people, 1))
         self.index = 0
+        self.intake = Intake(today)
 
     # -- one person ------------------------------------------------------------------------------------------
 
@@ -109,8 +156,12 @@ class _Generator:
         self.index += 1
         route = _route(final, rng)
         gaps = [rng.randint(*_GAP_DAYS[step]) for step in route[1:]]
-        slack = rng.randint(0, _DONE_SLACK_DAYS if final in _OUTCOMES else _ACTIVE_SLACK_DAYS)
-        enrolled = today - timedelta(days=sum(gaps) + slack)
+        if self.index <= len(ORDER):  # the first people, one at each step: enrolled as long ago as their route takes
+            slack = rng.randint(0, _DONE_SLACK_DAYS if final in _OUTCOMES else _ACTIVE_SLACK_DAYS)
+            enrolled = today - timedelta(days=sum(gaps) + slack)
+        else:  # the others enrol along the programme's history, and have gone as far as time allowed
+            enrolled = self.intake.draw(rng)
+            route, gaps = reached(route, gaps, enrolled, today)
 
         gender = _GENDER(rng)
         first, last = self._name(gender)

@@ -1,0 +1,49 @@
+"""The Pilotage page: for campus managers only (the navigation entry is hidden for advisors, the service refuses
+them); it shows the campus's figures, and every chart has its table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from gn_desktop.views.main_window import SECTIONS
+from gn_desktop.views.tasks import TaskRunner
+
+from .workspace import open_window, sign_in
+
+pytestmark = pytest.mark.usefixtures("translations")
+
+
+@pytest.mark.usefixtures("accounts_")
+def test_an_advisor_has_no_pilotage(qtbot: QtBot, runner: TaskRunner) -> None:
+    win = open_window(qtbot, runner)
+    sign_in(qtbot, win)
+    assert win.navigation.item(SECTIONS.index("pilotage")).isHidden()
+    win.go_to(SECTIONS.index("pilotage"))
+    assert win.pages.currentWidget() is not win.pilotage
+
+
+@pytest.mark.usefixtures("accounts_")
+def test_a_manager_sees_the_figures_and_their_tables(
+    qtbot: QtBot, runner: TaskRunner, add_person: Callable[..., str]
+) -> None:
+    add_person("Awa", "Diallo")
+    add_person("Karim", "Benali", "1990-01-01")
+    win = open_window(qtbot, runner)
+    sign_in(qtbot, win, "resp.sdn")
+    assert not win.navigation.item(SECTIONS.index("pilotage")).isHidden()
+    page = win.pilotage
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        win.go_to(SECTIONS.index("pilotage"))
+    assert page.data is not None and page.data.indicators.enrolled_cumulative == 2
+    assert page.cards["enrolled"].value.text() == "2"
+    assert page.monthly_table.rowCount() == len(page.data.indicators.months) > 0
+    assert page.funnel_table.item(0, 1).text() == "2"
+    # a sensitive breakdown never shows a group of fewer than 5 people
+    page.dimension.setCurrentIndex(page.dimension.findText("Genre"))
+    assert page.breakdown_table.item(0, 1).text() == "< 5"
+    assert page.breakdown_note.text().startswith("Données sensibles")
+    for tabs in (page.progress_tabs, page.monthly_tabs, page.funnel_tabs):
+        assert tabs.count() == 2 and tabs.tabText(1) == "Tableau"
