@@ -113,16 +113,49 @@ def stacked_shares(title: str, categories: Sequence[str], series: Sequence[Serie
     return Markup("".join(parts))
 
 
-def progress(title: str, value: int, goal: int, *, width: int = 560) -> Markup:
-    """A progress bar toward a goal, the figures written on it."""
-    height, bar_h = 46, 22
+def progress(title: str, value: int, goal: int, target: int | None = None, *, width: int = 560) -> Markup:
+    """A progress bar toward a goal, the figures written under it; `target` (where the trajectory stands today) is a
+    dark mark on the bar."""
+    height, bar_h = 50, 22
     share = min(1.0, value / goal) if goal else 0.0
-    text = f"{value:,} / {goal:,} ({100 * share:.1f} %)".replace(",", " ")
-    return Markup(
+    text = f"{value:,} / {goal:,} ({100 * share:.1f} %)".replace(",", "\u202f")
+    parts = [
         f'<svg class="chart" role="img" aria-label="{escape(title)} : {escape(text)}" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
-        f'<rect x="0" y="4" width="{width}" height="{bar_h}" fill="#e8eef4" stroke="#6b7f93"/>'
-        f'<rect x="0" y="4" width="{width * share:.1f}" height="{bar_h}" fill="{PALETTE[2]}"/>'
-        + _text(6, 40 + 2, text, size=13, weight="bold")
-        + "</svg>"
-    )
+        f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>',
+        f'<rect x="0" y="4" width="{width}" height="{bar_h}" fill="#e8eef4" stroke="#6b7f93"/>',
+        f'<rect x="0" y="4" width="{width * share:.1f}" height="{bar_h}" fill="{PALETTE[2]}"/>',
+    ]
+    if target is not None and goal:
+        x = width * min(1.0, target / goal)
+        parts.append(f'<rect x="{max(0.0, x - 1.5):.1f}" y="0" width="3" height="{bar_h + 8}" fill="#000"/>')
+        text += f" · trajectoire : {target:,}".replace(",", "\u202f")
+    parts.append(_text(4, 44, text, size=13, weight="bold"))
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def columns(title: str, labels: Sequence[str], values: Sequence[int], *, width: int = 560, height: int = 200) -> Markup:
+    """Vertical bars (one per month), the peak's value written above the axis and one label in every few."""
+    left, bottom, top = 36, 22, 12
+    plot_w, plot_h = width - left - 8, height - bottom - top
+    peak = max([1, *values])
+    step = plot_w / max(1, len(values))
+    every = max(1, round(len(values) / 8))
+    parts = [
+        f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>',
+        _text(left - 4, top + 8, f"{peak}", anchor="end", size=11),
+        _text(left - 4, top + plot_h, "0", anchor="end", size=11),
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 8}" y2="{top + plot_h}" stroke="#444"/>',
+    ]
+    for i, (name, value) in enumerate(zip(labels, values, strict=True)):
+        h = plot_h * value / peak
+        x = left + i * step
+        parts.append(
+            f'<rect x="{x + 1:.1f}" y="{top + plot_h - h:.1f}" width="{max(1.0, step - 2):.1f}" height="{h:.1f}" '
+            f'fill="{PALETTE[0]}"><title>{escape(f"{name} : {value}")}</title></rect>'
+        )
+        if i % every == 0:
+            parts.append(_text(x + step / 2, height - 6, name, anchor="middle", size=10))
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -1,87 +1,85 @@
-"""What the console's dashboard shows, read from HQ's indicators service — the one seam between the console and the
-indicator definitions.
-
-Today it reads `gn_hq.services.indicators` (counts from each person's current pathway step). The programme's own
-definitions (gn_core's pure indicator functions, issue 17) replace what `dashboard()` reads here and nothing else:
-the templates only see the dataclasses below.
+"""What the console's dashboard shows: HQ's programme indicators (`gn_hq.services.indicators.programme`, defined once
+in `gn_core.indicators`, as the campus app's Pilotage page and `GET /v1/indicators`), with French names for the
+breakdowns. Only counts reach the templates, and hidden small cells stay hidden ("< 5").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
 
-from gn_core.domain.enums import PathwayStep
+from gn_core import indicators as ind
+from gn_core.domain import enums as e
 from gn_core.domain.labels import label
 from gn_hq.services import indicators
 from gn_hq.services.context import Hq
 
-#: the programme's goal: people placed in a job or who created their business, by 2027
-GOAL_PLACED = 20_000
-#: sensitive breakdowns (disability recognition) show no cell under this many people
-SMALL_CELL = 5
+DIMENSION_LABELS = {
+    "campus": "Campus",
+    "gender": "Genre",
+    "age_band": "Âge à l'inscription",
+    "qpv": "Quartier prioritaire (QPV, approximation par la commune)",
+    "rqth": "Reconnaissance de handicap",
+    "education_level": "Niveau de formation",
+    "situation": "Situation",
+    "referral_source": "Orienté par",
+}
+_FIXED = {
+    ("age_band", "under_26"): "Moins de 26 ans",
+    ("age_band", "26_44"): "26 à 44 ans",
+    ("age_band", "45_plus"): "45 ans et plus",
+    ("qpv", "yes"): "Commune majoritairement en QPV",
+    ("qpv", "no"): "Autre commune",
+    ("rqth", "yes"): "RQTH enregistrée",
+    ("rqth", "no"): "Pas de RQTH enregistrée",
+}
+_VOCABULARIES: dict[str, type[StrEnum]] = {
+    "gender": e.Gender,
+    "education_level": e.EducationLevel,
+    "situation": e.Situation,
+    "referral_source": e.ReferralSource,
+}
 
-#: pathway steps grouped into the stages the dashboard charts (enrolled → in training → trained → placed)
-STAGES: tuple[tuple[str, tuple[PathwayStep, ...]], ...] = (
-    ("Accueil et orientation", (PathwayStep.WELCOME, PathwayStep.ASSESSMENT, PathwayStep.ORIENTATION)),
-    (
-        "En formation",
-        (PathwayStep.TRAINING_REFERRED, PathwayStep.TRAINING_ENROLLED, PathwayStep.TRAINING_IN_PROGRESS),
-    ),
-    ("Formés, en recherche", (PathwayStep.TRAINING_COMPLETED, PathwayStep.JOB_SEARCH)),
-    ("En emploi", (PathwayStep.OUTCOME_HIRED,)),
-    ("Entreprise créée", (PathwayStep.OUTCOME_BUSINESS,)),
-    ("Autres sorties", (PathwayStep.TRAINING_DROPPED, PathwayStep.OUTCOME_OTHER_EXIT)),
-)
+
+def key_label(dimension: str, key: str) -> str:
+    """The French name of a breakdown's category."""
+    if key == ind.UNKNOWN:
+        return "Non renseigné"
+    vocabulary = _VOCABULARIES.get(dimension)
+    if vocabulary is not None and key in {v.value for v in vocabulary}:
+        return label(vocabulary(key))
+    return _FIXED.get((dimension, key), key)
+
+
+def cell(value: int | None) -> str:
+    """A count, or "< 5" where a small cell is hidden."""
+    return f"< {ind.SMALL_CELL}" if value is None else f"{value:,}".replace(",", "\u202f")
 
 
 @dataclass(frozen=True, slots=True)
-class CampusFigures:
+class CampusRow:
     code: str
     name: str
-    people: int
-    placed: int  # hired + business created
-    hired: int
-    business: int
-    under_26: int
-    rqth: int
-    stages: tuple[int, ...]  # one count per STAGES entry
-    steps: dict[str, int] = field(default_factory=dict)  # French step label -> count
-
-    @property
-    def rqth_shown(self) -> str:
-        """The disability-recognition count, or "< 5" for a small cell (never shown exactly)."""
-        return f"< {SMALL_CELL}" if 0 < self.rqth < SMALL_CELL else str(self.rqth)
+    figures: ind.Indicators
 
 
 @dataclass(frozen=True, slots=True)
 class Dashboard:
-    as_of: str
-    campuses: list[CampusFigures]
-    total: CampusFigures
-    goal: int = GOAL_PLACED
-    stage_labels: tuple[str, ...] = tuple(name for name, _ in STAGES)
+    period: ind.Period
+    campuses: list[CampusRow]
+    total: ind.Indicators
 
 
-def _figures(row: indicators.CampusIndicators, code: str, name: str) -> CampusFigures:
-    stages = tuple(sum(row.pathway.get(step.value, 0) for step in steps) for _name, steps in STAGES)
-    hired = row.outcomes.get("hired", 0)
-    business = row.outcomes.get("business", 0)
-    steps = {label(PathwayStep(s)) if s in PathwayStep._value2member_map_ else s: n for s, n in row.pathway.items()}
-    return CampusFigures(
-        code, name, row.people, hired + business, hired, business, row.public.under_26, row.public.rqth, stages, steps
-    )
+def default_period(today: date | None = None) -> ind.Period:
+    return ind.Period.programme(today or date.today())
 
 
-def dashboard(hq: Hq, campus_id: str | None = None) -> Dashboard:
-    """Every campus side by side, and their total (or one campus only, for its manager)."""
-    found = indicators.indicators(hq, campus_id=campus_id)
-    rows = sorted(
-        (
-            _figures(c, c.campus_code or "?", c.campus_name or "Campus inconnu")
-            for c in found.campuses
-            if c.campus_id is not None or c.people
-        ),
-        key=lambda f: f.code,
-    )
-    total = _figures(found.total, "Total", "Tous les campus" if campus_id is None else "Total")
-    return Dashboard(as_of=found.as_of, campuses=rows, total=total)
+def dashboard(hq: Hq, period: ind.Period, campus_id: str | None = None) -> Dashboard:
+    """Every campus side by side over `period`, and their total (or one campus only, for its manager)."""
+    found = indicators.programme(hq, period, campus_id)
+    rows = [
+        CampusRow(c.campus.code if c.campus else "?", c.campus.name if c.campus else "Campus inconnu", c.indicators)
+        for c in found.campuses
+    ]
+    return Dashboard(period=period, campuses=rows, total=found.total.indicators)

@@ -6,12 +6,14 @@ token; a refusal a person can act on is shown on the page in French, naming the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
+from gn_core import indicators as ind
 from gn_core.domain.enums import UserRole
 from gn_core.sync_rules import DeviceRole
 from gn_hq.console import charts, figures
@@ -109,35 +111,75 @@ def signout(request: Request, form: Form) -> Response:
 # --- Dashboard ----------------------------------------------------------------------------------------------------
 
 
+def _period(args: Mapping[str, str]) -> tuple[ind.Period, dict[str, str], dict[str, str]]:
+    """The period asked for (?du=…&au=…, default: since the programme's start), the errors naming each field, and the
+    values to show again."""
+    default = figures.default_period()
+    values = {"du": (args.get("du") or "").strip()[:10], "au": (args.get("au") or "").strip()[:10]}
+    errors: dict[str, str] = {}
+    days: dict[str, date] = {}
+    for name, text, fallback in (("du", values["du"], default.start), ("au", values["au"], default.end)):
+        try:
+            days[name] = date.fromisoformat(text) if text else fallback
+        except ValueError:
+            errors[name] = f"{'Du' if name == 'du' else 'Au'} : date attendue au format AAAA-MM-JJ."
+            days[name] = fallback
+    if not errors and days["du"] > days["au"]:
+        errors["au"] = "Au : la fin de la période doit suivre son début."
+    if errors:
+        return default, errors, values
+    return ind.Period(days["du"], days["au"]), errors, values
+
+
 @router.get("/tableau-de-bord")
 def dashboard(request: Request) -> Response:
     who = viewer(request)
     if who is None:
         return to_signin()
-    data = figures.dashboard(hq_of(request), who.scope)
+    period, errors, values = _period(request.query_params)
+    data = figures.dashboard(hq_of(request), period, who.scope)
     names = [c.code for c in data.campuses]
-    people_chart = charts.grouped_bars(
-        "Personnes suivies et placées, par campus",
+    total = data.total
+    goal_chart = charts.progress(
+        "Personnes placées depuis le début du programme, objectif et trajectoire",
+        total.placed_cumulative,
+        total.placed_goal,
+        total.placed_target,
+    )
+    placed_chart = charts.grouped_bars(
+        "Placées depuis le début, et trajectoire vers l'objectif, par campus",
         names,
         [
-            charts.Series("Personnes suivies", [c.people for c in data.campuses]),
-            charts.Series("Placées (emploi ou création)", [c.placed for c in data.campuses]),
+            charts.Series("Placées (cumul)", [c.figures.placed_cumulative for c in data.campuses]),
+            charts.Series("Trajectoire", [c.figures.placed_target for c in data.campuses]),
         ],
     )
-    stages_chart = charts.stacked_shares(
-        "Où en sont les personnes, par campus",
+    funnel_chart = charts.grouped_bars(
+        "Inscrites dans la période, puis formées, puis placées, par campus",
         names,
-        [charts.Series(name, [c.stages[i] for c in data.campuses]) for i, name in enumerate(data.stage_labels)],
+        [
+            charts.Series(stage_label, [dict(c.figures.funnel).get(stage, 0) for c in data.campuses])
+            for stage, stage_label in (("enrolled", "Inscrites"), ("trained", "Formées"), ("placed", "Placées"))
+        ],
     )
-    goal_chart = charts.progress("Objectif du programme : personnes placées", data.total.placed, data.goal)
+    months_chart = charts.columns(
+        "Personnes placées chaque mois", [m.month for m in total.months], [m.placed for m in total.months]
+    )
     return page(
         request,
         "dashboard.html",
         who,
+        status=422 if errors else 200,
         data=data,
-        people_chart=people_chart,
-        stages_chart=stages_chart,
+        errors=errors,
+        values=values,
         goal_chart=goal_chart,
+        placed_chart=placed_chart,
+        funnel_chart=funnel_chart,
+        months_chart=months_chart,
+        dimension_labels=figures.DIMENSION_LABELS,
+        key_label=figures.key_label,
+        cell=figures.cell,
     )
 
 

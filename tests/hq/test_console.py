@@ -10,6 +10,7 @@ import io
 import re
 import warnings
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -342,3 +343,37 @@ def test_the_command_line_resets_a_password_and_changes_a_role_with_the_same_ser
     assert account.role == "campus_manager" and account.campus_id == people.campus_ids["AUB"]
     assert run("user", "role", "conseil.sdn", "--role", "advisor") == 1
     assert "a besoin d'un campus" in capsys.readouterr().err
+
+
+def test_the_dashboard_shows_hqs_indicators_for_the_period_asked(console: TestClient, world: World, hq: Hq) -> None:
+    from gn_core import indicators as ind
+    from gn_hq.services import indicators
+    from tests.hq.test_indicators import fixture
+
+    fixture(world)
+    users.add_user(hq, "admin", "Administratrice", "hq_admin", PASSWORD)
+    _sign_in(console, "admin")
+    period = ind.Period(date(2026, 1, 1), date(2026, 6, 30))
+    expected = {c.campus.code: c.indicators for c in indicators.programme(hq, period).campuses if c.campus}
+    page = console.get("/console/tableau-de-bord", params={"du": "2026-01-01", "au": "2026-06-30"}).text
+    for code in ("SDN", "AUB"):
+        row = re.search(rf'<th scope="row">{code} <span[^>]*>[^<]*</span></th>((?:<td>[^<]*</td>\s*)+)</tr>', page)
+        assert row, page
+        shown = [int(v.replace("\u202f", "")) for v in re.findall(r"<td>([^<]*)</td>", row.group(1))]
+        f = expected[code]
+        assert shown[:8] == [
+            f.enrolled,
+            f.in_training,
+            f.trained,
+            f.placed,
+            f.placed_cumulative,
+            f.placed_target,
+            f.placed_goal,
+            f.startups_accompanied,
+        ]
+    assert expected["SDN"].placed == 3  # hired on a CDI, hired then back to job search, a business: not the intern
+    assert "&lt; 5" in page  # a small cell of a sensitive breakdown stays hidden
+    bad = console.get("/console/tableau-de-bord", params={"du": "2026-13-01", "au": "2025-01-01"})
+    assert bad.status_code == 422 and "Du : date attendue au format AAAA-MM-JJ." in _messages(bad.text)
+    bad = console.get("/console/tableau-de-bord", params={"du": "2026-02-01", "au": "2026-01-01"})
+    assert bad.status_code == 422 and "Au : la fin de la période doit suivre son début." in _messages(bad.text)

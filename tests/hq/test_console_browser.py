@@ -16,16 +16,18 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from gn_core.indicators import PROGRAMME_START
 from gn_core.sync_rules import DeviceRole
 from gn_hq.health import HqDidNotStart, wait_until_healthy
 from gn_hq.services import devices, erasure, users
 from gn_hq.services.context import Hq
-from tests.hq.world import World, enrol, new_id, person_values
+from tests.hq.world import SimDevice, World, enrol, new_id, person_values
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -54,22 +56,48 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+#: when each step is reached, in days after enrolment (a person enrolled late has not gone as far yet)
+_AFTER = {"training_enrolled": 30, "training_completed": 130, "job_search": 140, "outcome_hired": 200}
+
+
+def _history(device: SimDevice, pid: str, step: str, enrolled: date, today: date) -> list[dict[str, Any]]:
+    """The pathway events that led a person to `step` (those not yet due by `today` are left out)."""
+    reached = {
+        "training_enrolled": ["training_enrolled"],
+        "training_in_progress": ["training_enrolled"],
+        "training_completed": ["training_enrolled", "training_completed"],
+        "job_search": ["training_enrolled", "training_completed", "job_search"],
+        "outcome_hired": ["training_enrolled", "training_completed", "job_search", "outcome_hired"],
+        "outcome_business": ["job_search", "outcome_business"],
+    }.get(step, [])
+    out = []
+    for s in reached:
+        on = enrolled + timedelta(days=_AFTER.get(s, 210))
+        if on > today:
+            break
+        values: dict[str, Any] = {"person_id": pid, "to_step": s, "occurred_on": on.isoformat()}
+        if s == "outcome_hired":
+            values["contract_type"] = "cdi"
+        out.append(device.insert("pathway_event", new_id(), values))
+    return out
+
+
 def _seed(world: World) -> None:
     """Campuses of different sizes and progress, accounts, a kiosk, an erasure and audit events."""
     rng = random.Random(17)
+    today = date.today()
     for code, scale in (("SDN", 1.0), ("AUB", 0.7), ("MTR", 0.45), ("BOB", 0.25)):
         device = world.devices[code]
         changes = []
         for step, n in STEPS:
             for _ in range(max(0, round(n * scale * rng.uniform(0.7, 1.3)))):
+                pid = new_id()
+                enrolled = PROGRAMME_START + timedelta(days=rng.randint(0, (today - PROGRAMME_START).days - 1))
                 birth = f"{rng.randint(1975, 2006)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
-                changes.append(
-                    device.insert(
-                        "person",
-                        new_id(),
-                        person_values(world.campus_ids[code], pathway_step=step, birth_date=birth),
-                    )
-                )
+                values = {"pathway_step": step, "birth_date": birth, "enrolled_on": enrolled.isoformat()}
+                values["gender"] = rng.choice(("female", "male", "female", "male", "undisclosed"))
+                changes.append(device.insert("person", pid, person_values(world.campus_ids[code], **values)))
+                changes.extend(_history(device, pid, step, enrolled, today))
         assert device.push(*changes)["rejected"] == []
     users.add_user(world.hq, "admin", "Inès Martin", "hq_admin", PASSWORD)
     users.add_user(world.hq, "resp.sdn", "Karim Benali", "campus_manager", PASSWORD, "SDN")
@@ -187,7 +215,7 @@ def test_sign_in_and_every_page_with_the_keyboard(served: str, browser_page: Any
     page.keyboard.press("Enter")
     page.wait_for_url("**/console/tableau-de-bord")
     assert page.locator("h1").inner_text() == "Tableau de bord du programme"
-    assert page.locator("svg.chart").count() == 3
+    assert page.locator("svg.chart").count() == 4
     _shoot(page, "tableau-de-bord", tmp_path)
 
     # from the top of a page: the skip link, then the menu, in order
