@@ -194,6 +194,8 @@ def _shoot(page: Any, name: str, tmp_path: Path) -> None:
     out = Path(os.environ.get("GN_CONSOLE_SCREENSHOTS") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(out / f"console-{name}.png"))
+    if os.environ.get("GN_CONSOLE_FULL_PAGE"):  # to look at what is below the fold
+        page.screenshot(path=str(out / f"console-{name}-full.png"), full_page=True)
     assert page.viewport_size == SIZE
 
 
