@@ -11,7 +11,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from gn_hq.console.pages import router
+from gn_hq.console import accounts, pages
 from gn_hq.console.sessions import SessionStore
 from gn_hq.console.web import PREFIX
 
@@ -22,4 +22,5 @@ def install(app: FastAPI) -> None:
     """Serve the console under /console on `app` (whose `state.hq` is the HQ context)."""
     app.state.console_sessions = SessionStore()
     app.mount(PREFIX + "/static", StaticFiles(directory=STATIC_DIR), name="console-static")
-    app.include_router(router, prefix=PREFIX)
+    app.include_router(accounts.router, prefix=PREFIX)
+    app.include_router(pages.router, prefix=PREFIX)  # last: its catch-all answers unknown console pages

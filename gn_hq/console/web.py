@@ -8,10 +8,10 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import parse_qsl
 
-from fastapi import Request
+from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -141,6 +141,10 @@ async def form_of(request: Request) -> dict[str, str]:
             return {}
     pairs = parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=50)
     return {k[:100]: v[:2000] for k, v in pairs}
+
+
+Form = Annotated[dict[str, str], Depends(form_of)]
+EXPIRED = "Formulaire expiré ou envoyé d'ailleurs : rechargez la page et recommencez."
 
 
 def secure(request: Request) -> bool:
