@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from starlette.exceptions import StarletteDeprecationWarning
 
 from gn_hq import cli
@@ -377,3 +379,39 @@ def test_the_dashboard_shows_hqs_indicators_for_the_period_asked(console: TestCl
     assert bad.status_code == 422 and "Du : date attendue au format AAAA-MM-JJ." in _messages(bad.text)
     bad = console.get("/console/tableau-de-bord", params={"du": "2026-02-01", "au": "2026-01-01"})
     assert bad.status_code == 422 and "Au : la fin de la période doit suivre son début." in _messages(bad.text)
+
+
+_FIELDS = ("username", "name", "role", "campus", "password", "confirm", "active", "device", "kind", "du", "au")
+_VALUES = st.one_of(
+    st.text(max_size=80),
+    st.sampled_from(["admin", "resp.sdn", "SDN", "AUB", "hq_admin", "advisor", "1", "0", "kiosk", PASSWORD, ""]),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    path=st.sampled_from(
+        [
+            "/console/comptes/ajouter",
+            "/console/comptes/activer",
+            "/console/comptes/mot-de-passe",
+            "/console/comptes/role",
+            "/console/campus/code",
+            "/console/appareils/revoquer",
+            "/console/connexion",
+        ]
+    ),
+    fields=st.dictionaries(st.sampled_from(_FIELDS), _VALUES, max_size=8),
+    query=st.dictionaries(st.sampled_from(("du", "au", "campus", "personne", "depuis")), _VALUES, max_size=3),
+)
+def test_any_form_or_query_answers_a_page_never_a_server_error(
+    hq: Hq, people: World, path: str, fields: dict[str, str], query: dict[str, str]
+) -> None:
+    with TestClient(create_app(hq=hq)) as client:
+        csrf = _sign_in(client, "resp.sdn")
+        answer = client.post(path, data={"csrf": csrf, **fields})
+        assert answer.status_code < 500, answer.text
+        assert "text/html" in answer.headers["content-type"]
+        for page in ("/console/tableau-de-bord", "/console/journal"):
+            assert client.get(page, params=query).status_code < 500
+    assert any(a.username == "resp.sdn" and a.active for a in users.list_accounts(hq))
