@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from gn_core.domain.enums import ContractType, PathwayStep
+from gn_core.domain.enums import ContractType, EducationLevel, Gender, PathwayStep, Situation
 
 #: the programme's start, and the day the goal is due
 PROGRAMME_START = date(2025, 1, 1)
@@ -320,10 +320,6 @@ def milestones(steps: Iterable[StepRecord], end: date) -> Milestones:
     return Milestones(trained, placed, {pid: v[2] for pid, v in last.items()})
 
 
-def _month(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
-
-
 def _months(period: Period) -> list[str]:
     out, y, m = [], period.start.year, period.start.month
     while (y, m) <= (period.end.year, period.end.month):
@@ -332,10 +328,10 @@ def _months(period: Period) -> list[str]:
     return out
 
 
-def _keys(p: PersonRecord, campus_key: Callable[[str | None], str]) -> tuple[str, ...]:
-    """The person's category in each of DIMENSIONS."""
+def _keys(p: PersonRecord, campus: str) -> tuple[str, ...]:
+    """The person's category in each of DIMENSIONS (`campus`: the name of theirs)."""
     return (
-        campus_key(p.campus_id),
+        campus,
         p.gender or UNKNOWN,
         age_band(p.birth_date, p.enrolled_on),
         qpv(p.commune_insee),
@@ -355,8 +351,8 @@ class _Tally:
     placed_before: int = 0  # placed before the period (where the monthly cumulative series starts)
     in_training: int = 0
     funnel: list[int] = field(default_factory=lambda: [0, 0, 0])
-    #: (what: 0 enrolled / 1 trained / 2 placed, month) → people
-    months: Counter[tuple[int, str]] = field(default_factory=Counter)
+    #: (what: 0 enrolled / 1 trained / 2 placed, year * 12 + month - 1) → people
+    months: Counter[tuple[int, int]] = field(default_factory=Counter)
     #: (what, the person's categories) → people; spread over the breakdowns at the end (few distinct combinations)
     combos: Counter[tuple[int, tuple[str, ...]]] = field(default_factory=Counter)
 
@@ -365,34 +361,42 @@ def _tally(
     people: Iterable[PersonRecord], ms: Milestones, period: Period, campus_key: Callable[[str | None], str]
 ) -> _Tally:
     start, end = period.start, period.end
-    trained_on, placed_on, step_at_end = ms.trained_on, ms.placed_on, ms.step_at_end
+    trained_get, placed_get, step_get = ms.trained_on.get, ms.placed_on.get, ms.step_at_end.get
+    in_training_steps = IN_TRAINING_STEPS
     t = _Tally()
+    months, combos, funnel = t.months, t.combos, t.funnel
+    names: dict[str | None, str] = {}
     for p in people:
         pid, enrolled = p.id, p.enrolled_on
-        trained, placed = trained_on.get(pid), placed_on.get(pid)
+        trained, placed = trained_get(pid), placed_get(pid)
         keys: tuple[str, ...] | None = None
         if enrolled <= end:
             t.enrolled_cumulative += 1
             if start <= enrolled:
-                keys = _keys(p, campus_key)
-                t.months[(0, _month(enrolled))] += 1
-                t.combos[(0, keys)] += 1
-                t.funnel[0] += 1
-                t.funnel[1] += trained is not None and trained <= end
-                t.funnel[2] += placed is not None and placed <= end
+                campus = names.get(p.campus_id) or names.setdefault(p.campus_id, campus_key(p.campus_id))
+                keys = _keys(p, campus)
+                months[(0, enrolled.year * 12 + enrolled.month - 1)] += 1
+                combos[(0, keys)] += 1
+                funnel[0] += 1
+                if trained is not None and trained <= end:
+                    funnel[1] += 1
+                if placed is not None and placed <= end:
+                    funnel[2] += 1
         if trained is not None and start <= trained <= end:
-            keys = keys or _keys(p, campus_key)
-            t.months[(1, _month(trained))] += 1
-            t.combos[(1, keys)] += 1
+            if keys is None:
+                keys = _keys(p, names.get(p.campus_id) or names.setdefault(p.campus_id, campus_key(p.campus_id)))
+            months[(1, trained.year * 12 + trained.month - 1)] += 1
+            combos[(1, keys)] += 1
         if placed is not None and placed <= end:
             t.placed_cumulative += 1
             if placed < start:
                 t.placed_before += 1
             else:
-                keys = keys or _keys(p, campus_key)
-                t.months[(2, _month(placed))] += 1
-                t.combos[(2, keys)] += 1
-        if step_at_end.get(pid) in IN_TRAINING_STEPS:
+                if keys is None:
+                    keys = _keys(p, names.get(p.campus_id) or names.setdefault(p.campus_id, campus_key(p.campus_id)))
+                months[(2, placed.year * 12 + placed.month - 1)] += 1
+                combos[(2, keys)] += 1
+        if step_get(pid) in in_training_steps:
             t.in_training += 1
     return t
 
@@ -407,13 +411,14 @@ def compute(
 ) -> Indicators:
     """The indicators of `campus_id` (None: every campus) over `period`. `campus_key` names a campus in the campus
     breakdown (default: its id)."""
-    people = [p for p in records.people if campus_id is None or p.campus_id == campus_id]
+    people = records.people if campus_id is None else [p for p in records.people if p.campus_id == campus_id]
     ids = {p.id for p in people}
     steps = records.steps if campus_id is None else [s for s in records.steps if s.person_id in ids]
     t = _tally(people, milestones(steps, period.end), period, campus_key or (lambda c: c or UNKNOWN))
     rows, running = [], t.placed_before
     for mo in _months(period):
-        enrolled, trained, placed = (t.months[(i, mo)] for i in range(3))
+        year, month = (int(x) for x in mo.split("-"))
+        enrolled, trained, placed = (t.months[(i, year * 12 + month - 1)] for i in range(3))
         running += placed
         month_end = min(Period.month(mo).end, period.end)
         rows.append(MonthRow(mo, enrolled, trained, placed, running, target_on(month_end, goal)))
@@ -428,8 +433,7 @@ def compute(
         if a.status == "attended" and a.on in period and (campus_id is None or a.person_id in ids)
     ]
     startups = [s for s in records.startups if campus_id is None or s.campus_id == campus_id]
-    total = (sum(t.months[(i, mo)] for mo in _months(period)) for i in range(3))
-    enrolled, trained, placed = total
+    enrolled, trained, placed = (sum(getattr(row, what) for row in rows) for what in ("enrolled", "trained", "placed"))
     return Indicators(
         period=period,
         campus_id=campus_id,
@@ -454,10 +458,24 @@ def compute(
     )
 
 
+#: the order of the categories of a breakdown (others: alphabetical; unknown last)
+#: (a sensitive breakdown lists all of them, zeros included, so a hidden cell always has neighbours to hide with)
+CATEGORY_ORDER: dict[str, tuple[str, ...]] = {
+    "gender": tuple(g.value for g in Gender),
+    "age_band": tuple(name for _, name in AGE_BANDS),
+    "qpv": ("yes", "no"),
+    "rqth": ("yes", "no"),
+    "education_level": tuple(level.value for level in EducationLevel),
+    "situation": tuple(s.value for s in Situation),
+}
+
+
 def _breakdown(dimension: str, cells: Counter[tuple[int, str]]) -> Breakdown:
-    keys = sorted({k for _, k in cells}, key=lambda k: (k == UNKNOWN, k))
-    table = {k: [cells[(i, k)] for i in range(3)] for k in keys}
+    order = {k: i for i, k in enumerate(CATEGORY_ORDER.get(dimension, ()))}
     sensitive = dimension in SENSITIVE_DIMENSIONS
+    seen = {k for _, k in cells} | (set(order) if sensitive else set())
+    keys = sorted(seen, key=lambda k: (k == UNKNOWN, order.get(k, len(order)), k))
+    table = {k: [cells[(i, k)] for i in range(3)] for k in keys}
     shown: dict[str, list[int | None]] = {k: list(v) for k, v in table.items()}
     if sensitive:
         for col in range(3):
@@ -467,11 +485,12 @@ def _breakdown(dimension: str, cells: Counter[tuple[int, str]]) -> Breakdown:
 
 def _suppress(shown: dict[str, list[int | None]], table: dict[str, list[int]], col: int) -> None:
     """Hide cells of 1 to SMALL_CELL - 1 people; if only one is hidden, hide the next smallest too (the total would
-    give it away)."""
+    give it away), or a zero when it is the only other cell."""
     hidden = [k for k, v in table.items() if 0 < v[col] < SMALL_CELL]
     for k in hidden:
         shown[k][col] = None
     if len(hidden) == 1:
-        others = sorted((v[col], k) for k, v in table.items() if k not in hidden and v[col] > 0)
+        # the smallest other cell; a zero if there is no other (else the total would be the hidden cell's count)
+        others = sorted((v[col] == 0, v[col], k) for k, v in table.items() if k not in hidden)
         if others:
-            shown[others[0][1]][col] = None
+            shown[others[0][2]][col] = None

@@ -138,6 +138,11 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("indicators", parents=[common], help="affiche les indicateurs (JSON)")
+    report = sub.add_parser("report", parents=[common], help="rapport mensuel (PDF ou XLSX), d'un campus ou de tous")
+    report.add_argument("--month", required=True, help="le mois, AAAA-MM (par exemple 2026-11)")
+    report.add_argument("--format", required=True, choices=["pdf", "xlsx"], help="pdf ou xlsx")
+    report.add_argument("--campus", default=None, help="code du campus (par défaut : tous les campus)")
+    report.add_argument("--out", required=True, type=Path, help="fichier à écrire")
 
     audit = sub.add_parser("audit", help="journal des consultations de données sensibles").add_subparsers(
         dest="action", metavar="ACTION"
@@ -417,7 +422,16 @@ def _person_erase(args: argparse.Namespace, hq: Hq) -> int:
 def _indicators(_args: argparse.Namespace, hq: Hq) -> int:
     from gn_hq.services import indicators
 
-    print(json.dumps(indicators.indicators(hq).model_dump(), ensure_ascii=False, indent=2))
+    print(json.dumps(indicators.indicators(hq).model_dump(mode="json"), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _report(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import reports
+
+    report = reports.monthly(hq, args.month, args.campus)
+    reports.write(report, args.format, args.out)
+    print(f"Rapport écrit : {args.out} ({report.subtitle}).")
     return 0
 
 
@@ -518,6 +532,7 @@ _COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Hq], int]]
     ("epoch", "rotate"): _epoch_rotate,
     ("person", "erase"): _person_erase,
     ("indicators", None): _indicators,
+    ("report", None): _report,
     ("audit", "list"): _audit_list,
     ("retention", "run"): _retention_run,
     ("retention", "show"): _retention_show,

@@ -50,7 +50,7 @@ class Chart(QWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.setMinimumSize(320, 200)
+        self.setMinimumSize(240, 120)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table beside it is what a keyboard user reads
         self.labels: list[str] = []
         self.series: list[Series] = []

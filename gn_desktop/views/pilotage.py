@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from enum import StrEnum
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -30,10 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from gn_core import indicators as ind
+from gn_core import report
 from gn_core.domain import enums as e
 from gn_desktop.services import pilotage
 from gn_desktop.views.charts import BAR_ROLE, BLUE, GREY, ORANGE, BarChart, BarDelegate, FunnelChart, LineChart, Series
 from gn_desktop.views.common import heading, lab, table
+from gn_desktop.views.person.access_export import write_pdf
 from gn_desktop.views.person.tab import pydate, qdate
 from gn_desktop.views.tasks import TaskError, TaskRunner
 
@@ -95,8 +99,9 @@ class Card(QFrame):
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         # the cards share the row's width equally, whatever their text
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(96)
+        self.setFixedHeight(104)  # a wrapped caption must not make the page taller than the window
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self.value)
@@ -106,6 +111,14 @@ class Card(QFrame):
         self.value.setText(value)
         self.caption.setText(caption)
         self.setAccessibleName(f"{caption} : {value}")
+
+
+class _BodyLayout(QVBoxLayout):
+    """The scrolled content's layout. Its wrapped labels would make the scroll area size it by its preferred height
+    for the width (taller than the window): it scrolls only below its minimum height instead."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 def chart_tabs(name: str, chart: QWidget, tab: QTableWidget) -> QTabWidget:
@@ -118,6 +131,8 @@ def chart_tabs(name: str, chart: QWidget, tab: QTableWidget) -> QTabWidget:
 
 class PilotagePage(QWidget):
     loaded = Signal(object)
+    #: the monthly report's file, once written
+    report_written = Signal(object)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +154,9 @@ class PilotagePage(QWidget):
         self.show_button = QPushButton()
         self.show_button.setObjectName("pilotage-show")
         self.show_button.clicked.connect(self.reload)
+        self.report_button = QPushButton()
+        self.report_button.setObjectName("pilotage-report")
+        self.report_button.clicked.connect(self._choose_report_file)
         self.from_label, self.to_label = QLabel(), QLabel()
         self.from_label.setBuddy(self.start)
         self.to_label.setBuddy(self.end)
@@ -170,11 +188,11 @@ class PilotagePage(QWidget):
         self.dimension = QComboBox()
         self.dimension.setObjectName("pilotage-dimension")
         self.dimension.addItems([""] * len(ind.DIMENSIONS))
+        self.dimension.setCurrentIndex(ind.DIMENSIONS.index("age_band"))  # a campus's own page: one campus
         self.dimension.currentIndexChanged.connect(self._render_breakdown)
         self.breakdown_table = table("breakdown-table", 4)
         self.breakdown_table.setItemDelegate(BarDelegate(self.breakdown_table))
         self.breakdown_note = QLabel()
-        self.breakdown_note.setWordWrap(True)
         self.breakdown_title, self.funnel_title = heading(size=13), heading(size=13)
 
         filters = QHBoxLayout()
@@ -182,6 +200,7 @@ class PilotagePage(QWidget):
         for w in (self.from_label, self.start, self.to_label, self.end, self.show_button):
             filters.addWidget(w)
         filters.addStretch(1)
+        filters.addWidget(self.report_button)
         card_row = QHBoxLayout()
         for key, card in self.cards.items():
             card_row.addWidget(card, 2 if key == "placed_cumulative" else 1)
@@ -201,11 +220,13 @@ class PilotagePage(QWidget):
         grid.addLayout(left, 1, 0)
         grid.addLayout(right, 1, 1)
         for tabs in (self.progress_tabs, self.monthly_tabs):
-            tabs.setMinimumHeight(250)
-        self.funnel_tabs.setMinimumHeight(150)
-        self.breakdown_table.setMinimumHeight(190)
+            tabs.setMinimumHeight(190)
+        self.funnel_tabs.setMinimumHeight(130)
+        self.breakdown_table.setMinimumHeight(130)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
         body = QWidget()
-        body_layout = QVBoxLayout(body)
+        body_layout = _BodyLayout(body)
         body_layout.setContentsMargins(28, 16, 28, 12)
         body_layout.addWidget(self.title)
         body_layout.addLayout(filters)
@@ -239,6 +260,46 @@ class PilotagePage(QWidget):
 
     def _failed(self, error: TaskError) -> None:
         self.status.setText(error.message)
+
+    # -- the monthly report ------------------------------------------------------------------------------------------
+
+    def report_month(self) -> str:
+        """The month the report covers: the one of the period's last day."""
+        return f"{pydate(self.end.date()):%Y-%m}"
+
+    def _choose_report_file(self) -> None:
+        name = f"rapport-{self.data.campus_code or 'campus' if self.data else 'campus'}-{self.report_month()}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the monthly report"),
+            str(Path.home() / name),
+            self.tr("PDF document (*.pdf);;Excel workbook (*.xlsx)"),
+        )
+        if path:
+            self.write_report(Path(path))
+
+    def write_report(self, path: Path) -> None:
+        """Write the month's report into `path`: a workbook if it ends in .xlsx, a PDF otherwise."""
+        month = self.report_month()
+        if path.suffix.lower() == ".xlsx":
+            self._runner.query(
+                pilotage.write_report_xlsx, month, path, on_done=self._report_written, on_error=self._failed
+            )
+        else:
+            self._runner.query(
+                pilotage.monthly_report,
+                month,
+                on_done=lambda r: self._report_written(self._write_pdf(r, path)),
+                on_error=self._failed,
+            )
+
+    def _write_pdf(self, r: report.Report, path: Path) -> Path:
+        write_pdf(report.to_html(r), path, title=r.title)
+        return path
+
+    def _report_written(self, path: Path) -> None:
+        self.status.setText(self.tr("Report written: %1").replace("%1", str(path)))
+        self.report_written.emit(path)
 
     def _preset_changed(self, index: int) -> None:
         if PRESETS[index] == "custom":
@@ -350,9 +411,7 @@ class PilotagePage(QWidget):
         ]
         _fill(self.breakdown_table, rows, shares)
         self.breakdown_note.setText(
-            self.tr("Sensitive: groups under 5 people show “< 5”, as does a group that would give one away.")
-            if b.sensitive
-            else ""
+            self.tr("Sensitive: “< 5” hides a small group (or one that would give it away).") if b.sensitive else ""
         )
 
     def _key_label(self, dimension: str, key: str) -> str:
@@ -395,6 +454,8 @@ class PilotagePage(QWidget):
         self.from_label.setText(self.tr("&From"))
         self.to_label.setText(self.tr("&to"))
         self.show_button.setText(self.tr("&Show"))
+        self.report_button.setText(self.tr("Monthly &report…"))
+        self.report_button.setToolTip(self.tr("The report of the month of the period's last day, as PDF or Excel"))
         dims = {
             "campus": self.tr("Campus"),
             "gender": self.tr("Gender"),

@@ -1679,7 +1679,19 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     <name>PilotagePage</name>
     <message>
         <source>The period&apos;s start must come before its end.</source>
-        <extracomment>the period presets, in the combo&apos;s order</extracomment>
+        <extracomment>the period presets, in the combo&apos;s order the monthly report&apos;s file, once written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1743,7 +1755,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sensitive: groups under 5 people show “&lt; 5”, as does a group that would give one away.</source>
+        <source>Sensitive: “&lt; 5” hides a small group (or one that would give it away).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1820,6 +1832,14 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report of the month of the period&apos;s last day, as PDF or Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1681,8 +1681,20 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <name>PilotagePage</name>
     <message>
         <source>The period&apos;s start must come before its end.</source>
-        <extracomment>the period presets, in the combo&apos;s order</extracomment>
+        <extracomment>the period presets, in the combo&apos;s order the monthly report&apos;s file, once written</extracomment>
         <translation>Le début de la période doit précéder sa fin.</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Enregistrer le rapport mensuel</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>Document PDF (*.pdf);;Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
+        <translation>Rapport enregistré : %1</translation>
     </message>
     <message>
         <source>placed since the start, of the goal</source>
@@ -1706,7 +1718,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>startups accompanied, of %1 (%2 created)</source>
-        <translation>startups accompagnées, sur %1 (%2 créées)</translation>
+        <translation>startups suivies, sur %1 (%2 créées)</translation>
     </message>
     <message>
         <source>referrals accepted (%1 of %2)</source>
@@ -1745,8 +1757,8 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>Formés</translation>
     </message>
     <message>
-        <source>Sensitive: groups under 5 people show “&lt; 5”, as does a group that would give one away.</source>
-        <translation>Données sensibles : les groupes de moins de 5 personnes sont affichés « &lt; 5 », comme un groupe qui permettrait de les retrouver.</translation>
+        <source>Sensitive: “&lt; 5” hides a small group (or one that would give it away).</source>
+        <translation>Données sensibles : « &lt; 5 » masque un petit groupe (ou celui qui le révélerait).</translation>
     </message>
     <message>
         <source>Not known</source>
@@ -1823,6 +1835,14 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>&amp;Show</source>
         <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;report…</source>
+        <translation>&amp;Rapport du mois…</translation>
+    </message>
+    <message>
+        <source>The report of the month of the period&apos;s last day, as PDF or Excel</source>
+        <translation>Le rapport du mois du dernier jour de la période, en PDF ou Excel</translation>
     </message>
     <message>
         <source>Campus</source>

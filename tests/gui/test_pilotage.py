@@ -4,10 +4,14 @@ them); it shows the campus's figures, and every chart has its table."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
+from gn_core import report
 from gn_desktop.views.main_window import SECTIONS
 from gn_desktop.views.tasks import TaskRunner
 
@@ -47,3 +51,24 @@ def test_a_manager_sees_the_figures_and_their_tables(
     assert page.breakdown_note.text().startswith("Données sensibles")
     for tabs in (page.progress_tabs, page.monthly_tabs, page.funnel_tabs):
         assert tabs.count() == 2 and tabs.tabText(1) == "Tableau"
+
+
+@pytest.mark.usefixtures("accounts_")
+def test_the_monthly_report_as_pdf_and_xlsx(
+    qtbot: QtBot, runner: TaskRunner, add_person: Callable[..., str], tmp_path: Path
+) -> None:
+    add_person("Awa", "Diallo")
+    win = open_window(qtbot, runner)
+    sign_in(qtbot, win, "resp.sdn")
+    page = win.pilotage
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        win.go_to(SECTIONS.index("pilotage"))
+    month = page.report_month()
+    with qtbot.waitSignal(page.report_written, timeout=10_000):
+        page.write_report(tmp_path / "rapport.pdf")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "rapport.pdf").pages).split())
+    assert "Le Grand Numérique — rapport de" in text and "Personnes inscrites dans le mois" in text
+    with qtbot.waitSignal(page.report_written, timeout=10_000):
+        page.write_report(tmp_path / "rapport.xlsx")
+    sheet = load_workbook(tmp_path / "rapport.xlsx").active
+    assert sheet is not None and str(sheet["A1"].value).endswith(report.month_label(month))
