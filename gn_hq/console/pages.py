@@ -6,8 +6,10 @@ token; a refusal a person can act on is shown on the page in French, naming the 
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -18,6 +20,7 @@ from gn_hq.console import charts, figures
 from gn_hq.console.sessions import same
 from gn_hq.console.web import (
     EXPIRED,
+    SECURITY_HEADERS,
     SESSION_COOKIE,
     SIGNIN_COOKIE,
     Form,
@@ -35,13 +38,14 @@ from gn_hq.console.web import (
     to_signin,
     viewer,
 )
-from gn_hq.services import audit, conflicts, devices, erasure, set_aside, users
+from gn_hq.services import audit, conflicts, devices, erasure, reports, set_aside, users
 from gn_hq.services.errors import HqError
 from gn_hq.services.throttle import Throttled
 
 router = APIRouter(include_in_schema=False)
 
 _ADMIN_ONLY = "Cette page est réservée aux administrateurs du siège."
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 # --- Sign-in ------------------------------------------------------------------------------------------------------
@@ -132,7 +136,12 @@ def dashboard(request: Request) -> Response:
     who = viewer(request)
     if who is None:
         return to_signin()
+    return _dashboard_page(request, who)
+
+
+def _dashboard_page(request: Request, who: Viewer, report_errors: dict[str, str] | None = None) -> Response:
     period, errors, values = _period(request.query_params)
+    errors = {**errors, **(report_errors or {})}
     data = figures.dashboard(hq_of(request), period, who.scope)
     names = [c.code for c in data.campuses]
     total = data.total
@@ -176,7 +185,47 @@ def dashboard(request: Request) -> Response:
         dimension_labels=figures.DIMENSION_LABELS,
         key_label=figures.key_label,
         cell=figures.cell,
+        campuses=[c for c in devices.list_campuses(hq_of(request)) if who.scope is None or c.id == who.scope],
+        last_month=(date.today().replace(day=1) - timedelta(days=1)).strftime("%Y-%m"),
+        report=request.query_params,
     )
+
+
+@router.get("/rapport")
+def report(request: Request) -> Response:
+    """The monthly report (PDF or XLSX) of a campus or of the whole programme, as `gn-hq report` writes it."""
+    who = viewer(request)
+    if who is None:
+        return to_signin()
+    args = request.query_params
+    month = (args.get("mois") or "").strip()[:7]
+    fmt = args.get("format") or ""
+    campus = (args.get("campus") or "").strip()[:8] or None
+    errors: dict[str, str] = {}
+    if fmt not in reports.FORMATS:
+        errors["format"] = "Format : PDF ou XLSX."
+    if who.scope is not None:
+        campus = who.campus_code  # a campus manager's report is their campus's
+    if campus is not None and _campus_allowed(request, who, campus) is None:
+        errors["campus"] = "Campus : inconnu ou hors de votre périmètre."
+    if not errors:
+        try:
+            content = _report_bytes(request, month, campus, fmt)
+        except HqError as exc:
+            errors["mois"] = exc.title  # "Mois invalide « … » : attendu AAAA-MM…"
+    if errors:
+        return _dashboard_page(request, who, errors)
+    name = f"rapport-{month}-{(campus or 'tous').upper()}.{fmt}"
+    media = "application/pdf" if fmt == "pdf" else XLSX_MEDIA_TYPE
+    headers = {**SECURITY_HEADERS, "Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(content, media_type=media, headers=headers)
+
+
+def _report_bytes(request: Request, month: str, campus: str | None, fmt: str) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="gn-hq-report-") as tmp:
+        path = Path(tmp) / f"report.{fmt}"
+        reports.write(reports.monthly(hq_of(request), month, campus), fmt, path)
+        return path.read_bytes()
 
 
 # --- Campuses and devices -----------------------------------------------------------------------------------------

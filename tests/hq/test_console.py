@@ -402,7 +402,9 @@ _VALUES = st.one_of(
         ]
     ),
     fields=st.dictionaries(st.sampled_from(_FIELDS), _VALUES, max_size=8),
-    query=st.dictionaries(st.sampled_from(("du", "au", "campus", "personne", "depuis")), _VALUES, max_size=3),
+    query=st.dictionaries(
+        st.sampled_from(("du", "au", "campus", "personne", "depuis", "mois", "format")), _VALUES, max_size=4
+    ),
 )
 def test_any_form_or_query_answers_a_page_never_a_server_error(
     hq: Hq, people: World, path: str, fields: dict[str, str], query: dict[str, str]
@@ -412,6 +414,39 @@ def test_any_form_or_query_answers_a_page_never_a_server_error(
         answer = client.post(path, data={"csrf": csrf, **fields})
         assert answer.status_code < 500, answer.text
         assert "text/html" in answer.headers["content-type"]
-        for page in ("/console/tableau-de-bord", "/console/journal"):
+        for page in ("/console/tableau-de-bord", "/console/journal", "/console/rapport"):
             assert client.get(page, params=query).status_code < 500
     assert any(a.username == "resp.sdn" and a.active for a in users.list_accounts(hq))
+
+
+def test_the_monthly_report_is_downloaded_as_pdf_or_xlsx_for_the_viewers_scope(
+    console: TestClient, world: World, hq: Hq
+) -> None:
+    from pypdf import PdfReader
+
+    from tests.hq.test_indicators import fixture
+
+    fixture(world)
+    users.add_user(hq, "admin", "Administratrice", "hq_admin", PASSWORD)
+    users.add_user(hq, "resp.aub", "Responsable AUB", "campus_manager", PASSWORD, "AUB")
+    _sign_in(console, "admin")
+    board = console.get("/console/tableau-de-bord").text
+    assert 'action="/console/rapport"' in board and "Télécharger le rapport" in board
+    pdf = console.get("/console/rapport", params={"mois": "2026-03", "format": "pdf", "campus": "SDN"})
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    assert 'filename="rapport-2026-03-SDN.pdf"' in pdf.headers["content-disposition"]
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Saint-Denis" in text and "2026" in text
+    xlsx = console.get("/console/rapport", params={"mois": "2026-03", "format": "xlsx"})
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    bad = console.get("/console/rapport", params={"mois": "mars", "format": "pdf"})
+    assert bad.status_code == 422 and any(m.startswith("Mois invalide") for m in _messages(bad.text))
+    bad = console.get("/console/rapport", params={"mois": "2026-03", "format": "doc", "campus": "ZZZ"})
+    assert bad.status_code == 422
+    assert {"Format : PDF ou XLSX.", "Campus : inconnu ou hors de votre périmètre."} <= set(_messages(bad.text))
+    with TestClient(create_app(hq=hq)) as manager:
+        _sign_in(manager, "resp.aub")
+        mine = manager.get("/console/rapport", params={"mois": "2026-03", "format": "pdf", "campus": "SDN"})
+        assert 'filename="rapport-2026-03-AUB.pdf"' in mine.headers["content-disposition"]  # never another campus's
+        text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(mine.content)).pages)
+        assert "Aubervilliers" in text and "Saint-Denis" not in text
