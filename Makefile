@@ -26,8 +26,8 @@ KEYRING_PACKAGES := gnome-keyring dbus
 # this system chromium, never a browser of its own download).
 TEST_PACKAGES := chromium
 
-.PHONY: run test setup system-deps keyring-deps test-deps lint typecheck contracts migrations-check pytest demo bench bench-hq translations \
-        clean clean-data help
+.PHONY: run test setup system-deps keyring-deps test-deps lock lint typecheck contracts migrations-check pytest demo bench bench-hq \
+        translations clean clean-data help
 
 help:
 	@echo "make run    - set up and start the campus app with demo data and a local HQ (http://127.0.0.1:$(HQ_PORT))"
@@ -83,15 +83,20 @@ keyring-deps:
 	  fi; \
 	fi
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml requirements/lock.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c requirements/lock.txt -e '.[dev,hq]'
 	$(MAKE) --no-print-directory translations
 	touch $@
 
 translations:
 	$(BIN)/python resources/build_translations.py
+
+# Pin every library (campus, HQ, tools) for `make`, CI and the bundles; run after changing pyproject.toml's dependencies.
+lock: setup
+	$(BIN)/pip-compile --quiet --extra dev --extra hq --strip-extras --no-emit-index-url --no-emit-trusted-host \
+	  --no-emit-find-links -o requirements/lock.txt pyproject.toml
 
 lint:
 	$(BIN)/ruff check .

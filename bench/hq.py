@@ -8,8 +8,11 @@
    decoding every page.
 3. Twenty campuses push 1,000 changes each at the same moment, then pull until caught up: total time and request
    latency percentiles.
+4. Long poll: 500 enrolled PCs each hold `GET /v1/pull?wait=25` open while nothing changes; HQ's CPU (all its
+   processes, from /proc) over 15 s, against the same idle server with nobody waiting.
 
-Usage: python -m bench.hq [--people 100000] [--runs 3] [--workers 1] [--write]
+Usage: python -m bench.hq [--people 100000] [--runs 3] [--workers 1] [--parts push,snapshot,campuses,longpoll]
+                          [--json] [--write]
 `--write` replaces the "HQ" section of docs/benchmarks.md (other sections are left as they are).
 """
 
@@ -167,7 +170,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--batch", type=int, default=2000, help="changes per push for the apply rate")
     parser.add_argument("--write", action="store_true", help="write the HQ section of docs/benchmarks.md")
-    parser.add_argument("--parts", default="push,snapshot,campuses", help="which measures to run")
+    parser.add_argument("--parts", default="push,snapshot,campuses,longpoll", help="which measures to run")
+    parser.add_argument("--waiters", type=int, default=500, help="PCs holding a long poll open")
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     parser.add_argument("--database", help="reuse this database (kept afterwards) instead of a new one")
     args = parser.parse_args()
     parts = set(args.parts.split(","))
@@ -218,6 +223,9 @@ def main() -> int:
         if "campuses" in parts:
             results.update(bench_campuses(base, hq, args))
             results["load"].append(os.getloadavg()[0])
+        if "longpoll" in parts:
+            results.update(bench_long_poll(base, hq, server.pid, args))
+            results["load"].append(os.getloadavg()[0])
         hq.dispose()
     finally:
         server.terminate()
@@ -225,7 +233,7 @@ def main() -> int:
         if not args.database:
             with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    if parts != {"push", "snapshot", "campuses"}:
+    if args.json or parts != {"push", "snapshot", "campuses", "longpoll"}:
         print(json.dumps(results, indent=1))
         return 0
     report = render(results, args)
@@ -419,6 +427,73 @@ def bench_campuses(base: str, hq: Hq, args: argparse.Namespace) -> dict[str, Any
     }
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of `pid` and its child processes (the workers), from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(stat.parent.name) == pid or int(fields[1]) == pid:  # fields[1]: the parent's pid
+                total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def bench_long_poll(base: str, hq: Hq, server_pid: int, args: argparse.Namespace) -> dict[str, Any]:
+    import asyncio
+
+    tag = uuid.uuid4().hex[:3].upper()
+    campus, _secret = devices.add_campus(hq, "Campus des veilleurs", f"W{tag}", commune_insee="93066")
+    tokens: list[str] = []
+    with httpx.Client(base_url=base, headers=HEADERS, timeout=60) as client:
+        for _ in range(args.waiters):
+            code = devices.issue_enrolment_code(hq, campus.code)
+            answer = client.post(
+                "/v1/enrol", json={"code": code, "device_id": str(uuid.uuid4()), "device_name": "veille"}
+            )
+            answer.raise_for_status()
+            tokens.append(answer.json()["token"])
+        first = client.get("/v1/pull", params={"cursor": 0}, headers={"Authorization": f"Bearer {tokens[0]}"}).json()
+        cursor = first["cursor"]
+        while first["more"]:
+            first = client.get(
+                "/v1/pull", params={"cursor": cursor}, headers={"Authorization": f"Bearer {tokens[0]}"}
+            ).json()
+            cursor = first["cursor"]
+    window = 15.0
+
+    def idle() -> float:
+        before = _cpu_seconds(server_pid)
+        time.sleep(window)
+        return (_cpu_seconds(server_pid) - before) / window
+
+    async def waiting() -> float:
+        limits = httpx.Limits(max_connections=args.waiters + 10, max_keepalive_connections=args.waiters + 10)
+        async with httpx.AsyncClient(base_url=base, headers=HEADERS, timeout=60, limits=limits) as client:
+            polls = [
+                asyncio.create_task(
+                    client.get(
+                        "/v1/pull",
+                        params={"cursor": cursor, "wait": 25},
+                        headers={"Authorization": f"Bearer {token}"},
+                    )
+                )
+                for token in tokens
+            ]
+            await asyncio.sleep(6)  # every poll authenticated and parked
+            before = _cpu_seconds(server_pid)
+            await asyncio.sleep(window)
+            used = (_cpu_seconds(server_pid) - before) / window
+            answers = await asyncio.gather(*polls)
+            assert all(a.status_code == 200 for a in answers)
+            return used
+
+    baseline = idle()
+    used = asyncio.run(waiting())
+    print(f"long poll: {args.waiters} waiting, HQ CPU {used:.1%} of a core (idle {baseline:.1%})", flush=True)
+    return {"longpoll_waiters": args.waiters, "longpoll_cpu_core": used, "longpoll_idle_cpu_core": baseline}
+
+
 ANALYSIS = """Where the time goes (profiles of the same runs): a pushed change costs about 70 µs of JSON parsing and
 validation, 80 µs of merging in Python (decoding and re-encoding the record's data and writer metadata) and 40-75 µs
 in PostgreSQL (COPY into a temporary table, then one INSERT and one UPDATE on a table with four indexes), plus about
@@ -472,6 +547,9 @@ def render(r: dict[str, Any], args: argparse.Namespace) -> str:
         f"| {ok(r['campuses_s'], 5, True)} |",
         f"| same, request latency p50 / p99 / max | {r['campuses_p50_ms']:.0f} / {r['campuses_p99_ms']:.0f} / "
         f"{r['campuses_max_ms']:.0f} ms | p99 ≤ 1,000 ms | {ok(r['campuses_p99_ms'], 1000, True)} |",
+        f"| {r['longpoll_waiters']} PCs holding a long poll, nothing new: HQ's CPU (idle server: "
+        f"{r['longpoll_idle_cpu_core']:.1%}) | {r['longpoll_cpu_core']:.1%} of a core | < 5 % "
+        f"| {ok(r['longpoll_cpu_core'], 0.05, True)} |",
         "",
         ANALYSIS,
     ]

@@ -8,13 +8,16 @@
    history: what a whole-row transfer costs (and it loses concurrent edits).
 3. 10,000 edited people: campus A edits 10,000 people (two fields), then one cycle of A (push, and pull back the
    merged state) and one cycle of B (pull): the round trip.
-4. One edit's delay: B polls HQ (one cycle, then a pause) in its own process; A edits one person and runs a cycle;
+4. First sync from a snapshot: campus0 (a synced PC) publishes its database into HQ's snapshots folder; a new PC enrols
+   and runs the command line's first sync (download, checks, install, pull what came after); against a plain copy of
+   the same file (copy + fsync) and the naive transfer of the same run.
+5. One edit's delay: B polls HQ (one cycle, then a pause) in its own process; A edits one person and runs a cycle;
    the delay is from A's commit to the moment B's store holds the value.
 
 HQ's content (100,000 people + 300,000 events pushed by a source device of campus SDN) is built once per size and
 database kind and cached under /tmp/gn_sync_bench_cache (SQLite only), so reruns skip the ~90 s of pushing.
 
-Usage: python -m bench.sync [--people 100000] [--runs 3] [--database-url postgresql://...] [--write]
+Usage: python -m bench.sync [--people 100000] [--runs 3] [--database-url postgresql://...] [--json] [--write]
 `--write` replaces the "Sync" section of docs/benchmarks.md (other sections are left as they are).
 """
 
@@ -417,7 +420,61 @@ def child_poll(p: dict[str, Any]) -> None:
     store.dispose()
 
 
+def child_snapshot(p: dict[str, Any]) -> dict[str, Any]:
+    """A new PC of campus SDN: enrol, then the command line's first sync, which starts from HQ's snapshot."""
+    from gn_desktop.store.uow import Store
+    from gn_desktop.sync import engine
+
+    data_dir = Path(p["data_dir"])
+    start = time.perf_counter()
+    store = Store.open(data_dir)
+    syncer = engine.Syncer(store, data_dir, snapshot=True)
+    syncer.enrol(p["url"], p["code"], "bench")
+    enrolled = time.perf_counter()
+    report = syncer.cycle()
+    done = time.perf_counter()
+    store.dispose()
+    return {"cycle_s": done - enrolled, "total_s": done - start, "snapshot": report.snapshot, "rss_mb": peak_rss_mb()}
+
+
+def bench_snapshot(server: HqServer, replica: Path, work: Path, env: dict[str, str], runs: int) -> dict[str, Any]:
+    from gn_desktop.store.uow import Store
+    from gn_desktop.sync import engine
+    from gn_desktop.sync import snapshot as snapshots
+
+    store = Store.open(replica)
+    try:
+        engine.Syncer(store, replica).cycle()
+        started = time.perf_counter()
+        info = snapshots.publish(store, server.data_dir / "snapshots")
+        publish_s = time.perf_counter() - started
+    finally:
+        store.dispose()
+    source = server.data_dir / "snapshots" / f"{info.campus_id}.db"
+    cycles, copies = [], []
+    for run in range(runs):
+        r = child(
+            "snapshot", {"data_dir": str(work / f"snap{run}"), "url": server.url, "code": server.device_code()}, env
+        )
+        assert r["snapshot"], "the new PC did not start from the snapshot"
+        cycles.append(r["cycle_s"])
+        target = work / f"copy{run}.db"
+        started = time.perf_counter()
+        shutil.copyfile(source, target)
+        with target.open("rb") as f:
+            os.fsync(f.fileno())
+        copies.append(time.perf_counter() - started)
+        print(f"  snapshot first sync {r['cycle_s']:.2f} s, plain copy {copies[-1]:.2f} s", flush=True)
+    return {
+        "cycle_s": median(cycles),
+        "copy_s": median(copies),
+        "mb": info.size / 1e6,
+        "publish_s": publish_s,
+    }
+
+
 CHILDREN: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "snapshot": child_snapshot,
     "initial": child_initial,
     "naive": child_naive,
     "naive_server": child_naive_server,
@@ -624,7 +681,8 @@ def main() -> int:
         "--poll-interval", type=float, default=0.0, help="online campus: pause between cycles (0: long poll)"
     )
     parser.add_argument("--database-url", help="PostgreSQL database for HQ (created and dropped by the benchmark)")
-    parser.add_argument("--parts", default="initial,naive,edits,delay")
+    parser.add_argument("--parts", default="initial,naive,snapshot,edits,delay")
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     parser.add_argument("--write", action="store_true", help="write the Sync section of docs/benchmarks.md")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--params", help=argparse.SUPPRESS)
@@ -682,6 +740,10 @@ def main() -> int:
             print("naive whole-row JSON+gzip transfer…", flush=True)
             results["naive"] = bench_naive(a / "campus.db", work, env, args.runs)
             results["load"].append(load())
+        if "snapshot" in parts:
+            print("first sync from a snapshot…", flush=True)
+            results["snapshot"] = bench_snapshot(server, a, work, env, args.runs)
+            results["load"].append(load())
         if "edits" in parts:
             print(f"{args.edits:,} edited people, A pushes, B pulls…", flush=True)
             results["edits"] = bench_edits(a, b, args.runs, args.edits)
@@ -707,6 +769,9 @@ def main() -> int:
     saved = {kind: CACHE / f"last-{kind}.json" for kind in ("sqlite", "postgresql")}
     runs = {kind: json.loads(path.read_text()) for kind, path in saved.items() if path.exists()}
     runs[results["hq"]] = results
+    if args.json:
+        print(json.dumps(results))
+        return 0
     report = render(runs.get("sqlite", results), runs.get("postgresql") if "sqlite" in runs else None)
     print(report)
     if args.write:
@@ -794,6 +859,14 @@ def render(r: dict[str, Any], postgres: dict[str, Any] | None = None) -> str:
         lines.append(
             f"| naive whole-row JSON+gzip transfer of the same rows ({n['rows']:,} rows, {n['wire_mb']:.0f} MB), "
             f"executemany | {n['seconds']:.1f} s | | ratio sync / naive: **{cycle / n['seconds']:.2f}** |"
+        )
+    if "snapshot" in r:
+        sn = r["snapshot"]
+        versus = f"; ratio / naive **{sn['cycle_s'] / r['naive']['seconds']:.2f}**" if "naive" in r else ""
+        lines.append(
+            f"| first sync from HQ's ready database ({sn['mb']:.0f} MB: download, digest, checks, install, pull "
+            f"since) | {sn['cycle_s']:.1f} s | ≤ 5 s idle, ≤ 0.25 × naive | plain copy of the file "
+            f"{sn['copy_s']:.1f} s{versus} |"
         )
     if "edits" in r:
         e = r["edits"]

@@ -204,6 +204,7 @@ ENTITY_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "last_contact_on": _date(),
         "follow_up_snoozed_until": _date(),
         "anonymised_on": _date(),
+        "merged_into": _id(),
     },
     "rqth_decision": {
         "person_id": _id(required=True),
@@ -352,6 +353,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "last_contact_on": "dernier contact",
     "follow_up_snoozed_until": "suivi reporté au",
     "anonymised_on": "anonymisé le",
+    "merged_into": "fusionné dans",
     "at": "date et heure",
     "account_id": "compte",
     "device_id": "poste",

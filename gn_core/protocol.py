@@ -215,6 +215,9 @@ class EnrolResponse(BaseModel):
     campus_id: str
     campus_code: str
     campus_name: str
+    campus_commune_insee: str | None = Field(
+        default=None, description="the campus's commune (INSEE code), so the PC knows its campus before its first pull"
+    )
     epoch: str
     role: str = Field(default="campus_pc", description="gn_core.sync_rules.DeviceRole: campus_pc or kiosk")
     ticket_prefix: str | None = Field(
@@ -250,6 +253,18 @@ class StatusResponse(BaseModel):
     last_device_seq: int
     last_seq: int = Field(description="HQ's latest sequence number")
     protocol_version: int
+
+
+class SnapshotInfo(BaseModel):
+    """A ready campus database a new PC may start from instead of pulling everything (`GET /v1/snapshot`)."""
+
+    campus_id: str
+    epoch: str = Field(description="HQ's epoch when it was made; a snapshot of another epoch is never offered")
+    cursor: int = Field(description="the feed position it holds everything up to: pull from there")
+    schema_revision: str = Field(description="the campus database's migration revision (the app's must equal it)")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int = Field(ge=0)
+    created_at: str = Field(description="when it was made (ISO 8601, UTC)")
 
 
 class ErasureRequest(BaseModel):

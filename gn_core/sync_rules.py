@@ -63,8 +63,11 @@ NATURAL_KEYS: Mapping[str, str] = {"campus": "code", "app_user": "username"}
 #: the person field telling which campus follows the person; changing it transfers the person
 OWNING_CAMPUS_FIELD = "campus_id"
 
-#: fields of campus-written records that HQ alone sets: the day HQ anonymised a file (gn_core.retention)
-HQ_FIELDS: Mapping[str, frozenset[str]] = {"person": frozenset({"anonymised_on"})}
+#: fields of campus-written records that HQ alone sets: the day HQ anonymised a file (gn_core.retention), and the
+#: person a file was merged into (a duplicate merged at HQ: the file is then a redirect to that person)
+HQ_FIELDS: Mapping[str, frozenset[str]] = {"person": frozenset({"anonymised_on", "merged_into"})}
+#: the person field naming the file a duplicate was merged into
+MERGED_INTO_FIELD = "merged_into"
 
 
 def protected_fields(entity: str) -> frozenset[str]:

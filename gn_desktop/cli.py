@@ -8,8 +8,11 @@ Qt is imported only by the commands that show or render windows.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +23,7 @@ from gn_core.domain.labels import label
 from gn_desktop import __version__, paths
 
 if TYPE_CHECKING:
+    from gn_desktop.services.progress import Phase, Progress
     from gn_desktop.store.uow import Store
 
 
@@ -63,9 +67,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--campus", help="code du campus d'accueil des personnes importées (défaut : celui de ce poste)")
 
-    exp = sub.add_parser("export", help="exporte les personnes avec leur étape de parcours")
-    exp.add_argument("--format", choices=["csv", "json", "xlsx"], default="csv")
-    exp.add_argument("--out", type=Path, help="fichier de sortie (défaut : sortie standard pour csv et json)")
+    exp = sub.add_parser(
+        "export",
+        help="exporte les personnes, orientations, événements (avec présences), startups ou sorties, sur une période",
+    )
+    exp.add_argument(
+        "--what",
+        choices=["people", "referrals", "events", "startups", "outcomes"],
+        default="people",
+        help="quoi : people (personnes, défaut), referrals (orientations), events (événements et présences), "
+        "startups, outcomes (sorties : emploi, création d'entreprise, autre)",
+    )
+    exp.add_argument("--from", dest="since", metavar="DATE", help="début de la période (jj/mm/aaaa), inclus")
+    exp.add_argument("--to", dest="until", metavar="DATE", help="fin de la période (jj/mm/aaaa), incluse")
+    exp.add_argument(
+        "--format", choices=["csv", "json", "xlsx"], default="csv", help="csv (défaut), xlsx ; json : personnes seules"
+    )
+    exp.add_argument(
+        "--out",
+        type=Path,
+        help="fichier de sortie (défaut : sortie standard pour les personnes en csv ou json, sinon un fichier nommé "
+        "d'après l'extraction dans le dossier courant)",
+    )
     ref = sub.add_parser(
         "export-reference",
         help="écrit les campus, comptes et le catalogue de ce poste pour le siège (gn-hq reference import)",
@@ -86,6 +109,20 @@ def _parser() -> argparse.ArgumentParser:
     sync = sub.add_parser("sync", help="synchronise avec le siège (un cycle)")
     sync.add_argument("--json", action="store_true", help="résultat en JSON (envoyés, reçus, conflits, erreurs)")
     sync.add_argument("--status", action="store_true", help="affiche l'état de la synchronisation sans synchroniser")
+    sync.add_argument(
+        "--no-snapshot",
+        action="store_true",
+        help="un nouveau poste reçoit ses données page par page, même si le siège a une base prête",
+    )
+
+    snap = sub.add_parser("snapshot", help="bases prêtes pour les nouveaux postes (à côté du siège)").add_subparsers(
+        dest="action", metavar="ACTION"
+    )
+    snap.required = True
+    publish = snap.add_parser(
+        "publish", help="synchronise ce poste (réplique du campus) puis écrit sa base prête dans un dossier du siège"
+    )
+    publish.add_argument("--into", type=Path, required=True, help="dossier des bases prêtes du siège (snapshots/)")
 
     conflicts = sub.add_parser("conflicts", help="conflits de synchronisation").add_subparsers(
         dest="action", metavar="ACTION"
@@ -119,6 +156,25 @@ def _parser() -> argparse.ArgumentParser:
         help="identifiant du responsable de campus qui efface ; son mot de passe est lu sur l'entrée standard "
         "(sans cette option, identifiant et mot de passe sont demandés)",
     )
+
+    for action, text in (
+        ("share", "partage le dossier d'une personne avec un autre campus (envoyé au siège à la synchronisation)"),
+        ("transfer", "transfère le dossier d'une personne à un autre campus, qui la suivra désormais"),
+    ):
+        move = person.add_parser(action, help=text)
+        move.add_argument("person_id")
+        move.add_argument("--campus", required=True, help="code de l'autre campus, par exemple AUB")
+        move.add_argument(
+            "--consent",
+            action="store_true",
+            help="la personne a donné son accord (obligatoire ; noté dans son dossier)",
+        )
+        move.add_argument(
+            "--user",
+            metavar="IDENTIFIANT",
+            help="identifiant du conseiller ou du responsable ; son mot de passe est lu sur l'entrée standard "
+            "(sans cette option, identifiant et mot de passe sont demandés)",
+        )
 
     pin = sub.add_parser("kiosk-pin", help="définit le code PIN qui permet au personnel de quitter la borne")
     pin.add_argument("pin", help="4 à 8 chiffres")
@@ -158,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "import":
             return _import(data, args.file, args.skip_bad_rows, args.campus)
         if command == "export":
-            return _export(data, args.format, args.out)
+            return _export(data, args.what, args.format, args.out, args.since, args.until)
         if command == "export-reference":
             return _export_reference(data, args.out)
         if command == "screenshot":
@@ -169,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
             return _kiosk_pin(data, args.pin)
         if command == "kiosk-printer":
             return _kiosk_printer(data, args.name, listing=args.list, none=args.none)
-        if command in ("enrol", "sync", "conflicts", "person"):
+        if command in ("enrol", "sync", "conflicts", "person", "snapshot"):
             from gn_desktop import sync_cli
 
             return sync_cli.run(data, args)
@@ -200,7 +256,8 @@ def _demo_data(data: Path, people: int, seed: int, campus: str | None) -> int:
     if people < 0:
         raise KnownError("--people : indiquez un nombre positif.")
     store = _open_store(data)
-    summary = demo.generate(store, people=people, seed=seed, campus_code=campus)
+    with _terminal_progress("Données de démonstration") as progress:
+        summary = demo.generate(store, people=people, seed=seed, campus_code=campus, progress=progress)
     print(summary.describe())
     return 0
 
@@ -209,16 +266,79 @@ def _import(data: Path, file: Path, skip_bad_rows: bool, campus_code: str | None
     from gn_desktop.services import importing
 
     store = _open_store(data)
-    with store.unit_of_work(None) as uow:
+    with store.unit_of_work(None) as uow, _terminal_progress(f"Import de {file.name}") as progress:
         report = importing.import_file(
-            uow, file, campus_code=campus_code, skip_bad_rows=skip_bad_rows, today=date.today()
+            uow, file, campus_code=campus_code, skip_bad_rows=skip_bad_rows, today=date.today(), progress=progress
         )
         uow.commit()
     print(report.describe())
     return 0
 
 
-def _export(data: Path, fmt: str, out: Path | None) -> int:
+def _export(data: Path, what: str, fmt: str, out: Path | None, since_text: str | None, until_text: str | None) -> int:
+    from gn_core.domain.validation import parse_date
+
+    since = parse_date(since_text, "since", "--from")
+    until = parse_date(until_text, "until", "--to")
+    if what != "people" or since is not None or until is not None:
+        return _extract(data, what, fmt, out, since, until)
+    return _export_people(data, fmt, out)
+
+
+def _extract(data: Path, what: str, fmt: str, out: Path | None, since: date | None, until: date | None) -> int:
+    from gn_desktop.services import extracts
+
+    if fmt == "json":
+        raise KnownError("--format json : seulement pour toutes les personnes ; choisissez csv ou xlsx.")
+    kind = extracts.What(what)
+    if out is None:
+        period = "_".join(d.isoformat() for d in (since, until) if d is not None)
+        out = Path(f"{extracts.TITLES[kind].lower()}{'_' + period if period else ''}.{fmt}")
+    store = _open_store(data)
+    with store.unit_of_work(None) as uow, _terminal_progress(f"Extraction {extracts.TITLES[kind].lower()}") as progress:
+        count = extracts.export(uow, kind, fmt, out, since=since, until=until, progress=progress)
+        uow.commit()  # the export's audit event
+    print(f"{count} ligne{'s' if count > 1 else ''} écrite{'s' if count > 1 else ''} dans {out}.", file=sys.stderr)
+    return 0
+
+
+_PHASES = {"read": "lecture", "check": "vérification", "write": "écriture"}
+
+
+@contextlib.contextmanager
+def _terminal_progress(title: str) -> Iterator[Progress]:
+    """A progress line on standard error when it is a terminal (redrawn at most 10 times a second); silent when the
+    output goes to a file or a pipe, so scripts and logs get only the final summary."""
+    from gn_desktop.services.progress import SILENT, Progress
+
+    if not sys.stderr.isatty():
+        yield SILENT
+        return
+    shown = ""
+    drawn_at = 0.0
+
+    def report(phase: Phase, done: int, total: int) -> None:
+        nonlocal shown, drawn_at
+        now = time.monotonic()
+        if now - drawn_at < 0.1 and done != total:
+            return
+        drawn_at = now
+        count = f"{done:,}".replace(",", " ") + (f" / {total:,}".replace(",", " ") if total else "")
+        percent = f" ({done * 100 // total} %)" if total else ""
+        line = f"{title} : {_PHASES.get(phase.value, phase.value)} {count}{percent}"
+        sys.stderr.write("\r" + line.ljust(len(shown)))
+        sys.stderr.flush()
+        shown = line
+
+    try:
+        yield Progress(report)
+    finally:
+        if shown:
+            sys.stderr.write("\r" + " " * len(shown) + "\r")
+            sys.stderr.flush()
+
+
+def _export_people(data: Path, fmt: str, out: Path | None) -> int:
     from gn_desktop.services import exporting
 
     if fmt == "xlsx" and out is None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +44,7 @@ SCREENSHOT_VIEWS: dict[str, str] = {
     "consent-withdraw": "fiche d'une personne : retrait d'un consentement et ce qu'il change",
     "rqth": "fiche d'une personne : décision RQTH (conseillers et responsables seulement)",
     "erase": "fiche d'une personne : effacement par un responsable de campus (motif, référence, nom saisi)",
+    "person-move": "fiche d'une personne : partage ou transfert vers un autre campus, avec son accord",
     "intake": "nouvelle inscription : identité et recherche des doublons",
     "consents": "nouvelle inscription : consentements (version du texte)",
     "partners": "partenaires : sessions de formation et places restantes",
@@ -52,6 +54,8 @@ SCREENSHOT_VIEWS: dict[str, str] = {
     "conflicts": "synchronisation : conflits à régler (exemple)",
     "preferences": "menu Préférences : langue de l'interface, changer son mot de passe",
     "password": "changer son mot de passe (mot de passe actuel, nouveau deux fois)",
+    "import": "Fichier → Importer : le compte rendu d'un classeur refusé, ligne par ligne (exemple)",
+    "export": "Fichier → Exporter : quoi, sur quelle période, en CSV ou en classeur Excel",
 }
 SCREENSHOT_DEMO_PEOPLE = 2000
 
@@ -142,6 +146,7 @@ def _show_person(window: MainWindow, store: Store, view: str, settle: Callable[[
         "consent-withdraw": page.consents,
         "rqth": page.rqth,
         "erase": page.pathway,
+        "person-move": page.pathway,
     }[view]
     if tab is not None:
         page.tabs.setCurrentWidget(tab)
@@ -191,7 +196,16 @@ def _sample_erasure(window: MainWindow) -> None:
         dialog.reference.setText("RGPD-2025-0142")
 
 
+def _sample_move(window: MainWindow) -> None:
+    window.person.ask_move()
+    dialog = window.person.move_dialog
+    if dialog is not None:
+        dialog.transfer.setChecked(True)
+        dialog.consent.setChecked(True)
+
+
 _PERSON_SAMPLES: dict[str, Callable[[MainWindow], None]] = {
+    "person-move": _sample_move,
     "person-edit": _sample_correction,
     "person-conflict": _sample_conflict,
     "consent-withdraw": _sample_withdrawal,
@@ -339,6 +353,52 @@ def _show_password(window: MainWindow, _store: Store, _view: str, settle: Callab
         dialog.fields["new"].setText("nouveau-mot-de-passe")
 
 
+def _sample_workbook(folder: Path) -> Path:
+    """A small workbook as a campus keeps it, with two lines in error and a column the import does not know."""
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Inscrits"
+    ws.append(["Prénom", "Nom", "Date de naissance", "Téléphone", "Commune", "Remarques"])
+    ws.append(["Inès", "Haddad", datetime(1999, 4, 12), "06 12 34 56 78", "Saint-Denis", ""])
+    ws.append(["Yanis", "Moreau", "31/02/2001", "06 98 76 54 32", "Bobigny", ""])
+    ws.append(["Awa", "Konaté", "03/07/1996", "01 23", "Montreuil", "rappeler"])
+    ws.append(["Lucas", "", "15/10/2000", "", "Pantin", ""])
+    path = folder / "inscrits-2025.xlsx"
+    wb.save(path)
+    return path
+
+
+def _show_import(window: MainWindow, _store: Store, _view: str, settle: Callable[[], None]) -> None:
+    """The import dialog's report on a workbook refused for its lines in error (nothing imported)."""
+    import tempfile
+
+    from gn_desktop.views.import_dialog import ImportDialog
+
+    window.files.open_import()
+    dialog = window.files.dialog
+    assert isinstance(dialog, ImportDialog)
+    with tempfile.TemporaryDirectory() as folder:
+        dialog.choose(_sample_workbook(Path(folder)))
+        dialog.start()
+        settle()
+        dialog.path_edit.setText(dialog.path_edit.text().rsplit(os.sep, 1)[-1])  # no machine path in the picture
+
+
+def _show_export(window: MainWindow, _store: Store, _view: str, settle: Callable[[], None]) -> None:
+    from gn_desktop.views.export_dialog import ExportDialog
+
+    window.files.open_export()
+    settle()
+    dialog = window.files.dialog
+    assert isinstance(dialog, ExportDialog)
+    dialog.what.setCurrentIndex(1)  # referrals
+
+
 def _show_sync(window: MainWindow, store: Store, view: str, settle: Callable[[], None]) -> None:
     window.go_to(5)
     settle()
@@ -362,6 +422,7 @@ _PREPARE: dict[str, Callable[[MainWindow, Store, str, Callable[[], None]], None]
             "consent-withdraw",
             "rqth",
             "erase",
+            "person-move",
         ),
         _show_person,
     ),
@@ -370,6 +431,8 @@ _PREPARE: dict[str, Callable[[MainWindow, Store, str, Callable[[], None]], None]
     "appointments": _show_appointments,
     "preferences": _show_preferences,
     "password": _show_password,
+    "import": _show_import,
+    "export": _show_export,
     **dict.fromkeys(("intake", "consents"), _show_intake),
     "partners": lambda window, _store, _view, _settle: window.go_to(3),
     "events": lambda window, _store, _view, _settle: window.go_to(4),
@@ -395,10 +458,25 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
         return 0
     if view in KIOSK_SCREENS:
         return _kiosk_screenshot(data_dir, view, out, size, lang)
+    target = out if out is not None else Path(f"{view}.png")
+    with shown_view(data_dir, view=view, size=size, lang=lang) as window:
+        image = _with_popups(window)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(target)):
+            raise KnownError(f"Impossible d'écrire {target}.")
+    print(f"{target} ({image.width()}×{image.height()}, vue {view}, langue {lang})")
+    return 0
+
+
+@contextmanager
+def shown_view(data_dir: Path, *, view: str, size: str = "1280x800", lang: str = "fr") -> Iterator[MainWindow]:
+    """The advisor window showing `view` (a name of `SCREENSHOT_VIEWS`) over the demo data of `data_dir`, as it is
+    rendered into a screenshot (dialogs and menus open over it); closed again, and its store too, on leaving."""
+    from gn_core.domain.errors import KnownError
+
     if view not in SCREENSHOT_VIEWS:
         raise KnownError(f"Vue « {view} » inconnue. Vues possibles : {', '.join(SCREENSHOT_VIEWS)}.")
     width, height = _parse_size(size)
-    target = out if out is not None else Path(f"{view}.png")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
     from gn_desktop.services import auth, demo
@@ -438,12 +516,7 @@ def screenshot(data_dir: Path, *, view: str, out: Path | None, size: str = "1280
         if prepare is not None:
             prepare(window, store, view, lambda: _settle(app, runner))
         _settle(app, runner, minimum_s=0.8)
-        image = _with_popups(window)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(target)):
-            raise KnownError(f"Impossible d'écrire {target}.")
-        print(f"{target} ({image.width()}×{image.height()}, vue {view}, langue {lang})")
-        return 0
+        yield window
     finally:
         if window is not None:
             window.close()

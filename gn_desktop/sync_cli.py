@@ -11,11 +11,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from gn_core.domain.errors import KnownError
+from gn_core.domain.errors import KnownError, PermissionDenied
 from gn_core.sync_rules import DeviceRole
-from gn_desktop.services import auth, conflicts, erasure, sync_status
+from gn_desktop.services import auth, conflicts, erasure, sync_status, transfers
+from gn_desktop.services.auth import SignInResult
 from gn_desktop.store.uow import Store
 from gn_desktop.sync import apply
+from gn_desktop.sync import snapshot as snapshots
 from gn_desktop.sync.engine import Syncer
 
 #: tests only: shift this process's clock by this many seconds (a campus PC whose clock is wrong)
@@ -44,32 +46,58 @@ def run(data: Path, args: argparse.Namespace) -> int:
         if args.command == "conflicts":
             return _conflicts(store, args)
         if args.command == "person":
-            return _erase(store, args)
+            return _erase(store, args) if args.action == "erase" else _move(store, args)
+        if args.command == "snapshot":
+            return _publish(store, data, args.into)
     finally:
         store.dispose()
     raise AssertionError(args.command)
 
 
-def _manager_sign_in(store: Store, manager: str | None) -> str:
-    """A campus manager's user id, from their username and password: asked on the terminal (the password hidden), or
-    `--manager USER` with the password on the first line of standard input (scripts). Other roles are refused."""
+def _sign_in(store: Store, username: str | None, why: str) -> SignInResult:
+    """A sign-in from the terminal (the password hidden), or `username` with the password on the first line of
+    standard input (scripts). A failure counts towards the throttle even though the command stops."""
     try:
-        if manager is None:
-            print("L'effacement d'une personne demande la connexion d'un responsable de campus.", file=sys.stderr)
-            username = input("Identifiant du responsable : ")
+        if username is None:
+            print(why, file=sys.stderr)
+            username = input("Identifiant : ")
             password = getpass.getpass("Mot de passe : ")
         else:
-            username = manager
             password = sys.stdin.readline().rstrip("\r\n")
     except EOFError:
         raise KnownError(
-            "Identifiant et mot de passe d'un responsable de campus attendus (ou --manager IDENTIFIANT, "
-            "le mot de passe sur l'entrée standard)."
+            "Identifiant et mot de passe attendus (ou l'option d'identifiant, le mot de passe sur l'entrée standard)."
         ) from None
     with store.unit_of_work(None) as uow:
         result = auth.sign_in(uow, username, password)
-        uow.commit()  # a failure counts towards the throttle even though the command stops
-    return erasure.eraser(result)
+        uow.commit()
+    if result.user is None or result.user.user_id is None:
+        raise PermissionDenied(result.message or "Identifiant ou mot de passe incorrect.")
+    return result
+
+
+def _manager_sign_in(store: Store, manager: str | None) -> str:
+    """A campus manager's user id (`_sign_in`); other roles are refused."""
+    why = "L'effacement d'une personne demande la connexion d'un responsable de campus."
+    return erasure.eraser(_sign_in(store, manager, why))
+
+
+def _move(store: Store, args: argparse.Namespace) -> int:
+    """`gn-desktop person share|transfer ID --campus CODE --consent`: the same service as the person's file."""
+    result = _sign_in(store, args.user, "Partager ou transférer un dossier demande la connexion d'un conseiller.")
+    user_id = result.user.user_id if result.user else None
+    with store.unit_of_work(user_id) as uow:
+        target = transfers.find_campus(uow, args.campus)
+        if target is None:
+            raise KnownError(f"Campus « {args.campus} » inconnu de ce poste : synchronisez-le d'abord.")
+        move = transfers.Move.SHARE if args.action == "share" else transfers.Move.TRANSFER
+        done = transfers.move_person(uow, args.person_id, target.id, move, consent=args.consent)
+        uow.commit()
+    if done.move is transfers.Move.SHARE:
+        print(f"{done.person} : partage avec {done.campus} envoyé au siège à la prochaine synchronisation.")
+    else:
+        print(f"{done.person} : dossier transféré à {done.campus} (effectif partout à la prochaine synchronisation).")
+    return 0
 
 
 def _erase(store: Store, args: argparse.Namespace) -> int:
@@ -100,13 +128,25 @@ def _sync(store: Store, data: Path, args: argparse.Namespace) -> int:
             if st.last_error:
                 print(f"Dernière erreur : {st.last_error}")
         return 0
-    report = Syncer(store, data).cycle()
+    # the command line holds the store alone: a new PC may start from HQ's ready database of its campus
+    report = Syncer(store, data, snapshot=not args.no_snapshot).cycle()
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False))
     else:
+        if report.snapshot:
+            print("Base du campus reçue d'un coup (base prête du siège), puis complétée.")
         print(f"Envoyés : {report.pushed} ; reçus : {report.pulled} ; conflits : {report.conflicts}")
         for err in report.errors:
             print(f"Refusé par le siège : {err}", file=sys.stderr)
+    return 0
+
+
+def _publish(store: Store, data: Path, into: Path) -> int:
+    """`gn-desktop snapshot publish --into DIR`: this PC, a replica of its campus beside HQ, pulls what is new and
+    writes its database, without anything of its own, where HQ offers it to new PCs (sync/snapshot.py)."""
+    Syncer(store, data).cycle()
+    info = snapshots.publish(store, into)
+    print(f"Base prête du campus écrite : {info.size / 1e6:.1f} Mo, à jour jusqu'à la séquence {info.cursor}.")
     return 0
 
 

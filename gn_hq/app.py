@@ -1,7 +1,8 @@
 """The HQ application factory: `create_app(database_url)` gives the ASGI app `gn-hq serve` runs.
 
 Composition root of HQ: builds the engine, migrates, creates the `Hq` context, and wires routes, errors and
-middleware (size limit and gzip-encoded requests, epoch header, gzip answers).
+middleware (request ids, access log and metrics; size limit and gzip-encoded requests, epoch header, gzip
+answers), and `/health` and `/metrics` for operators.
 """
 
 from __future__ import annotations
@@ -11,14 +12,16 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI, Response
 from fastapi.openapi.utils import get_openapi
+from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.middleware.gzip import GZipMiddleware
 
 from gn_core.protocol import PROTOCOL_VERSION, PushRequest
 from gn_hq import __version__, console, paths
-from gn_hq.api import problems
+from gn_hq.api import metrics, problems
 from gn_hq.api.middleware import BodyLimit, EpochHeader
+from gn_hq.api.observability import RequestLog, note_route
 from gn_hq.api.routes import reporting, router
 from gn_hq.db.engine import make_engine
 from gn_hq.db.migrate import upgrade_to_head
@@ -64,6 +67,7 @@ def create_app(
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        dependencies=[Depends(note_route)],
     )
     app.state.hq = hq
     problems.install(app)
@@ -80,6 +84,11 @@ def create_app(
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=hq.settings.gzip_level)
     app.add_middleware(EpochHeader, epoch=lambda: context.epoch)
     app.add_middleware(BodyLimit, max_bytes=hq.settings.max_body_bytes)
+    app.add_middleware(RequestLog)  # outermost: ids, times and counts every answer, 413s too
+
+    @app.get("/metrics", summary="Prometheus metrics (rates, latencies, lag per campus)", tags=["ops"])
+    def prometheus_metrics() -> Response:
+        return Response(metrics.exposition(context), media_type=CONTENT_TYPE_LATEST)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -12,6 +12,7 @@ import argparse
 import getpass
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 from gn_core.domain.enums import ErasureReason
 from gn_core.domain.labels import label
 from gn_core.protocol import PROTOCOL_VERSION
-from gn_hq import __version__, paths
+from gn_hq import __version__, logs, paths
 from gn_hq.services.errors import HqError
 
 if TYPE_CHECKING:
@@ -50,6 +51,18 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help="nombre de processus (défaut : 1)")
     serve.add_argument("--no-access-log", action="store_true", help="ne journalise pas chaque requête")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.add_argument(
+        "--log-format",
+        default="json",
+        choices=["json", "text"],
+        help="journal en JSON, une ligne par événement (défaut), ou en texte lisible",
+    )
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        help="adresses des relais (reverse proxy TLS) dont les en-têtes X-Forwarded-For/-Proto sont crus "
+        "(défaut : 127.0.0.1 ; « * » pour tous — seulement derrière un relais)",
+    )
 
     sub.add_parser("migrate", parents=[common], help="met la base au dernier schéma")
 
@@ -144,6 +157,35 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--campus", default=None, help="code du campus (par défaut : tous les campus)")
     report.add_argument("--out", required=True, type=Path, help="fichier à écrire")
 
+    dup = sub.add_parser("duplicates", help="doublons probables entre campus").add_subparsers(
+        dest="action", metavar="ACTION"
+    )
+    dup.required = True
+    dlist = dup.add_parser("list", parents=[common], help="liste les paires à examiner, les plus probables d'abord")
+    dlist.add_argument("--json", action="store_true", help="sortie JSON")
+    dlist.add_argument("--campus", help="seulement les paires dont une personne suit ce campus (code)")
+    dismiss = dup.add_parser(
+        "dismiss", parents=[common], help="deux personnes différentes : la paire ne sera plus jamais proposée"
+    )
+    dismiss.add_argument("person_a")
+    dismiss.add_argument("person_b")
+    dup.add_parser("scan", parents=[common], help="compare à nouveau toutes les personnes (après une mise à jour)")
+    dmerge = dup.add_parser(
+        "merge",
+        parents=[common],
+        help="même personne : MERGED devient un renvoi vers SURVIVOR, qui reçoit tout son dossier (irréversible)",
+    )
+    dmerge.add_argument("survivor", help="le dossier qui reste")
+    dmerge.add_argument("merged", help="le dossier fusionné dans l'autre")
+    dmerge.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        metavar="CHAMP=merged",
+        help="prend la valeur du dossier fusionné pour ce champ (ex. phone=merged, campus_id=merged pour que son "
+        "campus suive la personne) ; sinon la valeur du dossier qui reste est gardée",
+    )
+
     audit = sub.add_parser("audit", help="journal des consultations de données sensibles").add_subparsers(
         dest="action", metavar="ACTION"
     )
@@ -202,6 +244,12 @@ def _serve(args: argparse.Namespace) -> int:
     engine = make_engine(url)
     upgrade_to_head(engine)
     engine.dispose()
+    if args.workers > 1:
+        # each worker writes its metrics there; any of them answers /metrics with the sum (gn_hq.api.metrics)
+        metrics_dir = directory / "metrics"
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+        metrics_dir.mkdir(mode=0o700, parents=True)
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
     shown = url.split("@")[-1] if "@" in url else url
     print(f"Siège : base {shown}, données {directory}, http://{args.host}:{args.port}", flush=True)
     uvicorn.run(
@@ -210,8 +258,11 @@ def _serve(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
-        access_log=not args.no_access_log,
+        log_config=logs.logging_config(args.log_format, args.log_level, access=not args.no_access_log),
         log_level=args.log_level,
+        access_log=False,  # HQ writes its own access log (route templates, request ids): gn_hq.api.observability
+        proxy_headers=True,
+        forwarded_allow_ips=args.forwarded_allow_ips,
         # on stop, requests still running get 3 s: a long poll (GET /v1/pull?wait=…) is then cut, which campuses
         # treat like any lost connection; a push is one transaction, applied whole or not at all
         timeout_graceful_shutdown=3,
@@ -422,7 +473,83 @@ def _person_erase(args: argparse.Namespace, hq: Hq) -> int:
 def _indicators(_args: argparse.Namespace, hq: Hq) -> int:
     from gn_hq.services import indicators
 
-    print(json.dumps(indicators.indicators(hq).model_dump(mode="json"), ensure_ascii=False, indent=2))
+    print(indicators.indicators(hq).model_dump_json(indent=2))
+    return 0
+
+
+_REASONS = {
+    "same_name": "même nom",
+    "name": "nom proche",
+    "birth_date": "même date de naissance",
+    "phone": "même téléphone",
+    "email": "même e-mail",
+}
+
+
+def _duplicates_list(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_core.domain.enums import PathwayStep
+    from gn_hq.services import devices, duplicates
+
+    campus_id = None
+    if args.campus:
+        with hq.read() as conn:
+            campus = devices.find_campus(conn, args.campus)
+        if campus is None:
+            raise HqError(f"Campus « {args.campus} » inconnu : donnez son code (gn-hq campus list).")
+        campus_id = campus.id
+    found = duplicates.pairs(hq, campus_id=campus_id)
+    if args.json:
+        print(json.dumps([p.as_json() for p in found], ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print("Aucun doublon probable à examiner.")
+    for pair in found:
+        why = ", ".join(_REASONS.get(r, r) for r in pair.reasons)
+        print(f"Score {pair.score} ({why}) :")
+        for side in (pair.a, pair.b):
+            born = date.fromisoformat(side.birth_date).strftime("%d/%m/%Y") if side.birth_date else "naissance ?"
+            step = label(PathwayStep(side.pathway_step)) if side.pathway_step else "?"
+            contact = side.last_contact_on or "jamais"
+            print(
+                f"  {side.person_id}  {side.first_name} {side.last_name}, {born}, {side.campus or '?'}, "
+                f"étape : {step}, dernier contact : {contact}"
+            )
+    return 0
+
+
+def _duplicates_dismiss(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import duplicates
+
+    duplicates.dismiss(hq, args.person_a, args.person_b, decided_by="gn-hq (ligne de commande)")
+    print("Noté : deux personnes différentes, la paire ne sera plus proposée.")
+    return 0
+
+
+def _duplicates_merge(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import merging
+
+    take = []
+    for item in args.field:
+        name, _, side = item.partition("=")
+        if side not in ("merged", "survivor"):
+            raise HqError(f"--field {item} : écrivez CHAMP=merged (la valeur du dossier fusionné) ou CHAMP=survivor.")
+        if side == "merged":
+            take.append(name.strip())
+    result = merging.merge_people(hq, args.survivor, args.merged, take=take, decided_by="gn-hq (ligne de commande)")
+    taken = ", ".join(result.fields_taken) or "aucun"
+    print(
+        f"Fusion faite : {result.merged_id} renvoie désormais vers {result.survivor_id} "
+        f"({result.records_moved} enregistrement(s) déplacé(s) ; valeurs reprises : {taken}). "
+        "Les postes l'appliquent à leur prochaine synchronisation."
+    )
+    return 0
+
+
+def _duplicates_scan(_args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import duplicates
+
+    found = duplicates.scan(hq)
+    print(f"Comparaison terminée : {found} nouvelle(s) paire(s) à examiner.")
     return 0
 
 
@@ -533,11 +660,26 @@ _COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Hq], int]]
     ("person", "erase"): _person_erase,
     ("indicators", None): _indicators,
     ("report", None): _report,
+    ("duplicates", "list"): _duplicates_list,
+    ("duplicates", "dismiss"): _duplicates_dismiss,
+    ("duplicates", "scan"): _duplicates_scan,
+    ("duplicates", "merge"): _duplicates_merge,
     ("audit", "list"): _audit_list,
     ("retention", "run"): _retention_run,
     ("retention", "show"): _retention_show,
     ("retention", "set"): _retention_set,
 }
+
+
+def _missing_server_packages() -> list[str]:
+    """HQ's server packages (the `[hq]` extra) absent from this installation — a campus PC's, say."""
+    import importlib.util
+
+    return [
+        name
+        for name in ("fastapi", "uvicorn", "psycopg", "prometheus_client")
+        if importlib.util.find_spec(name) is None
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -549,6 +691,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    missing = _missing_server_packages()
+    if missing:
+        print(
+            f"Le serveur du siège n'est pas installé ici (paquets manquants : {', '.join(missing)}). "
+            "Installez-le avec : pip install 'grand-numerique[hq]'",
+            file=sys.stderr,
+        )
+        return 1
     try:
         return _run(args)
     except HqError as exc:

@@ -30,7 +30,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from gn_core.domain import enums as e
 from gn_core.domain.enums import AuditAction
@@ -95,14 +95,18 @@ _PERSON_COLUMNS = (
 )
 
 
-def _people(uow: UnitOfWork) -> Iterator[dict[str, Any]]:
-    """Every person as a dict of Python values (plus "campus_code"), oldest first, fetched in batches."""
-    stmt = (
+def _people_query() -> Select[*tuple[Any, ...]]:
+    """Every person's exported columns (plus "campus_code"), oldest first (`extracts` narrows it to a period)."""
+    return (
         select(*_PERSON_COLUMNS, m.Campus.code.label("campus_code"))
         .join(m.Campus, m.Campus.id == m.Person.campus_id)
         .order_by(m.Person.id)  # UUIDv7: creation order, and stable across an export and its re-import
-        .execution_options(yield_per=_BATCH)
     )
+
+
+def _people(uow: UnitOfWork) -> Iterator[dict[str, Any]]:
+    """Every person as a dict of Python values (plus "campus_code"), oldest first, fetched in batches."""
+    stmt = _people_query().execution_options(yield_per=_BATCH)
     for row in uow.session.execute(stmt):
         yield dict(row._mapping)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -381,6 +381,7 @@ def history(uow: UnitOfWork, person_id: str) -> list[HistoryView]:
             if not can_read_restricted_note(role, uow.user_id, author):
                 fields = {k: v for k, v in fields.items() if k != "body"}
         out.append(HistoryView(h.at, h.entity, h.op, names.get(h.user_id or "", ""), fields, h.origin))
+    out = _with_targets_named(uow, out)
     if not any(h.entity == "person" and h.op == "insert" for h in out):
         # the person came with this PC's first sync (a snapshot brings states, not their story): say so, with when
         # the record was created; its earlier history is kept at HQ
@@ -388,6 +389,45 @@ def history(uow: UnitOfWork, person_id: str) -> list[HistoryView]:
         if person is not None:
             out.append(HistoryView(person.created_at, "person", "received", "", {}, "hq"))
     return out
+
+
+#: ids a history entry shows by what they name: the training session or job offer of a referral or a pathway step
+NAMED_TARGETS = ("programme_session_id", "job_offer_id")
+
+
+def _sides(change: Any) -> list[str]:
+    """The values of a history entry's field: before and after for a change, the value for a plain one."""
+    values = [change.get("old"), change.get("new")] if isinstance(change, dict) else [change]
+    return [str(v) for v in values if v]
+
+
+def _with_targets_named(uow: UnitOfWork, entries: list[HistoryView]) -> list[HistoryView]:
+    """The history with each session or offer id replaced by its title ("Développeur web (24/12/2026)"); an id this
+    PC cannot name (not in its catalogue) is left out."""
+    ids = {value for h in entries for key in NAMED_TARGETS for value in _sides(h.fields.get(key)) if value}
+    if not ids:
+        return entries
+    titles: dict[str, str] = {
+        sid: f"{title} ({starts:%d/%m/%Y})"
+        for sid, title, starts in uow.session.execute(
+            select(m.ProgrammeSession.id, m.Programme.title, m.ProgrammeSession.starts_on)
+            .join(m.Programme, m.Programme.id == m.ProgrammeSession.programme_id)
+            .where(m.ProgrammeSession.id.in_(ids))
+        )
+    }
+    titles |= dict(uow.session.execute(select(m.JobOffer.id, m.JobOffer.title).where(m.JobOffer.id.in_(ids))).all())
+
+    def named(fields: dict[str, Any]) -> dict[str, Any]:
+        out = dict(fields)
+        for key in NAMED_TARGETS:
+            change = fields.get(key)
+            if isinstance(change, dict):
+                out[key] = {side: titles.get(str(value)) if value else None for side, value in change.items()}
+            elif change is not None:
+                out[key] = titles.get(str(change))
+        return out
+
+    return [replace(h, fields=named(h.fields)) if any(k in h.fields for k in NAMED_TARGETS) else h for h in entries]
 
 
 @dataclass(frozen=True, slots=True)

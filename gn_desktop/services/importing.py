@@ -6,6 +6,8 @@ Accepted files:
   separator (; , or tab) are detected. Dates are typed dd/mm/yyyy (ISO yyyy-mm-dd also works).
 - JSON (a file ending in .json): a list of objects with the keys of `exporting.export_people(..., "json")`, so an
   export re-imports as is.
+- Excel workbooks (.xlsx): the first sheet; a formula cell gives the value Excel last computed, dates are real Excel
+  dates or dates typed as text, a merged header is refused naming the cells (see `import_files`).
 
 Columns are recognised by their French or English header, ignoring accents, case, spaces and punctuation ("Prénom",
 "first_name", "PRENOM" are one column); unknown columns are ignored and named in the report. Vocabulary cells take the
@@ -25,14 +27,14 @@ of the campuses, as the CNIL social-support framework allows), dated the day of 
 All or nothing: every row is validated before anything is written. A file with any bad row imports nothing
 (`ImportRefused`, listing every bad line and why) unless `skip_bad_rows` is set, in which case the valid rows are
 imported and the report lists the skipped lines. Nothing is committed here: the caller's unit of work decides.
+
+Long imports report their progress (reading, checking, writing) between chunks of rows, and stop when cancelled
+(`progress.Cancelled`): the caller's unit of work then rolls back, leaving nothing.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
-import json
 import re
 import uuid
 from collections.abc import Iterator, Sequence
@@ -52,7 +54,9 @@ from gn_core.domain.person import CHOICES, MULTIPLE_CHOICES, PersonForm, clean_p
 from gn_core.domain.reference import CURRENT_CONSENT_VERSION, find_commune
 from gn_core.domain.validation import parse_date
 from gn_core.ids import new_id
+from gn_desktop.services.import_files import read_table
 from gn_desktop.services.intake import update_person
+from gn_desktop.services.progress import SILENT, Cancelled, Phase, Progress
 from gn_desktop.services.setup import campus_id_for, ensure_reference_data
 from gn_desktop.store import models as m
 from gn_desktop.store.changes import bulk_insert
@@ -60,6 +64,10 @@ from gn_desktop.store.uow import UnitOfWork
 
 #: how many ids go in one SQL IN (...) list
 _CHUNK = 500
+#: rows checked, or written, between two progress reports (and cancellation checks)
+_STEP = 500
+#: people created by one bulk insert (large: a bulk insert costs a few statements whatever its size)
+_WRITE_CHUNK = 5000
 
 # --- Columns ---------------------------------------------------------------------------------------------------
 
@@ -185,128 +193,6 @@ def _count(n: int, one: str, many: str) -> str:
 def _lines_fr(lines: Sequence[int]) -> str:
     texts = [str(n) for n in lines]
     return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " et " + texts[-1]
-
-
-# --- Reading files ---------------------------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Table:
-    headers: list[str]
-    #: (line, cells by header); `extra` holds a French problem with the row's shape, if any
-    records: list[tuple[int, dict[str, Any], str | None]]
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise KnownError(
-            "Encodage du fichier non reconnu : enregistrez-le depuis Excel au format « CSV UTF-8 » ou « CSV "
-            "(séparateur : point-virgule) »."
-        ) from None
-
-
-def _delimiter(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            counts = {d: line.count(d) for d in (";", ",", "\t")}
-            best = max(counts, key=lambda d: counts[d])
-            return best if counts[best] else ","
-    return ","
-
-
-def _read_csv(text: str) -> _Table:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    headers: list[str] | None = None
-    records: list[tuple[int, dict[str, Any], str | None]] = []
-    start = 1
-    try:
-        for row in reader:
-            line, start = start, reader.line_num + 1
-            if not any(cell.strip() for cell in row):
-                continue
-            if headers is None:
-                headers = [cell.strip() for cell in row]
-                continue
-            extra = None
-            if len(row) > len(headers) and any(cell.strip() for cell in row[len(headers) :]):
-                extra = (
-                    f"La ligne compte {len(row)} valeurs alors que l'en-tête compte {len(headers)} colonnes : "
-                    "une valeur contient sans doute le séparateur sans être entre guillemets."
-                )
-            records.append((line, dict(zip(headers, row, strict=False)), extra))
-    except csv.Error as exc:
-        raise KnownError(f"Le fichier CSV est mal formé vers la ligne {reader.line_num} ({exc}).") from None
-    return _Table(headers or [], records)
-
-
-def _skip_blank(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
-
-
-def _read_json(text: str) -> _Table:
-    """A JSON list of objects, parsed one element at a time so each row knows the line it starts on."""
-    decoder = json.JSONDecoder()
-    try:
-        pos = _skip_blank(text, 0)
-        if pos >= len(text):
-            return _Table([], [])
-        if text[pos] != "[":
-            raise KnownError("Le fichier JSON doit contenir une liste de personnes ([ {...}, {...} ]).")
-        headers: dict[str, None] = {}
-        records: list[tuple[int, dict[str, Any], str | None]] = []
-        line, counted = 1, 0
-        pos = _skip_blank(text, pos + 1)
-        if text.startswith("]", pos):
-            return _Table([], [])
-        while True:
-            line += text.count("\n", counted, pos)
-            counted = pos
-            obj, pos = decoder.raw_decode(text, pos)
-            if isinstance(obj, dict):
-                headers.update(dict.fromkeys(str(k) for k in obj))
-                records.append((line, {str(k): v for k, v in obj.items()}, None))
-            else:
-                records.append((line, {}, "L'élément n'est pas un objet { ... } décrivant une personne."))
-            pos = _skip_blank(text, pos)
-            if text.startswith("]", pos):
-                break
-            if not text.startswith(",", pos):
-                raise json.JSONDecodeError("expected , or ]", text, pos)
-            pos = _skip_blank(text, pos + 1)
-    except json.JSONDecodeError as exc:
-        raise KnownError(
-            f"Le fichier JSON est mal formé vers la ligne {exc.lineno}, colonne {exc.colno} : vérifiez les "
-            "virgules, les guillemets et les crochets à cet endroit."
-        ) from None
-    return _Table(list(headers), records)
-
-
-def _read(path: Path) -> _Table:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise KnownError(f"Fichier introuvable : {path}.") from None
-    except OSError as exc:
-        raise KnownError(f"Impossible de lire le fichier {path} : {exc.strerror or exc}.") from None
-    if data.startswith(b"PK\x03\x04") or path.suffix.lower() in (".xlsx", ".xls", ".ods"):
-        raise KnownError(
-            f"{path.name} est un classeur, pas un fichier CSV : dans Excel, choisissez « Enregistrer sous » puis "
-            "« CSV (séparateur : point-virgule) » ou « CSV UTF-8 », et importez ce fichier-là."
-        )
-    text = _decode(data)
-    if path.suffix.lower() == ".json":
-        return _read_json(text)
-    return _read_csv(text)
 
 
 # --- Cells -----------------------------------------------------------------------------------------------------
@@ -708,19 +594,34 @@ def import_file(
     campus_code: str | None,
     skip_bad_rows: bool,
     today: date,
+    progress: Progress = SILENT,
 ) -> ImportReport:
-    """Import (create or update) the people of a CSV or JSON file in the caller's unit of work; see the module doc.
+    """Import (create or update) the people of a CSV, JSON or xlsx file in the caller's unit of work; see the module
+    doc.
 
     `campus_code` is the campus of created people whose row has no campus (default: this device's campus).
     Raises `ImportRefused` (nothing written) for an unreadable file, missing columns, or bad rows unless
     `skip_bad_rows`, in which case the valid rows are imported and the report lists the skipped lines.
+    Raises `Cancelled` when `progress` says so: the caller's unit of work must then be rolled back.
     """
+    try:
+        return _import(uow, path, campus_code, skip_bad_rows, today, progress)
+    except Cancelled:
+        raise Cancelled("Import annulé : aucune personne n'a été importée ni modifiée.") from None
+
+
+def _import(
+    uow: UnitOfWork, path: Path, campus_code: str | None, skip_bad_rows: bool, today: date, progress: Progress
+) -> ImportReport:
     report = ImportReport(file_name=path.name)
     campuses = ensure_reference_data(uow)
     try:
-        table = _read(path)
+        table = read_table(path, progress)
+    except Cancelled:
+        raise
     except KnownError as exc:
         raise ImportRefused(exc.message, report) from None
+    report.warnings.extend(table.warnings)
     if not table.headers:
         raise ImportRefused(f"Le fichier {path.name} est vide : il n'y a personne à importer.", report)
     mapping = _map_columns(table.headers, report)
@@ -743,9 +644,12 @@ def import_file(
             default_campus = campus_id_for(uow, campus_code)
         except KnownError as exc:
             raise ImportRefused(exc.message, report) from None
-    for row in rows:
+    for i, row in enumerate(rows):
+        if i % _STEP == 0:
+            progress.step(Phase.CHECK, i, len(rows))
         if any(row.cells.values()):
             _validate(row, present, campuses, default_campus, today, uow.campus_id)
+    progress.step(Phase.CHECK, len(rows), len(rows))
     _check_same_person_twice(rows)
 
     report.bad_rows = [BadRow(r.line, tuple(r.reasons)) for r in rows if r.reasons]
@@ -764,11 +668,24 @@ def import_file(
             report,
         )
     report.skipped_bad_rows = bool(report.bad_rows)
-    good = [r for r in rows if not r.reasons]
+    _write(uow, [r for r in rows if not r.reasons], report, today, path.name, progress)
+    return report
+
+
+def _write(
+    uow: UnitOfWork, good: list[_Row], report: ImportReport, today: date, file_name: str, progress: Progress
+) -> None:
+    """Update the existing people, then create the new ones in large bulk inserts, reporting progress."""
+    done = 0
     for row in good:
         if row.existing is not None:
             (report.updated_ids if _update(uow, row, today) else report.unchanged_ids).append(row.existing.id)
+            done += 1
+            if done % _STEP == 0:
+                progress.step(Phase.WRITE, done, len(good))
     creations = [r for r in good if r.existing is None]
     _warn_already_known(uow, creations, report)
-    report.created_ids = _create(uow, creations, today, path.name)
-    return report
+    for i in range(0, len(creations), _WRITE_CHUNK):
+        progress.step(Phase.WRITE, done + i, len(good))
+        report.created_ids.extend(_create(uow, creations[i : i + _WRITE_CHUNK], today, file_name))
+    progress.step(Phase.WRITE, len(good), len(good))

@@ -40,6 +40,7 @@ def _ensure_reference_data(uow: UnitOfWork) -> dict[str, str]:
             uow.session.add(campus)
             uow.session.flush()
             existing[ref.code] = campus.id
+    _ensure_own_campus(uow, existing)
     names = set(uow.session.scalars(select(m.Partner.name)))
     for p in PUBLIC_PARTNERS:
         if p.name not in names:
@@ -53,6 +54,22 @@ def _ensure_reference_data(uow: UnitOfWork) -> dict[str, str]:
             )
     uow.session.flush()
     return existing
+
+
+def _ensure_own_campus(uow: UnitOfWork, existing: dict[str, str]) -> None:
+    """This PC's campus, when it was enrolled (by a version that did not store it) but has not pulled yet: as HQ
+    named it at enrolment, replaced by HQ's record at the first pull. Without it, nobody could be enrolled here."""
+    campus_id = uow.campus_id
+    if campus_id is None or campus_id in existing.values():
+        return
+    state = uow.session.get(m.SyncState, 1)
+    if state is None or not state.campus_code or state.campus_code in existing:
+        return
+    uow.session.add(
+        m.Campus(id=campus_id, code=state.campus_code, name=state.campus_name or state.campus_code, commune_insee="")
+    )
+    uow.session.flush()
+    existing[state.campus_code] = campus_id
 
 
 def campus_id_for(uow: UnitOfWork, code: str | None) -> str:

@@ -70,6 +70,7 @@ def status(uow: UnitOfWork) -> SyncStatus:
     state = s.get(m.SyncState, 1)
     changes = s.scalar(select(func.count()).select_from(m.ChangeLog).where(m.ChangeLog.entity.in_(ENTITIES))) or 0
     erasures = s.scalar(select(func.count()).select_from(m.PendingErasure)) or 0
+    erasures += s.scalar(select(func.count()).select_from(m.PendingShare)) or 0  # requests for HQ, like erasures
     decisions = (
         s.scalar(select(func.count()).select_from(m.SyncConflict).where(m.SyncConflict.pending_choice.is_not(None)))
         or 0

@@ -279,6 +279,9 @@ class Person(Synced):
     follow_up_snoozed_until: Mapped[date | None]
     #: set by HQ when the file was anonymised after its retention period (gn_core.retention): no identity is left
     anonymised_on: Mapped[date | None]
+    #: set by HQ when this file was merged into another (a duplicate): a redirect, never kept as a person on a PC
+    #: (sync.apply moves what it holds to that person and deletes it)
+    merged_into: Mapped[str | None] = mapped_column(String(36))
     # Folded words the person is found by; indexed by the person_fts full-text table (migration 0002)
     search_terms: Mapped[str] = mapped_column(Text, default="")
 
@@ -729,6 +732,18 @@ class SyncSetAside(Base):
     data: Mapped[str] = mapped_column(Text)  # the record as received (JSON), to try again
     reason: Mapped[str] = mapped_column(Text)  # French, without any value of the record
     set_aside_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PendingShare(Base):
+    """A person this campus follows, to share with another campus (decided here, with the person's consent): HQ
+    grants the other campus access at the next sync (`POST /v1/people/{id}/shares`)."""
+
+    __tablename__ = "pending_share"
+
+    person_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    campus_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str | None] = mapped_column(String(36))
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class PendingErasure(Base):

@@ -434,6 +434,7 @@ def erase_person(conn: Connection, person_id: str, *, keep_pending: bool = True)
         conn.execute(delete(m.IntakeDraft).where(m.IntakeDraft.pre_registration_id.in_(chunk)))
     if identity:
         _delete_drafts_describing(conn, identity)
+    conn.execute(delete(m.PendingShare).where(m.PendingShare.person_id == person_id))
     if not keep_pending:
         conn.execute(delete(m.PendingErasure).where(m.PendingErasure.person_id == person_id))
     stamp_rows = [{"entity": e, "record_id": i} for e, i in ids] or [{"entity": "person", "record_id": person_id}]
@@ -446,6 +447,32 @@ def erase_person(conn: Connection, person_id: str, *, keep_pending: bool = True)
         [{**r, "hlc": "", "erased": True, "deleted_at": utcnow()} for r in stamp_rows],
     )
     return len(ids)
+
+
+#: tables whose `person_id` stays when a file is merged into another: the audit trail says whose file was read, as
+#: it was then; an erasure request not yet sent is HQ's to redirect (it erases both files)
+_KEEP_PERSON_ID = frozenset({"audit_event", "pending_erasure", "person"})
+
+
+def redirect_person(conn: Connection, merged_id: str, survivor_id: str) -> bool:
+    """A file HQ merged into another (a duplicate): whatever this PC still holds of it — records, history, pending
+    changes' bookkeeping, conflicts — now belongs to the survivor, and the merged file is deleted (search no longer
+    finds it). HQ already moved its records before sending the redirect; this catches what was written here since.
+    Returns False when this PC holds the merged file but not yet the survivor (the redirect waits, set aside)."""
+    person = table_of(m.Person)
+    held = set(conn.execute(select(person.c.id).where(person.c.id.in_([merged_id, survivor_id]))).scalars())
+    if merged_id not in held:
+        return True
+    if survivor_id not in held:
+        return False
+    rqth = table_of(m.RqthDecision)
+    if conn.execute(select(rqth.c.id).where(rqth.c.person_id == survivor_id)).first() is not None:
+        conn.execute(delete(rqth).where(rqth.c.person_id == merged_id))  # one per person: HQ kept the latest
+    for table in m.Base.metadata.sorted_tables:
+        if "person_id" in table.c and table.name not in _KEEP_PERSON_ID:
+            conn.execute(update(table).where(table.c.person_id == merged_id).values(person_id=survivor_id))
+    conn.execute(delete(person).where(person.c.id == merged_id))
+    return True
 
 
 def _identity_of(conn: Connection, person_id: str) -> Identity | None:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from gn_core.hlc import HybridClock, Stamp
 from gn_core.ids import new_id
 from gn_core.sync_rules import DeviceRole
-from gn_desktop.store import changes
+from gn_desktop.store import changes, snapshot
 from gn_desktop.store.engine import DB_FILENAME, make_engine, writer
 from gn_desktop.store.models import DeviceState
 
@@ -101,8 +101,11 @@ class Store:
 
     def __init__(self, engine: Engine, *, wall: Callable[[], int] | None = None) -> None:
         """`wall` replaces the system clock (milliseconds since the epoch) for this store's clock; tests only."""
-        self.engine = engine
         self._wall = wall
+        self._bind(engine)
+
+    def _bind(self, engine: Engine) -> None:
+        self.engine = engine
         self._write_sessions = sessionmaker(bind=writer(engine), class_=StoreSession, expire_on_commit=False)
         self._read_sessions = sessionmaker(bind=engine, class_=StoreSession, expire_on_commit=False)
         self._device: DeviceState | None = None
@@ -235,6 +238,23 @@ class Store:
             yield session
         finally:
             session.close()  # rolls the transaction back without expiring loaded objects
+
+    def replace_with_snapshot(self, downloaded: Path) -> snapshot.SnapshotFacts:
+        """Become the campus database in `downloaded` (checked, see store/snapshot.py), keeping this installation's
+        identity. Nothing else may use this store meanwhile: the command line's first sync does it, never the app.
+        Raises `snapshot.SnapshotRefused` (this store is then unchanged)."""
+        from gn_desktop.store.migrate import database_file, head_revision
+
+        path = database_file(self.engine)
+        campus_id = self.campus_id
+        if path is None or campus_id is None:
+            raise snapshot.SnapshotRefused("an in-memory or unenrolled store")
+        device_id = self.device_id
+        revision = head_revision() or ""
+        self.engine.dispose()
+        found = snapshot.install(downloaded, path, device_id=device_id, campus_id=campus_id, expected_revision=revision)
+        self._bind(make_engine(path))
+        return found
 
     def dispose(self) -> None:
         self.engine.dispose()

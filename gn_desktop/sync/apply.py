@@ -9,6 +9,8 @@ What is decided here:
   keep their local values until HQ has merged the push (the next pull then brings the merged state); a record
   deleted here and not yet pushed is left alone (the push decides); a pulled delete of a record edited here waits;
 - erased records take everything of their person with them;
+- a person file HQ merged into another (`merged_into`) is never stored: what this PC holds of it moves to the
+  survivor and it is deleted (HQ sends the redirect after the survivor and its records);
 - one record never stops a pull: a record this PC cannot store is set aside with its reason (tried again at each
   pull, reported to HQ) and the rest goes on.
 """
@@ -23,6 +25,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from gn_core.hlc import ClockDriftError, HybridClock, Stamp
 from gn_core.protocol import ConflictNotice, PulledRecord
+from gn_core.sync_rules import MERGED_INTO_FIELD
 from gn_desktop.store import models as m
 from gn_desktop.store import replica
 from gn_desktop.store.replica import (
@@ -182,6 +185,7 @@ def apply_records(
             unknown.append(rec)
     for pid in erased_people:
         erase_person(conn, pid, keep_pending=False)
+    live, waiting = _redirect_merged(conn, live)
     # an anonymised file (gn_core.retention): the changes not sent yet are dropped (HQ refuses them) so that HQ's
     # state applies whole; HQ sends the person before their records, so this comes first for them all
     newly_anonymised = [
@@ -196,7 +200,7 @@ def apply_records(
         by_entity[rec["entity"]].append(rec)
     stamp = replica.stamp()
     history: list[tuple[Any, ...]] = []
-    aside: list[tuple[dict[str, Any], str]] = [(rec, UNKNOWN_ENTITY) for rec in unknown]
+    aside: list[tuple[dict[str, Any], str]] = [(rec, UNKNOWN_ENTITY) for rec in unknown] + waiting
     stored: list[tuple[str, str]] = []
     for entity, recs in by_entity.items():
         plan = replica.plan_for(m.MODEL_BY_ENTITY[entity])
@@ -222,6 +226,30 @@ def apply_records(
     for pid in anonymised:
         replica.anonymise_traces(conn, pid)
     return len(recs_all), erased_people + erased_alone + anonymised
+
+
+#: why a redirect waits: the survivor has not reached this PC yet
+SURVIVOR_MISSING = (
+    "Dossier fusionné au siège dans un autre que ce poste n'a pas encore reçu : réessayé au prochain envoi."
+)
+
+
+def _redirect_merged(
+    conn: Connection, live: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any], str]]]:
+    """Apply the redirects among pulled people (files HQ merged into another); returns the other records, and the
+    redirects that must wait for their survivor (set aside, retried at each pull)."""
+    rest: list[dict[str, Any]] = []
+    waiting: list[tuple[dict[str, Any], str]] = []
+    for rec in live:
+        survivor = (rec.get("data") or {}).get(MERGED_INTO_FIELD) if rec["entity"] == "person" else None
+        if not survivor:
+            rest.append(rec)
+        elif not replica.redirect_person(conn, rec["id"], survivor):
+            waiting.append((rec, SURVIVOR_MISSING))
+        else:
+            replica.forget_set_aside(conn, [("person", rec["id"])])
+    return rest, waiting
 
 
 def _may_hold_anonymised(records: Sequence[dict[str, Any]]) -> bool:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import functools
 import gzip
 import logging
+import os
 import random
 import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -26,6 +28,7 @@ from gn_core.protocol import (
     PullPage,
     PullPageHead,
     PushResponse,
+    SnapshotInfo,
     StatusResponse,
 )
 from gn_desktop.sync.errors import (
@@ -257,3 +260,44 @@ class HqClient:
 
     def share(self, person_id: str, campus_id: str) -> None:
         self._request("POST", f"/v1/people/{person_id}/shares", json={"campus_id": campus_id})
+
+    def snapshot_info(self) -> SnapshotInfo | None:
+        """The ready database HQ offers this PC, or None (HQ has none, or is older than snapshots)."""
+        try:
+            return SnapshotInfo.model_validate_json(self._request("GET", "/v1/snapshot").content)
+        except SyncError as exc:
+            if getattr(exc, "status", None) in (404, 405):
+                return None
+            raise
+
+    def download_snapshot(self, info: SnapshotInfo, part: Path, progress: Callable[[int, int], None]) -> bool:
+        """Download the snapshot `info` describes into `part`, continuing what an earlier try left there (HTTP range).
+        False when HQ now serves another file (a newer snapshot): start again from `snapshot_info`."""
+        have = part.stat().st_size if part.exists() else 0
+        if have > info.size:
+            part.unlink()
+            have = 0
+        headers = {"Accept-Encoding": "identity"}  # byte ranges of the file itself
+        if have:
+            headers["Range"] = f"bytes={have}-"
+        timeout = httpx.Timeout(connect=5.0, read=60.0, write=60.0, pool=5.0)
+        try:
+            with self._http.stream("GET", "/v1/snapshot/file", headers=headers, timeout=timeout) as response:
+                if response.status_code not in (200, 206):
+                    response.read()
+                    self._check(response)
+                    return False
+                if response.headers.get("GN-Snapshot-SHA256") != info.sha256:
+                    return False
+                mode = "ab" if response.status_code == 206 else "wb"
+                done = have if response.status_code == 206 else 0
+                with part.open(mode) as out:
+                    for chunk in response.iter_bytes(1 << 20):
+                        out.write(chunk)
+                        done += len(chunk)
+                        progress(done, info.size)
+                    out.flush()
+                    os.fsync(out.fileno())
+        except httpx.TransportError as exc:
+            raise Offline(OFFLINE) from exc  # what arrived stays in `part`: the next try continues from there
+        return True

@@ -7,6 +7,7 @@ recognised by HQ as duplicates), and each pulled page is committed together with
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import queue
 import socket
@@ -41,6 +42,7 @@ from gn_desktop.store.replica import (
 from gn_desktop.store.types import utcnow
 from gn_desktop.store.uow import Store
 from gn_desktop.sync import apply, credentials
+from gn_desktop.sync import snapshot as snapshots
 from gn_desktop.sync.client import HqClient, Page, decode_page
 from gn_desktop.sync.errors import (
     KIOSK_WITH_FILES,
@@ -74,6 +76,10 @@ class SyncReport:
     clock_warning: str | None = None
     #: records received from HQ this PC could not store (kept aside, shown on the Synchronisation page)
     set_aside: int = 0
+    #: this cycle started the PC from HQ's ready database of its campus (sync/snapshot.py)
+    snapshot: bool = False
+    #: shares decided here and sent to HQ (services/transfers.py)
+    shared: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +92,8 @@ class SyncReport:
             "errors": list(self.errors),
             "clock_warning": self.clock_warning,
             "set_aside": self.set_aside,
+            "snapshot": self.snapshot,
+            "shared": self.shared,
         }
 
 
@@ -99,13 +107,17 @@ class Syncer:
         progress: Progress | None = None,
         batch_size: int = MAX_PUSH_CHANGES,
         page_limit: int | None = None,
+        snapshot: bool = False,
     ) -> None:
+        """`snapshot`: a new PC may start from HQ's ready database of its campus (sync/snapshot.py) — only when
+        nothing else uses `store` (the command line), since its file is replaced."""
         self.store = store
         self.data_dir = data_dir
         self._client_factory = client_factory or (lambda url, token: HqClient(url, token))
         self._progress = progress or (lambda _p, _d, _t: None)
         self.batch_size = min(batch_size, MAX_PUSH_CHANGES)
         self.page_limit = page_limit
+        self.snapshot = snapshot
 
     # -- state --------------------------------------------------------------------------------------------
 
@@ -152,12 +164,28 @@ class Syncer:
         if self.store.campus_id != answer.campus_id:
             self.store.set_campus(answer.campus_id)
         self.store.set_role(DeviceRole(answer.role), answer.ticket_prefix)
+        self._know_own_campus(answer.campus_id, answer.campus_code, answer.campus_name, answer.campus_commune_insee)
         return {
             "campus_id": answer.campus_id,
             "campus_code": answer.campus_code,
             "campus_name": answer.campus_name,
             "role": answer.role,
         }
+
+    def _know_own_campus(self, campus_id: str, code: str, name: str, commune_insee: str | None) -> None:
+        """Store this PC's campus as HQ described it at enrolment, unless known: until the first pull brings HQ's
+        record (same id, which then replaces this one), people enrolled or imported here need their campus to exist.
+        Written as reference data (never queued: a campus PC does not write campuses at HQ)."""
+        with self.store.unit_of_work(None) as uow:
+            session = uow.session
+            known = session.scalar(
+                select(func.count()).select_from(m.Campus).where((m.Campus.id == campus_id) | (m.Campus.code == code))
+            )
+            if known:
+                return
+            with uow.as_reference():
+                session.add(m.Campus(id=campus_id, code=code, name=name, commune_insee=commune_insee or ""))
+            uow.commit()
 
     def _new_device_identity(self) -> None:
         with sync_transaction(self.store.engine) as conn:
@@ -177,10 +205,11 @@ class Syncer:
                 select(func.count()).select_from(m.ChangeLog).where(m.ChangeLog.entity.in_(ENTITIES))
             )
             erasures = session.scalar(select(func.count()).select_from(m.PendingErasure))
+            shares = session.scalar(select(func.count()).select_from(m.PendingShare))
             decisions = session.scalar(
                 select(func.count()).select_from(m.SyncConflict).where(m.SyncConflict.pending_choice.is_not(None))
             )
-        return int(changes or 0) + int(erasures or 0) + int(decisions or 0)
+        return int(changes or 0) + int(erasures or 0) + int(shares or 0) + int(decisions or 0)
 
     # -- the cycle ----------------------------------------------------------------------------------------
 
@@ -203,6 +232,7 @@ class Syncer:
                 report.clock_warning = self._check_hq(client, state)
                 self._send_decisions(client, report)
                 self._push(client, report)
+                self._send_shares(client, report)
                 self._pull(client, report)
                 self._report_set_aside(client, report)
                 if self.store.role is DeviceRole.KIOSK:
@@ -290,6 +320,26 @@ class Syncer:
                 raise
             with sync_transaction(self.store.engine) as conn:
                 apply.upsert_conflicts(conn, [notice])
+
+    def _send_shares(self, client: HqClient, report: SyncReport) -> None:
+        """Shares decided here (services/transfers.py), after the push: HQ must know the person first. One HQ
+        refuses for good (the person erased, or no longer followed here) is reported and dropped."""
+        with self.store.reading() as session:
+            shares = session.execute(select(m.PendingShare.person_id, m.PendingShare.campus_id)).all()
+        for person_id, campus_id in shares:
+            try:
+                client.share(person_id, campus_id)
+            except SyncError as exc:
+                if getattr(exc, "status", 0) not in (403, 404, 409, 422):
+                    raise
+                report.errors.append(exc.message)
+            with sync_transaction(self.store.engine) as conn:
+                conn.execute(
+                    delete(m.PendingShare).where(
+                        m.PendingShare.person_id == person_id, m.PendingShare.campus_id == campus_id
+                    )
+                )
+            report.shared += 1
 
     def _push(self, client: HqClient, report: SyncReport) -> None:
         total = self.pending_count()
@@ -424,6 +474,11 @@ class Syncer:
         with sync_transaction(self.store.engine) as conn:
             apply.retry_set_aside(conn)  # an update of the app may store what an older one could not
         state = self.state()
+        if self.snapshot and snapshots.worth_it(self.store, state):
+            progress = functools.partial(self._progress, "snapshot")
+            if snapshots.start_from_snapshot(self.store, client, self.data_dir, state, progress):
+                report.snapshot = True
+                state = self.state()
         cursor, until = state["cursor"], state["until"]
         # From cursor 0 (a new PC, or after an HQ restore): the snapshot, in the biggest pages HQ serves, with no
         # history entry for the records it brings (see apply.apply_records)

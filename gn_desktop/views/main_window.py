@@ -31,6 +31,7 @@ from gn_desktop.services.auth import DEFAULT_LOCK_MINUTES, SignedIn
 from gn_desktop.sync.scheduler import SyncActivity
 from gn_desktop.views.common import ClickableLabel
 from gn_desktop.views.events import EventsPage
+from gn_desktop.views.files import FilesMenu
 from gn_desktop.views.home import HomeData, HomeLoader, HomePage
 from gn_desktop.views.i18n import Translations
 from gn_desktop.views.intake import IntakePage
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.version_label)
 
         self.file_menu = self.menuBar().addMenu("")
+        self.files = FilesMenu(self, self.file_menu, runner)  # import and export, from the window
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
@@ -247,6 +249,7 @@ class MainWindow(QMainWindow):
         # campus managers only (the service refuses the others too)
         self.navigation.item(SECTIONS.index("pilotage")).setHidden(not pilotage.can_view(session.role))
         self.preferences.set_signed_in(True)
+        self.files.set_signed_in(True)
         self.screens.setCurrentWidget(self.workspace)
         self.sync_page.refresh()  # the inbox depends on who reads it (restricted values)
         self.home.activate()
@@ -269,6 +272,7 @@ class MainWindow(QMainWindow):
         self.session = None
         self._runner.user_id = None
         self.preferences.set_signed_in(False)
+        self.files.set_signed_in(False)
         self.inactivity.stop()
         self.home.deactivate()
         self.screens.setCurrentWidget(self.sign_in_page)
@@ -392,6 +396,7 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName(self.tr("Sections"))
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.files.retranslate()
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About"))
         self.preferences.retranslate()

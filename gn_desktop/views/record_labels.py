@@ -102,7 +102,7 @@ class RecordLabels(QObject):
 
     def _entities(self) -> dict[str, str]:
         return {
-            "person": self.tr("Identity"),
+            "person": self.tr("Person's file"),
             "consent": self.tr("Consent"),
             "pathway_event": self.tr("Pathway"),
             "note": self.tr("Note"),

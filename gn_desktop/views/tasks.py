@@ -18,6 +18,10 @@ Threading contract:
   plain data in and plain data out (ids, dataclasses, strings): never ORM objects, never Qt objects.
 * Tasks run one at a time, in submission order, on one dedicated thread (SQLite has one writer anyway), so a read
   submitted after a write sees the write.
+* Long tasks (imports, exports) take a `ProgressChannel`'s `progress()` among their arguments: the one object made on
+  the UI thread that they use on the worker thread. It reports counts back through a queued signal and tells the task
+  when the user pressed "Annuler" (the task then raises `services.progress.Cancelled`, and its unit of work is rolled
+  back like any failed task's).
 * `on_done(result)` / `on_error(TaskError)` and every signal are delivered on the UI thread, through a queued signal.
   A callback bound to a Qt object that has been deleted meanwhile is skipped.
 * Errors the user can act on (`gn_core.domain.errors.KnownError`) reach `on_error` with their French message. Any
@@ -44,6 +48,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
 from gn_core.domain.errors import KnownError
+from gn_desktop.services.progress import Phase, Progress
 
 log = logging.getLogger(__name__)
 
@@ -265,3 +270,35 @@ class TaskRunner(QObject):
         finally:
             if not self._pending:
                 self.busy_changed.emit(False)
+
+
+class ProgressChannel(QObject):
+    """A long task's progress, carried from the worker thread to the UI thread, and the user's cancel request carried
+    the other way. Made on the UI thread by the view that shows the progress; hand `progress()` to the task.
+
+    `progressed(phase, done, total)` is emitted on the UI thread (phase: a `services.progress.Phase` value; total 0
+    when unknown). `cancel()` (UI thread) makes the task's next progress step raise `Cancelled`.
+    """
+
+    progressed = Signal(str, int, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+
+    def progress(self) -> Progress:
+        """What the task reports to (on the worker thread) and learns from whether it was cancelled."""
+        return Progress(self._report, self._cancel.is_set)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _report(self, phase: Phase, done: int, total: int) -> None:
+        """Worker thread: the signal is queued to the UI thread (this object lives there). A channel whose view was
+        deleted meanwhile is skipped."""
+        if shiboken6.isValid(self):
+            self.progressed.emit(phase.value, done, total)

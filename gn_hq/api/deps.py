@@ -9,6 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBasic, HTTPBasicC
 
 from gn_core.domain.enums import UserRole
 from gn_core.protocol import OLDEST_SUPPORTED_PROTOCOL, PROTOCOL_HEADER, PROTOCOL_VERSION
+from gn_hq.api import observability
 from gn_hq.services import devices, users
 from gn_hq.services.context import Hq
 from gn_hq.services.devices import AuthDevice
@@ -62,12 +63,18 @@ ProtocolDep = Annotated[int, Depends(protocol_version)]
 
 
 def current_device(
+    request: Request,
     hq: HqDep,
     _protocol: ProtocolDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)],
 ) -> AuthDevice:
-    """The enrolled, non-revoked device the bearer token belongs to; otherwise 401."""
-    return devices.authenticate(hq, credentials.credentials if credentials else None)
+    """The enrolled, non-revoked device the bearer token belongs to; otherwise 401. Named in the access log."""
+    device = devices.authenticate(hq, credentials.credentials if credentials else None)
+    state = request.scope.get("state")
+    if isinstance(state, dict):
+        state[observability.DEVICE_KEY] = device.id
+        state[observability.CAMPUS_KEY] = device.campus_id
+    return device
 
 
 DeviceDep = Annotated[AuthDevice, Depends(current_device)]

@@ -6,15 +6,13 @@ Handlers only translate HTTP to service calls: authentication and the protocol c
 
 from __future__ import annotations
 
-import asyncio
-import time
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response
+from fastapi.responses import FileResponse, Response
 from pydantic import ValidationError
 
 from gn_core import indicators as ind
@@ -36,11 +34,24 @@ from gn_core.protocol import (
     SetAsideReport,
     ShareRequest,
     ShareResponse,
+    SnapshotInfo,
     StatusResponse,
 )
 from gn_core.sync_rules import DeviceRole
+from gn_hq.api import metrics
 from gn_hq.api.deps import DeviceDep, HqDep, IndicatorsReaderDep, ProtocolDep
-from gn_hq.services import conflicts, devices, erasure, indicators, kiosk, pull, push, set_aside, sharing
+from gn_hq.services import (
+    conflicts,
+    devices,
+    erasure,
+    indicators,
+    kiosk,
+    pull,
+    push,
+    set_aside,
+    sharing,
+    snapshots,
+)
 from gn_hq.services.errors import Forbidden, HqError
 
 PersonId = Annotated[str, Path(pattern=ID_PATTERN, description="the person's id")]
@@ -109,6 +120,13 @@ async def push_changes(request: Request, hq: HqDep, device: DeviceDep, protocol:
             [{"loc": ("body", "changes"), "msg": f"at most {hq.settings.max_push_changes} changes", "type": "too_long"}]
         )
     result = await run_in_threadpool(push.push, hq, device, batch.changes, protocol)
+    metrics.count_push(
+        device.campus_id,
+        applied=result.applied - len(result.rejected),
+        rejected=len(result.rejected),
+        conflicts=len(result.conflicts),
+        duplicates=len(result.duplicates),
+    )
     return _json(result)
 
 
@@ -138,18 +156,39 @@ async def pull_changes(
 ) -> Response:
     if wait and until is None:
         # Only a campus exactly up to date waits: a cursor past HQ's sequence (HQ restored) is answered at once
-        deadline = time.monotonic() + wait
-        while await run_in_threadpool(pull.last_seq, hq) == cursor and time.monotonic() < deadline:
-            await asyncio.sleep(min(pull.WAIT_STEP_S, max(0.0, deadline - time.monotonic())))
+        await hq.feed.wait_for_news(cursor, wait, lambda: run_in_threadpool(pull.last_seq, hq))
         # the device may have been revoked while it waited: it gets nothing more
         await run_in_threadpool(devices.check_still_enrolled, hq, device)
     page = await run_in_threadpool(pull.pull_page, hq, device, cursor, until, limit, max_bytes)
+    metrics.count_pull(device.campus_id, len(page))
     return Response(content=page, media_type="application/json")
 
 
 @router.get("/status", response_model=StatusResponse, summary="HQ's epoch and what it holds of this device")
 def status(hq: HqDep, device: DeviceDep) -> StatusResponse:
     return devices.status(hq, device)
+
+
+@router.get(
+    "/snapshot",
+    response_model=SnapshotInfo,
+    summary="The ready database a new PC of this campus may start from (then it pulls from its cursor)",
+    responses={404: {**_PROBLEM, "description": "No fresh snapshot: pull page by page"}},
+)
+def snapshot_info(hq: HqDep, device: DeviceDep) -> SnapshotInfo:
+    return snapshots.offer(hq, device)[0]
+
+
+@router.get(
+    "/snapshot/file",
+    summary="The snapshot's file (HTTP ranges: an interrupted download resumes)",
+    response_class=FileResponse,
+    responses={404: {**_PROBLEM, "description": "No fresh snapshot"}},
+)
+def snapshot_file(hq: HqDep, device: DeviceDep) -> FileResponse:
+    info, path = snapshots.offer(hq, device)
+    # the file may be replaced by a newer one while this answer is on its way: the PC checks the digest it was given
+    return FileResponse(path, media_type="application/vnd.sqlite3", headers={"GN-Snapshot-SHA256": info.sha256})
 
 
 @router.post(

@@ -227,6 +227,52 @@ class CampusKey(Base):
     created_at: Mapped[datetime]
 
 
+class PersonMatch(Base):
+    """What duplicate detection compares a live person by (gn_core.domain.likeness.MatchKeys), one row per person,
+    kept by every push that changes a person. Each column is a blocking key: a person is only scored against those
+    sharing its name key, birth date, phone or e-mail, so detection stays fast at 500,000 people."""
+
+    __tablename__ = "person_match"
+    # birth date first: its block is the largest, and the query reading it needs only these columns (index-only)
+    __table_args__ = (Index("ix_person_match_birth_name", "birth_date", "name_key", "person_id"),)
+
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    campus_id: Mapped[str | None] = mapped_column(String(64))
+    name_key: Mapped[str] = mapped_column(String(400), index=True)
+    birth_date: Mapped[str | None] = mapped_column(String(10))
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    email: Mapped[str | None] = mapped_column(String(254), index=True)
+
+
+class DuplicatePair(Base):
+    """Two person files that are likely one person, found at HQ, and what was decided: `open` (to review),
+    `different` (judged two people: never proposed again) or `merged`. `person_a` < `person_b`. Holds no personal
+    data: the review reads the people's records."""
+
+    __tablename__ = "duplicate_pair"
+
+    person_a: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_b: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+    score: Mapped[int] = mapped_column(Integer)
+    reasons: Mapped[str] = mapped_column(String(100))  # comma-separated gn_core.domain.likeness reasons
+    status: Mapped[str] = mapped_column(String(10), index=True)  # open | different | merged
+    found_at: Mapped[datetime]
+    decided_at: Mapped[datetime | None]
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class PersonRedirect(Base):
+    """A person file merged into another (a duplicate): what HQ does with a change still naming it (a PC that had
+    not heard of the merge): the change lands on the survivor. The merged record itself stays, with `merged_into`."""
+
+    __tablename__ = "person_redirect"
+
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    survivor_id: Mapped[str] = mapped_column(String(64), index=True)
+    merged_at: Mapped[datetime]
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+
+
 record_table = cast(Table, Record.__table__)
 person_access_table = cast(Table, PersonAccess.__table__)
 device_table = cast(Table, Device.__table__)
@@ -237,3 +283,6 @@ server_meta_table = cast(Table, ServerMeta.__table__)
 set_aside_table = cast(Table, SetAside.__table__)
 appointment_slot_table = cast(Table, AppointmentSlot.__table__)
 campus_key_table = cast(Table, CampusKey.__table__)
+person_match_table = cast(Table, PersonMatch.__table__)
+duplicate_pair_table = cast(Table, DuplicatePair.__table__)
+person_redirect_table = cast(Table, PersonRedirect.__table__)

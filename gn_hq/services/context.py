@@ -25,13 +25,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, text, update
 from sqlalchemy.engine import make_url
 
 from gn_core.hlc import HybridClock
 from gn_hq.db.engine import WRITE_LOCK_KEY, is_postgres
 from gn_hq.db.models import server_meta_table as meta_t
 from gn_hq.db.types import utcnow
+from gn_hq.services.feed import CHANNEL, FeedSignal
 from gn_hq.services.throttle import SignInGuard
 from gn_hq.settings import Settings
 
@@ -130,12 +131,16 @@ class Hq:
         self.now_ms = now_ms
         self.clock = HybridClock(HQ_DEVICE_ID, wall=now_ms)
         self.postgres = is_postgres(engine)
+        #: HQ's data directory (the watermark file, ready campus snapshots); None for a purely in-memory test HQ
+        self.data_dir = data_dir
         path = data_dir / WATERMARK_FILENAME if data_dir is not None else None
         self.watermark = Watermark(path, engine.url.render_as_string(hide_password=False))
         #: the epoch last seen; answers carry it
         self.epoch = ""
         #: password sign-ins: delays after failures, a bound on concurrent argon2 hashes
         self.sign_in_guard = SignInGuard()
+        #: wakes long polls when the feed moves (services/feed.py)
+        self.feed = FeedSignal(engine, self.postgres)
         self._analyze_lock = threading.Lock()
         self._written_since_analyze = 0
         self._analyzing = False
@@ -158,8 +163,14 @@ class Hq:
                 yield tx
                 if tx.advanced:
                     conn.execute(update(meta_t).where(meta_t.c.id == 1).values(last_seq=tx.last_seq))
+                    if self.postgres:  # delivered to every HQ process's listener at commit (services/feed.py)
+                        conn.execute(
+                            text("SELECT pg_notify(:channel, :seq)"), {"channel": CHANNEL, "seq": str(tx.last_seq)}
+                        )
             self.epoch = tx.epoch
             self.watermark.observe(tx.epoch, tx.last_seq)
+        if tx.advanced:
+            self.feed.advanced(tx.last_seq)
         if tx.erased and not self.postgres:
             self._empty_wal()
         self._maybe_analyze(tx.last_seq - tx._start_seq)
@@ -267,4 +278,5 @@ class Hq:
         return tx.epoch
 
     def dispose(self) -> None:
+        self.feed.close()
         self.engine.dispose()

@@ -255,6 +255,7 @@ def enrol(
         campus_id=campus.id,
         campus_code=campus.code,
         campus_name=campus.name,
+        campus_commune_insee=campus.commune_insee or None,
         epoch=tx.epoch,
         role=role.value,
         ticket_prefix=prefix,

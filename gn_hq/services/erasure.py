@@ -37,7 +37,7 @@ from gn_hq.db.models import erasure_table as erasure_t
 from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import utcnow
-from gn_hq.services import conflicts, records
+from gn_hq.services import conflicts, duplicates, merging, records
 from gn_hq.services.context import HQ_DEVICE_ID, Hq, WriteTx
 from gn_hq.services.devices import AuthDevice
 from gn_hq.services.errors import Forbidden, Invalid
@@ -69,7 +69,18 @@ def _person_records(tx: WriteTx, person_id: str) -> list[tuple[str, str]]:
 def erase_person(
     tx: WriteTx, person_id: str, reason: str, *, device_id: str | None, user_id: str | None
 ) -> tuple[int, bool]:
-    """Erase everything HQ holds about a person, in the caller's transaction. Returns (records erased, already)."""
+    """Erase everything HQ holds about a person, in the caller's transaction — with every file merged with theirs
+    (a duplicate merged at HQ: erasing either erases both). Returns (records erased, already)."""
+    count, already = 0, True
+    for pid in merging.merge_group(tx.conn, person_id):
+        n, was = _erase_one(tx, pid, reason, device_id=device_id, user_id=user_id)
+        count, already = count + n, already and was
+    return count, already
+
+
+def _erase_one(
+    tx: WriteTx, person_id: str, reason: str, *, device_id: str | None, user_id: str | None
+) -> tuple[int, bool]:
     already = is_erased(tx, person_id)
     keys = _person_records(tx, person_id)
     person_key = ("person", person_id)
@@ -100,6 +111,7 @@ def erase_person(
     records.write(tx.conn, new_rows, changed_rows)
     tx.erased = True
     conflicts.scrub(tx, person_id, [k[1] for k in keys])
+    duplicates.forget(tx.conn, person_id)
     if not already:
         tx.conn.execute(
             insert(erasure_t).values(
@@ -165,6 +177,7 @@ def anonymise_person(hq: Hq, tx: WriteTx, person_id: str, reason: str, today: da
     records.write(tx.conn, [], rows)
     tx.erased = True  # the old values must not stay in SQLite's WAL either
     conflicts.scrub(tx, person_id, [k[1] for k in keys])
+    duplicates.forget(tx.conn, person_id)
     if not is_erased(tx, person_id, ANONYMISE):
         tx.conn.execute(
             insert(erasure_t).values(

@@ -23,6 +23,7 @@ from sqlalchemy.sql import ColumnElement
 from gn_core import indicators as ind
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import iso, utcnow
+from gn_hq.services import duplicates
 from gn_hq.services.context import Hq
 from gn_hq.services.devices import CampusInfo, list_campuses
 
@@ -45,7 +46,8 @@ def _day(value: str | None) -> date | None:
 def load_records(conn: Connection, campus_id: str | None = None) -> ind.Records:
     """The records the indicators read, of `campus_id`'s people (None: every campus)."""
     r = record_t
-    person_filter = _live("person")
+    # a duplicate merged into another file is a redirect: the person counts once, as the survivor
+    person_filter = and_(_live("person"), duplicates.not_merged(r.c.record_id))
     if campus_id is not None:
         person_filter = and_(person_filter, r.c.campus_id == campus_id)
     mine = select(r.c.record_id).where(person_filter)

@@ -29,9 +29,8 @@ from gn_hq.services.devices import AuthDevice
 _CAMPUS_ONLY = sorted({ACCOUNT_ENTITY, *FRONT_DESK})
 _NOT_PULLED = sorted(NOT_PULLED)
 _ROW_OVERHEAD = 160  # bytes of a record's envelope besides its data
-#: longest a pull may be held while nothing is new (`wait`), and how often HQ looks meanwhile
+#: longest a pull may be held while nothing is new (`wait`; woken by services/feed.py)
 MAX_WAIT_S = 30.0
-WAIT_STEP_S = 0.2
 
 
 def last_seq(hq: Hq) -> int:

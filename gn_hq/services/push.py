@@ -39,7 +39,7 @@ from gn_hq.db.models import erasure_table as erasure_t
 from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import utcnow
-from gn_hq.services import authoring, conflicts, erasure, records, sharing
+from gn_hq.services import authoring, conflicts, duplicates, erasure, merging, records, sharing
 from gn_hq.services.context import Hq, WriteTx
 from gn_hq.services.devices import AuthDevice, live_campus_ids
 from gn_hq.services.errors import InvalidChange, Unauthorized
@@ -127,7 +127,7 @@ def push(hq: Hq, device: AuthDevice, changes: list[Change], protocol_version: in
         duplicates = [c.device_seq for c in changes if c.device_seq <= last]
         if fresh:
             batch = _Batch(hq, tx, device)
-            batch.apply(fresh)
+            batch.apply(merging.redirect_changes(tx.conn, fresh))  # a merged file's changes land on its survivor
             last = fresh[-1].device_seq
             tx.conn.execute(
                 update(device_t)
@@ -431,6 +431,9 @@ class _Batch:
             row = records.columns_of(key[0], key[1], state, tx.next_seq(), now, erased_person=pid, owner_campus=owner)
             (changed_rows if key in self.existing else new_rows).append(row)
         records.write(conn, new_rows, changed_rows)
+        people = {key[1]: self.states[key] for key in self.dirty if key[0] == "person"}
+        if people:
+            duplicates.observe(conn, people)  # likely duplicates at any campus, queued for review
         if self.found_conflicts:
             hq_campus = conflicts.hq_campuses(conn, [c for c, *_ in self.found_conflicts])
             for conflict, key, pid, hlc in self.found_conflicts:

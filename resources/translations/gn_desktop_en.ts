@@ -646,6 +646,112 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>People (enrolled in the period)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events, with attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Startups (created in the period)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes (jobs, businesses created, other exits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People whose enrolment date falls in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals made in the period, with their current status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events that start in the period: one line per registered person and attendance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Startups created in the period (without a creation date: untick the period).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes recorded in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file for Excel (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines written to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An extract of this computer&apos;s data for a spreadsheet. Comments, notes and disability (RQTH) data are never exported. The export is recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV for Excel (semicolons)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilesMenu</name>
+    <message>
+        <source>&amp;Import people…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FiltersBar</name>
     <message>
         <source>&amp;My people</source>
@@ -680,6 +786,7 @@
     <name>HistoryTab</name>
     <message>
         <source>created</source>
+        <extracomment>fields read first (before the others, alphabetical), so that a long line cut at its end keeps what happened</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -895,6 +1002,73 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Choose the file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 lines read. Created: %3. Updated: %4. Unchanged: %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lines in error were skipped (below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns not recognised, ignored: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import refused: %1 lines of %2 are in error, nobody was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct these lines in the file and import it again, or tick “import only the valid lines”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CSV file (as Excel saves it), an Excel workbook (.xlsx, its first sheet) or an export of another campus. The first line names the columns, with at least “Prénom” and “Nom”. A person whose “Identifiant” is known here is updated; the others are created. If any line is in error, nobody is imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import only the valid lines (skip the lines in error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
         <source>Pre-filled from the kiosk form: check each page with the person.</source>
@@ -1006,6 +1180,21 @@
     </message>
     <message>
         <source>Abandon this registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1192,6 +1381,57 @@
         <source>Le Grand Numérique — campus application, version %1.
 
 Follow-up of the people the campus accompanies towards digital jobs. The data stays on this computer and is shared only with the head office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Share or transfer the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 goes to another campus&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Share: the other campus follows the person too; this campus goes on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transfer: the other campus follows the person from now on (the referent advisor is cleared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other campus receives the whole file at its next synchronisation, this campus keeps what it worked on. Ask the person first: their consent is noted in their file, with your name and the date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person &amp;agrees to their file going to this campus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Campus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other campus is known here yet: synchronise this computer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will be shared with %2 at the next synchronisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is transferred to %2; the change reaches every computer at the next synchronisation.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1643,6 +1883,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Share or transfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Pathway</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1939,6 +2183,33 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
 </context>
 <context>
+    <name>ProgressLine</name>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReassignDialog</name>
     <message>
         <source>Reassign</source>
@@ -1978,7 +2249,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Identity</source>
+        <source>Person&apos;s file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

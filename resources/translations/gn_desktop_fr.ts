@@ -646,6 +646,112 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>People (enrolled in the period)</source>
+        <translation>Personnes (inscrites sur la période)</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Orientations</translation>
+    </message>
+    <message>
+        <source>Events, with attendance</source>
+        <translation>Événements, avec les présences</translation>
+    </message>
+    <message>
+        <source>Startups (created in the period)</source>
+        <translation>Startups (créées sur la période)</translation>
+    </message>
+    <message>
+        <source>Outcomes (jobs, businesses created, other exits)</source>
+        <translation>Sorties (emplois, entreprises créées, autres sorties)</translation>
+    </message>
+    <message>
+        <source>People whose enrolment date falls in the period.</source>
+        <translation>Les personnes dont la date d&apos;inscription est dans la période.</translation>
+    </message>
+    <message>
+        <source>Referrals made in the period, with their current status.</source>
+        <translation>Les orientations faites pendant la période, avec leur statut actuel.</translation>
+    </message>
+    <message>
+        <source>Events that start in the period: one line per registered person and attendance.</source>
+        <translation>Les événements qui commencent dans la période : une ligne par personne inscrite, avec sa présence.</translation>
+    </message>
+    <message>
+        <source>Startups created in the period (without a creation date: untick the period).</source>
+        <translation>Les startups créées dans la période (sans date de création : décochez la période).</translation>
+    </message>
+    <message>
+        <source>Outcomes recorded in the period.</source>
+        <translation>Les sorties enregistrées dans la période.</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file for Excel (*.csv)</source>
+        <translation>Fichier CSV pour Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>%1 lines written to %2.</source>
+        <translation>%1 lignes écrites dans %2.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>An extract of this computer&apos;s data for a spreadsheet. Comments, notes and disability (RQTH) data are never exported. The export is recorded in the audit trail.</source>
+        <translation>Une extraction des données de ce poste pour un tableur. Les commentaires, les notes et les données de handicap (RQTH) ne sont jamais exportés. L&apos;export est enregistré dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>&amp;Quoi</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (semicolons)</source>
+        <translation>CSV pour Excel (points-virgules)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+</context>
+<context>
+    <name>FilesMenu</name>
+    <message>
+        <source>&amp;Import people…</source>
+        <translation>&amp;Importer des personnes…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+</context>
+<context>
     <name>FiltersBar</name>
     <message>
         <source>&amp;My people</source>
@@ -680,6 +786,7 @@
     <name>HistoryTab</name>
     <message>
         <source>created</source>
+        <extracomment>fields read first (before the others, alphabetical), so that a long line cut at its end keeps what happened</extracomment>
         <translation>création</translation>
     </message>
     <message>
@@ -895,6 +1002,73 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Choisir le fichier à importer</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.json);;All files (*)</source>
+        <translation>Tableaux (*.xlsx *.csv *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines read. Created: %3. Updated: %4. Unchanged: %5.</source>
+        <translation>%1 : %2 lignes lues. Créées : %3. Mises à jour : %4. Inchangées : %5.</translation>
+    </message>
+    <message>
+        <source>%1 lines in error were skipped (below).</source>
+        <translation>%1 lignes en erreur ont été ignorées (ci-dessous).</translation>
+    </message>
+    <message>
+        <source>Columns not recognised, ignored: %1.</source>
+        <translation>Colonnes non reconnues, ignorées : %1.</translation>
+    </message>
+    <message>
+        <source>Import refused: %1 lines of %2 are in error, nobody was imported.</source>
+        <translation>Import refusé : %1 lignes du fichier %2 sont en erreur, personne n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Correct these lines in the file and import it again, or tick “import only the valid lines”.</source>
+        <translation>Corrigez ces lignes dans le fichier et importez-le à nouveau, ou cochez « importer seulement les lignes valides ».</translation>
+    </message>
+    <message>
+        <source>Import people</source>
+        <translation>Importer des personnes</translation>
+    </message>
+    <message>
+        <source>A CSV file (as Excel saves it), an Excel workbook (.xlsx, its first sheet) or an export of another campus. The first line names the columns, with at least “Prénom” and “Nom”. A person whose “Identifiant” is known here is updated; the others are created. If any line is in error, nobody is imported.</source>
+        <translation>Un fichier CSV (tel qu&apos;Excel l&apos;enregistre), un classeur Excel (.xlsx, sa première feuille) ou l&apos;export d&apos;un autre campus. La première ligne donne le nom des colonnes, avec au moins « Prénom » et « Nom ». Une personne dont l&apos;« Identifiant » est connu ici est mise à jour ; les autres sont créées. Si une ligne est en erreur, personne n&apos;est importé.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file…</source>
+        <translation>&amp;Choisir un fichier…</translation>
+    </message>
+    <message>
+        <source>Import only the valid lines (skip the lines in error)</source>
+        <translation>Importer seulement les lignes valides (ignorer les lignes en erreur)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Aucun fichier choisi</translation>
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
         <source>Pre-filled from the kiosk form: check each page with the person.</source>
@@ -1007,6 +1181,21 @@
     <message>
         <source>Abandon this registration</source>
         <translation>Abandonner cette inscription</translation>
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1384,57 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation>Le Grand Numérique — application des campus, version %1.
 
 Suivi des personnes que le campus accompagne vers les métiers du numérique. Les données restent sur ce poste et ne sont partagées qu&apos;avec le siège.</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Share or transfer the file</source>
+        <translation>Partager ou transférer le dossier</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 goes to another campus&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Le dossier de %1 va vers un autre campus&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Share: the other campus follows the person too; this campus goes on</source>
+        <translation>&amp;Partager : l&apos;autre campus suit aussi la personne ; ce campus continue</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer: the other campus follows the person from now on (the referent advisor is cleared)</source>
+        <translation>&amp;Transférer : l&apos;autre campus suit désormais la personne (le conseiller référent est retiré)</translation>
+    </message>
+    <message>
+        <source>The other campus receives the whole file at its next synchronisation, this campus keeps what it worked on. Ask the person first: their consent is noted in their file, with your name and the date.</source>
+        <translation>L&apos;autre campus reçoit tout le dossier à sa prochaine synchronisation ; ce campus garde ce qu&apos;il a suivi. Demandez d&apos;abord à la personne : son accord est noté dans son dossier, avec votre nom et la date.</translation>
+    </message>
+    <message>
+        <source>The person &amp;agrees to their file going to this campus</source>
+        <translation>La personne est &amp;d&apos;accord pour que son dossier aille à ce campus</translation>
+    </message>
+    <message>
+        <source>&amp;Campus</source>
+        <translation>&amp;Campus</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Confirmer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>No other campus is known here yet: synchronise this computer first.</source>
+        <translation>Aucun autre campus n&apos;est encore connu ici : synchronisez d&apos;abord ce poste.</translation>
+    </message>
+    <message>
+        <source>%1 will be shared with %2 at the next synchronisation.</source>
+        <translation>Le dossier de %1 sera partagé avec %2 à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>%1 is transferred to %2; the change reaches every computer at the next synchronisation.</source>
+        <translation>Le dossier de %1 est transféré à %2 ; le changement atteint tous les postes à la prochaine synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -1645,6 +1885,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>Effacer la personne…</translation>
     </message>
     <message>
+        <source>Share or transfer…</source>
+        <translation>Partager ou transférer…</translation>
+    </message>
+    <message>
         <source>&amp;Pathway</source>
         <translation>&amp;Parcours</translation>
     </message>
@@ -1941,6 +2185,33 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
 </context>
 <context>
+    <name>ProgressLine</name>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Checking rows</source>
+        <translation>Vérification des lignes</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Écriture</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3</source>
+        <translation>%1 : %2 / %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>ReassignDialog</name>
     <message>
         <source>Reassign</source>
@@ -1980,8 +2251,8 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>non</translation>
     </message>
     <message>
-        <source>Identity</source>
-        <translation>Identité</translation>
+        <source>Person&apos;s file</source>
+        <translation>Dossier</translation>
     </message>
     <message>
         <source>Consent</source>

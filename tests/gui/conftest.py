@@ -78,6 +78,28 @@ def translations(qapp: QApplication) -> Iterator[Translations]:
     tr.deleteLater()
 
 
+@pytest.fixture
+def training_session(store: Store) -> str:
+    """A session of Simplon's "Développeur web" in HQ's catalogue, starting in 20 days, 12 places; returns its id."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from gn_core.domain import enums as e
+    from gn_desktop.services import partners
+    from gn_desktop.store import models as m
+
+    with store.unit_of_work(None) as uow:
+        simplon = uow.session.scalar(select(m.Partner.id).where(m.Partner.name == "Simplon"))
+        assert simplon is not None
+        with uow.as_reference():  # HQ's catalogue
+            programme = partners.create_programme(uow, simplon, "Développeur web", e.JobFamily.DEVELOPMENT, 20)
+        start = date.today() + timedelta(days=20)
+        session_id = partners.add_session(uow, programme, start, start + timedelta(weeks=20), 12)
+        uow.commit()
+    return session_id
+
+
 PASSWORD = "mot-de-passe-conseil"
 
 

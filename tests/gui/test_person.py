@@ -4,14 +4,14 @@ outcome with its contract, a referral to a programme session in two clicks, appo
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from gn_core.domain import enums as e
-from gn_desktop.services import followup, partners
+from gn_desktop.services import followup
 from gn_desktop.store.uow import Store
 from gn_desktop.views.main_window import MainWindow
 from gn_desktop.views.tasks import TaskRunner
@@ -91,19 +91,8 @@ def test_an_outcome_records_the_contract(qtbot: QtBot, win: MainWindow, store: S
     assert pathway.timeline.item(0, 4).text().startswith("CDI chez Octo Numérique")
 
 
-def test_referring_to_a_session_takes_two_clicks(qtbot: QtBot, win: MainWindow, store: Store, person: str) -> None:
-    with store.unit_of_work(None) as uow:
-        from sqlalchemy import select
-
-        from gn_desktop.store import models as m
-
-        simplon = uow.session.scalar(select(m.Partner.id).where(m.Partner.name == "Simplon"))
-        assert simplon is not None
-        with uow.as_reference():  # HQ's catalogue
-            programme = partners.create_programme(uow, simplon, "Développeur web", e.JobFamily.DEVELOPMENT, 20)
-        start = date.today() + timedelta(days=20)
-        partners.add_session(uow, programme, start, start + timedelta(weeks=20), 12)
-        uow.commit()
+@pytest.mark.usefixtures("training_session")
+def test_referring_to_a_session_takes_two_clicks(qtbot: QtBot, win: MainWindow) -> None:
     page = win.person
     tab = page.referrals
     with qtbot.waitSignal(page.loaded, timeout=10_000):

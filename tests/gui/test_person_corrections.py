@@ -93,7 +93,7 @@ def test_an_advisor_corrects_the_phone_and_the_history_shows_it_readably(
         stored = s.get(m.Person, person)
         assert stored is not None and stored.phone == "+33781223344" and stored.situation == e.Situation.EMPLOYEE
     who, what, changes = _history(win)[0]
-    assert (who, what) == ("Camille Martin", "Identité — modification")
+    assert (who, what) == ("Camille Martin", "Dossier — modification")
     assert "Téléphone : 06 12 34 56 78 → 07 81 22 33 44" in changes
     assert changes.endswith("; Situation : Salarié")
 

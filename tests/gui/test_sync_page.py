@@ -398,5 +398,5 @@ def test_records_set_aside_are_listed_with_their_reason(
     text = page.fact_values["set_aside"].text()
     assert page.fact_names["set_aside"].text() == "Mis de côté"
     assert text.startswith("1 enregistrement reçu du siège n’a pas pu être enregistré sur ce poste.")
-    assert "Identité — Valeur inconnue de cette version de l'application" in text
+    assert "Dossier — Valeur inconnue de cette version de l'application" in text
     assert "astronaut" not in text

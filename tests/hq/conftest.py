@@ -44,6 +44,9 @@ TABLES = (
     "set_aside",
     "appointment_slot",
     "campus_key",
+    "person_match",
+    "duplicate_pair",
+    "person_redirect",
 )
 
 

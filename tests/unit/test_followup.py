@@ -109,6 +109,32 @@ def test_history_says_who_changed_what(world: World) -> None:
     assert latest_person.user_name == "Camille Martin"
 
 
+def test_history_names_the_session_of_a_referral_and_leaves_out_an_id_it_cannot_name(world: World) -> None:
+    from sqlalchemy import select
+
+    from gn_desktop.services import partners, referrals
+
+    pid = world.person()
+    with world.store.unit_of_work(world.advisor_id) as uow:
+        simplon = uow.session.scalar(select(m.Partner.id).where(m.Partner.name == "Simplon"))
+        assert simplon is not None
+        with uow.as_reference():
+            programme = partners.create_programme(uow, simplon, "Développeur web", "development", 20)
+        session = partners.add_session(uow, programme, date(2026, 4, 10), date(2026, 8, 10), 12)
+        referrals.refer(uow, pid, TODAY, programme_session_id=session)
+        uow.commit()
+    with world.store.unit_of_work(world.advisor_id) as uow:
+        referral = next(h for h in followup.history(uow, pid) if h.entity == "referral")
+        assert referral.fields["programme_session_id"] == {"old": None, "new": "Développeur web (10/04/2026)"}
+        uow.session.execute(
+            m.HistoryEntry.__table__.update()
+            .where(m.HistoryEntry.entity == "referral")
+            .values(fields=referral.fields | {"programme_session_id": {"old": None, "new": "unknown-session"}})
+        )
+        referral = next(h for h in followup.history(uow, pid) if h.entity == "referral")
+        assert referral.fields["programme_session_id"] == {"old": None, "new": None}  # never a raw id
+
+
 def test_a_person_received_without_history_still_shows_when_the_record_was_created(world: World) -> None:
     from sqlalchemy import delete
 

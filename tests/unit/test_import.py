@@ -251,7 +251,7 @@ def test_empty_file_is_refused(world: World, tmp_path: Path) -> None:
     assert err.message == "Le fichier personnes.csv est vide : il n'y a personne à importer."
 
 
-def test_a_workbook_is_refused_with_how_to_save_it_as_csv(world: World, tmp_path: Path) -> None:
+def test_an_unreadable_workbook_is_refused_with_how_to_save_it(world: World, tmp_path: Path) -> None:
     path = tmp_path / "personnes.xlsx"
     path.write_bytes(b"PK\x03\x04rest of a zip")
     assert "CSV (séparateur : point-virgule)" in refused(world.store, path).message

@@ -213,3 +213,34 @@ def test_a_malformed_page_is_refused_with_a_french_message() -> None:
     bad = {**person_record("x", "c"), "version": "2"}
     with pytest.raises(SyncError, match="illisible"):
         decode_page(page([bad]))
+
+
+def test_a_file_merged_at_hq_moves_to_its_survivor_and_disappears(campus: World) -> None:
+    """The redirect HQ sends for a duplicate merged into another file: what this PC wrote meanwhile on the merged
+    file (a note not yet sent) moves to the survivor with its history; the merged file is no longer found."""
+    from gn_desktop.services import followup
+
+    store = campus.store
+    survivor, merged = "0190a0b0-0000-7000-8000-000000000031", "0190a0b0-0000-7000-8000-000000000032"
+    redirect = person_record(merged, campus.campus_id, version=2, last_name="Hadad", merged_into=survivor)
+    # the redirect before its survivor (a PC following only the merged file): it waits
+    pull(store, [person_record(merged, campus.campus_id, last_name="Hadad")])
+    with store.unit_of_work(campus.advisor_id) as uow:
+        note = followup.add_note(uow, merged, "Appel avant la fusion.")
+        uow.commit()
+    pull(store, [redirect])
+    assert set_aside(store) == {merged: apply.SURVIVOR_MISSING}
+    assert found(store, "hadad") == [merged]
+
+    pull(store, [person_record(survivor, campus.campus_id)])
+    with apply.sync_transaction(store.engine) as conn:
+        assert apply.retry_set_aside(conn) == 0
+    assert found(store, "hadad") == [] and found(store, "haddad") == [survivor]
+    with store.reading() as s:
+        assert s.get(m.Person, merged) is None
+        assert s.get(m.Note, note).person_id == survivor  # type: ignore[union-attr]
+        moved = s.scalars(select(m.HistoryEntry.person_id).where(m.HistoryEntry.record_id == merged)).all()
+        assert moved and set(moved) == {survivor}  # the merged file's history shows in the survivor's
+    # sent again later (HQ re-sends records): nothing left to do
+    pull(store, [redirect])
+    assert set_aside(store) == {}

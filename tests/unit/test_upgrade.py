@@ -242,3 +242,37 @@ def test_the_usual_start_over_an_up_to_date_database_does_not_load_alembic(tmp_p
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_names_in_another_script_get_their_latin_key_when_upgrading(tmp_path: Path) -> None:
+    """Before 0012 a Cyrillic or Arabic name folded to nothing: no name key, not findable by name."""
+    data = tmp_path / "campus"
+    db = make_old_database(data, "0009")
+    others = {
+        "00000000-0000-7000-8000-000000000201": ("Ольга", "Кузнецова"),
+        "00000000-0000-7000-8000-000000000202": ("محمد", "علي"),
+    }
+    engine = make_engine(db)
+    with engine.begin() as conn:
+        for pid, (first, last) in others.items():
+            conn.exec_driver_sql(
+                "INSERT INTO person (id, first_name, last_name, name_key, search_terms, benefits, barriers, "
+                "job_families, campus_id, enrolled_on, pathway_step, pathway_since, created_at, updated_at, version, "
+                "sync_version) VALUES (?, ?, ?, '', '', '[]', '[]', '[]', ?, '2025-02-01', 'welcome', '2025-02-01', "
+                "?, ?, 1, 0)",
+                (pid, first, last, CAMPUS_ID, STAMP, STAMP),
+            )
+    engine.dispose()
+
+    store = Store.open(data)
+    try:
+        with store.read_unit(None) as uow:
+            assert search.search(uow, "olga kuzn").ids == ["00000000-0000-7000-8000-000000000201"]
+            assert search.search(uow, "Ольга").ids == ["00000000-0000-7000-8000-000000000201"]
+            assert search.search(uow, "محمد").ids == ["00000000-0000-7000-8000-000000000202"]
+            keys = {pid: key for pid, key in uow.session.execute(select(m.Person.id, m.Person.name_key))}
+        assert keys["00000000-0000-7000-8000-000000000201"] == "kuznetsova olga"
+        assert keys["00000000-0000-7000-8000-000000000202"] == "ly mhmd"
+        assert keys[PEOPLE[2][0]] == "eloise lefevre"  # an accented name: recomputed too
+    finally:
+        store.dispose()

@@ -38,6 +38,7 @@ from gn_desktop.services.demo.catalogue import DemoAccount, _accounts_and_catalo
 from gn_desktop.services.demo.draws import _Ids, _Random
 from gn_desktop.services.demo.generator import _Generator
 from gn_desktop.services.demo.tables import _CAMPUS_SHARE
+from gn_desktop.services.progress import SILENT, Phase, Progress
 from gn_desktop.store import changes
 from gn_desktop.store import models as m
 from gn_desktop.store.engine import BulkLoadUnavailable, bulk_load_engine
@@ -131,6 +132,7 @@ def generate(
     today: date | None = None,
     chunk_size: int = CHUNK_SIZE,
     campus_code: str | None = None,
+    progress: Progress = SILENT,
 ) -> DemoSummary:
     """Fill an empty store with `people` fictional people and everything around them; same seed, same data.
 
@@ -138,7 +140,8 @@ def generate(
     and running the command twice does not duplicate anything. Sets this device's campus to `campus_code` (default:
     the device's, else Saint-Denis, SDN); the people are all of that campus, as on a real campus PC. The accounts and
     the catalogue are HQ's data, the same (same ids) on every PC made with the seed. The whole run is one
-    transaction: all of it or nothing (`chunk_size` people are drawn, then written, at a time).
+    transaction: all of it or nothing (`chunk_size` people are drawn, then written, at a time; `progress` hears of
+    each chunk).
     """
     if people < 0:
         raise KnownError("Nombre de personnes : indiquez un nombre positif ou nul.")
@@ -182,6 +185,7 @@ def generate(
         with deferred, _prompt_gil_handover(), ThreadPoolExecutor(1, thread_name_prefix="gn-demo-writer") as writer:
             pending: Future[None] | None = None
             for first in range(0, people, chunk_size):
+                progress.step(Phase.WRITE, first, people)
                 batch = _Batch()
                 for _ in range(min(chunk_size, people - first)):
                     generator.person(batch)
@@ -195,6 +199,7 @@ def generate(
                 pending = writer.submit(_write_chunk, uow, staged)
             if pending is not None:
                 pending.result()
+        progress.step(Phase.WRITE, people, people)
         uow.commit()
     store.forget_identity()  # the device row got its campus through the load's connection
     counts.setdefault("person", 0)

@@ -13,6 +13,14 @@ from gn_desktop.views.person.tab import FileTab
 from gn_desktop.views.record_labels import RecordLabels
 from gn_desktop.views.tasks import TaskRunner
 
+#: fields read first (before the others, alphabetical), so that a long line cut at its end keeps what happened
+_LEADING = ("from_step", "to_step", "programme_session_id", "job_offer_id", "status")
+
+
+def _reading_order(item: tuple[str, object]) -> tuple[int, str]:
+    key = item[0]
+    return (_LEADING.index(key), "") if key in _LEADING else (len(_LEADING), key)
+
 
 class HistoryTab(FileTab):
     def __init__(self, runner: TaskRunner) -> None:
@@ -42,10 +50,10 @@ class HistoryTab(FileTab):
     def _fields(self, h: followup.HistoryView) -> str:
         shown = []
         labels = RecordLabels()
-        for key, change in sorted(h.fields.items()):
+        for key, change in sorted(h.fields.items(), key=_reading_order):
             name = labels.field(key)
-            if name is None or key.endswith("_id"):  # ids and derived columns: nothing an advisor reads
-                continue
+            if name is None or (key.endswith("_id") and key not in followup.NAMED_TARGETS):
+                continue  # ids (but a session's or an offer's, named) and derived columns: nothing an advisor reads
             new = change.get("new") if isinstance(change, dict) else change
             old = change.get("old") if isinstance(change, dict) else None
             if old in (None, "", []) and new in (None, "", []):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTa
 from gn_core.domain.enums import UserRole
 from gn_core.domain.permissions import can_erase, can_export_person_data, can_read_sensitive
 from gn_core.domain.validation import format_phone
-from gn_desktop.services import access, audit
+from gn_desktop.services import access, audit, transfers
 from gn_desktop.services.auth import SignedIn
 from gn_desktop.services.consents import follow_up_withdrawn_on
 from gn_desktop.services.person_file import FileData, file_data, open_file
@@ -33,6 +33,7 @@ from gn_desktop.views.person.consents import ConsentsTab
 from gn_desktop.views.person.details import DetailsTab
 from gn_desktop.views.person.erase import EraseDialog
 from gn_desktop.views.person.history import HistoryTab
+from gn_desktop.views.person.move import MoveDialog
 from gn_desktop.views.person.notes import NotesTab
 from gn_desktop.views.person.pathway import PathwayTab
 from gn_desktop.views.person.referrals import ReferralsTab
@@ -115,6 +116,10 @@ class PersonPage(QWidget):
         self.erase_button = QPushButton()
         self.erase_button.setObjectName("person-erase")
         self.erase_button.clicked.connect(self.ask_erasure)
+        self.move_button = QPushButton()
+        self.move_button.setObjectName("person-move")
+        self.move_button.clicked.connect(self.ask_move)
+        self.move_dialog: MoveDialog | None = None
         self.set_session(None)
 
         top = QHBoxLayout()
@@ -127,6 +132,7 @@ class PersonPage(QWidget):
         actions = QVBoxLayout()
         actions.addWidget(self.back_button)
         manager = QHBoxLayout()
+        manager.addWidget(self.move_button)
         manager.addWidget(self.export_button)
         manager.addWidget(self.erase_button)
         actions.addLayout(manager)
@@ -173,6 +179,7 @@ class PersonPage(QWidget):
             self.rqth = None
         self.export_button.setVisible(can_export_person_data(self.role))
         self.erase_button.setVisible(can_erase(self.role))
+        self.move_button.setVisible(self.role in transfers.MAY_MOVE)
 
     # -- loading -------------------------------------------------------------------------------------------------
 
@@ -267,6 +274,22 @@ class PersonPage(QWidget):
         self.erase_dialog = dialog
         dialog.open()
 
+    def ask_move(self) -> None:
+        """Open the share-or-transfer dialog; once recorded, the file is shown again (its new note, its campus)."""
+        if self.person_id is None or self.data is None:
+            return
+        f = self.data.file
+        dialog = MoveDialog(self._runner, self.person_id, f"{f.first_name} {f.last_name}", self)
+        dialog.moved.connect(self._moved)
+        dialog.finished.connect(dialog.deleteLater)
+        self.move_dialog = dialog
+        dialog.open()
+
+    def _moved(self, message: str) -> None:
+        self.move_dialog = None
+        self.status.setText(message)
+        self.reload()
+
     def _erased(self, name: str) -> None:
         self.erase_dialog = None
         self.person_id = None
@@ -332,6 +355,7 @@ class PersonPage(QWidget):
         self.export_button.setText(self.tr("E&xport their data…"))
         self.export_button.setToolTip(self.tr("The person's complete file, for them (right of access): PDF and JSON"))
         self.erase_button.setText(self.tr("Erase the person…"))
+        self.move_button.setText(self.tr("Share or transfer…"))
         texts: dict[QWidget | None, str] = {
             self.pathway: self.tr("&Pathway"),
             self.notes: self.tr("&Notes"),

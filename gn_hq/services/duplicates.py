@@ -1,0 +1,360 @@
+"""Likely duplicates across campuses: found at HQ on each push, queued for review, dismissed for good.
+
+Every push that creates or changes people keeps their comparison keys in `person_match` (gn_core.domain.likeness:
+folded sorted name, birth date, phone, e-mail) and compares them, in the same transaction, with the people of every
+campus that share one of those keys (blocking: a person is scored against a few dozen others, not 500,000). Pairs
+scoring at least `likeness.THRESHOLD` are queued in `duplicate_pair`; a pair judged "different people" keeps its row
+and is never proposed again, whatever edits follow.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, or_, select, update
+
+from gn_core.domain.likeness import NAME_FLOOR, Likeness, MatchKeys, likeness, name_similarity
+from gn_core.merge import RecordState
+from gn_core.sync_rules import OWNING_CAMPUS_FIELD
+from gn_hq.db.models import duplicate_pair_table as pair_t
+from gn_hq.db.models import person_match_table as match_t
+from gn_hq.db.models import person_redirect_table as redirect_t
+from gn_hq.db.models import record_table as record_t
+from gn_hq.db.types import utcnow
+from gn_hq.services import records
+from gn_hq.services.context import Hq
+from gn_hq.services.errors import Invalid, NotFound
+
+OPEN, DIFFERENT, MERGED = "open", "different", "merged"
+_BLOCKS = ("name_key", "birth_date", "phone", "email")
+
+
+# --- keeping the keys ---------------------------------------------------------------------------------------------
+
+
+def _matchable(state: RecordState | None) -> bool:
+    """A live person whose identity is there to compare (not deleted, erased, anonymised or merged away)."""
+    if state is None or state.deleted or state.erased:
+        return False
+    data = state.data
+    return not data.get("anonymised_on") and not data.get("merged_into")
+
+
+def _row(person_id: str, data: Mapping[str, Any]) -> dict[str, Any] | None:
+    keys = MatchKeys.of(data)
+    if not keys.name:
+        return None
+    owner = data.get(OWNING_CAMPUS_FIELD)
+    return {
+        "person_id": person_id,
+        "campus_id": owner if isinstance(owner, str) else None,
+        "name_key": keys.name[:400],
+        "birth_date": keys.birth_date[:10] if keys.birth_date else None,
+        "phone": keys.phone[:20] if keys.phone else None,
+        "email": keys.email[:254] if keys.email else None,
+    }
+
+
+def observe(conn: Connection, people: Mapping[str, RecordState | None]) -> int:
+    """People a write created or changed: their keys kept (or dropped, when they are no longer comparable), then
+    those whose keys changed compared with everyone else (an edit of the pathway step or the last contact compares
+    nobody). Returns how many pairs were newly proposed. Runs in the writer's transaction."""
+    wanted = {pid: r for pid, s in people.items() if _matchable(s) and s is not None and (r := _row(pid, s.data))}
+    ids = sorted(people)
+    stored: dict[str, dict[str, Any]] = {}
+    for chunk in records.chunks(conn, ids):
+        stmt = select(match_t).where(records.id_in(conn, match_t.c.person_id, chunk))
+        stored.update((r.person_id, dict(r._mapping)) for r in conn.execute(stmt).all())
+    changed = sorted(pid for pid in ids if stored.get(pid) != wanted.get(pid))
+    if not changed:
+        return 0
+    for chunk in records.chunks(conn, changed):
+        conn.execute(delete(match_t).where(records.id_in(conn, match_t.c.person_id, chunk)))
+    rows = [wanted[pid] for pid in changed if pid in wanted]
+    if rows:
+        conn.execute(insert(match_t), rows)
+    compared = [pid for pid in changed if pid in wanted and _keys_of(stored.get(pid)) != _keys_of(wanted[pid])]
+    return detect(conn, compared)
+
+
+def _keys_of(row: Mapping[str, Any] | None) -> tuple[Any, ...] | None:
+    return None if row is None else tuple(row[k] for k in _BLOCKS)
+
+
+def record_merge(conn: Connection, survivor_id: str, merged_id: str, *, decided_by: str, now: datetime) -> None:
+    """After a merge: the merged file is compared no more, its other pairs go, the pair itself is kept as merged."""
+    a, b = _ordered(survivor_id, merged_id)
+    conn.execute(delete(match_t).where(match_t.c.person_id == merged_id))
+    conn.execute(
+        delete(pair_t).where(
+            or_(pair_t.c.person_a == merged_id, pair_t.c.person_b == merged_id),
+            pair_t.c.status == OPEN,
+            ~((pair_t.c.person_a == a) & (pair_t.c.person_b == b)),
+        )
+    )
+    values = {"status": MERGED, "decided_at": now, "decided_by": decided_by[:200]}
+    if conn.execute(select(pair_t.c.status).where(pair_t.c.person_a == a, pair_t.c.person_b == b)).first():
+        conn.execute(update(pair_t).where(pair_t.c.person_a == a, pair_t.c.person_b == b).values(**values))
+    else:
+        conn.execute(insert(pair_t).values(person_a=a, person_b=b, score=0, reasons="", found_at=now, **values))
+
+
+def not_merged(person_id: Any) -> Any:
+    """SQL condition: the person (column or value) is not a file merged into another (a redirect). Whatever counts
+    people (indicators) loads them with it, so a merged person counts once."""
+    return ~select(redirect_t.c.person_id).where(redirect_t.c.person_id == person_id).exists()
+
+
+def forget(conn: Connection, person_id: str) -> None:
+    """An erased or anonymised person: nothing left to compare, and no pair left naming them."""
+    conn.execute(delete(match_t).where(match_t.c.person_id == person_id))
+    conn.execute(delete(pair_t).where(or_(pair_t.c.person_a == person_id, pair_t.c.person_b == person_id)))
+
+
+# --- detection ----------------------------------------------------------------------------------------------------
+
+
+def _keys(row: Any) -> MatchKeys:
+    return MatchKeys(row.name_key, row.birth_date, row.phone, row.email)
+
+
+def _rows(conn: Connection, ids: Iterable[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for chunk in records.chunks(conn, sorted(set(ids))):
+        stmt = select(match_t).where(records.id_in(conn, match_t.c.person_id, chunk))
+        out.update((r.person_id, r) for r in conn.execute(stmt).all())
+    return out
+
+
+def _candidates(conn: Connection, mine: Mapping[str, Any]) -> tuple[dict[str, str], dict[tuple[str, str], list[str]]]:
+    """The name key of everyone sharing a blocking key with one of `mine` (one indexed query per key kind and
+    chunk; the birth date's, by far the largest block, reads its covering index only), and the blocks: (key kind,
+    value) -> person ids."""
+    names: dict[str, str] = {}
+    blocks: dict[tuple[str, str], list[str]] = {}
+    for kind in _BLOCKS:
+        column = match_t.c[kind]
+        values = sorted({v for row in mine.values() if (v := getattr(row, kind))})
+        for chunk in records.chunks(conn, values):
+            stmt = select(match_t.c.person_id, match_t.c.name_key, column).where(records.id_in(conn, column, chunk))
+            for person_id, name, value in conn.execute(stmt).all():
+                names[person_id] = name
+                blocks.setdefault((kind, value), []).append(person_id)
+    return names, blocks
+
+
+def detect(conn: Connection, person_ids: Iterable[str], now: datetime | None = None) -> int:
+    """Compare these people (already in `person_match`) with everyone; queue the likely pairs. Returns how many pairs
+    were newly proposed (a pair already queued gets its new score; one judged different or merged is left alone)."""
+    mine = _rows(conn, person_ids)
+    if not mine:
+        return 0
+    names, blocks = _candidates(conn, mine)
+    close: dict[tuple[str, str], float] = {}
+    for pid, row in mine.items():
+        near: set[str] = set()
+        for kind in _BLOCKS:
+            value = getattr(row, kind)
+            if value:
+                near.update(blocks.get((kind, value), ()))
+        near.discard(pid)
+        for other in near:
+            pair = (pid, other) if pid < other else (other, pid)
+            if pair not in close and (sim := name_similarity(row.name_key, names[other])) >= NAME_FLOOR:
+                close[pair] = sim  # most people sharing a birth date have names too far apart to be one person
+    full = _rows(conn, {pid for pair in close for pid in pair if pid not in mine})
+    full.update(mine)
+    pairs: dict[tuple[str, str], Likeness] = {}
+    for (a, b), sim in close.items():
+        if (found := likeness(_keys(full[a]), _keys(full[b]), sim)) is not None:
+            pairs[(a, b)] = found
+    return _queue(conn, pairs, now or utcnow())
+
+
+def _queue(conn: Connection, pairs: Mapping[tuple[str, str], Likeness], now: datetime) -> int:
+    if not pairs:
+        return 0
+    known: dict[tuple[str, str], Any] = {}
+    firsts = sorted({a for a, _b in pairs})
+    for chunk in records.chunks(conn, firsts):
+        for row in conn.execute(select(pair_t).where(records.id_in(conn, pair_t.c.person_a, chunk))):
+            if (row.person_a, row.person_b) in pairs:
+                known[(row.person_a, row.person_b)] = row
+    new = [
+        {
+            "person_a": a,
+            "person_b": b,
+            "score": found.score,
+            "reasons": ",".join(found.reasons),
+            "status": OPEN,
+            "found_at": now,
+            "decided_at": None,
+            "decided_by": None,
+        }
+        for (a, b), found in pairs.items()
+        if (a, b) not in known
+    ]
+    if new:
+        conn.execute(insert(pair_t), new)
+    for (a, b), row in known.items():
+        found = pairs[(a, b)]
+        reasons = ",".join(found.reasons)
+        if row.status == OPEN and (row.score, row.reasons) != (found.score, reasons):
+            conn.execute(
+                update(pair_t)
+                .where(pair_t.c.person_a == a, pair_t.c.person_b == b)
+                .values(score=found.score, reasons=reasons)
+            )
+    return len(new)
+
+
+def scan(hq: Hq) -> int:
+    """Compare every person HQ holds with everyone (after an upgrade, or a change of the scoring rule); returns how
+    many pairs were newly proposed. One writer transaction."""
+    with hq.write() as tx:
+        ids = list(tx.conn.execute(select(match_t.c.person_id)).scalars())
+        return detect(tx.conn, ids)
+
+
+# --- review -------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One file of a pair, with only what deciding needs."""
+
+    person_id: str
+    first_name: str
+    last_name: str
+    birth_date: str | None
+    campus_id: str | None
+    campus: str
+    pathway_step: str | None
+    last_contact_on: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    a: Side
+    b: Side
+    score: int
+    reasons: tuple[str, ...]
+    status: str
+    found_at: datetime
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "a": _side_json(self.a),
+            "b": _side_json(self.b),
+            "score": self.score,
+            "reasons": list(self.reasons),
+            "status": self.status,
+            "found_at": self.found_at.isoformat(),
+        }
+
+
+def _side_json(side: Side) -> dict[str, Any]:
+    return {
+        "person_id": side.person_id,
+        "first_name": side.first_name,
+        "last_name": side.last_name,
+        "birth_date": side.birth_date,
+        "campus_id": side.campus_id,
+        "campus": side.campus,
+        "pathway_step": side.pathway_step,
+        "last_contact_on": side.last_contact_on,
+    }
+
+
+def _campus_names(conn: Connection) -> dict[str, str]:
+    rows = conn.execute(
+        select(record_t.c.record_id, record_t.c.data).where(
+            record_t.c.entity == "campus", record_t.c.deleted.is_(False)
+        )
+    )
+    return {r.record_id: str(json.loads(r.data).get("name") or r.record_id) for r in rows}
+
+
+def _side(person_id: str, data: Mapping[str, Any], campuses: Mapping[str, str]) -> Side:
+    campus_id = data.get(OWNING_CAMPUS_FIELD)
+    campus_id = campus_id if isinstance(campus_id, str) else None
+    return Side(
+        person_id=person_id,
+        first_name=str(data.get("first_name") or ""),
+        last_name=str(data.get("last_name") or ""),
+        birth_date=data.get("birth_date"),
+        campus_id=campus_id,
+        campus=campuses.get(campus_id, "") if campus_id else "",
+        pathway_step=data.get("pathway_step"),
+        last_contact_on=data.get("last_contact_on"),
+    )
+
+
+def pairs(hq: Hq, *, campus_id: str | None = None, status: str = OPEN) -> list[Pair]:
+    """The pairs with this status, best first; with `campus_id`, only those where either person belongs to that
+    campus (what its managers see)."""
+    with hq.read() as conn:
+        rows = conn.execute(
+            select(pair_t).where(pair_t.c.status == status).order_by(pair_t.c.score.desc(), pair_t.c.found_at)
+        ).all()
+        people = records.load(conn, [("person", pid) for r in rows for pid in (r.person_a, r.person_b)])
+        campuses = _campus_names(conn)
+    out: list[Pair] = []
+    for r in rows:
+        a, b = people.get(("person", r.person_a)), people.get(("person", r.person_b))
+        if a is None or b is None:
+            continue
+        pair = Pair(
+            _side(r.person_a, a.state.data, campuses),
+            _side(r.person_b, b.state.data, campuses),
+            r.score,
+            tuple(x for x in r.reasons.split(",") if x),
+            r.status,
+            r.found_at,
+        )
+        if campus_id is None or campus_id in (pair.a.campus_id, pair.b.campus_id):
+            out.append(pair)
+    return out
+
+
+def _ordered(a: str, b: str) -> tuple[str, str]:
+    if a == b:
+        raise Invalid("Une personne ne peut pas être son propre doublon : donnez deux identifiants différents.")
+    return (a, b) if a < b else (b, a)
+
+
+def dismiss(hq: Hq, first: str, second: str, *, decided_by: str) -> None:
+    """Judge a pair "different people": it is never proposed again. A pair never proposed is recorded too."""
+    a, b = _ordered(first, second)
+    with hq.write() as tx:
+        people = records.load(tx.conn, [("person", a), ("person", b)])
+        missing = [pid for pid in (a, b) if ("person", pid) not in people]
+        if missing:
+            raise NotFound(f"Personne inconnue au siège : {missing[0]}. Vérifiez l'identifiant.")
+        row = tx.conn.execute(select(pair_t).where(pair_t.c.person_a == a, pair_t.c.person_b == b)).first()
+        now = utcnow()
+        if row is None:
+            tx.conn.execute(
+                insert(pair_t).values(
+                    person_a=a,
+                    person_b=b,
+                    score=0,
+                    reasons="",
+                    status=DIFFERENT,
+                    found_at=now,
+                    decided_at=now,
+                    decided_by=decided_by,
+                )
+            )
+        elif row.status == MERGED:
+            raise Invalid("Ces deux dossiers ont déjà été fusionnés : une fusion ne se défait pas.")
+        else:
+            tx.conn.execute(
+                update(pair_t)
+                .where(pair_t.c.person_a == a, pair_t.c.person_b == b)
+                .values(status=DIFFERENT, decided_at=now, decided_by=decided_by)
+            )

@@ -1,0 +1,113 @@
+"""A new PC's first sync from HQ's ready database of its campus (`gn-desktop snapshot publish`, `GET /v1/snapshot`):
+the same people as a page-by-page pull, what happened since the snapshot (new people, erasures) applied in the same
+sync, its own identity, an interrupted download resumed — and a page-by-page pull whenever the snapshot is unusable."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from gn_desktop.sync.engine import Syncer
+from tests.e2e.conftest import Campus, Hq, enrol, enrol_second_pc
+
+
+def _publish(replica: Campus) -> dict[str, object]:
+    replica.cli("snapshot", "publish", "--into", str(replica.hq.data_dir / "snapshots"))
+    info: dict[str, object] = json.loads(
+        (replica.hq.data_dir / "snapshots" / f"{replica.campus_id()}.json").read_text()
+    )
+    return info
+
+
+def _device_id(campus: Campus) -> str:
+    store = campus.store()
+    try:
+        return store.device_id
+    finally:
+        store.dispose()
+
+
+def _cursor(campus: Campus) -> int:
+    store = campus.store()
+    try:
+        return int(Syncer(store, campus.data_dir).state()["cursor"])
+    finally:
+        store.dispose()
+
+
+def _files_hold(directory: Path, needle: str) -> list[str]:
+    return [p.name for p in directory.rglob("*") if p.is_file() and needle.encode() in p.read_bytes()]
+
+
+def test_a_new_pc_starts_from_the_snapshot_then_pulls_what_happened_since(
+    live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]
+) -> None:
+    replica = enrol(live_hq, tmp_path, keyring_file, "replica")
+    other = enrol(live_hq, tmp_path, keyring_file, "other")
+    replica.sync()
+    other.sync()
+    kept = [replica.add_person(f"Awa{i}", f"Snapshot{i}") for i in range(20)]
+    gone = replica.add_person("Zoubida", "Effacéedepuis")
+    other.add_person("Yasmine", "Autrecampus")
+    replica.sync()
+    other.sync()
+    info = _publish(replica)
+    # after the snapshot: someone new, someone erased (at HQ)
+    later = replica.add_person("Nadia", "Arrivéeaprès")
+    replica.sync()
+    live_hq.admin("person", "erase", gone, "--reason", "person_request", "--reference", "DPO-2026-17")
+
+    newcomer = enrol_second_pc(replica, tmp_path, "newcomer")
+    report = newcomer.sync_json()
+
+    assert report["snapshot"] is True
+    assert newcomer.people() == {*kept, later}
+    assert _device_id(newcomer) != _device_id(replica)
+    assert not _files_hold(newcomer.data_dir, "Effacéedepuis")
+    assert not _files_hold(newcomer.data_dir, "Autrecampus")  # never another campus's people
+    assert _cursor(newcomer) > int(info["cursor"])  # type: ignore[call-overload]
+    # it is a PC of its own: its edits reach HQ and the replica
+    newcomer.edit(kept[0], phone="+33612345678")
+    newcomer.sync()
+    replica.sync()
+    assert replica.person(kept[0])["phone"] == "+33612345678"  # type: ignore[index]
+
+
+def test_an_interrupted_download_resumes_where_it_stopped(
+    live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]
+) -> None:
+    replica = enrol(live_hq, tmp_path, keyring_file, "replica")
+    replica.sync()
+    people = {replica.add_person(f"Inès{i}", f"Reprise{i}") for i in range(10)}
+    replica.sync()
+    info = _publish(replica)
+    newcomer = enrol_second_pc(replica, tmp_path, "newcomer")
+    whole = (live_hq.data_dir / "snapshots" / f"{replica.campus_id()}.db").read_bytes()
+    # what a cut connection left: the first half, labelled as this snapshot's; the second half must come by range
+    (newcomer.data_dir / "snapshot.part").write_bytes(whole[: len(whole) // 2])
+    (newcomer.data_dir / "snapshot.part.json").write_text(json.dumps({"sha256": info["sha256"]}))
+
+    assert newcomer.sync_json()["snapshot"] is True
+    assert newcomer.people() == people
+    assert not (newcomer.data_dir / "snapshot.part").exists()
+
+
+def test_an_unusable_snapshot_falls_back_to_the_page_by_page_pull(
+    live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]
+) -> None:
+    replica = enrol(live_hq, tmp_path, keyring_file, "replica")
+    replica.sync()
+    people = {replica.add_person(f"Rémi{i}", f"Secours{i}") for i in range(5)}
+    replica.sync()
+    _publish(replica)
+    snapshot = live_hq.data_dir / "snapshots" / f"{replica.campus_id()}.db"
+    with sqlite3.connect(snapshot) as conn:  # changed after HQ announced its digest
+        conn.execute("UPDATE person SET last_name = 'Altéré'")
+    newcomer = enrol_second_pc(replica, tmp_path, "newcomer")
+
+    report = newcomer.sync_json()
+
+    assert report["snapshot"] is False
+    assert newcomer.people() == people
+    assert not _files_hold(newcomer.data_dir, "Altéré")

@@ -1,0 +1,75 @@
+"""A long poll (`GET /v1/pull?wait=`) answers as soon as the feed moves — a write by this HQ process at once, a write by
+another process through PostgreSQL's LISTEN/NOTIFY — instead of HQ asking its database over and over."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+import pytest
+from fastapi.testclient import TestClient
+
+from gn_hq.app import create_app
+from gn_hq.services import devices
+from gn_hq.services.context import Hq
+from tests.hq.world import World, enrol, new_id
+
+
+def _long_poll(world: World, wait_s: float) -> tuple[threading.Thread, dict[str, object]]:
+    sdn = world.devices["SDN"]
+    sdn.pull()
+    out: dict[str, object] = {}
+
+    def run() -> None:
+        started = time.monotonic()
+        answer = world.client.get("/v1/pull", params={"cursor": sdn.cursor, "wait": wait_s}, headers=sdn.headers)
+        out["elapsed"] = time.monotonic() - started
+        out["ids"] = {r["id"] for r in answer.json()["records"]}
+
+    waiter = threading.Thread(target=run)
+    waiter.start()
+    return waiter, out
+
+
+def _waiting(hq: Hq) -> None:
+    deadline = time.monotonic() + 10
+    while not hq.feed._waiters and time.monotonic() < deadline:  # the request is parked on the signal
+        threading.Event().wait(0.01)
+
+
+def test_a_write_by_another_device_of_this_process_answers_the_long_poll_at_once(world: World) -> None:
+    world.hq.feed.recheck_s = 60  # only the signal can wake it in time
+    waiter, out = _long_poll(world, 30)
+    _waiting(world.hq)
+    other = world.device("SDN")
+    pid = new_id()
+    other.push(other.insert("person", pid, {}))
+    waiter.join(30)
+    assert pid in out["ids"]  # type: ignore[operator]
+    assert out["elapsed"] < 10  # type: ignore[operator]  # not the 30 s wait, nor the 60 s re-read
+
+
+@pytest.mark.postgres
+def test_a_write_by_another_hq_process_wakes_the_long_poll_through_notify(
+    world: World, make_hq: Callable[..., Hq], db_url: str
+) -> None:
+    if not world.hq.postgres:
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's; on SQLite other processes are seen by re-reading")
+    world.hq.feed.recheck_s = 60
+    waiter, out = _long_poll(world, 30)
+    _waiting(world.hq)
+    elsewhere = make_hq()  # another worker: its own engine and signal, the same database
+    with TestClient(create_app(hq=elsewhere)) as client:
+        other = enrol(client, devices.issue_enrolment_code(elsewhere, "SDN"), world.campus_ids["SDN"])
+        pid = new_id()
+        other.push(other.insert("person", pid, {}))
+    waiter.join(30)
+    assert pid in out["ids"]  # type: ignore[operator]
+    assert out["elapsed"] < 10  # type: ignore[operator]
+
+
+def test_with_nothing_new_the_long_poll_answers_after_its_wait(world: World) -> None:
+    waiter, out = _long_poll(world, 1)
+    waiter.join(30)
+    assert out["ids"] == set() and 0.9 <= out["elapsed"] < 10  # type: ignore[operator]
