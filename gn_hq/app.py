@@ -73,7 +73,7 @@ def create_app(
     problems.install(app)
     app.include_router(router)
     app.include_router(reporting)
-    console.install(app)
+    console.install(app, hq)
 
     @app.get("/health", summary="Liveness: HQ answers and reaches its database", tags=["ops"])
     def health() -> dict[str, Any]:

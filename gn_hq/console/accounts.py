@@ -121,7 +121,7 @@ def add_account(request: Request, form: Form) -> Response:
         users.add_user(hq_of(request), username, form.get("name", ""), role, form["password"], campus or None)
     except HqError as exc:
         return _accounts_page(request, who, 422, _service_error(exc), values)
-    flash(who, "ok", f"Compte « {username} » créé.")
+    flash(request, who, "ok", f"Compte « {username} » créé.")
     return redirect("/comptes")
 
 
@@ -152,7 +152,7 @@ def activate(request: Request, form: Form) -> Response:
     if not active:
         sessions_of(request).close_user(account.id)
     state = "réactivé" if active else "désactivé (les postes du campus le sauront à leur prochaine synchronisation)"
-    flash(who, "ok", f"Compte « {account.username} » {state}.")
+    flash(request, who, "ok", f"Compte « {account.username} » {state}.")
     return redirect("/comptes")
 
 
@@ -174,7 +174,7 @@ def reset_password(request: Request, form: Form) -> Response:
     users.set_password(hq_of(request), account.username, form["password"])
     if account.id != who.user_id:
         sessions_of(request).close_user(account.id)
-    flash(who, "ok", f"Mot de passe de « {account.username} » changé : communiquez-le à son titulaire.")
+    flash(request, who, "ok", f"Mot de passe de « {account.username} » changé : communiquez-le à son titulaire.")
     return redirect("/comptes")
 
 
@@ -199,5 +199,5 @@ def change_role(request: Request, form: Form) -> Response:
         users.set_role(hq_of(request), account.username, role, campus or None)
     except HqError as exc:
         return _accounts_page(request, who, 422, {f"role_{k}": v for k, v in _service_error(exc).items()})
-    flash(who, "ok", f"Rôle de « {account.username} » changé.")
+    flash(request, who, "ok", f"Rôle de « {account.username} » changé.")
     return redirect("/comptes")

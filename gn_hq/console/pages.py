@@ -17,7 +17,6 @@ from fastapi.responses import HTMLResponse, Response
 from gn_core import indicators as ind
 from gn_core.sync_rules import DeviceRole
 from gn_hq.console import charts, figures
-from gn_hq.console.sessions import same
 from gn_hq.console.web import (
     EXPIRED,
     SECURITY_HEADERS,
@@ -33,6 +32,7 @@ from gn_hq.console.web import (
     page,
     redirect,
     refused,
+    same,
     sessions_of,
     set_cookie,
     to_signin,
@@ -287,7 +287,12 @@ def enrolment_code(request: Request, form: Form) -> Response:
         return _campuses_page(request, who, exc.status if 400 <= exc.status < 500 else 422, exc.title)
     what = "d'une borne d'accueil" if role is DeviceRole.KIOSK else "d'un poste de conseiller"
     days = hq_of(request).settings.enrolment_code_days
-    flash(who, "code", f"Code d'inscription {what} pour {code.upper()} (usage unique, valable {days} jours) : {secret}")
+    flash(
+        request,
+        who,
+        "code",
+        f"Code d'inscription {what} pour {code.upper()} (usage unique, valable {days} jours) : {secret}",
+    )
     return redirect("/campus")
 
 
@@ -303,7 +308,7 @@ def revoke(request: Request, form: Form) -> Response:
     if device is None or (who.scope is not None and device.campus_id != who.scope):
         return _campuses_page(request, who, 422, "Appareil : inconnu ou hors de votre périmètre.")
     devices.revoke_device(hq_of(request), device_id)
-    flash(who, "ok", f"Appareil « {device.name} » révoqué : son jeton ne fonctionne plus.")
+    flash(request, who, "ok", f"Appareil « {device.name} » révoqué : son jeton ne fonctionne plus.")
     return redirect("/campus")
 
 

@@ -16,8 +16,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from gn_core.domain.enums import UserRole
-from gn_hq.console.sessions import Session, SessionStore, same
 from gn_hq.services import devices, users
+from gn_hq.services.console_sessions import Session, SessionStore
 from gn_hq.services.context import Hq
 
 PREFIX = "/console"
@@ -153,10 +153,7 @@ def secure(request: Request) -> bool:
 
 def page(request: Request, template: str, who: Viewer | None, status: int = 200, **context: Any) -> HTMLResponse:
     """A rendered page, with the viewer, its CSRF token and its flash messages."""
-    flash: list[tuple[str, str]] = []
-    if who is not None:
-        flash = list(who.session.flash)
-        who.session.flash.clear()
+    flash = sessions_of(request).take_flash(who.session) if who is not None else []
     html = templates.get_template(template).render(
         viewer=who, csrf=who.session.csrf if who else "", flash=flash, path=request.url.path, **context
     )
@@ -179,8 +176,13 @@ def refused(request: Request, who: Viewer | None, message: str, status: int) -> 
     return page(request, "error.html", who, status=status, message=message)
 
 
-def flash(who: Viewer, kind: str, message: str) -> None:
-    who.session.flash.append((kind, message))
+def flash(request: Request, who: Viewer, kind: str, message: str) -> None:
+    sessions_of(request).add_flash(who.session, kind, message)
+
+
+def same(a: str | None, b: str | None) -> bool:
+    """Constant-time comparison of two tokens (False when either is missing)."""
+    return bool(a) and bool(b) and secrets.compare_digest(str(a).encode(), str(b).encode())
 
 
 def new_signin_token() -> str:

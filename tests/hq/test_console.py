@@ -9,20 +9,20 @@ from __future__ import annotations
 import io
 import re
 import warnings
-from collections.abc import Iterator
-from datetime import date
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 from starlette.exceptions import StarletteDeprecationWarning
 
 from gn_hq import cli
 from gn_hq.app import create_app
-from gn_hq.console import sessions as console_sessions
-from gn_hq.console.sessions import SessionStore
-from gn_hq.services import conflicts, devices, erasure, users
+from gn_hq.services import conflicts, console_sessions, devices, erasure, users
+from gn_hq.services.console_sessions import SessionStore
 from gn_hq.services.context import Hq
 from tests.hq.world import World, enrol, new_id, person_values
 
@@ -314,21 +314,34 @@ def test_hostile_forms_never_answer_500(console: TestClient, people: World, path
     assert console.get("/console/journal?depuis=hier&campus=%00").status_code == 422
 
 
-def test_sessions_expire_when_idle_and_at_most_after_a_working_day() -> None:
-    now = [1000.0]
-    store = SessionStore(now=lambda: now[0])
-    token, session = store.open("u1")
-    assert store.get(token) is session
-    now[0] += console_sessions.IDLE_S - 1
-    assert store.get(token) is session  # each request restarts the idle timer
-    now[0] += console_sessions.IDLE_S + 1
+def test_sessions_expire_when_idle_and_at_most_after_a_working_day(hq: Hq) -> None:
+    now = [datetime(2026, 12, 4, 8, 0, tzinfo=UTC)]
+    store = SessionStore(hq, now=lambda: now[0])
+    token, _session = store.open("u1")
+    assert store.get(token) is not None
+    now[0] += timedelta(seconds=console_sessions.IDLE_S - 1)
+    assert store.get(token) is not None  # each request restarts the idle timer
+    now[0] += timedelta(seconds=console_sessions.IDLE_S + 1)
     assert store.get(token) is None
     token, _ = store.open("u1")
     for _ in range(int(console_sessions.ABSOLUTE_S // 600) + 1):
-        now[0] += 600
+        now[0] += timedelta(seconds=600)
         store.get(token)
     assert store.get(token) is None
     assert store.get("x" * 500) is None and store.get(None) is None
+    with hq.read() as conn:  # only the token's hash is stored; ended sessions are gone at the next sign-in
+        store.open("u2")
+        stored = conn.execute(text("SELECT token_hash FROM console_session")).scalars().all()
+    assert token not in stored and len(stored) <= 2
+
+
+def test_a_session_opened_on_one_hq_worker_is_known_to_another(make_hq: Callable[..., Hq], people: World) -> None:
+    with TestClient(create_app(hq=make_hq())) as one, TestClient(create_app(hq=make_hq())) as other:
+        csrf = _sign_in(one, "admin")
+        other.cookies.update(one.cookies)
+        assert other.get("/console/comptes").status_code == 200
+        answer = other.post("/console/campus/code", data={"csrf": csrf, "campus": "SDN", "kind": "pc"})
+        assert answer.status_code == 200 and "Code d&#39;inscription" in answer.text  # the flash crossed over too
 
 
 def test_the_command_line_resets_a_password_and_changes_a_role_with_the_same_services(
