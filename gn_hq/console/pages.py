@@ -205,7 +205,7 @@ def report(request: Request) -> Response:
     if fmt not in reports.FORMATS:
         errors["format"] = "Format : PDF ou XLSX."
     if who.scope is not None:
-        campus = who.campus_code  # a campus manager's report is their campus's
+        campus = who.campus_code or who.scope  # a campus manager's report is their campus's, never the programme's
     if campus is not None and _campus_allowed(request, who, campus) is None:
         errors["campus"] = "Campus : inconnu ou hors de votre périmètre."
     if not errors:
