@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from gn_core.domain import enums as e
 from gn_core.domain.person import PersonForm, person_problems
+from gn_desktop.app import build_main_window
 from gn_desktop.services import followup
 from gn_desktop.store.uow import Store
 from gn_desktop.views.intake import IntakePage, PersonFields
@@ -52,8 +53,10 @@ def _next(qtbot: QtBot, page: IntakePage) -> None:
     qtbot.keyClick(widget, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
 
 
-def _start(qtbot: QtBot, runner: TaskRunner) -> MainWindow:
-    win = open_window(qtbot, runner)
+def _start(qtbot: QtBot, runner: TaskRunner, *, tracked: bool = True) -> MainWindow:
+    """The window on the intake's first field; `tracked=False` for a window the test destroys itself (pytest-qt
+    would close it again at teardown, on a deleted C++ object, if anything still held its Python wrapper)."""
+    win = open_window(qtbot, runner) if tracked else build_main_window(runner, lock_after_s=600)
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
@@ -147,7 +150,7 @@ def test_search_before_create_shows_likely_matches_first(
 def test_the_draft_survives_a_crash_and_is_offered_on_reopening(
     qtbot: QtBot, runner: TaskRunner, accounts_: dict[str, str]
 ) -> None:
-    win = _start(qtbot, runner)
+    win = _start(qtbot, runner, tracked=False)
     page = win.intake
     _type(qtbot, "Karim")
     _tab(qtbot)
