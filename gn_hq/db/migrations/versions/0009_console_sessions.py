@@ -1,6 +1,6 @@
 """console sessions: the web console's signed-in sessions (console_session), shared by every HQ worker
 
-Revision ID: 0007
+Revision ID: 0009
 Revises: 0008
 Create Date: 2026-12-04 23:00:00
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 import gn_hq.db.types
 
-revision: str = "0007"
+revision: str = "0009"
 down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
