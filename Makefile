@@ -22,9 +22,12 @@ SYSTEM_PACKAGES := python3-venv libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfre
 # `make run` only: a Secret Service for the device token when the session has none (tools/run_local.py). Optional:
 # without them the app starts offline.
 KEYRING_PACKAGES := gnome-keyring dbus
+# `make test` only: the real browser HQ's console is tested in (tests/hq/test_console_browser.py; Playwright drives
+# this system chromium, never a browser of its own download).
+TEST_PACKAGES := chromium
 
-.PHONY: run test setup system-deps keyring-deps lock lint typecheck contracts migrations-check pytest demo bench bench-hq translations \
-        clean clean-data help
+.PHONY: run test setup system-deps keyring-deps test-deps lock lint typecheck contracts migrations-check pytest demo bench bench-hq \
+        translations clean clean-data help
 
 help:
 	@echo "make run    - set up and start the campus app with demo data and a local HQ (http://127.0.0.1:$(HQ_PORT))"
@@ -38,7 +41,7 @@ run: setup keyring-deps
 	  --keyring-dir "$(CURDIR)/data/keyring" --port $(HQ_PORT) --people $(DEMO_PEOPLE) \
 	  $(foreach c,$(MORE_CAMPUSES),--more-campus $(c)) $(if $(KIOSK),--kiosk)
 
-test: setup lint typecheck contracts migrations-check pytest
+test: setup test-deps lint typecheck contracts migrations-check pytest
 
 setup: system-deps $(VENV)/.installed
 
@@ -50,6 +53,19 @@ system-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	  else \
 	    echo "Missing system packages. Run:"; \
+	    echo "  sudo apt-get install -y --no-install-recommends$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+test-deps:
+	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing test packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "Missing test packages (HQ console browser tests). Run:"; \
 	    echo "  sudo apt-get install -y --no-install-recommends$$missing"; \
 	    exit 1; \
 	  fi; \

@@ -60,6 +60,9 @@ class FieldSpec:
     vocabulary: type[StrEnum] | None = None
     #: a stricter shape for some text fields (a commune code, a phone number in E.164), as a full match
     pattern: str | None = None
+    #: a required field added after the first release: a whole record may leave it out (an older PC's insert, an
+    #: older reference file), and the campus column's default applies; a value given is still checked
+    may_be_absent: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,16 +98,21 @@ def _int(*, required: bool = False) -> FieldSpec:
     return FieldSpec(Kind.INT, required=required)
 
 
-def _bool() -> FieldSpec:
-    return FieldSpec(Kind.BOOL, required=True)
+def _bool(*, may_be_absent: bool = False) -> FieldSpec:
+    return FieldSpec(Kind.BOOL, required=True, may_be_absent=may_be_absent)
+
+
+def _added_flag() -> FieldSpec:
+    """A flag added later, False when absent (e.g. `archived`)."""
+    return _bool(may_be_absent=True)
 
 
 def _choice(vocabulary: type[StrEnum], *, required: bool = False) -> FieldSpec:
     return FieldSpec(Kind.CHOICE, required=required, vocabulary=vocabulary)
 
 
-def _choices(vocabulary: type[StrEnum]) -> FieldSpec:
-    return FieldSpec(Kind.CHOICES, required=True, vocabulary=vocabulary)
+def _choices(vocabulary: type[StrEnum], *, may_be_absent: bool = False) -> FieldSpec:
+    return FieldSpec(Kind.CHOICES, required=True, vocabulary=vocabulary, may_be_absent=may_be_absent)
 
 
 #: INSEE commune codes (Corsica's have a letter)
@@ -140,6 +148,11 @@ ENTITY_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "phone": _line(20, pattern=PHONE_PATTERN),
         "job_families": _choices(e.JobFamily),
         "committed_to_hire": _bool(),
+        "contact_name": _line(200),
+        "contact_email": _line(200),
+        "contact_phone": _line(20, pattern=PHONE_PATTERN),
+        "campus_id": _id(),
+        "archived": _added_flag(),
     },
     "programme": {
         "partner_id": _id(required=True),
@@ -150,6 +163,9 @@ ENTITY_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "min_education_level": _choice(e.EducationLevel),
         "certification": _line(200, required=True),
         "description": _text(required=True),
+        "funding": _choices(e.FundingSource, may_be_absent=True),
+        "campus_id": _id(),
+        "archived": _added_flag(),
     },
     "programme_session": {
         "programme_id": _id(required=True),
@@ -157,6 +173,8 @@ ENTITY_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "starts_on": _date(required=True),
         "ends_on": _date(required=True),
         "capacity": _int(required=True),
+        "place": _line(200),
+        "archived": _added_flag(),
     },
     "job_offer": {
         "partner_id": _id(required=True),
@@ -168,6 +186,8 @@ ENTITY_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "closes_on": _date(),
         "description": _text(required=True),
         "is_open": _bool(),
+        "campus_id": _id(),
+        "archived": _added_flag(),
     },
     "event": {
         "title": _line(200, required=True),
@@ -178,6 +198,8 @@ ENTITY_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "capacity": _int(),
         "audience": _line(200, required=True),
         "description": _text(required=True),
+        "audiences": _choices(e.Audience, may_be_absent=True),
+        "archived": _added_flag(),
     },
     # --- people and their records ---
     "person": {
@@ -256,6 +278,7 @@ ENTITY_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "person_id": _id(required=True),
         "programme_session_id": _id(),
         "job_offer_id": _id(),
+        "partner_id": _id(),
         "status": _choice(e.ReferralStatus, required=True),
         "referred_on": _date(required=True),
         "decided_on": _date(),
@@ -304,6 +327,20 @@ ENTITY_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "siret": _line(14, pattern=SIRET_PATTERN),
         "created_on": _date(),
         "job_family": _choice(e.JobFamily),
+        "address": _line(200),
+        "commune_insee": _line(5, pattern=COMMUNE_PATTERN),
+        "sector": _line(100),
+    },
+    "startup_founder": {
+        "startup_id": _id(required=True),
+        "person_id": _id(required=True),
+    },
+    "startup_action": {
+        "startup_id": _id(required=True),
+        "person_id": _id(required=True),
+        "done_on": _date(required=True),
+        "title": _line(200, required=True),
+        "note": _text(required=True),
     },
     # --- HQ's settings every campus receives (gn_core.retention.SETTING_ID…) ---
     "hq_setting": {"value": _line(200, required=True)},
@@ -492,6 +529,11 @@ _CHECKS: dict[str, dict[str, tuple[bool, Check]]] = {
     entity: {name: (spec.required, _checker(spec)) for name, spec in fields.items()}
     for entity, fields in ENTITY_FIELDS.items()
 }
+#: entity -> the required fields a whole record must carry
+_MUST_CARRY: dict[str, tuple[str, ...]] = {
+    entity: tuple(name for name, spec in fields.items() if spec.required and not spec.may_be_absent)
+    for entity, fields in ENTITY_FIELDS.items()
+}
 
 
 def problem(entity: str, field: str, value: Any) -> FieldProblem | None:
@@ -527,7 +569,7 @@ def problems(
         if p is not None:
             found.append(p)
     if complete:
-        for name, (required, _check) in checks.items():
-            if required and name not in values:
+        for name in _MUST_CARRY[entity]:
+            if name not in values:
                 found.append(FieldProblem(name, "required", f"{label(name).capitalize()} : ce champ est obligatoire."))
     return found

@@ -295,6 +295,36 @@ class ShareResponse(BaseModel):
     campus_ids: list[str]
 
 
+class DuplicateSide(BaseModel):
+    """One file of a likely duplicate pair, with only what deciding needs (no contact, no file)."""
+
+    person_id: str
+    first_name: str
+    last_name: str
+    birth_date: str | None = None
+    campus_id: str | None = None
+    campus: str = ""
+    pathway_step: str | None = None
+    last_contact_on: str | None = None
+
+
+class DuplicatePairView(BaseModel):
+    """Two files HQ found likely to be one person, waiting for review (`gn-hq duplicates merge|dismiss`)."""
+
+    a: DuplicateSide
+    b: DuplicateSide
+    score: int
+    reasons: list[str]
+    found_at: str
+
+
+class DuplicatesResponse(BaseModel):
+    """The open pairs where either person belongs to the asking device's campus, most likely first."""
+
+    epoch: str
+    pairs: list[DuplicatePairView]
+
+
 class ResolveRequest(BaseModel):
     """An advisor's decision. Field conflicts: keep HQ's value ("hq"), take the campus's ("campus"), or set
     `value` ("value"). Delete conflicts: "keep" the record or "delete" it."""

@@ -157,7 +157,13 @@ ANONYMISED: Mapping[str, Mapping[str, Any]] = {
     "note": {"body": _EMPTY},
     "appointment": {"subject": _EMPTY, "code": _NONE},
     "referral": {"comment": _EMPTY},
-    "startup": {"name": _constant("Entreprise anonymisée"), "siret": _NONE, "mentor_name": _NONE},
+    "startup": {
+        "name": _constant("Entreprise anonymisée"),
+        "siret": _NONE,
+        "mentor_name": _NONE,
+        "address": _NONE,  # a sole trader's address is often their home
+    },
+    "startup_action": {"title": _constant("Action d'accompagnement"), "note": _EMPTY},  # free text
     "pre_registration": {
         "first_name": _constant(ANONYMOUS_FIRST_NAME),
         "last_name": _constant(ANONYMOUS_LAST_NAME),
@@ -189,6 +195,7 @@ KEPT: Mapping[str, frozenset[str]] = {
             "last_contact_on",
             "anonymised_on",  # set by anonymising
             "follow_up_snoozed_until",  # a date the worklist waits for: nothing about who they are
+            "merged_into",  # the file this one was merged into (a redirect): an id, nothing about who they are
         }
     ),
     "rqth_decision": frozenset({"person_id", "decided_on", "valid_from", "valid_until"}),  # counted by indicators
@@ -210,9 +217,13 @@ KEPT: Mapping[str, frozenset[str]] = {
     ),
     "note": frozenset({"person_id", "author_id", "restricted"}),
     "appointment": frozenset({"person_id", "campus_id", "advisor_id", "starts_at", "duration_min", "status"}),
-    "referral": frozenset({"person_id", "programme_session_id", "job_offer_id", "status", "referred_on", "decided_on"}),
+    "referral": frozenset(
+        {"person_id", "programme_session_id", "job_offer_id", "partner_id", "status", "referred_on", "decided_on"}
+    ),
     "event_registration": frozenset({"event_id", "person_id", "status"}),
-    "startup": frozenset({"person_id", "stage", "zfu_zone", "created_on", "job_family"}),
+    "startup": frozenset({"person_id", "stage", "zfu_zone", "created_on", "job_family", "commune_insee", "sector"}),
+    "startup_founder": frozenset({"person_id", "startup_id"}),
+    "startup_action": frozenset({"person_id", "startup_id", "done_on"}),
     "pre_registration": frozenset(
         {
             "campus_id",

@@ -28,6 +28,8 @@ PERSON_LINK: Mapping[str, str] = {
     "referral": "person_id",
     "event_registration": "person_id",
     "startup": "person_id",  # the founder; a startup without one is shared like reference data
+    "startup_founder": "person_id",  # each founder followed: the startup shows in their file
+    "startup_action": "person_id",  # the startup's lead founder
 }
 PERSON_SCOPED: frozenset[str] = frozenset(PERSON_LINK)
 
@@ -111,6 +113,9 @@ class Owner(StrEnum):
 
 #: entities whose records belong to one campus, and the field naming it (None there: an HQ-wide entry)
 CAMPUS_OWNED_FIELD: Mapping[str, str] = {
+    "partner": "campus_id",
+    "programme": "campus_id",
+    "job_offer": "campus_id",
     "programme_session": "campus_id",
     "event": "campus_id",
     **dict.fromkeys(FRONT_DESK, "campus_id"),

@@ -179,7 +179,11 @@ def build_sync(
         syncer = Syncer(store, data_dir, client_factory=client_factory)
         return syncer.enrol(server_url, code, role=DeviceRole.KIOSK if kiosk else DeviceRole.CAMPUS_PC)
 
+    def duplicates() -> object:
+        return Syncer(store, data_dir, client_factory=client_factory).duplicates()
+
     bridge.enrol_fn = enrol
+    bridge.duplicates_fn = duplicates
     options.setdefault("probe", hq_probe(server_url))
     options.setdefault("watch", watch)
     bridge.scheduler = SyncScheduler(cycle, listener=bridge.listener, **options)

@@ -48,10 +48,15 @@ SCREENSHOT_VIEWS: dict[str, str] = {
     "intake": "nouvelle inscription : identité et recherche des doublons",
     "consents": "nouvelle inscription : consentements (version du texte)",
     "partners": "partenaires : sessions de formation et places restantes",
-    "events": "événements : inscriptions et présence",
+    "catalogue": "partenaires : le catalogue tenu par un responsable de campus (créer, corriger, archiver)",
+    "catalogue-form": "partenaires : corriger un partenaire du campus (erreur nommant le champ)",
+    "events": "événements : publics visés, inscriptions, présence, inscriptions de la borne à confirmer",
+    "event-form": "événements : un responsable de campus crée une action de sensibilisation (publics visés)",
+    "startups": "entreprises : fondateurs suivis, stade, SIRET, zone franche, actions d'accompagnement",
     "pilotage": "pilotage (responsables de campus) : placés face à l'objectif, chaque mois, entonnoir, répartitions",
     "sync": "synchronisation : état du lien avec le siège, réception initiale en cours (exemple)",
     "conflicts": "synchronisation : conflits à régler (exemple)",
+    "duplicates": "synchronisation : doublons probables trouvés par le siège (responsable de campus, exemple)",
     "preferences": "menu Préférences : langue de l'interface, changer son mot de passe",
     "password": "changer son mot de passe (mot de passe actuel, nouveau deux fois)",
     "import": "Fichier → Importer : le compte rendu d'un classeur refusé, ligne par ligne (exemple)",
@@ -212,8 +217,65 @@ _PERSON_SAMPLES: dict[str, Callable[[MainWindow], None]] = {
     "consents-tab": lambda window: window.person.consents.select_row(1),
     "erase": _sample_erasure,
 }
+
+
+def _go(window: MainWindow, section: str) -> None:
+    """Show the window's `section` (by its name, whatever its place in the navigation)."""
+    from gn_desktop.views.main_window import SECTIONS
+
+    window.go_to(SECTIONS.index(section))
+
+
 #: views shown to a campus manager (the others: an advisor)
-MANAGER_VIEWS = frozenset({"erase", "pilotage"})
+MANAGER_VIEWS = frozenset({"erase", "pilotage", "duplicates", "catalogue", "catalogue-form", "event-form"})
+
+
+def _show_startups(window: MainWindow, _store: Store, _view: str, settle: Callable[[], None]) -> None:
+    """The startups, the first one with support actions open."""
+    _go(window, "startups")
+    settle()
+    page = window.startups
+    row = next((r for r, x in enumerate(page.rows) if x.actions), 0)
+    if page.rows:
+        page.list.setCurrentCell(row, 0)
+
+
+def _show_event_form(window: MainWindow, _store: Store, _view: str, settle: Callable[[], None]) -> None:
+    """Signed in as the campus manager: a new outreach action's form, filled in."""
+    from gn_core.domain import enums as e
+
+    _go(window, "events")
+    settle()
+    page = window.events
+    page.open_form(new=True)
+    dialog = page.dialog
+    if dialog is not None:
+        dialog.title_edit.setText("Journée « Femmes et numérique » — lycée Paul-Éluard")
+        dialog.kind.setCurrentIndex(dialog.kind.findData(e.EventKind.OUTREACH.value))
+        dialog.capacity.setValue(40)
+        dialog.audiences.set_values([e.Audience.WOMEN, e.Audience.PUPILS, e.Audience.PRIORITY_NEIGHBOURHOODS])
+        dialog.audience.setText("Lycéennes de 1re et terminale")
+
+
+def _show_catalogue(window: MainWindow, _store: Store, view: str, settle: Callable[[], None]) -> None:
+    """Signed in as the campus manager: the partners, one of this campus's selected (or its form, with the error a
+    wrong phone number gets)."""
+    _go(window, "partners")
+    settle()
+    page = window.partners
+    lst = page.partners
+    page.tabs.setCurrentWidget(lst)
+    own = next((r for r, x in enumerate(lst.visible_entries()) if x.owner.own), None)
+    if own is not None:
+        lst.table.setCurrentCell(own, 0)
+    if view == "catalogue-form":
+        page.open_form(lst, new=own is None)
+        from gn_desktop.views.catalogue.dialogs import PartnerDialog
+
+        dialog = page.dialog
+        if isinstance(dialog, PartnerDialog):
+            dialog.contact_phone.setText("01 23")
+            dialog.save()
 
 
 def _show_intake(window: MainWindow, store: Store, view: str, settle: Callable[[], None]) -> None:
@@ -400,7 +462,7 @@ def _show_export(window: MainWindow, _store: Store, _view: str, settle: Callable
 
 
 def _show_sync(window: MainWindow, store: Store, view: str, settle: Callable[[], None]) -> None:
-    window.go_to(5)
+    _go(window, "sync")
     settle()
     _show_sync_sample(window, store, view, settle)
 
@@ -434,10 +496,14 @@ _PREPARE: dict[str, Callable[[MainWindow, Store, str, Callable[[], None]], None]
     "import": _show_import,
     "export": _show_export,
     **dict.fromkeys(("intake", "consents"), _show_intake),
-    "partners": lambda window, _store, _view, _settle: window.go_to(3),
-    "events": lambda window, _store, _view, _settle: window.go_to(4),
-    "pilotage": lambda window, _store, _view, _settle: window.go_to(6),
+    "partners": lambda window, _store, _view, _settle: _go(window, "partners"),
+    **dict.fromkeys(("catalogue", "catalogue-form"), _show_catalogue),
+    "event-form": _show_event_form,
+    "startups": _show_startups,
+    "events": lambda window, _store, _view, _settle: _go(window, "events"),
+    "pilotage": lambda window, _store, _view, _settle: _go(window, "pilotage"),
     **dict.fromkeys(("sync", "conflicts"), _show_sync),
+    "duplicates": lambda window, store, view, settle: _show_duplicates(window, store, view, settle),
 }
 
 
@@ -500,7 +566,7 @@ def shown_view(data_dir: Path, *, view: str, size: str = "1280x800", lang: str =
             username = _manager(store) or username
         assert username is not None
         runner = build_runner(store)
-        sync = _sample_sync() if view in ("sync", "conflicts") else None
+        sync = _sample_sync() if view in ("sync", "conflicts", "duplicates") else None
         window = build_main_window(runner, lock_after_s=3600, sync=sync, translations=translations)
         window.resize(width, height)
         window.show()
@@ -656,6 +722,49 @@ def _show_sync_sample(window: MainWindow, store: Store, view: str, settle: Calla
     if view == "conflicts":
         page.tabs.setCurrentIndex(1)
         page.conflicts_table.selectRow(1)  # the automatic one: it says what HQ kept
+
+
+def _show_duplicates(window: MainWindow, store: Store, _view: str, settle: Callable[[], None]) -> None:
+    """Sample pairs HQ could send (demo people of this campus beside a fictional file at another campus)."""
+    from sqlalchemy import select
+
+    from gn_core.protocol import DuplicatePairView, DuplicateSide
+    from gn_desktop.store import models as m
+
+    with store.reading() as session:
+        rows = session.execute(
+            select(m.Person.id, m.Person.first_name, m.Person.last_name, m.Person.birth_date, m.Person.pathway_step)
+            .where(m.Person.birth_date.is_not(None))
+            .order_by(m.Person.last_name)
+            .limit(3)
+        ).all()
+    pairs = []
+    for n, (pid, first, last, birth, step) in enumerate(rows):
+        here = DuplicateSide(
+            person_id=pid,
+            first_name=first,
+            last_name=last,
+            birth_date=birth.isoformat() if birth else None,
+            campus="Campus Saint-Denis",
+            pathway_step=step.value,
+            last_contact_on="2026-02-12",
+        )
+        there = DuplicateSide(
+            person_id=f"sample-{n}",
+            first_name=[first, last.upper(), first][n],
+            last_name=[last + "e", first, last][n],
+            birth_date=birth.isoformat() if birth and n < 2 else None,
+            campus=["Campus Aubervilliers", "Campus Bobigny", "Campus Montreuil"][n],
+            pathway_step="welcome",
+            last_contact_on=None if n else "2025-11-03",
+        )
+        reasons = [["name", "birth_date"], ["same_name", "birth_date", "phone"], ["same_name", "email"]][n]
+        pairs.append(DuplicatePairView(a=here, b=there, score=[94, 100, 95][n], reasons=reasons, found_at=""))
+    _go(window, "sync")
+    settle()
+    page = window.sync_page
+    page.tabs.setCurrentWidget(page.duplicates)
+    page.duplicates.show_pairs(pairs)
 
 
 def _kiosk_screenshot(data_dir: Path, view: str, out: Path | None, size: str, lang: str) -> int:

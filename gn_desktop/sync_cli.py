@@ -54,7 +54,7 @@ def run(data: Path, args: argparse.Namespace) -> int:
     raise AssertionError(args.command)
 
 
-def _sign_in(store: Store, username: str | None, why: str) -> SignInResult:
+def _sign_in(store: Store, username: str | None, why: str, option: str) -> SignInResult:
     """A sign-in from the terminal (the password hidden), or `username` with the password on the first line of
     standard input (scripts). A failure counts towards the throttle even though the command stops."""
     try:
@@ -66,7 +66,7 @@ def _sign_in(store: Store, username: str | None, why: str) -> SignInResult:
             password = sys.stdin.readline().rstrip("\r\n")
     except EOFError:
         raise KnownError(
-            "Identifiant et mot de passe attendus (ou l'option d'identifiant, le mot de passe sur l'entrée standard)."
+            f"Identifiant et mot de passe attendus (ou {option} IDENTIFIANT, le mot de passe sur l'entrée standard)."
         ) from None
     with store.unit_of_work(None) as uow:
         result = auth.sign_in(uow, username, password)
@@ -79,12 +79,13 @@ def _sign_in(store: Store, username: str | None, why: str) -> SignInResult:
 def _manager_sign_in(store: Store, manager: str | None) -> str:
     """A campus manager's user id (`_sign_in`); other roles are refused."""
     why = "L'effacement d'une personne demande la connexion d'un responsable de campus."
-    return erasure.eraser(_sign_in(store, manager, why))
+    return erasure.eraser(_sign_in(store, manager, why, "--manager"))
 
 
 def _move(store: Store, args: argparse.Namespace) -> int:
     """`gn-desktop person share|transfer ID --campus CODE --consent`: the same service as the person's file."""
-    result = _sign_in(store, args.user, "Partager ou transférer un dossier demande la connexion d'un conseiller.")
+    why = "Partager ou transférer un dossier demande la connexion d'un conseiller."
+    result = _sign_in(store, args.user, why, "--user")
     user_id = result.user.user_id if result.user else None
     with store.unit_of_work(user_id) as uow:
         target = transfers.find_campus(uow, args.campus)

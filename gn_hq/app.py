@@ -18,7 +18,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.middleware.gzip import GZipMiddleware
 
 from gn_core.protocol import PROTOCOL_VERSION, PushRequest
-from gn_hq import __version__, paths
+from gn_hq import __version__, console, paths
 from gn_hq.api import metrics, problems
 from gn_hq.api.middleware import BodyLimit, EpochHeader
 from gn_hq.api.observability import RequestLog, note_route
@@ -73,6 +73,7 @@ def create_app(
     problems.install(app)
     app.include_router(router)
     app.include_router(reporting)
+    console.install(app, hq)
 
     @app.get("/health", summary="Liveness: HQ answers and reaches its database", tags=["ops"])
     def health() -> dict[str, Any]:

@@ -97,6 +97,13 @@ def _parser() -> argparse.ArgumentParser:
     ):
         one = user.add_parser(action, parents=[common], help=text)
         one.add_argument("username")
+    upass = user.add_parser("password", parents=[common], help="réinitialise le mot de passe d'un compte")
+    upass.add_argument("username")
+    upass.add_argument("--password-stdin", action="store_true", help="lit le mot de passe sur l'entrée standard")
+    urole = user.add_parser("role", parents=[common], help="change le rôle (et le campus) d'un compte")
+    urole.add_argument("username")
+    urole.add_argument("--role", required=True, choices=["advisor", "campus_manager", "hq_admin"])
+    urole.add_argument("--campus", help="code du campus (obligatoire sauf pour hq_admin)")
 
     reference = sub.add_parser("reference", help="données de référence (campus, comptes, catalogue)").add_subparsers(
         dest="action", metavar="ACTION"
@@ -320,16 +327,23 @@ def _campus_list(_args: argparse.Namespace, hq: Hq) -> int:
     return 0
 
 
+def _read_password(args: argparse.Namespace) -> str | None:
+    """The password from stdin, or typed twice; None when the two differ (said on stderr)."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    password = getpass.getpass("Mot de passe : ")
+    if getpass.getpass("Confirmez : ") != password:
+        print("Les deux mots de passe diffèrent.", file=sys.stderr)
+        return None
+    return password
+
+
 def _user_add(args: argparse.Namespace, hq: Hq) -> int:
     from gn_hq.services import users
 
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = getpass.getpass("Mot de passe : ")
-        if getpass.getpass("Confirmez : ") != password:
-            print("Les deux mots de passe diffèrent.", file=sys.stderr)
-            return 1
+    password = _read_password(args)
+    if password is None:
+        return 1
     user_id = users.add_user(hq, args.username, args.name, args.role, password, args.campus)
     print(f"Compte {args.username.strip().lower()} créé (id {user_id}).")
     return 0
@@ -354,6 +368,26 @@ def _user_active(args: argparse.Namespace, hq: Hq) -> int:
         else "désactivé (les postes du campus le sauront à leur prochaine synchronisation)"
     )
     print(f"Compte {args.username.strip().lower()} {done}.")
+    return 0
+
+
+def _user_password(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import users
+
+    password = _read_password(args)
+    if password is None:
+        return 1
+    users.set_password(hq, args.username, password)
+    name = args.username.strip().lower()
+    print(f"Mot de passe de {name} changé (les postes le reçoivent à leur prochaine synchronisation).")
+    return 0
+
+
+def _user_role(args: argparse.Namespace, hq: Hq) -> int:
+    from gn_hq.services import users
+
+    users.set_role(hq, args.username, args.role, args.campus)
+    print(f"Rôle de {args.username.strip().lower()} : {args.role}.")
     return 0
 
 
@@ -615,6 +649,8 @@ _COMMANDS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Hq], int]]
     ("user", "list"): _user_list,
     ("user", "activate"): _user_active,
     ("user", "deactivate"): _user_active,
+    ("user", "password"): _user_password,
+    ("user", "role"): _user_role,
     ("reference", "import"): _reference_import,
     ("set-aside", "list"): _set_aside_list,
     ("device", "list"): _device_list,

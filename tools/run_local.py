@@ -139,6 +139,7 @@ def start_hq(hq_dir: Path, port: int) -> subprocess.Popen[bytes]:
     hq_dir.mkdir(parents=True, exist_ok=True)
     log = (hq_dir / "serve.log").open("ab")
     say(f"siège local : {url} (données {hq_dir}, journal {hq_dir / 'serve.log'})")
+    say(f"console du siège : {url}/console/ (admin.siege ou resp.sdn, mots de passe dans le README)")
     # its own session: Ctrl-C goes to the app and to this script, which then stops HQ cleanly
     proc = subprocess.Popen(
         [BIN / "gn-hq", "serve", "--data-dir", hq_dir, "--port", str(port), "--log-level", "warning"],

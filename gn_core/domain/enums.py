@@ -128,8 +128,28 @@ class ExitReason(StrEnum):
 class PartnerKind(StrEnum):
     TRAINING_ORGANISATION = "training_organisation"
     EMPLOYER = "employer"
-    EMPLOYMENT_SERVICE = "employment_service"
+    EMPLOYMENT_SERVICE = "employment_service"  # France Travail
+    MISSION_LOCALE = "mission_locale"
+    CAP_EMPLOI = "cap_emploi"
+    ASSOCIATION = "association"
     FUNDER = "funder"
+
+
+#: partners a person can be referred to directly (not through a session or a job offer)
+REFERRAL_SERVICES = frozenset(
+    {PartnerKind.EMPLOYMENT_SERVICE, PartnerKind.MISSION_LOCALE, PartnerKind.CAP_EMPLOI, PartnerKind.ASSOCIATION}
+)
+
+
+class FundingSource(StrEnum):
+    """Who pays for a programme."""
+
+    CPF = "cpf"  # compte personnel de formation
+    FRANCE_TRAVAIL = "france_travail"
+    REGION = "region"
+    OPCO = "opco"
+    EMPLOYER = "employer"
+    FREE = "free"  # free for the learner, funded otherwise (grants, the platform)
 
 
 class ReferralStatus(StrEnum):
@@ -159,6 +179,22 @@ class EventKind(StrEnum):
     CONTEST = "contest"  # innovation contest
     INFO_SESSION = "info_session"
     OUTREACH = "outreach"  # awareness action: schools, women, people with disabilities
+    JOB_DATING = "job_dating"
+    SCHOOL_VISIT = "school_visit"
+
+
+class Audience(StrEnum):
+    """Whom an event or an outreach action is for (a closed list: the indicators count reach per audience)."""
+
+    PUPILS = "pupils"  # middle- and high-school pupils
+    WOMEN = "women"
+    DISABLED_PEOPLE = "disabled_people"
+    PRIORITY_NEIGHBOURHOODS = "priority_neighbourhoods"  # residents of quartiers prioritaires (QPV)
+    JOB_SEEKERS = "job_seekers"
+    YOUNG_PEOPLE = "young_people"
+    SENIORS = "seniors"
+    EMPLOYERS = "employers"
+    EVERYONE = "everyone"
 
 
 class AttendanceStatus(StrEnum):
@@ -170,7 +206,8 @@ class AttendanceStatus(StrEnum):
 
 class StartupStage(StrEnum):
     IDEA = "idea"
-    PROTOTYPE = "prototype"
+    CREATION = "creation"  # being created (statutes, registration)
+    PROTOTYPE = "prototype"  # an earlier name of the creation stage, kept for records made with it
     LAUNCHED = "launched"
     GROWTH = "growth"
     CLOSED = "closed"

@@ -29,3 +29,11 @@ def can_erase(role: UserRole | None) -> bool:
 
 def can_export_person_data(role: UserRole | None) -> bool:
     return role in ACCESS_EXPORT_ROLES
+
+
+#: roles that keep a campus's catalogue (partners, programmes, sessions, job offers, events, startups)
+CATALOGUE_ROLES = frozenset({UserRole.CAMPUS_MANAGER, UserRole.HQ_ADMIN})
+
+
+def can_edit_catalogue(role: UserRole | None) -> bool:
+    return role in CATALOGUE_ROLES

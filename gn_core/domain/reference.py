@@ -103,6 +103,15 @@ ZFU_ZONES: tuple[str, ...] = (
 )
 
 
+def zfu_zone_of(commune_insee: str | None) -> str | None:
+    """The urban tax-free zone of a commune of the département, or None. A ZFU covers part of its communes only: this
+    tells that the address may be in one (to confirm against the zone's street list), not that it is."""
+    commune = COMMUNES_BY_INSEE.get(commune_insee or "")
+    if commune is None:
+        return None
+    return next((z for z in ZFU_ZONES if commune.name in (part.strip() for part in z.split("/"))), None)
+
+
 @dataclass(frozen=True, slots=True)
 class ConsentText:
     version: str
@@ -189,9 +198,9 @@ PUBLIC_PARTNERS: tuple[PartnerRef, ...] = (
     PartnerRef("Descodeuses", "training_organisation", ("development", "data")),
     PartnerRef("Les Plombiers du Numérique", "training_organisation", ("infrastructure",)),
     PartnerRef("France Travail", "employment_service"),
-    PartnerRef("Mission locale de Saint-Denis", "employment_service"),
-    PartnerRef("Mission locale de Bobigny", "employment_service"),
-    PartnerRef("Cap Emploi 93", "employment_service"),
+    PartnerRef("Mission locale de Saint-Denis", "mission_locale"),
+    PartnerRef("Mission locale de Bobigny", "mission_locale"),
+    PartnerRef("Cap Emploi 93", "cap_emploi"),
     PartnerRef("Département de la Seine-Saint-Denis", "funder"),
     PartnerRef("Région Île-de-France", "funder"),
 )

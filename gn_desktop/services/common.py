@@ -6,7 +6,8 @@ from datetime import date
 from typing import TypeVar
 
 from gn_core.domain.enums import UserRole
-from gn_core.domain.errors import NotFound
+from gn_core.domain.errors import NotFound, PermissionDenied
+from gn_core.domain.permissions import can_edit_catalogue
 from gn_desktop.store.models import Synced, User
 from gn_desktop.store.uow import UnitOfWork
 
@@ -24,6 +25,7 @@ _WHAT = {
     "referral": "Orientation",
     "appointment": "Rendez-vous",
     "startup": "Entreprise",
+    "startup_action": "Action d'accompagnement",
     "consent": "Consentement",
     "note": "Note",
 }
@@ -42,6 +44,22 @@ def acting_role(uow: UnitOfWork) -> UserRole | None:
         return None
     user = uow.session.get(User, uow.user_id)
     return user.role if user else None
+
+
+CATALOGUE_REFUSED = (
+    "Le catalogue est tenu par les responsables de campus : demandez à votre responsable d'ajouter ou de modifier "
+    "cette entrée."
+)
+
+
+def require_editor(uow: UnitOfWork) -> None:
+    """Refuse a catalogue write unless the signed-in account keeps the catalogue (gn_core.domain.permissions).
+
+    HQ's reference data known in advance (`uow.as_reference()`) and commands run without signing in pass."""
+    if not uow.ctx.capture or uow.user_id is None:
+        return
+    if not can_edit_catalogue(acting_role(uow)):
+        raise PermissionDenied(CATALOGUE_REFUSED)
 
 
 def today() -> date:

@@ -14,6 +14,7 @@ from gn_core.domain.labels import label
 from gn_core.domain.pathway import MoveDetails, check_move
 from gn_core.domain.permissions import can_read_restricted_note, can_read_sensitive
 from gn_core.domain.validation import age_on, check_siret
+from gn_desktop.services import startups
 from gn_desktop.services.common import acting_role, get_or_fail
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
@@ -161,6 +162,9 @@ def advance_pathway(
     person.pathway_since = on
     person.last_contact_on = max(person.last_contact_on or on, on)
     uow.session.flush()
+    if target == e.PathwayStep.OUTCOME_BUSINESS and siret is not None:
+        # the business created is followed as a startup: created, or linked when its SIRET is already known
+        startups.link_business(uow, person_id, siret, details.business_created_on, details.employer_name)
 
 
 def add_note(uow: UnitOfWork, person_id: str, body: str, *, restricted: bool = False, contact: bool = True) -> str:

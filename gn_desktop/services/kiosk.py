@@ -575,6 +575,7 @@ def programmes_near(
         .join(m.Partner, m.Partner.id == m.Programme.partner_id)
         .outerjoin(m.Campus, m.Campus.id == m.ProgrammeSession.campus_id)
         .where(m.ProgrammeSession.starts_on >= day)
+        .where(m.ProgrammeSession.archived.is_(False), m.Programme.archived.is_(False), m.Partner.archived.is_(False))
         .order_by(m.ProgrammeSession.starts_on, m.Programme.title)
     )
     if job_family:
@@ -618,7 +619,7 @@ def upcoming_events(uow: UnitOfWork, *, now: datetime | None = None, limit: int 
         select(m.Event, m.Campus.name, func.coalesce(taken.c.n, 0))
         .outerjoin(m.Campus, m.Campus.id == m.Event.campus_id)
         .outerjoin(taken, taken.c.event_id == m.Event.id)
-        .where(m.Event.starts_at >= at, m.Event.kind != e.EventKind.OUTREACH)
+        .where(m.Event.starts_at >= at, m.Event.kind != e.EventKind.OUTREACH, m.Event.archived.is_(False))
         .order_by(elsewhere, m.Event.starts_at)
         .limit(limit)
     )

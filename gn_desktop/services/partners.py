@@ -1,9 +1,10 @@
 """Partners and what they offer: training organisations and their programmes and sessions, employers and their
 job offers, employment services and funders.
 
-Who writes them (gn_core.sync_rules): partners, programmes and job offers are HQ's catalogue, sent to every campus;
-a campus PC creates them only as HQ's data known in advance (inside `uow.as_reference()`: demo data, tests) and
-otherwise gets PermissionDenied. Sessions are written by the campus they take place at.
+Who writes them (gn_core.sync_rules): an entry without a campus is HQ's catalogue, sent to every campus, which a
+campus PC writes only as HQ's data known in advance (inside `uow.as_reference()`: demo data, tests); an entry of a
+campus is written by that campus, by the roles that keep the catalogue (services/catalogue.py has its forms).
+Archived entries are left out of the lists here, which are the pickers of a person's file.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from sqlalchemy import func, select
 from gn_core.domain import enums as e
 from gn_core.domain.errors import FieldError, InvalidInput
 from gn_core.domain.validation import Collector, check_email, check_period, check_phone, check_required
-from gn_desktop.services.common import get_or_fail
+from gn_desktop.services.common import get_or_fail, require_editor
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import UnitOfWork
 
-#: referral statuses that take a place in a session
-PLACE_TAKING = (e.ReferralStatus.SENT, e.ReferralStatus.ACCEPTED)
+#: referral statuses that take a place in a session: places left = capacity - accepted referrals
+PLACE_TAKING = (e.ReferralStatus.ACCEPTED,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ def create_partner(
     job_families: list[str] | None = None,
     committed_to_hire: bool = False,
 ) -> str:
+    require_editor(uow)
     c = Collector()
     clean_name = c.check(lambda: check_required(name, "name", "Nom du partenaire"), "")
     clean_email = c.check(lambda: check_email(email), None)
@@ -82,6 +84,7 @@ def create_programme(
     certification: str = "",
     description: str = "",
 ) -> str:
+    require_editor(uow)
     partner = get_or_fail(uow, m.Partner, partner_id)
     c = Collector()
     if partner.kind != e.PartnerKind.TRAINING_ORGANISATION:
@@ -115,6 +118,7 @@ def add_session(
     campus_id: str | None = None,
 ) -> str:
     """A session of this PC's campus (`campus_id` defaults to it; see gn_core.sync_rules)."""
+    require_editor(uow)
     get_or_fail(uow, m.Programme, programme_id)
     c = Collector()
     c.check(lambda: check_period(starts_on, ends_on, "ends_on", "Dates de la session"), None)
@@ -165,6 +169,7 @@ def upcoming_sessions(
         .outerjoin(m.Campus, m.Campus.id == m.ProgrammeSession.campus_id)
         .outerjoin(taken, taken.c.programme_session_id == m.ProgrammeSession.id)
         .where(m.ProgrammeSession.starts_on >= today)
+        .where(m.ProgrammeSession.archived.is_(False), m.Programme.archived.is_(False), m.Partner.archived.is_(False))
         .order_by(m.ProgrammeSession.starts_on, m.Programme.title)
     )
     if job_family is not None:
@@ -200,6 +205,7 @@ def create_job_offer(
     commune_insee: str | None = None,
     description: str = "",
 ) -> str:
+    require_editor(uow)
     partner = get_or_fail(uow, m.Partner, partner_id)
     c = Collector()
     if partner.kind != e.PartnerKind.EMPLOYER:
@@ -223,6 +229,7 @@ def create_job_offer(
 
 
 def close_job_offer(uow: UnitOfWork, offer_id: str) -> None:
+    require_editor(uow)
     offer = get_or_fail(uow, m.JobOffer, offer_id)
     if not offer.is_open:
         raise InvalidInput([FieldError("is_open", "Offre : elle est déjà close.")])
@@ -255,9 +262,15 @@ class OfferView:
     closes_on: date | None
 
 
+def referral_services(uow: UnitOfWork) -> list[PartnerView]:
+    """The employment services a person can be referred to (France Travail, missions locales, Cap Emploi,
+    associations), not archived, by kind then name."""
+    return [p for p in list_partners(uow) if p.kind in e.REFERRAL_SERVICES]
+
+
 def list_partners(uow: UnitOfWork, kind: e.PartnerKind | str | None = None) -> list[PartnerView]:
     """Partners by kind then name."""
-    q = select(m.Partner).order_by(m.Partner.kind, m.Partner.name)
+    q = select(m.Partner).where(m.Partner.archived.is_(False)).order_by(m.Partner.kind, m.Partner.name)
     if kind is not None:
         q = q.where(m.Partner.kind == e.PartnerKind(kind))
     return [
@@ -281,7 +294,7 @@ def open_offers(uow: UnitOfWork, today: date, *, partner_id: str | None = None) 
     q = (
         select(m.JobOffer, m.Partner.name)
         .join(m.Partner, m.Partner.id == m.JobOffer.partner_id)
-        .where(m.JobOffer.is_open.is_(True))
+        .where(m.JobOffer.is_open.is_(True), m.JobOffer.archived.is_(False), m.Partner.archived.is_(False))
         .where((m.JobOffer.closes_on.is_(None)) | (m.JobOffer.closes_on >= today))
         .order_by(m.JobOffer.posted_on.desc(), m.JobOffer.title)
     )

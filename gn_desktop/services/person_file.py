@@ -10,11 +10,11 @@ edit (a read: the file is already open, nothing more to record).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
 from gn_core.domain.enums import AuditAction
 from gn_core.domain.permissions import can_read_sensitive
-from gn_desktop.services import audit, consents, followup, intake, partners, referrals, rqth
+from gn_desktop.services import audit, consents, events, followup, intake, partners, referrals, rqth, startups
 from gn_desktop.services.common import acting_role
 from gn_desktop.store.uow import UnitOfWork
 
@@ -33,6 +33,9 @@ class FileData:
     history: list[followup.HistoryView]
     sessions: list[partners.SessionView]
     offers: list[partners.OfferView]
+    services: list[partners.PartnerView]  # employment services to refer to
+    events: list[events.EventView]  # events to register the person to
+    startups: list[startups.StartupRow]  # the businesses the person founded
     today: date
     editable: intake.EditablePerson
     consents: list[consents.ConsentView]
@@ -49,6 +52,9 @@ def file_data(uow: UnitOfWork, person_id: str, today: date) -> FileData:
         followup.history(uow, person_id),
         [s for s in partners.upcoming_sessions(uow, today) if s.places_left > 0][:REFER_TO_LIMIT],
         partners.open_offers(uow, today)[:REFER_TO_LIMIT],
+        partners.referral_services(uow),
+        events.upcoming(uow, datetime.combine(today, time(0, 0)).astimezone()),
+        startups.list_startups(uow, person_id=person_id),
         today,
         intake.editable_person(uow, person_id),
         consents.consents_of(uow, person_id),

@@ -1,11 +1,12 @@
-"""Referrals: sending a person to a programme session or a job offer, and following what became of it."""
+"""Referrals: sending a person to a programme session, a job offer or an employment service (France Travail, a
+mission locale, Cap Emploi, an association), and following what became of it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from gn_core.domain import enums as e
 from gn_core.domain.errors import FieldError, InvalidInput
@@ -33,16 +34,30 @@ def refer(
     *,
     programme_session_id: str | None = None,
     job_offer_id: str | None = None,
+    partner_id: str | None = None,
     comment: str = "",
 ) -> str:
-    """Refer a person to exactly one session or offer. Refuses a full session, a closed offer and a duplicate."""
+    """Refer a person to exactly one session, offer or employment service. Refuses a full session, a closed offer,
+    an archived entry and a duplicate."""
     get_or_fail(uow, m.Person, person_id)
-    if (programme_session_id is None) == (job_offer_id is None):
+    if sum(x is not None for x in (programme_session_id, job_offer_id, partner_id)) != 1:
         raise InvalidInput(
-            [FieldError("target", "Orientation : choisissez une session de formation ou une offre d'emploi.")]
+            [
+                FieldError(
+                    "target",
+                    "Orientation : choisissez une session de formation, une offre d'emploi ou une structure "
+                    "(France Travail, mission locale, Cap Emploi, association).",
+                )
+            ]
         )
-    if programme_session_id is not None:
+    if partner_id is not None:
+        dup = _service_target(uow, partner_id)
+    elif programme_session_id is not None:
         session = get_or_fail(uow, m.ProgrammeSession, programme_session_id)
+        if session.archived:
+            raise InvalidInput(
+                [FieldError("programme_session_id", "Session : elle est archivée. Choisissez-en une autre.")]
+            )
         if session.starts_on < on:
             raise InvalidInput(
                 [
@@ -59,7 +74,7 @@ def refer(
         dup = m.Referral.programme_session_id == programme_session_id
     else:
         offer = get_or_fail(uow, m.JobOffer, job_offer_id or "")
-        if not offer.is_open or (offer.closes_on is not None and offer.closes_on < on):
+        if offer.archived or not offer.is_open or (offer.closes_on is not None and offer.closes_on < on):
             raise InvalidInput([FieldError("job_offer_id", "Offre : elle est close. Choisissez une offre ouverte.")])
         dup = m.Referral.job_offer_id == job_offer_id
     existing = uow.session.scalar(
@@ -78,6 +93,7 @@ def refer(
         person_id=person_id,
         programme_session_id=programme_session_id,
         job_offer_id=job_offer_id,
+        partner_id=partner_id,
         status=e.ReferralStatus.PROPOSED,
         referred_on=on,
         comment=comment,
@@ -85,6 +101,22 @@ def refer(
     uow.session.add(referral)
     uow.session.flush()
     return referral.id
+
+
+def _service_target(uow: UnitOfWork, partner_id: str) -> ColumnElement[bool]:
+    """Check an employment service a person is referred to; the condition finding a referral to it."""
+    partner = get_or_fail(uow, m.Partner, partner_id)
+    if partner.kind not in e.REFERRAL_SERVICES or partner.archived:
+        raise InvalidInput(
+            [
+                FieldError(
+                    "partner_id",
+                    "Structure : choisissez France Travail, une mission locale, Cap Emploi ou une association "
+                    "du catalogue (non archivée).",
+                )
+            ]
+        )
+    return m.Referral.partner_id == partner_id
 
 
 def set_status(uow: UnitOfWork, referral_id: str, status: e.ReferralStatus | str, on: date) -> None:
@@ -112,13 +144,14 @@ def set_status(uow: UnitOfWork, referral_id: str, status: e.ReferralStatus | str
 @dataclass(frozen=True, slots=True)
 class ReferralView:
     id: str
-    kind: str  # "session" or "offer"
+    kind: str  # "session", "offer" or "service"
     title: str  # programme or job title
     partner_name: str
     starts_on: date | None  # session start, or offer posting date
     status: e.ReferralStatus
     referred_on: date
     next_statuses: tuple[e.ReferralStatus, ...]
+    service_kind: e.PartnerKind | None = None  # a referral to an employment service: which kind it is
 
 
 def for_person(uow: UnitOfWork, person_id: str) -> list[ReferralView]:
@@ -147,4 +180,9 @@ def for_person(uow: UnitOfWork, person_id: str) -> list[ReferralView]:
                 .where(m.JobOffer.id == r.job_offer_id)
             ).one()
             out.append(ReferralView(r.id, "offer", row[0], row[1], row[2], r.status, r.referred_on, moves))
+        elif r.partner_id:
+            partner = get_or_fail(uow, m.Partner, r.partner_id)
+            out.append(
+                ReferralView(r.id, "service", partner.name, "", None, r.status, r.referred_on, moves, partner.kind)
+            )
     return out

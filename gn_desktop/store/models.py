@@ -182,6 +182,14 @@ class Partner(Synced):
     phone: Mapped[str | None] = mapped_column(String(20))
     job_families: Mapped[list[str]] = mapped_column(default=list)
     committed_to_hire: Mapped[bool] = mapped_column(default=False)
+    #: the person to talk to there
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    contact_email: Mapped[str | None] = mapped_column(String(200))
+    contact_phone: Mapped[str | None] = mapped_column(String(20))
+    #: the campus that keeps this entry, or None for HQ's catalogue (gn_core.sync_rules.CAMPUS_OWNED_FIELD)
+    campus_id: Mapped[str | None] = mapped_column(ForeignKey("campus.id"))
+    #: hidden from pickers and the kiosk; kept because referrals point to it (never deleted)
+    archived: Mapped[bool] = mapped_column(default=False)
 
 
 class Programme(Synced):
@@ -198,6 +206,9 @@ class Programme(Synced):
     min_education_level: Mapped[e.EducationLevel | None] = mapped_column(_enum(e.EducationLevel))
     certification: Mapped[str] = mapped_column(String(200), default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    funding: Mapped[list[str]] = mapped_column(default=list)  # FundingSource values
+    campus_id: Mapped[str | None] = mapped_column(ForeignKey("campus.id"))
+    archived: Mapped[bool] = mapped_column(default=False)
 
 
 class ProgrammeSession(Synced):
@@ -209,6 +220,8 @@ class ProgrammeSession(Synced):
     starts_on: Mapped[date]
     ends_on: Mapped[date]
     capacity: Mapped[int]
+    place: Mapped[str | None] = mapped_column(String(200))  # where it takes place
+    archived: Mapped[bool] = mapped_column(default=False)
 
 
 class JobOffer(Synced):
@@ -224,6 +237,8 @@ class JobOffer(Synced):
     closes_on: Mapped[date | None]
     description: Mapped[str] = mapped_column(Text, default="")
     is_open: Mapped[bool] = mapped_column(default=True)
+    campus_id: Mapped[str | None] = mapped_column(ForeignKey("campus.id"))
+    archived: Mapped[bool] = mapped_column(default=False)
 
 
 class Event(Synced):
@@ -236,8 +251,10 @@ class Event(Synced):
     starts_at: Mapped[datetime]
     ends_at: Mapped[datetime]
     capacity: Mapped[int | None]
-    audience: Mapped[str] = mapped_column(String(200), default="")
+    audience: Mapped[str] = mapped_column(String(200), default="")  # free text, beside the closed list
     description: Mapped[str] = mapped_column(Text, default="")
+    audiences: Mapped[list[str]] = mapped_column(default=list)  # Audience values (reach per audience)
+    archived: Mapped[bool] = mapped_column(default=False)
 
 
 # --- People and their pathway (scoped to campuses) ------------------------------------------------------------
@@ -385,6 +402,8 @@ class Referral(Synced):
     person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), index=True)
     programme_session_id: Mapped[str | None] = mapped_column(ForeignKey("programme_session.id"))
     job_offer_id: Mapped[str | None] = mapped_column(ForeignKey("job_offer.id"))
+    #: a referral to an employment service itself (France Travail, a mission locale, Cap Emploi, an association)
+    partner_id: Mapped[str | None] = mapped_column(ForeignKey("partner.id"))
     status: Mapped[e.ReferralStatus] = mapped_column(default=e.ReferralStatus.PROPOSED)
     referred_on: Mapped[date]
     decided_on: Mapped[date | None]
@@ -413,6 +432,32 @@ class Startup(Synced):
     siret: Mapped[str | None] = mapped_column(String(14))
     created_on: Mapped[date | None]
     job_family: Mapped[e.JobFamily | None]
+    address: Mapped[str | None] = mapped_column(String(200))  # street and number
+    commune_insee: Mapped[str | None] = mapped_column(String(5))  # the ZFU zone is detected from it
+    sector: Mapped[str | None] = mapped_column(String(100))
+
+
+class StartupFounder(Synced):
+    """A person followed here who founded (or co-founded) a startup: the startup shows in their file."""
+
+    __tablename__ = "startup_founder"
+    __table_args__ = (UniqueConstraint("startup_id", "person_id"),)
+
+    startup_id: Mapped[ref_id] = mapped_column(ForeignKey("startup.id"), index=True)
+    person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), index=True)
+
+
+class StartupAction(Synced):
+    """A support action for a startup (a mentoring session, a workshop, a financing file), on a date. It belongs to
+    the startup's lead founder (`person_id`), whose campus follows the startup."""
+
+    __tablename__ = "startup_action"
+
+    startup_id: Mapped[ref_id] = mapped_column(ForeignKey("startup.id"), index=True)
+    person_id: Mapped[ref_id] = mapped_column(ForeignKey("person.id"), index=True)
+    done_on: Mapped[date]
+    title: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class PreRegistration(Synced):
@@ -634,6 +679,8 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Referral,
     EventRegistration,
     Startup,
+    StartupFounder,
+    StartupAction,
     PreRegistration,
     Visit,
     HqSetting,

@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 
 from gn_core.domain.identity import Identity
+from gn_core.fields import ENTITY_FIELDS, Kind
 from gn_core.protocol import CheckInIndex
 from gn_desktop.store import backup, cipher, codec
 from gn_desktop.store import models as m
@@ -151,9 +152,15 @@ def _compile_stored(table: sa.Table, cols: list[str]) -> Callable[[dict[str, Any
     common case inline): about twice as fast as a loop over converters, and a snapshot converts 400,000 records."""
     names: dict[str, Any] = {"EMPTY": {}}
     parts = []
+    specs = ENTITY_FIELDS.get(table.name, {})
     for i, c in enumerate(cols):
         found = codec_for(table.c[c])
-        get = f"d.get({c!r})"
+        spec = specs.get(c)
+        if spec is not None and spec.may_be_absent:  # added later: an older record leaves it out
+            names[f"D{i}"] = False if spec.kind is Kind.BOOL else []
+            get = f"d.get({c!r}, D{i})"
+        else:
+            get = f"d.get({c!r})"
         names[f"F{i}"] = found.wire_to_stored
         if found.vocabulary is not None:
             names[f"V{i}"] = found.vocabulary
@@ -405,6 +412,17 @@ def delete_record(conn: Connection, entity: str, record_id: str, hlc: str, *, er
 # --- erasure ------------------------------------------------------------------------------------------------------
 
 
+def _erase_with_startups(conn: Connection, startup_ids: list[str], ids: list[tuple[str, str]]) -> None:
+    """A startup erased with its lead founder takes its other founders' links and its support actions along."""
+    for model in (m.StartupFounder, m.StartupAction):
+        table = table_of(model)
+        for chunk in _chunks(startup_ids):
+            found = list(conn.execute(select(table.c.id).where(table.c.startup_id.in_(chunk))).scalars())
+            if found:
+                conn.execute(delete(table).where(table.c.id.in_(found)))
+                ids.extend((model.__tablename__, i) for i in found)
+
+
 def erase_person(conn: Connection, person_id: str, *, keep_pending: bool = True) -> int:
     """Delete every local trace of a person: their records, history, change log, conflicts, kiosk data, records set
     aside, index entries (by the FTS triggers). Leaves erased tombstones (opaque ids only). Returns the number of
@@ -421,6 +439,7 @@ def erase_person(conn: Connection, person_id: str, *, keep_pending: bool = True)
         if found:
             conn.execute(delete(table).where(col == person_id))
             ids.extend((model.__tablename__, i) for i in found)
+    _erase_with_startups(conn, [i for e, i in ids if e == "startup"], ids)
     prereg_ids = [i for e, i in ids if e == "pre_registration"]
     record_ids = [i for _e, i in ids] + [person_id]
     local_tables = (m.HistoryEntry, m.ChangeLog, m.SyncConflict, m.SyncRejection, m.SyncSent, m.SyncSetAside)

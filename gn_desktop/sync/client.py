@@ -24,6 +24,7 @@ from gn_core.protocol import (
     PROTOCOL_VERSION,
     CheckInIndex,
     ConflictNotice,
+    DuplicatesResponse,
     EnrolResponse,
     PullPage,
     PullPageHead,
@@ -257,6 +258,10 @@ class HqClient:
     def report_set_aside(self, app_version: str, items: list[dict[str, Any]]) -> None:
         """Tell HQ which received records this PC could not store (the whole list: it replaces the last one)."""
         self._request("PUT", "/v1/set-aside", json={"app_version": app_version, "items": items})
+
+    def duplicates(self) -> DuplicatesResponse:
+        """The likely duplicates HQ found that concern this campus (what its managers review)."""
+        return DuplicatesResponse.model_validate_json(self._request("GET", "/v1/duplicates").content)
 
     def share(self, person_id: str, campus_id: str) -> None:
         self._request("POST", f"/v1/people/{person_id}/shares", json={"campus_id": campus_id})

@@ -23,7 +23,7 @@ from sqlalchemy import delete, func, insert, select, update
 from gn_core.domain import erasure as erasure_rules
 from gn_core.hlc import MAX_DRIFT_MS
 from gn_core.ids import new_id
-from gn_core.protocol import MAX_PUSH_CHANGES, PushResponse
+from gn_core.protocol import MAX_PUSH_CHANGES, DuplicatesResponse, PushResponse
 from gn_core.sync_rules import AUDIT_ENTITY, ENTITIES, DeviceRole
 from gn_desktop import __version__
 from gn_desktop.store import models as m
@@ -243,6 +243,18 @@ class Syncer:
             self._set_state(last_error=exc.message)
             raise
         return report
+
+    def duplicates(self) -> DuplicatesResponse:
+        """The likely duplicates HQ found that concern this campus (asked on demand: they are not synced records).
+        Raises the cycle's errors (Offline, NotEnrolled…)."""
+        state = self.state()
+        if not state["server_url"]:
+            raise NotEnrolled(NOT_ENROLLED)
+        creds = credentials.load(self.data_dir, state["server_url"])
+        if creds is None:
+            raise NotEnrolled(NOT_ENROLLED)
+        with self._client_factory(state["server_url"], creds.token) as client:
+            return client.duplicates()
 
     def wait_for_news(self, timeout_s: float = 25.0) -> bool:
         """Block until HQ holds something new for this campus, or `timeout_s` (at most 30) has passed: True when a

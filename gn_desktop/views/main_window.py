@@ -1,11 +1,11 @@
+# Over 500 lines: eight sections wired with the lock, menus and the sync indicator; every page is its own module.
 """The advisor workspace's main window: navigation on the left, one page at a time on the right, status bar below.
 
-Sections: home, people (search and a person's file), new registration, partners, events, synchronisation (state of
-the link with HQ and the conflicts inbox; its count is shown on the navigation item), and for campus managers only
-the pilotage (indicators). The status bar shows the sync
-indicator: online/offline, last success, changes waiting, conflicts, errors; a click opens the synchronisation page.
-Threading: main thread only; data
-arrives through the `TaskRunner` it is given (the window never opens a unit of work itself).
+Sections: home, people (search and a person's file), new registration, partners, events, startups, synchronisation
+(state of the link with HQ and the conflicts inbox; its count is shown on the navigation item), and for campus managers
+only the pilotage (indicators). The status bar shows the sync indicator: online/offline, last success, changes waiting,
+conflicts, errors; a click opens the synchronisation page. Threading: main thread only; data arrives through the
+`TaskRunner` it is given (the window never opens a unit of work itself).
 """
 
 from __future__ import annotations
@@ -29,24 +29,25 @@ from PySide6.QtWidgets import (
 from gn_desktop.services import auth, pilotage
 from gn_desktop.services.auth import DEFAULT_LOCK_MINUTES, SignedIn
 from gn_desktop.sync.scheduler import SyncActivity
+from gn_desktop.views.catalogue.page import CataloguePage
 from gn_desktop.views.common import ClickableLabel
 from gn_desktop.views.events import EventsPage
 from gn_desktop.views.files import FilesMenu
 from gn_desktop.views.home import HomeData, HomeLoader, HomePage
 from gn_desktop.views.i18n import Translations
 from gn_desktop.views.intake import IntakePage
-from gn_desktop.views.partners import PartnersPage
 from gn_desktop.views.person import PersonPage
 from gn_desktop.views.pilotage import PilotagePage
 from gn_desktop.views.preferences import PreferencesMenu
 from gn_desktop.views.search import SearchPage
 from gn_desktop.views.signin import InactivityWatch, SignInPage
+from gn_desktop.views.startups import StartupsPage
 from gn_desktop.views.sync_bridge import Indicator, SyncBridge, indicator
 from gn_desktop.views.sync_page import SyncPage
 from gn_desktop.views.tasks import TaskError, TaskRunner
 
 # navigation sections, in order (object names; the visible names are translated in `MainWindow._section_name`)
-SECTIONS = ("home", "people", "intake", "partners", "events", "sync", "pilotage")
+SECTIONS = ("home", "people", "intake", "partners", "events", "startups", "sync", "pilotage")
 
 DEFAULT_SIZE = QSize(1280, 800)
 
@@ -128,9 +129,10 @@ class MainWindow(QMainWindow):
         self.people.addWidget(self.search)
         self.people.addWidget(self.person)
         self.intake = IntakePage(runner)
-        self.partners = PartnersPage(runner)
+        self.partners = CataloguePage(runner)
         self.events = EventsPage(runner)
         self.sync_page = SyncPage(runner, self.sync)
+        self.startups = StartupsPage(runner)
         self.pilotage = PilotagePage(runner)
         pages = {
             "home": self.home,
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
             "partners": self.partners,
             "events": self.events,
             "sync": self.sync_page,
+            "startups": self.startups,
             "pilotage": self.pilotage,
         }
         for key in SECTIONS:
@@ -171,7 +174,7 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.workspace)
         self.setCentralWidget(self.screens)
 
-        # Ctrl+1 … Ctrl+6 jump to a section; Ctrl+F search, Ctrl+N new registration, Ctrl+L lock.
+        # Ctrl+1 … Ctrl+7 jump to a section; Ctrl+F search, Ctrl+N new registration, Ctrl+L lock.
         for row in range(len(SECTIONS)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
             shortcut.activated.connect(lambda row=row: self.go_to(row))
@@ -246,6 +249,7 @@ class MainWindow(QMainWindow):
         self._runner.user_id = session.user_id
         self.person.set_session(session)  # what the person's file offers depends on the role
         self.search.set_role(session.role)
+        self.sync_page.set_role(session.role)  # campus managers review the likely duplicates HQ found
         # campus managers only (the service refuses the others too)
         self.navigation.item(SECTIONS.index("pilotage")).setHidden(not pilotage.can_view(session.role))
         self.preferences.set_signed_in(True)
@@ -312,6 +316,8 @@ class MainWindow(QMainWindow):
             self.pilotage.reload()
         elif key == "events":
             self.events.reload()
+        elif key == "startups":
+            self.startups.reload()
         elif key == "intake":
             self.intake.open()
         elif key == "sync":
@@ -384,6 +390,7 @@ class MainWindow(QMainWindow):
             "partners": self.tr("Partners"),
             "events": self.tr("Events"),
             "sync": self.tr("Synchronisation"),
+            "startups": self.tr("Startups"),
             "pilotage": self.tr("Pilotage"),
         }
         return names[key]

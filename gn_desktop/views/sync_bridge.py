@@ -30,15 +30,21 @@ class SyncBridge(QObject):
     enrol_finished = Signal(object)
     _incoming = Signal(object)  # sync thread -> UI thread (queued: the bridge lives on the UI thread)
     _enrolled = Signal(object)  # sync thread -> UI thread
+    #: HQ answered the question of duplicates: (DuplicatesResponse or None, French error message or None)
+    duplicates_finished = Signal(object, object)
+    _duplicates = Signal(object, object)  # sync thread -> UI thread
 
     def __init__(self, scheduler: SyncScheduler | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.scheduler = scheduler
         #: enrols this PC: `enrol_fn(server_url, code)` (set by the composition root; run on the sync thread)
         self.enrol_fn: Callable[[str, str], object] | None = None
+        #: asks HQ for this campus's likely duplicates (set by the composition root; run on the sync thread)
+        self.duplicates_fn: Callable[[], object] | None = None
         self.activity: SyncActivity | None = None
         self._incoming.connect(self._deliver)
         self._enrolled.connect(self._enrol_done)
+        self._duplicates.connect(self.duplicates_finished)
 
     def enrol(self, server_url: str, code: str) -> bool:
         """Enrol this PC with HQ on the sync thread (never beside a cycle); `enrol_finished` tells how it went.
@@ -47,6 +53,17 @@ class SyncBridge(QObject):
             return False
         fn = self.enrol_fn
         self.scheduler.run_job(lambda: fn(server_url, code), lambda _r, error: self._enrolled.emit(error))
+        return True
+
+    def fetch_duplicates(self) -> bool:
+        """Ask HQ for this campus's likely duplicates on the sync thread; `duplicates_finished` brings the answer.
+        False when this window has no sync thread."""
+        if self.scheduler is None or self.duplicates_fn is None:
+            return False
+        fn = self.duplicates_fn
+        self.scheduler.run_job(
+            fn, lambda result, error: self._duplicates.emit(result, None if error is None else error.message)
+        )
         return True
 
     @Slot(object)

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gn_core.domain.enums import UserRole
 from gn_desktop.services.conflicts import Inbox
 from gn_desktop.services.sync_status import SyncPageData, SyncStatus, sync_page_data
 from gn_desktop.sync.scheduler import Phase, SyncActivity
 from gn_desktop.views.common import fmt_datetime, heading, show_error
 from gn_desktop.views.conflicts_inbox import ConflictsInbox
+from gn_desktop.views.duplicates import DuplicatesTab
 from gn_desktop.views.record_labels import RecordLabels
 from gn_desktop.views.sync_bridge import Indicator, SyncBridge, indicator
 from gn_desktop.views.sync_enrol import EnrolBox
@@ -73,6 +75,11 @@ class SyncPage(QWidget):
         # the inbox's table (the screenshot command selects a row in it)
         self.conflicts_table: QTableWidget = self.conflicts.conflicts_table
         self.tabs.addTab(self.conflicts, "")
+        # a tab for campus managers only (set_role); owned by the page even while not shown, so Qt deletes it with
+        # the page (a parentless widget would outlive the window and its bridge)
+        self.duplicates = DuplicatesTab(bridge, self)
+        self.duplicates.hide()
+        self._role: UserRole | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 16)
         layout.addWidget(self.title)
@@ -377,6 +384,16 @@ class SyncPage(QWidget):
             .replace("%3", loc.toString(report.conflicts))
         )
 
+    def set_role(self, role: UserRole | None) -> None:
+        """Campus managers (and HQ administrators) also see the likely duplicates HQ found (a tab the others do not
+        have)."""
+        self._role = role
+        index = self.tabs.indexOf(self.duplicates)
+        if role in _REVIEWERS and index < 0:
+            self.tabs.addTab(self.duplicates, self.tr("Likely duplicates"))
+        elif role not in _REVIEWERS and index >= 0:
+            self.tabs.removeTab(index)
+
     def _render_tab_title(self) -> None:
         inbox = self.conflicts.inbox
         count = len(inbox.items) if inbox is not None else 0
@@ -414,6 +431,8 @@ class SyncPage(QWidget):
             )
         )
         self.error_title.setText(self.tr("Last error"))
+        if (index := self.tabs.indexOf(self.duplicates)) >= 0:
+            self.tabs.setTabText(index, self.tr("Likely duplicates"))
         self._render_status()
         self._render_tab_title()
 
@@ -427,3 +446,5 @@ _STATE_STYLE = {
     Indicator.ERROR: "error",
     Indicator.UPDATE: "error",
 }
+#: who sees the likely duplicates HQ found
+_REVIEWERS = frozenset({UserRole.CAMPUS_MANAGER, UserRole.HQ_ADMIN})

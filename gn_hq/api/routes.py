@@ -21,6 +21,7 @@ from gn_core.protocol import (
     ID_PATTERN,
     CheckInIndex,
     ConflictNotice,
+    DuplicatesResponse,
     EnrolRequest,
     EnrolResponse,
     ErasureRequest,
@@ -43,6 +44,7 @@ from gn_hq.api.deps import DeviceDep, HqDep, IndicatorsReaderDep, ProtocolDep
 from gn_hq.services import (
     conflicts,
     devices,
+    duplicates,
     erasure,
     indicators,
     kiosk,
@@ -222,6 +224,17 @@ def share_person(person_id: PersonId, body: ShareRequest, hq: HqDep, device: Dev
 def resolve_conflict(conflict_id: ConflictId, body: ResolveRequest, hq: HqDep, device: DeviceDep) -> ConflictNotice:
     _campus_pc_only(device)
     return conflicts.resolve(hq, device, conflict_id, body)
+
+
+@router.get(
+    "/duplicates",
+    response_model=DuplicatesResponse,
+    summary="Likely duplicates found at HQ that concern this campus (names, birth date, campus, step, last contact)",
+    responses={403: _PROBLEM},
+)
+def list_duplicates(hq: HqDep, device: DeviceDep) -> DuplicatesResponse:
+    _campus_pc_only(device)
+    return duplicates.for_campus(hq, device.campus_id)
 
 
 @router.get(

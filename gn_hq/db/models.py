@@ -273,6 +273,21 @@ class PersonRedirect(Base):
     decided_by: Mapped[str | None] = mapped_column(String(200))
 
 
+class ConsoleSession(Base):
+    """A signed-in session of HQ's web console (gn_hq.services.console_sessions): the SHA-256 of the cookie's token,
+    never the token itself; shared by every HQ worker."""
+
+    __tablename__ = "console_session"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(64), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    #: messages for the next page shown, as JSON [[kind, text], …]
+    flash: Mapped[str] = mapped_column(Text)
+
+
 record_table = cast(Table, Record.__table__)
 person_access_table = cast(Table, PersonAccess.__table__)
 device_table = cast(Table, Device.__table__)
@@ -286,3 +301,4 @@ campus_key_table = cast(Table, CampusKey.__table__)
 person_match_table = cast(Table, PersonMatch.__table__)
 duplicate_pair_table = cast(Table, DuplicatePair.__table__)
 person_redirect_table = cast(Table, PersonRedirect.__table__)
+console_session_table = cast(Table, ConsoleSession.__table__)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -267,3 +268,49 @@ def _check_decision(
 def hq_campuses(conn: Connection, conflicts: list[Conflict]) -> dict[str, str]:
     """Campus of the device behind each conflict's HQ side."""
     return campus_of_devices(conn, {c.hq_writer.device_id for c in conflicts if c.hq_writer})
+
+
+@dataclass(frozen=True, slots=True)
+class OpenConflict:
+    """An open conflict as HQ's console lists it: what and where, never the values (they may be personal data)."""
+
+    id: str
+    entity: str
+    record_id: str
+    person_id: str | None
+    kind: str  # field | delete
+    field: str | None
+    campus_ids: tuple[str, ...]  # the campuses of both sides (one when a campus conflicted with itself)
+    created_at: datetime
+
+
+def list_open(hq: Hq, campus_id: str | None = None, limit: int = 500) -> list[OpenConflict]:
+    """Conflicts waiting for an advisor's decision (of `campus_id`'s side, when given), oldest first."""
+    stmt = select(
+        conflict_t.c.id,
+        conflict_t.c.entity,
+        conflict_t.c.record_id,
+        conflict_t.c.person_id,
+        conflict_t.c.kind,
+        conflict_t.c.field,
+        conflict_t.c.hq_campus_id,
+        conflict_t.c.campus_campus_id,
+        conflict_t.c.created_at,
+    ).where(conflict_t.c.status == "open")
+    if campus_id is not None:
+        stmt = stmt.where((conflict_t.c.hq_campus_id == campus_id) | (conflict_t.c.campus_campus_id == campus_id))
+    with hq.read() as conn:
+        rows = conn.execute(stmt.order_by(conflict_t.c.created_at, conflict_t.c.id).limit(limit)).all()
+    return [
+        OpenConflict(
+            r.id,
+            r.entity,
+            r.record_id,
+            r.person_id,
+            r.kind,
+            r.field,
+            tuple(sorted({c for c in (r.hq_campus_id, r.campus_campus_id) if c})),
+            r.created_at,
+        )
+        for r in rows
+    ]

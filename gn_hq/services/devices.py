@@ -54,6 +54,8 @@ class DeviceInfo:
     last_device_seq: int
     role: str = DeviceRole.CAMPUS_PC.value
     ticket_prefix: str | None = None
+    #: the sync protocol version of its last push (or of its enrolment)
+    protocol_version: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +319,7 @@ def list_devices(hq: Hq) -> list[DeviceInfo]:
             int(r.last_device_seq),
             r.role,
             r.ticket_prefix,
+            r.protocol_version,
         )
         for r in rows
     ]

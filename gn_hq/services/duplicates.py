@@ -19,6 +19,7 @@ from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from gn_core.domain.likeness import NAME_FLOOR, Likeness, MatchKeys, likeness, name_similarity
 from gn_core.merge import RecordState
+from gn_core.protocol import DuplicatePairView, DuplicateSide, DuplicatesResponse
 from gn_core.sync_rules import OWNING_CAMPUS_FIELD
 from gn_hq.db.models import duplicate_pair_table as pair_t
 from gn_hq.db.models import person_match_table as match_t
@@ -319,6 +320,26 @@ def pairs(hq: Hq, *, campus_id: str | None = None, status: str = OPEN) -> list[P
         if campus_id is None or campus_id in (pair.a.campus_id, pair.b.campus_id):
             out.append(pair)
     return out
+
+
+def for_campus(hq: Hq, campus_id: str) -> DuplicatesResponse:
+    """What a campus's PCs show their managers: the open pairs where either person belongs to the campus."""
+    found = pairs(hq, campus_id=campus_id)
+    with hq.read() as conn:
+        epoch, _ = hq.read_meta(conn)
+    return DuplicatesResponse(
+        epoch=epoch,
+        pairs=[
+            DuplicatePairView(
+                a=DuplicateSide(**_side_json(p.a)),
+                b=DuplicateSide(**_side_json(p.b)),
+                score=p.score,
+                reasons=list(p.reasons),
+                found_at=p.found_at.isoformat(),
+            )
+            for p in found
+        ],
+    )
 
 
 def _ordered(a: str, b: str) -> tuple[str, str]:

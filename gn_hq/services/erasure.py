@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -33,6 +34,7 @@ from gn_core.protocol import ErasureResponse
 from gn_core.retention import anonymised
 from gn_core.sync_rules import NOT_PULLED, OWNING_CAMPUS_FIELD
 from gn_hq.db.models import erasure_table as erasure_t
+from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import utcnow
 from gn_hq.services import conflicts, duplicates, merging, records
@@ -218,3 +220,46 @@ def request_erasure(
         proof = erasure_rules.proof_text(reason, reference)
         count, already = erase_person(tx, person_id, proof, device_id=device.id if device else None, user_id=user_id)
     return ErasureResponse(epoch=tx.epoch, person_id=person_id, records_erased=count, already_erased=already)
+
+
+@dataclass(frozen=True, slots=True)
+class ErasureInfo:
+    """One erasure or anonymisation as HQ's console lists it: the proof, never a name."""
+
+    person_id: str
+    kind: str  # "erase" | "anonymise"
+    reason: str
+    requested_at: datetime
+    records_erased: int
+    campus_ids: tuple[str, ...]  # the campuses that followed the person
+    by_device_id: str | None
+
+
+def list_erasures(hq: Hq, campus_id: str | None = None, limit: int = 500) -> list[ErasureInfo]:
+    """The most recent erasures and anonymisations (of the people `campus_id` followed, when given), newest first."""
+    with hq.read() as conn:
+        stmt = select(erasure_t).order_by(erasure_t.c.requested_at.desc(), erasure_t.c.person_id)
+        if campus_id is not None:
+            followed = select(access_t.c.person_id).where(access_t.c.campus_id == campus_id)
+            stmt = stmt.where(erasure_t.c.person_id.in_(followed))
+        rows = conn.execute(stmt.limit(limit)).all()
+        ids = [r.person_id for r in rows]
+        access: dict[str, list[str]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            for person_id, cid in conn.execute(
+                select(access_t.c.person_id, access_t.c.campus_id).where(access_t.c.person_id.in_(chunk))
+            ):
+                access.setdefault(person_id, []).append(cid)
+    return [
+        ErasureInfo(
+            r.person_id,
+            r.kind,
+            r.reason,
+            r.requested_at,
+            int(r.records_erased),
+            tuple(sorted(access.get(r.person_id, []))),
+            r.requested_by_device_id,
+        )
+        for r in rows
+    ]

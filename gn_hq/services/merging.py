@@ -11,7 +11,8 @@ One writer transaction, written in the order a campus must apply it (the feed is
    file to the survivor and deletes it (gn_desktop.sync.apply). `person_redirect` keeps the link for changes still
    naming the merged file (`redirect_changes`): an offline PC's edit lands on the survivor through the usual merge.
 
-A merge cannot be undone; erasing either file erases both (services/erasure.py).
+A merge cannot be undone; erasing either file erases both (services/erasure.py). A conflict waiting for an
+advisor on the merged file must be decided first (it would otherwise be decided on a redirect).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from gn_core.sync_rules import (
     OWNING_CAMPUS_FIELD,
     PERSON_LINK,
 )
+from gn_hq.db.models import conflict_table as conflict_t
 from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import person_redirect_table as redirect_t
 from gn_hq.db.models import record_table as record_t
@@ -75,6 +77,7 @@ def merge_people(hq: Hq, survivor_id: str, merged_id: str, *, take: Iterable[str
     with hq.write() as tx:
         conn = tx.conn
         survivor, merged = (_live_person(conn, pid) for pid in (survivor_id, merged_id))
+        _no_open_conflict(conn, merged_id)
         values = {f: merged.get(f) for f in wanted if merged.get(f) != survivor.get(f)}
         if values:
             authoring.write_as_hq(hq, tx, "person", survivor_id, values)
@@ -110,6 +113,19 @@ def _live_person(conn: Connection, person_id: str) -> dict[str, Any]:
     if state.data.get("anonymised_on"):
         raise Conflicting(f"Le dossier {person_id} a été anonymisé : il ne peut pas être fusionné.", code="anonymised")
     return dict(state.data)
+
+
+def _no_open_conflict(conn: Connection, person_id: str) -> None:
+    """A conflict waiting for an advisor on the merged file would be decided on a redirect: decide it first."""
+    waiting = conn.execute(
+        select(conflict_t.c.id).where(conflict_t.c.person_id == person_id, conflict_t.c.status == "open").limit(1)
+    ).first()
+    if waiting is not None:
+        raise Conflicting(
+            f"Le dossier {person_id} a un conflit qui attend la décision d'un conseiller : faites-la régler (boîte "
+            "des conflits de son campus) avant de le fusionner.",
+            code="open_conflict",
+        )
 
 
 def _move_records(hq: Hq, tx: WriteTx, survivor_id: str, merged_id: str) -> int:

@@ -128,6 +128,72 @@ def set_active(hq: Hq, username: str, active: bool) -> str:
     return user_id
 
 
+def get_account(hq: Hq, user_id: str) -> AccountInfo | None:
+    """The live account with this id (active or not), or None."""
+    with hq.read() as conn:
+        row = conn.execute(
+            select(record_t.c.data).where(
+                record_t.c.entity == "app_user", record_t.c.record_id == user_id, record_t.c.deleted.is_(False)
+            )
+        ).first()
+    if row is None:
+        return None
+    data = json.loads(row.data)
+    campus = data.get("campus_id")
+    return AccountInfo(
+        user_id,
+        str(data.get("username", "")),
+        str(data.get("display_name", "")),
+        str(data.get("role", "")),
+        campus if isinstance(campus, str) else None,
+        bool(data.get("active", True)),
+    )
+
+
+def set_password(hq: Hq, username: str, password: str) -> str:
+    """Reset an account's password (HQ's decision, e.g. a forgotten one): the campus PCs receive the new hash at their
+    next sync. Returns the account's id."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise HqError(f"Mot de passe trop court : {MIN_PASSWORD_LENGTH} caractères au moins.", code="invalid_user")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise HqError(f"Mot de passe trop long : {MAX_PASSWORD_LENGTH} caractères au plus.", code="invalid_user")
+    password_hash = _hasher.hash(password)
+    with hq.write() as tx:
+        found = _find(tx.conn, username.strip().lower())
+        if found is None:
+            raise NotFound(f"Compte « {username.strip()[:64]} » inconnu.", code="unknown_user")
+        user_id, _data = found
+        authoring.write_as_hq(hq, tx, "app_user", user_id, {"password_hash": password_hash})
+    return user_id
+
+
+def set_role(hq: Hq, username: str, role: str, campus_code: str | None = None) -> str:
+    """Change an account's role (and campus: required for an advisor or a campus manager, none for an HQ
+    administrator). Returns the account's id."""
+    try:
+        user_role = UserRole(role)
+    except ValueError:
+        roles = ", ".join(r.value for r in UserRole)
+        raise HqError(f"Rôle inconnu « {role[:40]} » : {roles}.", code="invalid_user") from None
+    if user_role is not UserRole.HQ_ADMIN and not campus_code:
+        raise HqError(
+            "Un conseiller ou un responsable de campus a besoin d'un campus (--campus CODE).", code="invalid_user"
+        )
+    with hq.write() as tx:
+        found = _find(tx.conn, username.strip().lower())
+        if found is None:
+            raise NotFound(f"Compte « {username.strip()[:64]} » inconnu.", code="unknown_user")
+        campus_id = None
+        if campus_code and user_role is not UserRole.HQ_ADMIN:
+            campus = find_campus(tx.conn, campus_code)
+            if campus is None:
+                raise NotFound(f"Campus « {campus_code[:8]} » inconnu.", code="unknown_campus")
+            campus_id = campus.id
+        user_id, _data = found
+        authoring.write_as_hq(hq, tx, "app_user", user_id, {"role": user_role.value, "campus_id": campus_id})
+    return user_id
+
+
 def _find(conn: Connection, username: str) -> tuple[str, dict[str, object]] | None:
     row = conn.execute(
         select(record_t.c.record_id, record_t.c.data).where(

@@ -107,6 +107,14 @@
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Business founder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business support action</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppointmentsTab</name>
@@ -192,6 +200,191 @@
     </message>
 </context>
 <context>
+    <name>CatalogueList</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An entry of the network: HQ keeps it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An entry of campus %1: that campus keeps it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show archived entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <source>Network (HQ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training sessions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job offers (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partners (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programmes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committed to hire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partners and programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictsInbox</name>
     <message>
         <source>(not on this campus)</source>
@@ -262,7 +455,7 @@
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Person</translation>
     </message>
     <message>
         <source>Information</source>
@@ -497,6 +690,89 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesTab</name>
+    <message>
+        <source>Asking the head office…</source>
+        <translation>Asking the head office…</translation>
+    </message>
+    <message>
+        <source>This computer is not linked to the head office.</source>
+        <translation>This computer is not linked to the head office.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>same name</translation>
+    </message>
+    <message>
+        <source>close name</source>
+        <translation>close name</translation>
+    </message>
+    <message>
+        <source>same birth date</source>
+        <translation>same birth date</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>same phone</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>same e-mail</translation>
+    </message>
+    <message>
+        <source>No likely duplicate concerns this campus.</source>
+        <translation>No likely duplicate concerns this campus.</translation>
+    </message>
+    <message>
+        <source>%1 pair(s) to review.</source>
+        <translation>%1 pair(s) to review.</translation>
+    </message>
+    <message>
+        <source>The head office compares every campus&apos;s people at each synchronisation. These files look like one person followed at two places. To merge them or mark them as two different people, tell the head office: the merge then reaches every computer by itself, and nothing written on either file is lost.</source>
+        <translation>The head office compares every campus&apos;s people at each synchronisation. These files look like one person followed at two places. To merge them or mark them as two different people, tell the head office: the merge then reaches every computer by itself, and nothing written on either file is lost.</translation>
+    </message>
+    <message>
+        <source>Ask the head office</source>
+        <translation>Ask the head office</translation>
+    </message>
+    <message>
+        <source>Likelihood</source>
+        <translation>Likelihood</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Campus</source>
+        <translation>Campus</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>What agrees</source>
+        <translation>What agrees</translation>
+    </message>
+</context>
+<context>
     <name>EnrolBox</name>
     <message>
         <source>Head office address: type the full address given by the head office, starting with https://</source>
@@ -583,6 +859,57 @@
     </message>
 </context>
 <context>
+    <name>EventDialog</name>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct an event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New event or outreach action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Audiences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In &amp;words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventsPage</name>
     <message>
         <source>Registrations: %1</source>
@@ -617,10 +944,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Campus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Registered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -630,7 +953,7 @@
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Person</translation>
     </message>
     <message>
         <source>Attendance</source>
@@ -642,6 +965,86 @@
     </message>
     <message>
         <source>Mark a&amp;bsent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk sign-ups to confirm (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No known person: register them from the home page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody found: check the spelling, or search by phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an event, then find the person to register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events and outreach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show archived events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audiences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a person followed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, phone or e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;gister</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk sign-ups to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone or e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is this person: re&amp;gister</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -863,7 +1266,7 @@
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Person</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -1225,11 +1628,11 @@
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Birth date</translation>
     </message>
     <message>
         <source>Campus</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Campus</translation>
     </message>
     <message>
         <source>Why</source>
@@ -1383,6 +1786,10 @@
 Follow-up of the people the campus accompanies towards digital jobs. The data stays on this computer and is shared only with the head office.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Startups</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MoveDialog</name>
@@ -1471,105 +1878,120 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
 </context>
 <context>
-    <name>PartnersPage</name>
+    <name>OfferDialog</name>
     <message>
-        <source>%1 of %2</source>
+        <source>Job offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>open</source>
+        <source>Correct a job offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>committed to hire</source>
+        <source>New job offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Training sessions (%1)</source>
+        <source>Open: candidates can still be referred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Job offers (%1)</source>
+        <source>Closing date:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Partners (%1)</source>
+        <source>&amp;Employer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Partners and programmes</source>
+        <source>&amp;Job title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Training sessions</source>
+        <source>Job &amp;family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Job offers</source>
+        <source>&amp;Contract</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Partners</source>
+        <source>&amp;Posted on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Programme</source>
+        <source>C&amp;loses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Training organisation</source>
+        <source>Co&amp;mmune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Job family</source>
+        <source>&amp;Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dates</source>
+        <source>&amp;Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDialog</name>
+    <message>
+        <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Campus</source>
+        <source>Correct a partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Places left</source>
+        <source>New partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Job</source>
+        <source>This employer has committed to hire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Employer</source>
+        <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Contract</source>
+        <source>&amp;Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Commune</source>
+        <source>Co&amp;mmune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Closes on</source>
+        <source>Switch&amp;board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Name</source>
+        <source>&amp;E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Kind</source>
+        <source>&amp;Website</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Job families</source>
+        <source>C&amp;ontact person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Phone</source>
+        <source>Contact&apos;s p&amp;hone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact&apos;s e-ma&amp;il</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Job families</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1678,6 +2100,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <source>Record the &amp;move</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Startups founded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PeopleModel</name>
@@ -1691,7 +2117,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Birth date</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -1711,7 +2137,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Campus</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Campus</translation>
     </message>
 </context>
 <context>
@@ -2088,7 +2514,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Campus</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Campus</translation>
     </message>
     <message>
         <source>Gender</source>
@@ -2179,6 +2605,57 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Change my &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeDialog</name>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct a programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training &amp;organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Job family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le&amp;vel required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Funding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Certification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2318,7 +2795,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Campus</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Campus</translation>
     </message>
     <message>
         <source>First name</source>
@@ -2398,7 +2875,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Last contact</translation>
     </message>
     <message>
         <source>Follow-up snoozed until</source>
@@ -2568,13 +3045,37 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <source>Last changed on</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Business founder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business support action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished">Person</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReferralsTab</name>
-    <message>
-        <source>Choose a session or an offer in the list first.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Choose a referral and its new status first.</source>
         <translation type="unfinished"></translation>
@@ -2635,10 +3136,6 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refer to a training session or a job offer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Dates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2647,11 +3144,31 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sessions and offers to refer to</source>
+        <source>Re&amp;fer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Re&amp;fer</source>
+        <source>Choose a session, an offer or a service in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an event first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refer to a training session, a job offer or an employment service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions, offers and services to refer to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register to an &amp;event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;gister</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2790,6 +3307,41 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Training session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New training session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Starts on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ends on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;lace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>Checking…</source>
@@ -2825,6 +3377,149 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Works without a network: accounts are checked on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartupsPage</name>
+    <message>
+        <source>%1 (to confirm with the street address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the founder below, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New startup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody found: check the spelling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the person first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Startups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Founders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZFU zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;IRET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mmune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Men&amp;tors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Job family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>known:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Founders (people followed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, phone or e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add as &amp;founder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action (mentoring, workshop, financing…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the a&amp;ction</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2976,6 +3671,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Likely duplicates</source>
+        <translation>Likely duplicates</translation>
+    </message>
+    <message>
         <source>Conflicts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2985,7 +3684,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Campus</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Campus</translation>
     </message>
     <message>
         <source>Synchronisation</source>

@@ -107,6 +107,14 @@
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
+    <message>
+        <source>Business founder</source>
+        <translation>Fondateur d&apos;entreprise</translation>
+    </message>
+    <message>
+        <source>Business support action</source>
+        <translation>Action d&apos;accompagnement d&apos;entreprise</translation>
+    </message>
 </context>
 <context>
     <name>AppointmentsTab</name>
@@ -189,6 +197,191 @@
     <message>
         <source>&amp;Book</source>
         <translation>&amp;Planifier</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueList</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archiver</translation>
+    </message>
+    <message>
+        <source>An entry of the network: HQ keeps it.</source>
+        <translation>Entrée du réseau : elle est tenue par le siège.</translation>
+    </message>
+    <message>
+        <source>An entry of campus %1: that campus keeps it.</source>
+        <translation>Entrée du campus %1 : c&apos;est ce campus qui la tient.</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouveau…</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>&amp;Corriger…</translation>
+    </message>
+    <message>
+        <source>Show archived entries</source>
+        <translation>Afficher les entrées archivées</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <source>Network (HQ)</source>
+        <translation>Réseau (siège)</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archivée</translation>
+    </message>
+    <message>
+        <source>Training sessions (%1)</source>
+        <translation>Sessions de formation (%1)</translation>
+    </message>
+    <message>
+        <source>Job offers (%1)</source>
+        <translation>Offres d&apos;emploi (%1)</translation>
+    </message>
+    <message>
+        <source>Partners (%1)</source>
+        <translation>Partenaires (%1)</translation>
+    </message>
+    <message>
+        <source>Programmes (%1)</source>
+        <translation>Formations (%1)</translation>
+    </message>
+    <message>
+        <source>committed to hire</source>
+        <translation>engagé à recruter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n semaine</numerusform>
+            <numerusform>%n semaines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouverte</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>close</translation>
+    </message>
+    <message>
+        <source>Partners and programmes</source>
+        <translation>Partenaires et formations</translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation>Sessions de formation</translation>
+    </message>
+    <message>
+        <source>Job offers</source>
+        <translation>Offres d&apos;emploi</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation>Formations</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Kept by</source>
+        <translation>Tenue par</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Training organisation</source>
+        <translation>Organisme de formation</translation>
+    </message>
+    <message>
+        <source>Job family</source>
+        <translation>Métier</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Financement</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Places left</source>
+        <translation>Places restantes</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employeur</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contrat</translation>
+    </message>
+    <message>
+        <source>Posted on</source>
+        <translation>Publiée le</translation>
+    </message>
+    <message>
+        <source>Closes on</source>
+        <translation>Close le</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
     </message>
 </context>
 <context>
@@ -497,6 +690,89 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesTab</name>
+    <message>
+        <source>Asking the head office…</source>
+        <translation>Question posée au siège…</translation>
+    </message>
+    <message>
+        <source>This computer is not linked to the head office.</source>
+        <translation>Ce poste n&apos;est pas relié au siège.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>même nom</translation>
+    </message>
+    <message>
+        <source>close name</source>
+        <translation>nom proche</translation>
+    </message>
+    <message>
+        <source>same birth date</source>
+        <translation>même date de naissance</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>même téléphone</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>même e-mail</translation>
+    </message>
+    <message>
+        <source>No likely duplicate concerns this campus.</source>
+        <translation>Aucun doublon probable ne concerne ce campus.</translation>
+    </message>
+    <message>
+        <source>%1 pair(s) to review.</source>
+        <translation>%1 paire(s) à examiner.</translation>
+    </message>
+    <message>
+        <source>The head office compares every campus&apos;s people at each synchronisation. These files look like one person followed at two places. To merge them or mark them as two different people, tell the head office: the merge then reaches every computer by itself, and nothing written on either file is lost.</source>
+        <translation>Le siège compare les personnes de tous les campus à chaque synchronisation. Ces dossiers semblent décrire une même personne suivie à deux endroits. Pour les fusionner, ou indiquer qu&apos;il s&apos;agit de deux personnes différentes, prévenez le siège : la fusion arrive ensuite d&apos;elle-même sur chaque poste, et rien de ce qui a été saisi dans l&apos;un ou l&apos;autre dossier n&apos;est perdu.</translation>
+    </message>
+    <message>
+        <source>Ask the head office</source>
+        <translation>Demander au siège</translation>
+    </message>
+    <message>
+        <source>Likelihood</source>
+        <translation>Probabilité</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Campus</source>
+        <translation>Campus</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <source>What agrees</source>
+        <translation>Ce qui concorde</translation>
+    </message>
+</context>
+<context>
     <name>EnrolBox</name>
     <message>
         <source>Head office address: type the full address given by the head office, starting with https://</source>
@@ -583,6 +859,57 @@
     </message>
 </context>
 <context>
+    <name>EventDialog</name>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Correct an event</source>
+        <translation>Corriger un événement</translation>
+    </message>
+    <message>
+        <source>New event or outreach action</source>
+        <translation>Nouvel événement ou action de sensibilisation</translation>
+    </message>
+    <message>
+        <source>open access</source>
+        <translation>accès libre</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Intitulé</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Starts</source>
+        <translation>&amp;Début</translation>
+    </message>
+    <message>
+        <source>&amp;Ends</source>
+        <translation>&amp;Fin</translation>
+    </message>
+    <message>
+        <source>&amp;Places</source>
+        <translation>&amp;Places</translation>
+    </message>
+    <message>
+        <source>&amp;Audiences</source>
+        <translation>&amp;Publics visés</translation>
+    </message>
+    <message>
+        <source>In &amp;words</source>
+        <translation>En &amp;clair</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+</context>
+<context>
     <name>EventsPage</name>
     <message>
         <source>Registrations: %1</source>
@@ -617,10 +944,6 @@
         <translation>Début</translation>
     </message>
     <message>
-        <source>Campus</source>
-        <translation>Campus</translation>
-    </message>
-    <message>
         <source>Registered</source>
         <translation>Inscrits</translation>
     </message>
@@ -643,6 +966,86 @@
     <message>
         <source>Mark a&amp;bsent</source>
         <translation>Marquer a&amp;bsent</translation>
+    </message>
+    <message>
+        <source>Kiosk sign-ups to confirm (%1)</source>
+        <translation>Inscriptions à la borne à confirmer (%1)</translation>
+    </message>
+    <message>
+        <source>No known person: register them from the home page</source>
+        <translation>Aucune personne connue : inscrivez-la depuis l&apos;accueil</translation>
+    </message>
+    <message>
+        <source>Nobody found: check the spelling, or search by phone.</source>
+        <translation>Aucune personne trouvée : vérifiez l&apos;orthographe, ou cherchez par téléphone.</translation>
+    </message>
+    <message>
+        <source>Choose an event, then find the person to register.</source>
+        <translation>Choisissez un événement, puis cherchez la personne à inscrire.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archiver</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archivé</translation>
+    </message>
+    <message>
+        <source>Events and outreach</source>
+        <translation>Événements et sensibilisation</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouveau…</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>&amp;Corriger…</translation>
+    </message>
+    <message>
+        <source>Show archived events</source>
+        <translation>Afficher les événements archivés</translation>
+    </message>
+    <message>
+        <source>Audiences</source>
+        <translation>Publics</translation>
+    </message>
+    <message>
+        <source>Register a person followed here</source>
+        <translation>Inscrire une personne suivie ici</translation>
+    </message>
+    <message>
+        <source>Name, phone or e-mail</source>
+        <translation>Nom, téléphone ou e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Chercher</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister</source>
+        <translation>&amp;Inscrire</translation>
+    </message>
+    <message>
+        <source>Kiosk sign-ups to confirm</source>
+        <translation>Inscriptions à la borne à confirmer</translation>
+    </message>
+    <message>
+        <source>Name typed</source>
+        <translation>Nom saisi</translation>
+    </message>
+    <message>
+        <source>Phone or e-mail</source>
+        <translation>Téléphone ou e-mail</translation>
+    </message>
+    <message>
+        <source>It is this person: re&amp;gister</source>
+        <translation>C&apos;est cette personne : &amp;inscrire</translation>
     </message>
 </context>
 <context>
@@ -1385,6 +1788,10 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
 
 Suivi des personnes que le campus accompagne vers les métiers du numérique. Les données restent sur ce poste et ne sont partagées qu&apos;avec le siège.</translation>
     </message>
+    <message>
+        <source>Startups</source>
+        <translation>Entreprises</translation>
+    </message>
 </context>
 <context>
     <name>MoveDialog</name>
@@ -1473,106 +1880,121 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
 </context>
 <context>
-    <name>PartnersPage</name>
+    <name>OfferDialog</name>
     <message>
-        <source>%1 of %2</source>
-        <translation>%1 sur %2</translation>
+        <source>Job offer</source>
+        <translation>Offre d&apos;emploi</translation>
     </message>
     <message>
-        <source>open</source>
-        <translation>ouverte</translation>
+        <source>Correct a job offer</source>
+        <translation>Corriger une offre d&apos;emploi</translation>
     </message>
     <message>
-        <source>committed to hire</source>
-        <translation>engagé à recruter</translation>
+        <source>New job offer</source>
+        <translation>Nouvelle offre d&apos;emploi</translation>
     </message>
     <message>
-        <source>Training sessions (%1)</source>
-        <translation>Sessions de formation (%1)</translation>
+        <source>Open: candidates can still be referred</source>
+        <translation>Ouverte : on peut encore y orienter des candidats</translation>
     </message>
     <message>
-        <source>Job offers (%1)</source>
-        <translation>Offres d&apos;emploi (%1)</translation>
+        <source>Closing date:</source>
+        <translation>Date de clôture :</translation>
     </message>
     <message>
-        <source>Partners (%1)</source>
-        <translation>Partenaires (%1)</translation>
+        <source>&amp;Employer</source>
+        <translation>&amp;Employeur</translation>
     </message>
     <message>
-        <source>Partners and programmes</source>
-        <translation>Partenaires et formations</translation>
+        <source>&amp;Job title</source>
+        <translation>&amp;Intitulé du poste</translation>
     </message>
     <message>
-        <source>Training sessions</source>
-        <translation>Sessions de formation</translation>
+        <source>Job &amp;family</source>
+        <translation>&amp;Métier</translation>
     </message>
     <message>
-        <source>Job offers</source>
-        <translation>Offres d&apos;emploi</translation>
+        <source>&amp;Contract</source>
+        <translation>&amp;Contrat</translation>
     </message>
     <message>
-        <source>Partners</source>
-        <translation>Partenaires</translation>
+        <source>&amp;Posted on</source>
+        <translation>&amp;Publiée le</translation>
     </message>
     <message>
-        <source>Programme</source>
-        <translation>Formation</translation>
+        <source>C&amp;loses</source>
+        <translation>C&amp;lôture</translation>
     </message>
     <message>
-        <source>Training organisation</source>
-        <translation>Organisme de formation</translation>
+        <source>Co&amp;mmune</source>
+        <translation>Co&amp;mmune</translation>
     </message>
     <message>
-        <source>Job family</source>
-        <translation>Métier</translation>
+        <source>&amp;Status</source>
+        <translation>&amp;Statut</translation>
     </message>
     <message>
-        <source>Dates</source>
-        <translation>Dates</translation>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDialog</name>
+    <message>
+        <source>Partner</source>
+        <translation>Partenaire</translation>
     </message>
     <message>
-        <source>Campus</source>
-        <translation>Campus</translation>
+        <source>Correct a partner</source>
+        <translation>Corriger un partenaire</translation>
     </message>
     <message>
-        <source>Places left</source>
-        <translation>Places restantes</translation>
+        <source>New partner</source>
+        <translation>Nouveau partenaire</translation>
     </message>
     <message>
-        <source>Job</source>
-        <translation>Poste</translation>
+        <source>This employer has committed to hire</source>
+        <translation>Cet employeur s&apos;est engagé à recruter</translation>
     </message>
     <message>
-        <source>Employer</source>
-        <translation>Employeur</translation>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
     </message>
     <message>
-        <source>Contract</source>
-        <translation>Contrat</translation>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
     </message>
     <message>
-        <source>Commune</source>
-        <translation>Commune</translation>
+        <source>Co&amp;mmune</source>
+        <translation>Co&amp;mmune</translation>
     </message>
     <message>
-        <source>Closes on</source>
-        <translation>Clôture le</translation>
+        <source>Switch&amp;board</source>
+        <translation>&amp;Standard</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Nom</translation>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Type</translation>
+        <source>&amp;Website</source>
+        <translation>Site &amp;web</translation>
     </message>
     <message>
-        <source>Job families</source>
-        <translation>Métiers</translation>
+        <source>C&amp;ontact person</source>
+        <translation>Pers&amp;onne à contacter</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
+        <source>Contact&apos;s p&amp;hone</source>
+        <translation>&amp;Téléphone du contact</translation>
+    </message>
+    <message>
+        <source>Contact&apos;s e-ma&amp;il</source>
+        <translation>E-ma&amp;il du contact</translation>
+    </message>
+    <message>
+        <source>&amp;Job families</source>
+        <translation>&amp;Métiers</translation>
     </message>
     <message>
         <source>Commitment</source>
@@ -1679,6 +2101,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Record the &amp;move</source>
         <translation>Enregistrer l&apos;éta&amp;pe</translation>
+    </message>
+    <message>
+        <source>Startups founded: %1</source>
+        <translation>Entreprises fondées : %1</translation>
     </message>
 </context>
 <context>
@@ -2185,6 +2611,57 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
 </context>
 <context>
+    <name>ProgrammeDialog</name>
+    <message>
+        <source>Programme</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Correct a programme</source>
+        <translation>Corriger une formation</translation>
+    </message>
+    <message>
+        <source>New programme</source>
+        <translation>Nouvelle formation</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> semaines</translation>
+    </message>
+    <message>
+        <source>Training &amp;organisation</source>
+        <translation>&amp;Organisme de formation</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Intitulé</translation>
+    </message>
+    <message>
+        <source>&amp;Job family</source>
+        <translation>&amp;Métier</translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation>&amp;Durée</translation>
+    </message>
+    <message>
+        <source>Le&amp;vel required</source>
+        <translation>Ni&amp;veau requis</translation>
+    </message>
+    <message>
+        <source>&amp;Funding</source>
+        <translation>&amp;Financement</translation>
+    </message>
+    <message>
+        <source>&amp;Certification</source>
+        <translation>&amp;Certification</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+</context>
+<context>
     <name>ProgressLine</name>
     <message>
         <source>Starting…</source>
@@ -2570,13 +3047,37 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <source>Last changed on</source>
         <translation>Dernière modification le</translation>
     </message>
+    <message>
+        <source>Business founder</source>
+        <translation>Fondateur d&apos;entreprise</translation>
+    </message>
+    <message>
+        <source>Business support action</source>
+        <translation>Action d&apos;accompagnement d&apos;entreprise</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
 </context>
 <context>
     <name>ReferralsTab</name>
-    <message>
-        <source>Choose a session or an offer in the list first.</source>
-        <translation>Choisissez d&apos;abord une session ou une offre dans la liste.</translation>
-    </message>
     <message>
         <source>Choose a referral and its new status first.</source>
         <translation>Choisissez d&apos;abord une orientation et son nouveau statut.</translation>
@@ -2637,10 +3138,6 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>Changer le stat&amp;ut</translation>
     </message>
     <message>
-        <source>Refer to a training session or a job offer</source>
-        <translation>Orienter vers une session de formation ou une offre d&apos;emploi</translation>
-    </message>
-    <message>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
@@ -2649,12 +3146,32 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>Places</translation>
     </message>
     <message>
-        <source>Sessions and offers to refer to</source>
-        <translation>Sessions et offres vers lesquelles orienter</translation>
-    </message>
-    <message>
         <source>Re&amp;fer</source>
         <translation>Orien&amp;ter</translation>
+    </message>
+    <message>
+        <source>Choose a session, an offer or a service in the list first.</source>
+        <translation>Choisissez d&apos;abord une session, une offre ou une structure dans la liste.</translation>
+    </message>
+    <message>
+        <source>Choose an event first.</source>
+        <translation>Choisissez d&apos;abord un événement.</translation>
+    </message>
+    <message>
+        <source>Refer to a training session, a job offer or an employment service</source>
+        <translation>Orienter vers une session, une offre d&apos;emploi ou une structure de l&apos;emploi</translation>
+    </message>
+    <message>
+        <source>Sessions, offers and services to refer to</source>
+        <translation>Sessions, offres et structures vers lesquelles orienter</translation>
+    </message>
+    <message>
+        <source>Register to an &amp;event</source>
+        <translation>Inscrire à un &amp;événement</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister</source>
+        <translation>&amp;Inscrire</translation>
     </message>
 </context>
 <context>
@@ -2792,6 +3309,41 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Training session</source>
+        <translation>Session de formation</translation>
+    </message>
+    <message>
+        <source>Correct a session</source>
+        <translation>Corriger une session</translation>
+    </message>
+    <message>
+        <source>New training session</source>
+        <translation>Nouvelle session de formation</translation>
+    </message>
+    <message>
+        <source>&amp;Programme</source>
+        <translation>&amp;Formation</translation>
+    </message>
+    <message>
+        <source>&amp;Starts on</source>
+        <translation>&amp;Début le</translation>
+    </message>
+    <message>
+        <source>&amp;Ends on</source>
+        <translation>&amp;Fin le</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity</source>
+        <translation>&amp;Places</translation>
+    </message>
+    <message>
+        <source>P&amp;lace</source>
+        <translation>&amp;Lieu</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>Checking…</source>
@@ -2828,6 +3380,149 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Works without a network: accounts are checked on this computer.</source>
         <translation>Fonctionne sans réseau : les comptes sont vérifiés sur ce poste.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupsPage</name>
+    <message>
+        <source>%1 (to confirm with the street address)</source>
+        <translation>%1 (à confirmer selon l&apos;adresse exacte)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Find the founder below, then save.</source>
+        <translation>Cherchez le fondateur ci-dessous, puis enregistrez.</translation>
+    </message>
+    <message>
+        <source>New startup</source>
+        <translation>Nouvelle entreprise</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Nobody found: check the spelling.</source>
+        <translation>Aucune personne trouvée : vérifiez l&apos;orthographe.</translation>
+    </message>
+    <message>
+        <source>Find the person first.</source>
+        <translation>Cherchez d&apos;abord la personne.</translation>
+    </message>
+    <message>
+        <source>Startups</source>
+        <translation>Entreprises</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouveau…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stade</translation>
+    </message>
+    <message>
+        <source>Founders</source>
+        <translation>Fondateurs</translation>
+    </message>
+    <message>
+        <source>ZFU zone</source>
+        <translation>Zone ZFU</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>S&amp;tage</source>
+        <translation>S&amp;tade</translation>
+    </message>
+    <message>
+        <source>S&amp;IRET</source>
+        <translation>S&amp;IRET</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmune</source>
+        <translation>Co&amp;mmune</translation>
+    </message>
+    <message>
+        <source>Se&amp;ctor</source>
+        <translation>Se&amp;cteur</translation>
+    </message>
+    <message>
+        <source>Men&amp;tors</source>
+        <translation>Men&amp;tors</translation>
+    </message>
+    <message>
+        <source>&amp;Job family</source>
+        <translation>&amp;Métier</translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation>Créée le</translation>
+    </message>
+    <message>
+        <source>known:</source>
+        <translation>connue :</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Founders (people followed)</source>
+        <translation>Fondateurs (personnes suivies)</translation>
+    </message>
+    <message>
+        <source>Name, phone or e-mail</source>
+        <translation>Nom, téléphone ou e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Chercher</translation>
+    </message>
+    <message>
+        <source>Add as &amp;founder</source>
+        <translation>Ajouter comme &amp;fondateur</translation>
+    </message>
+    <message>
+        <source>Support actions</source>
+        <translation>Actions d&apos;accompagnement</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Action (mentoring, workshop, financing…)</source>
+        <translation>Action (mentorat, atelier, financement…)</translation>
+    </message>
+    <message>
+        <source>Add the a&amp;ction</source>
+        <translation>Ajouter l&apos;a&amp;ction</translation>
     </message>
 </context>
 <context>
@@ -2976,6 +3671,10 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Last synchronisation: %1 sent, %2 received, %3 new conflict(s).</source>
         <translation>Dernière synchronisation : %1 envoi(s), %2 réception(s), %3 nouveau(x) conflit(s).</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>Doublons probables</translation>
     </message>
     <message>
         <source>Conflicts (%1)</source>

@@ -85,12 +85,13 @@ def test_home_shows_the_campus_figures_in_french(qtbot: QtBot, window: MainWindo
         lambda: window.offline_label.text() == "Non relié au siège — les données restent sur ce poste", timeout=10_000
     )
     assert window.navigation.item(0).text() == "Accueil"
-    assert [window.navigation.item(r).text() for r in range(6)] == [
+    assert [window.navigation.item(r).text() for r in range(7)] == [
         "Accueil",
         "Personnes",
         "Nouvelle inscription",
         "Partenaires",
         "Événements",
+        "Entreprises",
         "Synchronisation",
     ]
     assert window.size().width() == 1280 and window.size().height() == 800

@@ -91,6 +91,20 @@ def test_an_outcome_records_the_contract(qtbot: QtBot, win: MainWindow, store: S
     assert pathway.timeline.item(0, 4).text().startswith("CDI chez Octo Numérique")
 
 
+def test_referring_to_an_employment_service(qtbot: QtBot, win: MainWindow, person: str) -> None:
+    page = win.person
+    tab = page.referrals
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.reload()
+    page.tabs.setCurrentIndex(3)
+    rows = {tab.options_table.item(r, 1).text(): r for r in range(tab.options_table.rowCount())}
+    tab.options_table.selectRow(rows["Cap Emploi 93"])
+    assert tab.options_table.item(rows["Cap Emploi 93"], 0).text() == "Cap Emploi"
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        tab.refer_button.click()
+    assert [tab.referrals_table.item(0, c).text() for c in (0, 1, 4)] == ["Cap Emploi", "Cap Emploi 93", "Proposée"]
+
+
 @pytest.mark.usefixtures("training_session")
 def test_referring_to_a_session_takes_two_clicks(qtbot: QtBot, win: MainWindow) -> None:
     page = win.person
@@ -111,6 +125,11 @@ def test_referring_to_a_session_takes_two_clicks(qtbot: QtBot, win: MainWindow) 
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         tab.referral_status_button.click()
     assert tab.referrals_table.item(0, 4).text() == "Envoyée"
+    assert tab.options_table.item(0, 4).text() == "12 places restantes"  # sent: no place taken until accepted
+    tab.referrals_table.selectRow(0)
+    tab.referral_status.setCurrentIndex(tab.referral_status.findData(e.ReferralStatus.ACCEPTED.value))
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        tab.referral_status_button.click()
     assert tab.options_table.item(0, 4).text() == "11 places restantes"
     page.tabs.setCurrentWidget(page.history)
     history = page.history.history_table

@@ -28,7 +28,7 @@ from gn_desktop.sync.client import HqClient
 from gn_desktop.sync.engine import Syncer
 from gn_desktop.sync.errors import OFFLINE, UPDATE_REQUIRED
 from gn_desktop.views.i18n import Translations
-from gn_desktop.views.main_window import MainWindow
+from gn_desktop.views.main_window import SECTIONS, MainWindow
 from gn_desktop.views.sync_bridge import SyncBridge
 from gn_desktop.views.tasks import TaskRunner
 from tests.e2e.conftest import Campus, Hq
@@ -108,7 +108,7 @@ def test_after_a_successful_sync_the_indicator_says_online_and_when(
     w = app.window
     progress_seen: list[str] = []
     app.sync.activity_changed.connect(lambda _a: progress_seen.append(w.sync_page.progress_label.text()))
-    w.go_to(5)
+    w.go_to(SECTIONS.index("sync"))
     assert w.sync_page.sync_button.text() == "Synchroniser maintenant"
     sync_now(qtbot, app)
     qtbot.waitUntil(lambda: w.offline_label.text() == "● En ligne", timeout=WAIT_MS)
@@ -145,7 +145,7 @@ def test_hq_out_of_reach_shows_offline_and_keeps_the_changes(
     try:
         app = open_app(campus.data_dir)
         w = app.window
-        w.go_to(5)
+        w.go_to(SECTIONS.index("sync"))
         sync_now(qtbot, app)
         qtbot.waitUntil(
             lambda: w.offline_label.text() == "Hors ligne — les données restent sur ce poste", timeout=WAIT_MS
@@ -200,7 +200,7 @@ def test_hq_answering_426_shows_the_update_banner_and_keeps_the_changes(
         assert pending > 0
         app = open_app(data, client_factory=lambda u, t: HqClient(u, t, transport=httpx.MockTransport(hq_too_old)))
         w = app.window
-        w.go_to(5)
+        w.go_to(SECTIONS.index("sync"))
         page = w.sync_page
         assert not shown(page.update_banner)
         sync_now(qtbot, app)
@@ -217,7 +217,7 @@ def test_hq_answering_426_shows_the_update_banner_and_keeps_the_changes(
 def test_a_pc_never_enrolled_says_how_to_enrol(qtbot: QtBot, tmp_path: Path, open_app: Callable[..., App]) -> None:
     app = open_app(tmp_path / "campus", sync_at_start=True)
     w = app.window
-    w.go_to(5)
+    w.go_to(SECTIONS.index("sync"))
     page = w.sync_page
     qtbot.waitUntil(lambda: shown(page.enrol_box), timeout=WAIT_MS)
     assert page.enrol_box.command.text() == "gn-desktop enrol --server URL --code CODE"
@@ -251,7 +251,7 @@ def test_the_inbox_shows_both_values_and_keeping_mine_settles_it_everywhere(
     w = app.window
     sync_now(qtbot, app)  # B pushes its edit: HQ keeps A's value and opens a conflict in both inboxes
     qtbot.waitUntil(lambda: w.conflicts_label.text() == "1 conflit à régler", timeout=WAIT_MS)
-    nav = w.navigation.item(5)
+    nav = w.navigation.item(SECTIONS.index("sync"))
     assert nav.text() == "Synchronisation  (1)"
     w.conflicts_label.clicked.emit()
     page = w.sync_page
@@ -270,7 +270,7 @@ def test_the_inbox_shows_both_values_and_keeping_mine_settles_it_everywhere(
     qtbot.waitUntil(lambda: table.rowCount() == 0, timeout=WAIT_MS)
     assert shown(inbox.inbox_empty) and not shown(inbox.detail)
     assert inbox.inbox_empty.text() == "Aucun conflit à régler."
-    qtbot.waitUntil(lambda: w.navigation.item(5).text() == "Synchronisation", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: w.navigation.item(SECTIONS.index("sync")).text() == "Synchronisation", timeout=WAIT_MS)
     assert not shown(w.conflicts_label)
 
     # the decision leaves by itself at the next cycle, and reaches the other campus
@@ -342,7 +342,9 @@ def test_a_disability_recognition_conflict_shows_no_value_to_a_user_without_the_
     inbox = page.conflicts
     assert "2027" not in inbox.detail_text.text() and "responsable de campus" in inbox.detail_text.text()
     assert not inbox.keep_mine.isEnabled() and not inbox.keep_theirs.isEnabled() and not inbox.keep_typed.isEnabled()
-    assert app.window.navigation.item(5).text() == "Synchronisation  (1)"  # it exists, and is counted
+    assert (
+        app.window.navigation.item(SECTIONS.index("sync")).text() == "Synchronisation  (1)"
+    )  # it exists, and is counted
 
 
 def test_a_pc_is_enrolled_from_the_page_and_syncs_at_once(
@@ -354,7 +356,7 @@ def test_a_pc_is_enrolled_from_the_page_and_syncs_at_once(
     code = server.new_code(next_campus_code())
     app = open_app(tmp_path / "campus", sync_at_start=True)
     w = app.window
-    w.go_to(5)
+    w.go_to(SECTIONS.index("sync"))
     page = w.sync_page
     qtbot.waitUntil(lambda: shown(page.enrol_box), timeout=WAIT_MS)
 
@@ -392,7 +394,7 @@ def test_records_set_aside_are_listed_with_their_reason(
     finally:
         store.dispose()
     app = open_app(data)
-    app.window.go_to(5)
+    app.window.go_to(SECTIONS.index("sync"))
     page = app.window.sync_page
     qtbot.waitUntil(lambda: shown(page.fact_values["set_aside"]), timeout=WAIT_MS)
     text = page.fact_values["set_aside"].text()
@@ -400,3 +402,34 @@ def test_records_set_aside_are_listed_with_their_reason(
     assert text.startswith("1 enregistrement reçu du siège n’a pas pu être enregistré sur ce poste.")
     assert "Dossier — Valeur inconnue de cette version de l'application" in text
     assert "astronaut" not in text
+
+
+def test_a_campus_manager_asks_hq_for_the_likely_duplicates_an_advisor_has_no_such_tab(
+    qtbot: QtBot, hq: Hq, tmp_path: Path, open_app: Callable[..., App]
+) -> None:
+    from gn_core.domain.enums import UserRole
+
+    running = ensure_running(hq)
+    sdn = enrolled_campus(running, tmp_path / "sdn")
+    aub = enrolled_campus(running, tmp_path / "aub", "aub")
+    for campus in (sdn, aub):
+        campus.sync()
+        campus.add_person("Zéphyrine", "Quintal")  # a name no other test of this HQ uses
+        campus.sync()
+    manager = SignedIn(None, "resp", "Responsable", UserRole.CAMPUS_MANAGER, None)
+    app = open_app(sdn.data_dir, session=manager)
+    page = app.window.sync_page
+    app.window.go_to(SECTIONS.index("sync"))
+    assert page.tabs.indexOf(page.duplicates) == 2
+    assert page.tabs.tabText(2) == "Doublons probables"
+    tab = page.duplicates
+    with qtbot.waitSignal(app.sync.duplicates_finished, timeout=WAIT_MS):
+        tab.ask_button.click()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 2, timeout=WAIT_MS)
+    assert tab.state.text() == "1 paire(s) à examiner."
+    rows = {tab.table.item(r, 3).text() for r in range(2)}
+    assert rows == {f"Campus {sdn.code}", f"Campus {aub.code}"}
+    assert tab.table.item(0, 1).text() == "Zéphyrine Quintal"
+
+    app.window.sign_in_as(SignedIn(None, "conseil", "Conseil", UserRole.ADVISOR, None))
+    assert page.tabs.indexOf(page.duplicates) == -1

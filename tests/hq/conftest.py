@@ -44,6 +44,7 @@ TABLES = (
     "set_aside",
     "appointment_slot",
     "campus_key",
+    "console_session",
     "person_match",
     "duplicate_pair",
     "person_redirect",

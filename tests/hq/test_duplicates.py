@@ -111,3 +111,26 @@ def test_the_command_line_lists_and_dismisses(
     assert cli.main(["duplicates", "dismiss", a, b, *common]) == 0
     assert cli.main(["duplicates", "list", *common]) == 0
     assert "Aucun doublon probable" in capsys.readouterr().out
+
+
+def test_a_campus_pc_asks_hq_for_the_pairs_that_concern_its_campus(world: World) -> None:
+    a = _enrol(world, "SDN", first_name="Awa", last_name="Diallo")
+    b = _enrol(world, "AUB", first_name="Awa", last_name="Diallo")
+    sdn, mtr = world.devices["SDN"], world.devices["MTR"]
+    answer = world.client.get("/v1/duplicates", headers=sdn.headers)
+    assert answer.status_code == 200, answer.text
+    (pair,) = answer.json()["pairs"]
+    assert {pair["a"]["person_id"], pair["b"]["person_id"]} == {a, b}
+    assert set(pair["a"]) == {
+        "person_id",
+        "first_name",
+        "last_name",
+        "birth_date",
+        "campus_id",
+        "campus",
+        "pathway_step",
+        "last_contact_on",
+    }  # no phone, no e-mail, nothing of the file
+    assert world.client.get("/v1/duplicates", headers=mtr.headers).json()["pairs"] == []
+    no_token = {"GN-Protocol": sdn.headers["GN-Protocol"]}
+    assert world.client.get("/v1/duplicates", headers=no_token).status_code == 401

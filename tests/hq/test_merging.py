@@ -115,3 +115,14 @@ def test_the_command_line_merges_taking_chosen_values(world: World, db_url: str,
     sdn.pull()
     assert sdn.data("person", s)["campus_id"] == world.campus_ids["AUB"]  # AUB owns the survivor now
     assert sdn.data("person", s)["phone"] == "+33622222222"
+
+
+def test_a_conflict_waiting_on_the_merged_file_is_decided_first(world: World) -> None:
+    s, x, _ids = _two_files(world)
+    aub, aub2 = world.devices["AUB"], world.device("AUB")
+    for device in (aub, aub2):
+        device.pull()
+    aub.push(aub.update("person", x, last_name="Diallo-Sy"))
+    aub2.push(aub2.update("person", x, last_name="Sy"))  # a protected field: waits for an advisor
+    with pytest.raises(Conflicting, match="conflit"):
+        merging.merge_people(world.hq, s, x, decided_by="test")

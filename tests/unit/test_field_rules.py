@@ -122,8 +122,8 @@ def test_values_no_campus_can_store_are_named_without_repeating_them(field: str,
 
 
 def test_a_campus_pc_refuses_to_capture_what_hq_would_refuse(world: World) -> None:
-    with world.store.unit_of_work(world.advisor_id) as uow, pytest.raises(PermissionDenied, match="siège"):
-        partners.create_partner(uow, "Atelier Numérique", "employer")
+    with world.store.unit_of_work(world.manager_id) as uow, pytest.raises(PermissionDenied, match="siège"):
+        partners.create_partner(uow, "Atelier Numérique", "employer")  # no campus: HQ's catalogue
     with world.store.unit_of_work(world.advisor_id) as uow, pytest.raises(PermissionDenied, match="autre campus"):
         uow.session.add(
             m.Event(

@@ -22,7 +22,7 @@ def _simplon(world: World) -> str:
 
 
 def _session(world: World, capacity: int = 1) -> str:
-    with world.store.unit_of_work(world.advisor_id) as uow:
+    with world.store.unit_of_work(world.manager_id) as uow:
         with uow.as_reference():  # HQ's catalogue, known to the campus
             prog = partners.create_programme(uow, _simplon(world), "Développeur web", "development", 28)
         sid = partners.add_session(
@@ -39,6 +39,11 @@ def test_session_places_left_follow_referrals(world: World) -> None:
         ref = referrals.refer(uow, a, TODAY, programme_session_id=sid)
         referrals.set_status(uow, ref, e.ReferralStatus.SENT, TODAY)
         uow.commit()
+    with world.store.read_unit(world.advisor_id) as uow:  # sent, not yet accepted: the place is still free
+        assert partners.upcoming_sessions(uow, TODAY)[0].places_left == 1
+    with world.store.unit_of_work(world.advisor_id) as uow:
+        referrals.set_status(uow, ref, e.ReferralStatus.ACCEPTED, TODAY)
+        uow.commit()
     with world.store.unit_of_work(world.advisor_id) as uow:
         [view] = partners.upcoming_sessions(uow, TODAY)
         assert (view.partner_name, view.places_left) == ("Simplon", 0)
@@ -50,7 +55,9 @@ def test_a_full_session_is_listed_on_the_partners_page_but_not_offered_in_a_file
     sid = _session(world, capacity=1)
     a, b = world.person(), world.person("Karim", "Haddad", birth_date="01/01/1990")
     with world.store.unit_of_work(world.advisor_id) as uow:
-        referrals.set_status(uow, referrals.refer(uow, a, TODAY, programme_session_id=sid), "sent", TODAY)
+        ref = referrals.refer(uow, a, TODAY, programme_session_id=sid)
+        referrals.set_status(uow, ref, "sent", TODAY)
+        referrals.set_status(uow, ref, "accepted", TODAY)
         uow.commit()
     with world.store.read_unit(world.advisor_id) as uow:
         data = partners.partners_data(uow, TODAY)
@@ -126,3 +133,37 @@ def test_startup_in_a_zfu_zone(world: World) -> None:
         startups.set_stage(uow, sid, "launched")
         s = uow.session.get(m.Startup, sid)
         assert s is not None and s.stage == e.StartupStage.LAUNCHED
+
+
+def _partner(world: World, name: str) -> str:
+    with world.store.reading() as s:
+        pid = s.scalar(select(m.Partner.id).where(m.Partner.name == name))
+    assert pid is not None
+    return pid
+
+
+def test_a_person_is_referred_to_an_employment_service_and_its_status_follows(world: World) -> None:
+    a = world.person()
+    mission, simplon = _partner(world, "Mission locale de Saint-Denis"), _partner(world, "Simplon")
+    with world.store.unit_of_work(world.advisor_id) as uow:
+        assert {p.name for p in partners.referral_services(uow)} >= {"France Travail", "Cap Emploi 93"}
+        assert "Simplon" not in {p.name for p in partners.referral_services(uow)}
+        with pytest.raises(InvalidInput, match="Structure"):
+            referrals.refer(uow, a, TODAY, partner_id=simplon)  # a training organisation: through a session
+        with pytest.raises(InvalidInput, match="choisissez une session"):
+            referrals.refer(uow, a, TODAY)
+        ref = referrals.refer(uow, a, TODAY, partner_id=mission, comment="Accompagnement CEJ")
+        with pytest.raises(InvalidInput, match="déjà orientée"):
+            referrals.refer(uow, a, TODAY, partner_id=mission)
+        referrals.set_status(uow, ref, "sent", TODAY)
+        referrals.set_status(uow, ref, "accepted", TODAY + timedelta(days=3))
+        uow.commit()
+    with world.store.read_unit(world.advisor_id) as uow:
+        [view] = referrals.for_person(uow, a)
+        assert (view.kind, view.title, view.service_kind, view.status) == (
+            "service",
+            "Mission locale de Saint-Denis",
+            e.PartnerKind.MISSION_LOCALE,
+            e.ReferralStatus.ACCEPTED,
+        )
+        assert mission in [p.id for p in person_file.file_data(uow, a, TODAY).services]

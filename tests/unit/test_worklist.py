@@ -51,7 +51,7 @@ def _session_ending(world: World, pid: str, ends_on: date, step: e.PathwayStep) 
         assert simplon is not None
         with uow.as_reference():
             programme = partners.create_programme(uow, simplon, "Développeur web", e.JobFamily.DEVELOPMENT, 20)
-        session = partners.add_session(uow, programme, ends_on - timedelta(weeks=20), ends_on, 12)
+            session = partners.add_session(uow, programme, ends_on - timedelta(weeks=20), ends_on, 12)
         uow.session.add(
             m.Referral(
                 person_id=pid,

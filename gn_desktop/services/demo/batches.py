@@ -18,6 +18,8 @@ _PERSON_MODELS: tuple[type[m.Synced], ...] = (
     m.Referral,
     m.EventRegistration,
     m.Startup,
+    m.StartupFounder,
+    m.StartupAction,
 )
 
 

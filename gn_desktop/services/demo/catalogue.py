@@ -23,11 +23,14 @@ from gn_core.ids import reference_id
 from gn_desktop.services import accounts
 from gn_desktop.services.demo.draws import _Ids
 from gn_desktop.services.demo.tables import (
+    _AUDIENCE_CODES,
     _AUDIENCES,
     _CAMPUS_SHARE,
+    _CONTACTS,
     _CONTRACT,
     _EMPLOYERS,
     _EVENTS,
+    _FUNDING,
     _OFFER_TITLES,
     _PROGRAMMES,
     _STAFF,
@@ -155,10 +158,15 @@ def _accounts_and_catalogue(
     # Employers that committed to hire people the campuses train
     employer_rows = []
     employers: list[tuple[str, str, tuple[str, ...]]] = []
-    for name, insee, families in _EMPLOYERS:
+    campus_choices = [campus_ids[c] for c in _CAMPUS_SHARE]
+    employer_campus: dict[str, str | None] = {}
+    for i, (name, insee, families) in enumerate(_EMPLOYERS):
         slug = "-".join(fold(name).split()[:4])
         pid = new_id()
         employers.append((pid, name, families))
+        # every other employer was found by a campus, which keeps it; the others are the network's (HQ's)
+        employer_campus[pid] = campus_choices[(i // 2) % len(campus_choices)] if i % 2 == 0 else None
+        contact_first, contact_last = _CONTACTS[(i + i // len(_CONTACTS)) % len(_CONTACTS)]
         employer_rows.append(
             {
                 "id": pid,
@@ -170,6 +178,10 @@ def _accounts_and_catalogue(
                 "phone": f"{FICTION_LANDLINE_PREFIX}{rng.randrange(10_000):04d}",
                 "job_families": list(families),
                 "committed_to_hire": True,
+                "contact_name": f"{contact_first} {contact_last}",
+                "contact_email": f"{fold(contact_first)}.{fold(contact_last)}@{EMAIL_DOMAINS[1]}".replace(" ", "-"),
+                "contact_phone": f"{FICTION_LANDLINE_PREFIX}{(i * 379 + 17) % 10_000:04d}",
+                "campus_id": employer_campus[pid],
             }
         )
     write(m.Partner, employer_rows)
@@ -184,9 +196,8 @@ def _accounts_and_catalogue(
     session_rows = []
     sessions: list[_Session] = []
     spacing = max(7, min(56, 56 * 6000 // max(people, 1)))
-    campus_choices = [campus_ids[c] for c in _CAMPUS_SHARE]
     programmes: list[tuple[str, _ProgrammeSpec]] = []
-    for spec in _PROGRAMMES:
+    for i, spec in enumerate(_PROGRAMMES):
         if spec.partner not in partner_ids:
             continue
         prog_id = new_id()
@@ -202,6 +213,7 @@ def _accounts_and_catalogue(
                 "min_education_level": None,
                 "certification": spec.certification,
                 "description": f"Formation « {spec.title} » proposée par {spec.partner} (données de démonstration).",
+                "funding": sorted(_FUNDING[i % len(_FUNDING)]),
             }
         )
         start = today - timedelta(days=4 * 365 - rng.randrange(spacing))
@@ -266,6 +278,7 @@ def _accounts_and_catalogue(
                 "closes_on": closes,
                 "description": f"Poste fictif en {family_label} chez {name}.",
                 "is_open": offer.is_open,
+                "campus_id": employer_campus[pid],
             }
         )
     offers.sort(key=lambda o: o.posted_on)
@@ -299,6 +312,7 @@ def _accounts_and_catalogue(
                 "ends_at": starts + timedelta(hours=hours),
                 "capacity": capacity,
                 "audience": _AUDIENCES[kind],
+                "audiences": sorted(_AUDIENCE_CODES[kind]),
                 "description": "Événement fictif (données de démonstration).",
             }
         )
@@ -373,6 +387,7 @@ def _kiosk_events(
                 "ends_at": starts + timedelta(hours=hours),
                 "capacity": event.capacity,
                 "audience": _AUDIENCES[kind],
+                "audiences": sorted(_AUDIENCE_CODES[kind]),
                 "description": "Événement fictif (données de démonstration).",
             }
             made.append((event, row))

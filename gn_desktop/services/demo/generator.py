@@ -57,6 +57,7 @@ from gn_desktop.services.demo.tables import (
     _STARTUP_SUFFIXES,
     _STARTUP_WORDS,
     _SUBJECTS,
+    _SUPPORT_ACTIONS,
     EMAIL_DOMAINS,
     FICTION_MOBILE_PREFIX,
     PARIS,
@@ -491,15 +492,17 @@ class _Generator:
     ) -> None:
         rng = self.rng
         if details is None:
-            stage = e.StartupStage.IDEA if rng.random() < 0.6 else e.StartupStage.PROTOTYPE
+            stage = e.StartupStage.IDEA if rng.random() < 0.6 else e.StartupStage.CREATION
         elif closed:
             stage = e.StartupStage.CLOSED
         else:
             stage = e.StartupStage.LAUNCHED if rng.random() < 0.6 else e.StartupStage.GROWTH
         mentor = rng.choice(_STAFF.female + _STAFF.male) + " " + rng.choice(_STAFF.last)
+        startup_id = self.new_id()
+        batch.rows[m.StartupFounder].append({"id": self.new_id(), "startup_id": startup_id, "person_id": pid})
         batch.rows[m.Startup].append(
             {
-                "id": self.new_id(),
+                "id": startup_id,
                 "name": f"{rng.choice(_STARTUP_WORDS)} {rng.choice(_STARTUP_SUFFIXES)}",
                 "person_id": pid,
                 "stage": stage,
@@ -510,6 +513,19 @@ class _Generator:
                 "job_family": families[0],
             }
         )
+        if details is not None and not closed:  # accompanied since it was created: a few support actions
+            start = details.business_created_on or self.today
+            for k in range(1 + len(batch.rows[m.StartupAction]) % 2):  # no draw: the people's draws stay the same
+                batch.rows[m.StartupAction].append(
+                    {
+                        "id": self.new_id(),
+                        "startup_id": startup_id,
+                        "person_id": pid,
+                        "done_on": min(self.today, start + timedelta(days=20 + 45 * k)),
+                        "title": _SUPPORT_ACTIONS[k],
+                        "note": "",
+                    }
+                )
 
     # -- consents, notes, appointments, events ---------------------------------------------------------------
 

@@ -378,7 +378,29 @@ _EVENTS: dict[e.EventKind, tuple[str, ...]] = {
         "Journée « Femmes et numérique »",
         "Le numérique pour toutes et tous : accessibilité et handicap",
     ),
+    e.EventKind.JOB_DATING: (
+        "Job dating : alternance dans le numérique",
+        "Job dating : entreprises qui recrutent en Seine-Saint-Denis",
+    ),
+    e.EventKind.SCHOOL_VISIT: (
+        "Visite du campus : classe de 3e en stage d'observation",
+        "Visite du campus : lycée professionnel",
+    ),
 }
+#: partners' contact people (fictional)
+_CONTACTS = (
+    ("Inès", "Morel"), ("Bastien", "Lemoine"), ("Fatou", "Camara"), ("Julien", "Perret"), ("Yasmina", "Cherif"),
+    ("Thomas", "Roussel"), ("Aïcha", "Traoré"), ("Nicolas", "Fabre"),
+)  # fmt: skip
+#: who funds the programmes, in turn
+_FUNDING: tuple[tuple[str, ...], ...] = (
+    (e.FundingSource.CPF, e.FundingSource.FRANCE_TRAVAIL),
+    (e.FundingSource.REGION,),
+    (e.FundingSource.FRANCE_TRAVAIL, e.FundingSource.OPCO),
+    (e.FundingSource.FREE,),
+)
+#: support actions given to the startups the demo's people created
+_SUPPORT_ACTIONS = ("Atelier business plan avec un mentor", "Dossier de prêt d'honneur Initiative 93")
 _STARTUP_WORDS = ("Data", "Code", "Cyber", "Pixel", "Nuage", "Ruche", "Canal", "Ourcq", "Bitume", "Quartier", "Réseau")
 _STARTUP_SUFFIXES = ("Lab", "Studio", "Atelier", "Solutions", "Factory", "& Co", "Services")
 
@@ -396,4 +418,15 @@ _AUDIENCES = {
     e.EventKind.CONTEST: "Porteurs et porteuses de projet",
     e.EventKind.INFO_SESSION: "Tout public",
     e.EventKind.OUTREACH: "Collégiens, lycéennes, femmes, personnes en situation de handicap",
+    e.EventKind.JOB_DATING: "Demandeurs d'emploi et jeunes en recherche d'alternance",
+    e.EventKind.SCHOOL_VISIT: "Collégiens et lycéens",
+}
+#: the same, from the closed list the indicators count reach by
+_AUDIENCE_CODES: dict[e.EventKind, list[str]] = {
+    e.EventKind.HACKATHON: [e.Audience.JOB_SEEKERS, e.Audience.YOUNG_PEOPLE],
+    e.EventKind.CONTEST: [e.Audience.EVERYONE],
+    e.EventKind.INFO_SESSION: [e.Audience.EVERYONE],
+    e.EventKind.OUTREACH: [e.Audience.DISABLED_PEOPLE, e.Audience.PUPILS, e.Audience.WOMEN],
+    e.EventKind.JOB_DATING: [e.Audience.JOB_SEEKERS, e.Audience.YOUNG_PEOPLE],
+    e.EventKind.SCHOOL_VISIT: [e.Audience.PUPILS],
 }

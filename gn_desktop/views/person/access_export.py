@@ -33,6 +33,8 @@ ORDER = (
     "referral",
     "event_registration",
     "startup",
+    "startup_founder",
+    "startup_action",
     "pre_registration",
     "visit",
 )
@@ -141,6 +143,8 @@ class AccessDocument(QObject):
             "referral": self.tr("Referrals"),
             "event_registration": self.tr("Events"),
             "startup": self.tr("Business"),
+            "startup_founder": self.tr("Business founder"),
+            "startup_action": self.tr("Business support action"),
             "pre_registration": self.tr("Kiosk pre-registrations"),
             "visit": self.tr("Kiosk visits"),
         }

@@ -10,7 +10,17 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from gn_core.domain import enums as e
 from gn_core.domain.pathway import ORDER, MoveDetails, allowed_moves
@@ -75,8 +85,14 @@ class PathwayTab(FileTab):
         self.move_form.addRow(self.move_button)
         self.move_target.currentIndexChanged.connect(self._show_move_details)
 
+        self.startups_label = QLabel()
+        self.startups_label.setObjectName("person-startups")
+        self.startups_label.setWordWrap(True)
+        left = QVBoxLayout()
+        left.addWidget(self.timeline, 1)
+        left.addWidget(self.startups_label)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.timeline, 3)
+        layout.addLayout(left, 3)
         layout.addWidget(self.move_box, 2)
         self._retranslate()
 
@@ -160,6 +176,9 @@ class PathwayTab(FileTab):
     def _render(self) -> None:
         if self.data is None:
             return
+        founded = ", ".join(f"{s.name} ({lab(s.stage)})" for s in self.data.startups)
+        self.startups_label.setText(self.tr("Startups founded: %1").replace("%1", founded) if founded else "")
+        self.startups_label.setVisible(bool(founded))
         fill(
             self.timeline,
             [

@@ -1,5 +1,6 @@
 """The "Referrals" tab of a person's file: their referrals (and the next status of the selected one), and the list of
-training sessions with places left and open job offers to refer them to.
+training sessions with places left, open job offers and employment services (France Travail, missions locales, Cap
+Emploi, associations) to refer them to.
 
 Referring takes two clicks: pick a session or an offer in the "Refer to" list, then "Refer" (or double-click it).
 Threading: main thread only.
@@ -13,7 +14,7 @@ from functools import partial
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from gn_desktop.services import referrals
+from gn_desktop.services import events, referrals
 from gn_desktop.views.common import error_label, fill, fmt_date, heading, lab, selected_id, show_error, table
 from gn_desktop.views.person.tab import FileTab
 from gn_desktop.views.tasks import TaskError, TaskRunner
@@ -37,6 +38,17 @@ class ReferralsTab(FileTab):
         self.refer_button.setObjectName("refer-button")
         self.refer_button.clicked.connect(self.refer)
         self.referral_error = error_label("referral-error")
+        self.event_label = QLabel()
+        self.event_choice = QComboBox()
+        self.event_choice.setObjectName("register-event-choice")
+        self.event_label.setBuddy(self.event_choice)
+        self.event_button = QPushButton()
+        self.event_button.setObjectName("register-event-button")
+        self.event_button.clicked.connect(self.register_to_event)
+        event_row = QHBoxLayout()
+        event_row.addWidget(self.event_label)
+        event_row.addWidget(self.event_choice, 1)
+        event_row.addWidget(self.event_button)
         status_row = QHBoxLayout()
         self.referral_status_label = QLabel()
         self.referral_status_label.setBuddy(self.referral_status)
@@ -52,6 +64,7 @@ class ReferralsTab(FileTab):
         layout.addLayout(status_row)
         layout.addLayout(refer_row)
         layout.addWidget(self.options_table, 3)
+        layout.addLayout(event_row)
         layout.addWidget(self.referral_error)
         self._retranslate()
 
@@ -65,7 +78,7 @@ class ReferralsTab(FileTab):
             return
         key = selected_id(self.options_table)
         if key is None:
-            show_error(self.referral_error, self.tr("Choose a session or an offer in the list first."))
+            show_error(self.referral_error, self.tr("Choose a session, an offer or a service in the list first."))
             return
         kind, _, target = key.partition(":")
         self._runner.run(
@@ -73,12 +86,25 @@ class ReferralsTab(FileTab):
                 referrals.refer,
                 programme_session_id=target if kind == "session" else None,
                 job_offer_id=target if kind == "offer" else None,
+                partner_id=target if kind == "service" else None,
             ),
             self.person_id,
             date.today(),
             on_done=self._referred,
             on_error=self._referral_refused,
         )
+
+    def register_to_event(self) -> None:
+        event_id = self.event_choice.currentData()
+        if self.person_id is None or event_id is None:
+            show_error(self.referral_error, self.tr("Choose an event first."))
+            return
+        self._runner.run(
+            events.register, event_id, self.person_id, on_done=self._registered, on_error=self._referral_refused
+        )
+
+    def _registered(self, _result: object) -> None:
+        self._saved("event-registration", self.referral_error)
 
     def change_referral_status(self) -> None:
         referral_id = selected_id(self.referrals_table)
@@ -114,7 +140,7 @@ class ReferralsTab(FileTab):
             self.referrals_table,
             [
                 [
-                    self.tr("Training") if r.kind == "session" else self.tr("Job offer"),
+                    self._kind(r),
                     r.title,
                     r.partner_name,
                     fmt_date(r.referred_on),
@@ -125,30 +151,50 @@ class ReferralsTab(FileTab):
             [r.id for r in d.referrals],
         )
         self._referral_selected()
-        options = [
+        current = self.event_choice.currentData()
+        self.event_choice.clear()
+        for ev in d.events:
+            self.event_choice.addItem(f"{fmt_date(ev.starts_at.astimezone().date())} — {ev.title}", ev.id)
+        if current is not None and self.event_choice.findData(current) >= 0:
+            self.event_choice.setCurrentIndex(self.event_choice.findData(current))
+        self.event_button.setEnabled(self.event_choice.count() > 0)
+        options = (
             [
-                self.tr("Training"),
-                s.programme_title,
-                s.partner_name,
-                self.tr("from %1").replace("%1", fmt_date(s.starts_on)),
-                self.tr("%n place(s) left", "", s.places_left),
+                [
+                    self.tr("Training"),
+                    s.programme_title,
+                    s.partner_name,
+                    self.tr("from %1").replace("%1", fmt_date(s.starts_on)),
+                    self.tr("%n place(s) left", "", s.places_left),
+                ]
+                for s in d.sessions
             ]
-            for s in d.sessions
-        ] + [
-            [
-                self.tr("Job offer"),
-                f"{o.title} ({lab(o.contract_type)})",
-                o.partner_name,
-                self.tr("posted %1").replace("%1", fmt_date(o.posted_on)),
-                "",
+            + [
+                [
+                    self.tr("Job offer"),
+                    f"{o.title} ({lab(o.contract_type)})",
+                    o.partner_name,
+                    self.tr("posted %1").replace("%1", fmt_date(o.posted_on)),
+                    "",
+                ]
+                for o in d.offers
             ]
-            for o in d.offers
-        ]
+            + [[lab(p.kind), p.name, "", "", ""] for p in d.services]
+        )
         fill(
             self.options_table,
             options,
-            [f"session:{s.id}" for s in d.sessions] + [f"offer:{o.id}" for o in d.offers],
+            [f"session:{s.id}" for s in d.sessions]
+            + [f"offer:{o.id}" for o in d.offers]
+            + [f"service:{p.id}" for p in d.services],
         )
+
+    def _kind(self, r: referrals.ReferralView) -> str:
+        if r.kind == "session":
+            return self.tr("Training")
+        if r.kind == "offer":
+            return self.tr("Job offer")
+        return lab(r.service_kind)
 
     def _referral_selected(self) -> None:
         self.referral_status.clear()
@@ -172,10 +218,12 @@ class ReferralsTab(FileTab):
         )
         self.referral_status_label.setText(self.tr("New s&tatus of the selected referral"))
         self.referral_status_button.setText(self.tr("Change the stat&us"))
-        self.options_title.setText(self.tr("Refer to a training session or a job offer"))
+        self.options_title.setText(self.tr("Refer to a training session, a job offer or an employment service"))
         self.options_table.setHorizontalHeaderLabels(
             [self.tr("Type"), self.tr("Title"), self.tr("Partner"), self.tr("Dates"), self.tr("Places")]
         )
-        self.options_table.setAccessibleName(self.tr("Sessions and offers to refer to"))
+        self.options_table.setAccessibleName(self.tr("Sessions, offers and services to refer to"))
         self.refer_button.setText(self.tr("Re&fer"))
+        self.event_label.setText(self.tr("Register to an &event"))
+        self.event_button.setText(self.tr("Re&gister"))
         self._render()
