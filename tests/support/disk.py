@@ -49,15 +49,16 @@ def _wal_frames(key: bytes, data: bytes) -> bytes:
 
 
 def readable_bytes(path: Path) -> bytes:
-    """The file's bytes, followed by what they decrypt to with this PC's database key when they are an encrypted
-    database or WAL (plain files and other files: their bytes only)."""
+    """What an encrypted database or WAL decrypts to with this PC's database key (its noise left out: random bytes
+    hold short "words" by chance), or the bytes of any other file (plain databases included) as they are."""
     data = path.read_bytes()
     key_hex = cipher.database_key()
     if key_hex is None or data.startswith(cipher.SQLITE_HEADER):
         return data
     key = bytes.fromhex(key_hex)
     if path.name.endswith("-wal"):
-        return data + _wal_frames(key, data)
+        frames = _wal_frames(key, data)
+        return frames if frames or not data else data
     if len(data) >= PAGE and len(data) % PAGE == 0 and not path.name.endswith("-shm"):
-        return data + _pages(key, data)
+        return _pages(key, data)
     return data
