@@ -38,9 +38,9 @@ def activity(world: World) -> dict[str, str]:
     with world.store.unit_of_work(world.advisor_id) as uow:
         simplon = uow.session.scalar(select(m.Partner.id).where(m.Partner.name == "Simplon"))
         assert simplon is not None
-        with uow.as_reference():
+        with uow.as_reference():  # HQ's catalogue
             prog = partners.create_programme(uow, simplon, "Développeur web", "development", 28)
-        sid = partners.add_session(uow, prog, TODAY + timedelta(days=40), TODAY + timedelta(days=200), 10)
+            sid = partners.add_session(uow, prog, TODAY + timedelta(days=40), TODAY + timedelta(days=200), 10)
         referrals.refer(uow, awa, TODAY, programme_session_id=sid, comment=SECRET)
         referrals.refer(uow, karim, TODAY - timedelta(days=90), programme_session_id=sid)
         start = datetime.combine(TODAY, datetime.min.time(), UTC) + timedelta(hours=14)

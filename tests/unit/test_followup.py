@@ -118,9 +118,9 @@ def test_history_names_the_session_of_a_referral_and_leaves_out_an_id_it_cannot_
     with world.store.unit_of_work(world.advisor_id) as uow:
         simplon = uow.session.scalar(select(m.Partner.id).where(m.Partner.name == "Simplon"))
         assert simplon is not None
-        with uow.as_reference():
+        with uow.as_reference():  # HQ's catalogue
             programme = partners.create_programme(uow, simplon, "Développeur web", "development", 20)
-        session = partners.add_session(uow, programme, date(2026, 4, 10), date(2026, 8, 10), 12)
+            session = partners.add_session(uow, programme, date(2026, 4, 10), date(2026, 8, 10), 12)
         referrals.refer(uow, pid, TODAY, programme_session_id=session)
         uow.commit()
     with world.store.unit_of_work(world.advisor_id) as uow:
