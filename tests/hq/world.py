@@ -116,6 +116,8 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "referral": {"status": "proposed", "referred_on": "2025-04-01", "comment": ""},
     "event_registration": {"event_id": "event-1", "status": "registered"},
     "startup": {"name": "Jeune pousse", "stage": "idea"},
+    "startup_founder": {"startup_id": "startup-1"},
+    "startup_action": {"startup_id": "startup-1", "done_on": "2025-05-02", "title": "Atelier", "note": ""},
     "visit": {
         "ticket": "A001",
         "purpose": "information",
