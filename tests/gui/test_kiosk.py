@@ -51,7 +51,10 @@ def make_kiosk(qtbot: QtBot, translations: Translations, runner: TaskRunner) -> 
 
 def _appointment(store: Store, person_id: str) -> str:
     with store.unit_of_work(None) as uow:
-        appt_id = followup.book_appointment(uow, person_id, datetime.now(UTC) + timedelta(minutes=5))
+        at = datetime.now(UTC) + timedelta(minutes=5)
+        if at.astimezone().date() != datetime.now().astimezone().date():  # just before midnight: today's still
+            at = datetime.now(UTC)
+        appt_id = followup.book_appointment(uow, person_id, at)
         code = uow.session.get(m.Appointment, appt_id).code  # type: ignore[union-attr]
         uow.commit()
     assert code is not None
