@@ -10,15 +10,13 @@ from fastapi.responses import Response
 
 from gn_core.domain.enums import UserRole
 from gn_hq.console.web import (
-    EXPIRED,
     Form,
     Viewer,
-    csrf_ok,
     flash,
     hq_of,
     page,
     redirect,
-    refused,
+    sender,
     sessions_of,
     to_signin,
     viewer,
@@ -102,11 +100,9 @@ def _service_error(exc: HqError) -> dict[str, str]:
 
 @router.post("/comptes/ajouter")
 def add_account(request: Request, form: Form) -> Response:
-    who = viewer(request)
-    if who is None:
-        return to_signin()
-    if not csrf_ok(who, form):
-        return refused(request, who, EXPIRED, 403)
+    who = sender(request, form)
+    if not isinstance(who, Viewer):
+        return who
     username = form.get("username", "").strip().lower()
     role = form.get("role", "")
     campus = form.get("campus", "").strip() if role != UserRole.HQ_ADMIN.value else ""
@@ -137,11 +133,9 @@ def _target(request: Request, who: Viewer, form: dict[str, str]) -> users.Accoun
 
 @router.post("/comptes/activer")
 def activate(request: Request, form: Form) -> Response:
-    who = viewer(request)
-    if who is None:
-        return to_signin()
-    if not csrf_ok(who, form):
-        return refused(request, who, EXPIRED, 403)
+    who = sender(request, form)
+    if not isinstance(who, Viewer):
+        return who
     account = _target(request, who, form)
     if account is None:
         return _accounts_page(request, who, 422, {"form": "Compte : inconnu ou hors de votre périmètre."})
@@ -158,11 +152,9 @@ def activate(request: Request, form: Form) -> Response:
 
 @router.post("/comptes/mot-de-passe")
 def reset_password(request: Request, form: Form) -> Response:
-    who = viewer(request)
-    if who is None:
-        return to_signin()
-    if not csrf_ok(who, form):
-        return refused(request, who, EXPIRED, 403)
+    who = sender(request, form)
+    if not isinstance(who, Viewer):
+        return who
     account = _target(request, who, form)
     if account is None:
         return _accounts_page(request, who, 422, {"form": "Compte : inconnu ou hors de votre périmètre."})
@@ -180,11 +172,9 @@ def reset_password(request: Request, form: Form) -> Response:
 
 @router.post("/comptes/role")
 def change_role(request: Request, form: Form) -> Response:
-    who = viewer(request)
-    if who is None:
-        return to_signin()
-    if not csrf_ok(who, form):
-        return refused(request, who, EXPIRED, 403)
+    who = sender(request, form)
+    if not isinstance(who, Viewer):
+        return who
     account = _target(request, who, form)
     if account is None:
         return _accounts_page(request, who, 422, {"form": "Compte : inconnu ou hors de votre périmètre."})

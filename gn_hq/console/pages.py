@@ -33,6 +33,7 @@ from gn_hq.console.web import (
     redirect,
     refused,
     same,
+    sender,
     sessions_of,
     set_cookie,
     to_signin,
@@ -272,11 +273,9 @@ def _campus_allowed(request: Request, who: Viewer, code: str) -> str | None:
 
 @router.post("/campus/code")
 def enrolment_code(request: Request, form: Form) -> Response:
-    who = viewer(request)
-    if who is None:
-        return to_signin()
-    if not csrf_ok(who, form):
-        return refused(request, who, EXPIRED, 403)
+    who = sender(request, form)
+    if not isinstance(who, Viewer):
+        return who
     code = form.get("campus", "").strip()[:64]
     if _campus_allowed(request, who, code) is None:
         return _campuses_page(request, who, 422, "Campus : inconnu ou hors de votre périmètre.")
@@ -298,11 +297,9 @@ def enrolment_code(request: Request, form: Form) -> Response:
 
 @router.post("/appareils/revoquer")
 def revoke(request: Request, form: Form) -> Response:
-    who = viewer(request)
-    if who is None:
-        return to_signin()
-    if not csrf_ok(who, form):
-        return refused(request, who, EXPIRED, 403)
+    who = sender(request, form)
+    if not isinstance(who, Viewer):
+        return who
     device_id = form.get("device", "").strip()[:64]
     device = next((d for d in devices.list_devices(hq_of(request)) if d.id == device_id), None)
     if device is None or (who.scope is not None and device.campus_id != who.scope):

@@ -176,6 +176,17 @@ def refused(request: Request, who: Viewer | None, message: str, status: int) -> 
     return page(request, "error.html", who, status=status, message=message)
 
 
+def sender(request: Request, form: dict[str, str]) -> Viewer | Response:
+    """Who sent this form, signed in and with the form's CSRF token; otherwise the answer to give instead (the
+    sign-in page, or 403 for an expired or forged form). Every form handler starts with it."""
+    who = viewer(request)
+    if who is None:
+        return to_signin()
+    if not csrf_ok(who, form):
+        return refused(request, who, EXPIRED, 403)
+    return who
+
+
 def flash(request: Request, who: Viewer, kind: str, message: str) -> None:
     sessions_of(request).add_flash(who.session, kind, message)
 
