@@ -69,8 +69,10 @@ def status(uow: UnitOfWork) -> SyncStatus:
     s = uow.session
     state = s.get(m.SyncState, 1)
     changes = s.scalar(select(func.count()).select_from(m.ChangeLog).where(m.ChangeLog.entity.in_(ENTITIES))) or 0
-    erasures = s.scalar(select(func.count()).select_from(m.PendingErasure)) or 0
-    erasures += s.scalar(select(func.count()).select_from(m.PendingShare)) or 0  # requests for HQ, like erasures
+    # requests waiting for HQ besides the change log: erasures and shares decided here
+    requests = (s.scalar(select(func.count()).select_from(m.PendingErasure)) or 0) + (
+        s.scalar(select(func.count()).select_from(m.PendingShare)) or 0
+    )
     decisions = (
         s.scalar(select(func.count()).select_from(m.SyncConflict).where(m.SyncConflict.pending_choice.is_not(None)))
         or 0
@@ -93,7 +95,7 @@ def status(uow: UnitOfWork) -> SyncStatus:
         enrolled=bool(state and state.server_url),
         server_url=state.server_url if state else None,
         campus_code=state.campus_code if state else None,
-        pending=int(changes) + int(erasures) + int(decisions),
+        pending=int(changes) + int(requests) + int(decisions),
         open_conflicts=int(conflicts),
         rejected=int(rejected),
         last_success_at=state.last_success_at if state else None,
