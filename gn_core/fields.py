@@ -13,7 +13,7 @@ repeat the value (it may be personal data and refusals are logged).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -534,6 +534,18 @@ _MUST_CARRY: dict[str, tuple[str, ...]] = {
     entity: tuple(name for name, spec in fields.items() if spec.required and not spec.may_be_absent)
     for entity, fields in ENTITY_FIELDS.items()
 }
+
+
+def checks_of(entity: str) -> Mapping[str, tuple[bool, Check]]:
+    """Each field of `entity` (empty for an unknown entity): whether it is required, and its check (None when a
+    non-None value may be stored, else why not). For a caller checking many values, such as HQ's push; `problem`
+    says the same with a message."""
+    return _CHECKS.get(entity, {})
+
+
+def carries_required(entity: str, names: Collection[str]) -> bool:
+    """Whether a whole new record with these fields carries every field it must."""
+    return all(name in names for name in _MUST_CARRY.get(entity, ()))
 
 
 def problem(entity: str, field: str, value: Any) -> FieldProblem | None:

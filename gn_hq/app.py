@@ -25,6 +25,7 @@ from gn_hq.api.observability import RequestLog, note_route
 from gn_hq.api.routes import reporting, router
 from gn_hq.db.engine import make_engine
 from gn_hq.db.migrate import upgrade_to_head
+from gn_hq.services import duplicates
 from gn_hq.services.context import Hq
 from gn_hq.settings import Settings
 
@@ -58,7 +59,13 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        detector = duplicates.Detector(context) if owned else None
+        if detector is not None:  # a served HQ compares pushed people at once (a test's HQ when pairs are read)
+            context.people_queued = detector.wake
+            detector.start()
         yield
+        if detector is not None:
+            detector.close()
         if owned:
             context.dispose()
 

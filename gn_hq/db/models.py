@@ -244,6 +244,18 @@ class PersonMatch(Base):
     email: Mapped[str | None] = mapped_column(String(254), index=True)
 
 
+class PersonMatchPending(Base):
+    """People whose comparison keys changed and who are still to be compared with everyone. Queued in the writer's
+    transaction by the push that changed them; compared after it (services/duplicates.py, `detect_pending`), so the
+    writers' serial section does not wait for the comparison, and a crash between the two loses no comparison.
+    `queued_seq` tells a comparison made before a newer change of the person from one made after it."""
+
+    __tablename__ = "person_match_pending"
+
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    queued_seq: Mapped[int] = mapped_column(BigInteger)
+
+
 class DuplicatePair(Base):
     """Two person files that are likely one person, found at HQ, and what was decided: `open` (to review),
     `different` (judged two people: never proposed again) or `merged`. `person_a` < `person_b`. Holds no personal
@@ -299,6 +311,7 @@ set_aside_table = cast(Table, SetAside.__table__)
 appointment_slot_table = cast(Table, AppointmentSlot.__table__)
 campus_key_table = cast(Table, CampusKey.__table__)
 person_match_table = cast(Table, PersonMatch.__table__)
+person_match_pending_table = cast(Table, PersonMatchPending.__table__)
 duplicate_pair_table = cast(Table, DuplicatePair.__table__)
 person_redirect_table = cast(Table, PersonRedirect.__table__)
 console_session_table = cast(Table, ConsoleSession.__table__)

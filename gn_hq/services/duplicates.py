@@ -1,27 +1,33 @@
 """Likely duplicates across campuses: found at HQ on each push, queued for review, dismissed for good.
 
 Every push that creates or changes people keeps their comparison keys in `person_match` (gn_core.domain.likeness:
-folded sorted name, birth date, phone, e-mail) and compares them, in the same transaction, with the people of every
-campus that share one of those keys (blocking: a person is scored against a few dozen others, not 500,000). Pairs
-scoring at least `likeness.THRESHOLD` are queued in `duplicate_pair`; a pair judged "different people" keeps its row
-and is never proposed again, whatever edits follow.
+folded sorted name, birth date, phone, e-mail) and, when the keys changed, queues the person in
+`person_match_pending`, in the push's transaction. The comparison itself runs after the push, outside the writers'
+serial section (`detect_pending`): HQ's detector thread does it as soon as a push queued someone, and whatever reads
+the pairs catches up first, so a reviewer never sees a list older than the last push. A person is compared with the
+people of every campus that share one of those keys (blocking: a person is scored against a few dozen others, not
+500,000). Pairs scoring at least `likeness.THRESHOLD` are queued in `duplicate_pair`; a pair judged "different
+people" keeps its row and is never proposed again, whatever edits follow.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 
 from gn_core.domain.likeness import NAME_FLOOR, Likeness, MatchKeys, likeness, name_similarity
 from gn_core.merge import RecordState
 from gn_core.protocol import DuplicatePairView, DuplicateSide, DuplicatesResponse
 from gn_core.sync_rules import OWNING_CAMPUS_FIELD
 from gn_hq.db.models import duplicate_pair_table as pair_t
+from gn_hq.db.models import person_match_pending_table as pending_t
 from gn_hq.db.models import person_match_table as match_t
 from gn_hq.db.models import person_redirect_table as redirect_t
 from gn_hq.db.models import record_table as record_t
@@ -30,8 +36,15 @@ from gn_hq.services import records
 from gn_hq.services.context import Hq
 from gn_hq.services.errors import Invalid, NotFound
 
+log = logging.getLogger(__name__)
+
 OPEN, DIFFERENT, MERGED = "open", "different", "merged"
 _BLOCKS = ("name_key", "birth_date", "phone", "email")
+#: A key shared by more people than this blocks nobody: a phone or an e-mail that many files give is a switchboard's
+#: or a social worker's, not a person's, and comparing each of them with all the others is quadratic (10,000 files
+#: giving one number made a push take minutes). Birth dates and names are shared widely by right: their bound only
+#: stops a pathological key (a placeholder date typed for thousands) from doing the same.
+BLOCK_LIMITS = {"name_key": 2000, "birth_date": 2000, "phone": 25, "email": 25}
 
 
 # --- keeping the keys ---------------------------------------------------------------------------------------------
@@ -60,10 +73,11 @@ def _row(person_id: str, data: Mapping[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def observe(conn: Connection, people: Mapping[str, RecordState | None]) -> int:
+def observe(conn: Connection, people: Mapping[str, RecordState | None], seq: int) -> int:
     """People a write created or changed: their keys kept (or dropped, when they are no longer comparable), then
-    those whose keys changed compared with everyone else (an edit of the pathway step or the last contact compares
-    nobody). Returns how many pairs were newly proposed. Runs in the writer's transaction."""
+    those whose keys changed queued to be compared with everyone else (an edit of the pathway step or the last
+    contact queues nobody). `seq`: the writer's sequence number, telling this change from a later one. Runs in the
+    writer's transaction; returns how many people were queued (compare them with `detect_pending`)."""
     wanted = {pid: r for pid, s in people.items() if _matchable(s) and s is not None and (r := _row(pid, s.data))}
     ids = sorted(people)
     stored: dict[str, dict[str, Any]] = {}
@@ -75,11 +89,12 @@ def observe(conn: Connection, people: Mapping[str, RecordState | None]) -> int:
         return 0
     for chunk in records.chunks(conn, changed):
         conn.execute(delete(match_t).where(records.id_in(conn, match_t.c.person_id, chunk)))
-    rows = [wanted[pid] for pid in changed if pid in wanted]
-    if rows:
-        conn.execute(insert(match_t), rows)
+    records.insert_rows(conn, match_t, [wanted[pid] for pid in changed if pid in wanted])
     compared = [pid for pid in changed if pid in wanted and _keys_of(stored.get(pid)) != _keys_of(wanted[pid])]
-    return detect(conn, compared)
+    records.insert_rows(
+        conn, pending_t, [{"person_id": pid, "queued_seq": seq} for pid in compared], upsert_key="person_id"
+    )
+    return len(compared)
 
 
 def _keys_of(row: Mapping[str, Any] | None) -> tuple[Any, ...] | None:
@@ -90,6 +105,7 @@ def record_merge(conn: Connection, survivor_id: str, merged_id: str, *, decided_
     """After a merge: the merged file is compared no more, its other pairs go, the pair itself is kept as merged."""
     a, b = _ordered(survivor_id, merged_id)
     conn.execute(delete(match_t).where(match_t.c.person_id == merged_id))
+    conn.execute(delete(pending_t).where(pending_t.c.person_id == merged_id))
     conn.execute(
         delete(pair_t).where(
             or_(pair_t.c.person_a == merged_id, pair_t.c.person_b == merged_id),
@@ -113,6 +129,7 @@ def not_merged(person_id: Any) -> Any:
 def forget(conn: Connection, person_id: str) -> None:
     """An erased or anonymised person: nothing left to compare, and no pair left naming them."""
     conn.execute(delete(match_t).where(match_t.c.person_id == person_id))
+    conn.execute(delete(pending_t).where(pending_t.c.person_id == person_id))
     conn.execute(delete(pair_t).where(or_(pair_t.c.person_a == person_id, pair_t.c.person_b == person_id)))
 
 
@@ -134,13 +151,24 @@ def _rows(conn: Connection, ids: Iterable[str]) -> dict[str, Any]:
 def _candidates(conn: Connection, mine: Mapping[str, Any]) -> tuple[dict[str, str], dict[tuple[str, str], list[str]]]:
     """The name key of everyone sharing a blocking key with one of `mine` (one indexed query per key kind and
     chunk; the birth date's, by far the largest block, reads its covering index only), and the blocks: (key kind,
-    value) -> person ids."""
+    value) -> person ids. A key shared by more than `BLOCK_LIMITS` people is left out (it is not discriminating)."""
     names: dict[str, str] = {}
     blocks: dict[tuple[str, str], list[str]] = {}
     for kind in _BLOCKS:
         column = match_t.c[kind]
         values = sorted({v for row in mine.values() if (v := getattr(row, kind))})
         for chunk in records.chunks(conn, values):
+            crowded = (
+                select(column)
+                .where(records.id_in(conn, column, chunk))
+                .group_by(column)
+                .having(func.count() > BLOCK_LIMITS[kind])
+            )
+            too_many = set(conn.scalars(crowded))
+            if too_many:
+                chunk = [v for v in chunk if v not in too_many]
+                if not chunk:
+                    continue
             stmt = select(match_t.c.person_id, match_t.c.name_key, column).where(records.id_in(conn, column, chunk))
             for person_id, name, value in conn.execute(stmt).all():
                 names[person_id] = name
@@ -151,9 +179,116 @@ def _candidates(conn: Connection, mine: Mapping[str, Any]) -> tuple[dict[str, st
 def detect(conn: Connection, person_ids: Iterable[str], now: datetime | None = None) -> int:
     """Compare these people (already in `person_match`) with everyone; queue the likely pairs. Returns how many pairs
     were newly proposed (a pair already queued gets its new score; one judged different or merged is left alone)."""
+    return _queue(conn, _score(conn, person_ids), now or utcnow())
+
+
+def detect_pending(hq: Hq, limit: int = 2000) -> tuple[int, int]:
+    """Compare up to `limit` queued people with everyone: scored from a read transaction, then the likely pairs
+    queued in a short writer transaction that keeps only what still holds (`_queue_scored`). Returns (people
+    compared, pairs newly proposed); (0, 0) when nobody waits. Safe to run from several threads or processes."""
+    seen, scored = _score_pending(hq, limit)
+    if not seen:
+        return 0, 0
+    return _queue_scored(hq, seen, scored)
+
+
+def _score_pending(hq: Hq, limit: int) -> tuple[dict[str, int], dict[tuple[str, str], Likeness]]:
+    """The queued people (id -> the sequence they were queued at) and their likely pairs, read without the lock."""
+    with hq.read() as conn:
+        seen = dict(
+            conn.execute(
+                select(pending_t.c.person_id, pending_t.c.queued_seq).order_by(pending_t.c.queued_seq).limit(limit)
+            ).all()
+        )
+        return seen, (_score(conn, seen) if seen else {})
+
+
+def _queue_scored(hq: Hq, seen: Mapping[str, int], scored: Mapping[tuple[str, str], Likeness]) -> tuple[int, int]:
+    """Queue the pairs scored from `seen`, keeping only what still holds: a person changed again since (queued anew)
+    stays queued and their pairs wait for their next comparison; a person merged or erased in between is dropped."""
+    with hq.write() as tx:
+        conn = tx.conn
+        ids = sorted(seen)
+        current: dict[str, int] = {}
+        for chunk in records.chunks(conn, ids):
+            stmt = select(pending_t.c.person_id, pending_t.c.queued_seq).where(
+                records.id_in(conn, pending_t.c.person_id, chunk)
+            )
+            current.update(conn.execute(stmt).all())
+        done = {pid for pid in ids if current.get(pid) == seen[pid]}
+        members = sorted({pid for pair in scored for pid in pair})
+        alive: set[str] = set()
+        for chunk in records.chunks(conn, members):
+            alive.update(
+                conn.scalars(select(match_t.c.person_id).where(records.id_in(conn, match_t.c.person_id, chunk)))
+            )
+        changed = set(ids) - done
+        kept = {
+            (a, b): found
+            for (a, b), found in scored.items()
+            if (a in done or b in done) and not {a, b} & changed and a in alive and b in alive
+        }
+        proposed = _queue(conn, kept, utcnow())
+        if done:
+            conn.execute(
+                delete(pending_t).where(
+                    pending_t.c.person_id == bindparam("k_person"), pending_t.c.queued_seq == bindparam("k_seq")
+                ),
+                [{"k_person": pid, "k_seq": seen[pid]} for pid in sorted(done)],
+            )
+    return len(done), proposed
+
+
+def catch_up(hq: Hq) -> int:
+    """Compare everyone still queued (what a reader of the pairs calls first); returns the pairs newly proposed."""
+    proposed = 0
+    while True:
+        compared, found = detect_pending(hq)
+        proposed += found
+        if not compared:
+            return proposed
+
+
+class Detector:
+    """HQ's duplicate detector: a thread of the server comparing queued people as soon as a push committed some
+    (`wake`), and once a minute whatever another HQ process or a crash left queued."""
+
+    def __init__(self, hq: Hq, *, sweep_s: float = 60.0) -> None:
+        self._hq = hq
+        self._sweep_s = sweep_s
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="gn-hq-duplicates", daemon=True)
+        self._thread.start()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                catch_up(self._hq)
+            except Exception:
+                log.exception("duplicate detection failed; the people stay queued and are compared at the next try")
+                self._stop.wait(5)
+            self._wake.wait(self._sweep_s)
+            self._wake.clear()
+
+
+def _score(conn: Connection, person_ids: Iterable[str]) -> dict[tuple[str, str], Likeness]:
+    """The likely pairs among these people (in `person_match`) and everyone sharing a blocking key with them."""
     mine = _rows(conn, person_ids)
     if not mine:
-        return 0
+        return {}
     names, blocks = _candidates(conn, mine)
     close: dict[tuple[str, str], float] = {}
     for pid, row in mine.items():
@@ -173,7 +308,7 @@ def detect(conn: Connection, person_ids: Iterable[str], now: datetime | None = N
     for (a, b), sim in close.items():
         if (found := likeness(_keys(full[a]), _keys(full[b]), sim)) is not None:
             pairs[(a, b)] = found
-    return _queue(conn, pairs, now or utcnow())
+    return pairs
 
 
 def _queue(conn: Connection, pairs: Mapping[tuple[str, str], Likeness], now: datetime) -> int:
@@ -201,15 +336,17 @@ def _queue(conn: Connection, pairs: Mapping[tuple[str, str], Likeness], now: dat
     ]
     if new:
         conn.execute(insert(pair_t), new)
-    for (a, b), row in known.items():
-        found = pairs[(a, b)]
-        reasons = ",".join(found.reasons)
-        if row.status == OPEN and (row.score, row.reasons) != (found.score, reasons):
-            conn.execute(
-                update(pair_t)
-                .where(pair_t.c.person_a == a, pair_t.c.person_b == b)
-                .values(score=found.score, reasons=reasons)
-            )
+    rescored = [
+        {"k_a": a, "k_b": b, "score": found.score, "reasons": reasons}
+        for (a, b), row in known.items()
+        if row.status == OPEN
+        and (row.score, row.reasons) != ((found := pairs[(a, b)]).score, reasons := ",".join(found.reasons))
+    ]
+    if rescored:
+        conn.execute(
+            update(pair_t).where(pair_t.c.person_a == bindparam("k_a"), pair_t.c.person_b == bindparam("k_b")),
+            rescored,
+        )
     return len(new)
 
 
@@ -218,6 +355,7 @@ def scan(hq: Hq) -> int:
     many pairs were newly proposed. One writer transaction."""
     with hq.write() as tx:
         ids = list(tx.conn.execute(select(match_t.c.person_id)).scalars())
+        tx.conn.execute(delete(pending_t))
         return detect(tx.conn, ids)
 
 
@@ -298,6 +436,7 @@ def _side(person_id: str, data: Mapping[str, Any], campuses: Mapping[str, str]) 
 def pairs(hq: Hq, *, campus_id: str | None = None, status: str = OPEN) -> list[Pair]:
     """The pairs with this status, best first; with `campus_id`, only those where either person belongs to that
     campus (what its managers see)."""
+    catch_up(hq)
     with hq.read() as conn:
         rows = conn.execute(
             select(pair_t).where(pair_t.c.status == status).order_by(pair_t.c.score.desc(), pair_t.c.found_at)

@@ -89,7 +89,31 @@ def validate(device: AuthDevice, changes: list[Change]) -> None:
 
 
 def _value_problems(change: Change) -> list[tuple[str, str]]:
-    """The values of a change that no campus could store (its new values, and the old ones it says it saw)."""
+    """The values of a change that no campus could store (its new values, and the old ones it says it saw).
+
+    Every field of every change goes through here: the common case (every value good) is checked inline, and only
+    a change with a problem takes `_describe_problems` for the messages."""
+    checks = value_rules.checks_of(change.entity)
+    deleting = change.op == "delete"
+    for name, values in change.fields.items():
+        found = checks.get(name)
+        if found is None or not isinstance(values, dict):
+            return _describe_problems(change)
+        required, check = found
+        new, old = values.get("new"), values.get("old")
+        if new is None:
+            if required and not deleting:
+                return _describe_problems(change)
+        elif check(new) is not None:
+            return _describe_problems(change)
+        if old is not None and check(old) is not None:
+            return _describe_problems(change)
+    if change.op == "insert" and not value_rules.carries_required(change.entity, change.fields):
+        return _describe_problems(change)
+    return []
+
+
+def _describe_problems(change: Change) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     entity = change.entity
     new: dict[str, Any] = {}
@@ -138,8 +162,11 @@ def push(hq: Hq, device: AuthDevice, changes: list[Change], protocol_version: in
             conflict_notices = [conflicts.notice(r) for r in batch.conflict_rows]
             rejected = batch.rejected
         else:
+            batch = None
             versions = _versions(tx.conn, [(c.entity, c.record_id) for c in changes])
             conflict_notices, rejected = [], []
+    if batch is not None and batch.queued_people:
+        hq.people_queued()  # committed: the detector compares them (duplicates.Detector)
     return PushResponse(
         epoch=tx.epoch,
         server_time_ms=tx.now_ms,
@@ -190,6 +217,8 @@ class _Batch:
     found_conflicts: list[tuple[Conflict, Key, str | None, str]] = field(default_factory=list)
     conflict_rows: list[dict[str, Any]] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    #: people queued for duplicate detection by this push
+    queued_people: int = 0
     campuses: set[str] | None = None
     accounts: dict[str, AccountInfo | None] = field(default_factory=dict)
 
@@ -433,7 +462,8 @@ class _Batch:
         records.write(conn, new_rows, changed_rows)
         people = {key[1]: self.states[key] for key in self.dirty if key[0] == "person"}
         if people:
-            duplicates.observe(conn, people)  # likely duplicates at any campus, queued for review
+            # queued for comparison with every campus's people, done after the commit (duplicates.detect_pending)
+            self.queued_people = duplicates.observe(conn, people, tx.last_seq)
         if self.found_conflicts:
             hq_campus = conflicts.hq_campuses(conn, [c for c, *_ in self.found_conflicts])
             for conflict, key, pid, hlc in self.found_conflicts:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Text, any_, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, Integer, Table, Text, any_, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import sqlite
 
 from gn_core.merge import RecordState, Writer
@@ -332,6 +332,30 @@ def _write_pg_copy(conn: Connection, new_rows: list[dict[str, Any]], changed_row
                 f"UPDATE record AS r SET {sets} FROM record_incoming AS i "
                 "WHERE NOT i.is_new AND r.entity = i.entity AND r.record_id = i.record_id"
             )
+
+
+def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], *, upsert_key: str | None = None) -> None:
+    """Insert `rows` (dicts of text and integer columns) in one statement on PostgreSQL — the columns travel as
+    arrays unnested by the server, where an executemany makes one round trip per row — or an executemany on SQLite.
+    `upsert_key`: a row whose key exists replaces the other columns instead."""
+    if not rows:
+        return
+    names = list(rows[0])
+    if conn.dialect.name != "postgresql":
+        stmt = sqlite.insert(table)
+        if upsert_key is not None:
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[upsert_key], set_={n: stmt.excluded[n] for n in names if n != upsert_key}
+            )
+        conn.execute(stmt, rows)
+        return
+    types = ["bigint" if isinstance(table.c[n].type, Integer) else "text" for n in names]
+    arrays = ", ".join(f"%({n})s::{t}[]" for n, t in zip(names, types, strict=True))
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) SELECT * FROM unnest({arrays})"
+    if upsert_key is not None:
+        updates = ", ".join(f"{n} = EXCLUDED.{n}" for n in names if n != upsert_key)
+        sql += f" ON CONFLICT ({upsert_key}) DO UPDATE SET {updates}"
+    conn.exec_driver_sql(sql, {n: [row[n] for row in rows] for n in names})
 
 
 def grant(conn: Connection, grants: Iterable[tuple[str, str, str]], now: datetime) -> None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from gn_hq.db.models import duplicate_pair_table as pair_t
+from gn_hq.db.models import person_match_pending_table as pending_t
 from gn_hq.db.models import person_match_table as match_t
 from gn_hq.services import duplicates, erasure
 from tests.hq.world import World, new_id, person_values
@@ -22,6 +25,8 @@ def _enrol(world: World, code: str, **values: object) -> str:
 
 
 def _pairs(world: World) -> dict[frozenset[str], tuple[int, str, str]]:
+    """The pair table once the people pushed are compared (what the served HQ's detector does after each push)."""
+    duplicates.catch_up(world.hq)
     with world.hq.read() as conn:
         rows = conn.execute(select(pair_t)).all()
     return {frozenset((r.person_a, r.person_b)): (r.score, r.reasons, r.status) for r in rows}
@@ -134,3 +139,82 @@ def test_a_campus_pc_asks_hq_for_the_pairs_that_concern_its_campus(world: World)
     assert world.client.get("/v1/duplicates", headers=mtr.headers).json()["pairs"] == []
     no_token = {"GN-Protocol": sdn.headers["GN-Protocol"]}
     assert world.client.get("/v1/duplicates", headers=no_token).status_code == 401
+
+
+def test_people_are_compared_after_the_push_and_a_change_in_between_is_not_lost(world: World) -> None:
+    a = _enrol(world, "SDN", first_name="Awa", last_name="Diallo")
+    b = _enrol(world, "AUB", first_name="Awa", last_name="Diallo")
+    with world.hq.read() as conn:  # the push only queued them: it did not wait for the comparison
+        assert set(conn.execute(select(pending_t.c.person_id)).scalars()) == {a, b}
+        assert conn.execute(select(pair_t)).all() == []
+    seen, scored = duplicates._score_pending(world.hq, 100)
+    assert frozenset((a, b)) in {frozenset(p) for p in scored}
+    # while the pair was being scored, the AUB advisor corrected the name: that pair no longer holds
+    aub = world.devices["AUB"]
+    aub.pull()
+    aub.push(aub.update("person", b, first_name="Mariam", last_name="Koné"))
+    compared, proposed = duplicates._queue_scored(world.hq, seen, scored)
+    assert (compared, proposed) == (1, 0)  # SDN's person compared; AUB's waits for its new name to be compared
+    assert duplicates.catch_up(world.hq) == 0
+    assert _pairs(world) == {}
+
+
+def test_a_phone_many_files_give_blocks_nobody_and_a_push_stays_fast(world: World) -> None:
+    """A switchboard or a social worker's number given by many files: comparing them all with each other was
+    quadratic (minutes for 10,000 files). Past the bound the phone stops being a key; names and dates still are."""
+    limit = duplicates.BLOCK_LIMITS["phone"]
+    sdn = world.devices["SDN"]
+    shared = "+33148000000"
+    ids = [new_id() for _ in range(limit + 5)]
+    sdn.push(
+        *[
+            sdn.insert(
+                "person",
+                pid,
+                person_values(
+                    world.campus_ids["SDN"],
+                    first_name=f"Prénom{n}",
+                    last_name="Martin",
+                    birth_date=f"19{60 + n % 40}-0{1 + n % 9}-1{n % 10}",
+                    phone=shared,
+                    email=None,
+                ),
+            )
+            for n, pid in enumerate(ids)
+        ]
+    )
+    twin = _enrol(world, "AUB", first_name="Prénom3", last_name="Martin", birth_date="1963-04-13", phone=shared)
+    found = _pairs(world)
+    assert frozenset((ids[3], twin)) in found  # found by name and birth date
+    assert all(twin in pair for pair in found)  # the files sharing only the number were not compared
+
+
+def test_a_served_hq_compares_pushed_people_without_anyone_asking(db_url: str, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from gn_hq.app import create_app
+    from gn_hq.db.engine import make_engine
+    from gn_hq.services import devices
+    from gn_hq.services.context import Hq
+    from tests.hq.world import enrol
+
+    app = create_app(db_url, data_dir=tmp_path / "served")
+    with TestClient(app) as client:
+        hq: Hq = app.state.hq
+        campus, secret = devices.add_campus(hq, None, "SDN")
+        device = enrol(client, secret, campus.id)
+        pids = [new_id(), new_id()]
+        device.push(*[device.insert("person", pid, person_values(campus.id, first_name="Awa")) for pid in pids])
+        watcher = Hq(make_engine(db_url))
+        try:
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:
+                with watcher.read() as conn:
+                    if conn.execute(select(pair_t)).all():
+                        break
+                threading.Event().wait(0.05)
+            with watcher.read() as conn:
+                assert {(r.person_a, r.person_b) for r in conn.execute(select(pair_t))} == {tuple(sorted(pids))}
+                assert conn.execute(select(pending_t)).all() == []
+        finally:
+            watcher.dispose()

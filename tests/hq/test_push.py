@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gn_core.fields import ENTITY_FIELDS
+from gn_core.protocol import Change
+from gn_hq.services import push
+from tests.hq.hostile import _JUNK, _valid
 from tests.hq.world import World, new_id, person_values
 
 
@@ -224,3 +233,40 @@ def test_insert_of_an_existing_id_merges_as_an_update(world: World) -> None:
     assert [c["field"] for c in response["conflicts"]] == ["phone"]
     sdn.pull()
     assert sdn.replica[("person", pid)]["version"] == 2
+
+
+@st.composite
+def _changes(draw: st.DrawFn) -> Change:
+    entity = draw(st.sampled_from(sorted(ENTITY_FIELDS)))
+    specs = ENTITY_FIELDS[entity]
+    op = draw(st.sampled_from(["insert", "update", "delete"]))
+    names = draw(st.lists(st.sampled_from(sorted(specs)), max_size=6, unique=True))
+    if op == "insert" and draw(st.booleans()):
+        names = sorted(set(names) | {n for n, s in specs.items() if s.required})  # often complete
+    fields: dict[str, Any] = {}
+    for name in names:
+        new = draw(st.one_of(_valid(specs[name]), st.none(), _JUNK) if draw(st.booleans()) else _valid(specs[name]))
+        old = draw(st.one_of(st.none(), _valid(specs[name]), _JUNK))
+        fields[name] = {"old": old, "new": new}
+    if draw(st.integers(0, 9)) == 0:
+        fields[draw(st.sampled_from(["inconnu", "x"]))] = {"old": None, "new": 1}
+    return Change.model_validate(
+        {
+            "device_seq": 1,
+            "device_id": "pc-1",
+            "entity": entity,
+            "record_id": new_id(),
+            "op": op,
+            "fields": fields,
+            "base_version": 0,
+            "hlc": "1764000000000-00000-pc-1",
+        }
+    )
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(change=_changes())
+def test_the_quick_value_check_refuses_exactly_what_the_detailed_one_explains(change: Change) -> None:
+    """HQ checks every value of every push inline and only explains a refusal in detail: both must agree on what
+    is refused, or a bad value would reach the feeds (or a good one be refused)."""
+    assert bool(push._value_problems(change)) == bool(push._describe_problems(change))
