@@ -298,7 +298,8 @@ _UPDATED_AT = _COPY_COLUMNS.index("updated_at")
 
 
 def _write_pg_copy(conn: Connection, new_rows: list[dict[str, Any]], changed_rows: list[dict[str, Any]]) -> None:
-    """PostgreSQL bulk path: COPY every row into a temporary table, then one INSERT and one UPDATE from it.
+    """PostgreSQL bulk path: new rows are COPied straight into `record` (the writer holds the lock and has just seen
+    that none of them exists); changed rows are COPied into a temporary table, then applied by one UPDATE.
 
     The sequence numbers of changed rows move forward, so the unique index on server_seq is updated by a single
     statement whose new values are all above the old ones: no transient duplicates.
@@ -306,31 +307,34 @@ def _write_pg_copy(conn: Connection, new_rows: list[dict[str, Any]], changed_row
     dbapi = conn.connection.driver_connection
     assert dbapi is not None
     cols = ", ".join(_COPY_COLUMNS)
+    stamps: dict[int, str] = {}  # a batch's rows share one `updated_at`: format it once
+
+    def copy_rows(copy: Any, rows: list[dict[str, Any]]) -> None:
+        for row in rows:
+            values = [row[c] for c in _COPY_COLUMNS]
+            at = row["updated_at"]
+            text = stamps.get(id(at))
+            if text is None:
+                text = stamps[id(at)] = at.isoformat(timespec="milliseconds")
+            values[_UPDATED_AT] = text
+            copy.write_row(values)
+
     with dbapi.cursor() as cur:
-        cur.execute(
-            "CREATE TEMPORARY TABLE IF NOT EXISTS record_incoming "
-            "(LIKE record INCLUDING DEFAULTS, is_new boolean NOT NULL) ON COMMIT DELETE ROWS"
-        )
-        cur.execute("TRUNCATE record_incoming")  # a transaction may write several times (a push, then an erasure)
-        stamps: dict[int, str] = {}  # a batch's rows share one `updated_at`: format it once
-        with cur.copy(f"COPY record_incoming ({cols}, is_new) FROM STDIN") as copy:
-            for rows, is_new in ((new_rows, True), (changed_rows, False)):
-                for row in rows:
-                    values = [row[c] for c in _COPY_COLUMNS]
-                    at = row["updated_at"]
-                    text = stamps.get(id(at))
-                    if text is None:
-                        text = stamps[id(at)] = at.isoformat(timespec="milliseconds")
-                    values[_UPDATED_AT] = text
-                    values.append(is_new)
-                    copy.write_row(values)
         if new_rows:
-            cur.execute(f"INSERT INTO record ({cols}) SELECT {cols} FROM record_incoming WHERE is_new")
+            with cur.copy(f"COPY record ({cols}) FROM STDIN") as copy:
+                copy_rows(copy, new_rows)
         if changed_rows:
+            cur.execute(
+                "CREATE TEMPORARY TABLE IF NOT EXISTS record_changed (LIKE record INCLUDING DEFAULTS) "
+                "ON COMMIT DELETE ROWS"
+            )
+            cur.execute("TRUNCATE record_changed")  # a transaction may write several times (a push, then an erasure)
+            with cur.copy(f"COPY record_changed ({cols}) FROM STDIN") as copy:
+                copy_rows(copy, changed_rows)
             sets = ", ".join(f"{c} = i.{c}" for c in _COPY_COLUMNS[2:])
             cur.execute(
-                f"UPDATE record AS r SET {sets} FROM record_incoming AS i "
-                "WHERE NOT i.is_new AND r.entity = i.entity AND r.record_id = i.record_id"
+                f"UPDATE record AS r SET {sets} FROM record_changed AS i "
+                "WHERE r.entity = i.entity AND r.record_id = i.record_id"
             )
 
 
