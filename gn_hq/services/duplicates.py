@@ -50,6 +50,20 @@ BLOCK_LIMITS = {"name_key": 2000, "birth_date": 2000, "phone": 25, "email": 25}
 # --- keeping the keys ---------------------------------------------------------------------------------------------
 
 
+#: the fields of a person that duplicate detection reads (its keys, the owning campus, whether the file is comparable):
+#: a change touching none of them (a pathway step, a last contact) leaves the person's comparison as it was
+MATCH_FIELDS = frozenset(
+    {"first_name", "last_name", "birth_date", "phone", "email", OWNING_CAMPUS_FIELD, "anonymised_on", "merged_into"}
+)
+
+
+def concerns_matching(before: RecordState | None, after: RecordState | None, fields: Iterable[str]) -> bool:
+    """Whether a person's change (its new state and the fields it wrote) may change how they are compared."""
+    if before is None or after is None or before.deleted != after.deleted or before.erased != after.erased:
+        return True
+    return not MATCH_FIELDS.isdisjoint(fields)
+
+
 def _matchable(state: RecordState | None) -> bool:
     """A live person whose identity is there to compare (not deleted, erased, anonymised or merged away)."""
     if state is None or state.deleted or state.erased:

@@ -217,7 +217,8 @@ class _Batch:
     found_conflicts: list[tuple[Conflict, Key, str | None, str]] = field(default_factory=list)
     conflict_rows: list[dict[str, Any]] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
-    #: people queued for duplicate detection by this push
+    #: people whose comparison keys this push may have changed, and how many it queued for duplicate detection
+    matching: set[str] = field(default_factory=set)
     queued_people: int = 0
     campuses: set[str] | None = None
     accounts: dict[str, AccountInfo | None] = field(default_factory=dict)
@@ -347,6 +348,8 @@ class _Batch:
                 self.found_conflicts.append((conflict, key, pid, change.hlc))
             if change.entity == "person" and result.changed:
                 self._person_changed(change.record_id, state, result.state)
+                if duplicates.concerns_matching(state, result.state, change.fields):
+                    self.matching.add(change.record_id)
             if change.erasure and change.entity == "person" and pid is not None:
                 self._erase_in_memory(pid, change.user_id)
         self._write()
@@ -460,7 +463,7 @@ class _Batch:
             row = records.columns_of(key[0], key[1], state, tx.next_seq(), now, erased_person=pid, owner_campus=owner)
             (changed_rows if key in self.existing else new_rows).append(row)
         records.write(conn, new_rows, changed_rows)
-        people = {key[1]: self.states[key] for key in self.dirty if key[0] == "person"}
+        people = {key[1]: self.states[key] for key in self.dirty if key[0] == "person" and key[1] in self.matching}
         if people:
             # queued for comparison with every campus's people, done after the commit (duplicates.detect_pending)
             self.queued_people = duplicates.observe(conn, people, tx.last_seq)

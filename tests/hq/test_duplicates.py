@@ -218,3 +218,19 @@ def test_a_served_hq_compares_pushed_people_without_anyone_asking(db_url: str, t
                 assert conn.execute(select(pending_t)).all() == []
         finally:
             watcher.dispose()
+
+
+def test_only_a_change_of_what_is_compared_queues_the_person_again(world: World) -> None:
+    pid = _enrol(world, "SDN", first_name="Awa", last_name="Diallo")
+    duplicates.catch_up(world.hq)
+    sdn = world.devices["SDN"]
+    sdn.pull()
+
+    def queued() -> set[str]:
+        with world.hq.read() as conn:
+            return set(conn.execute(select(pending_t.c.person_id)).scalars())
+
+    sdn.push(sdn.update("person", pid, pathway_step="assessment", last_contact_on="2026-12-01"))
+    assert queued() == set()  # the common edit: nothing to compare again
+    sdn.push(sdn.update("person", pid, phone="+33698765432"))
+    assert queued() == {pid}
