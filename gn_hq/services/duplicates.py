@@ -253,14 +253,17 @@ def _queue_scored(hq: Hq, seen: Mapping[str, int], scored: Mapping[tuple[str, st
     return len(done), proposed
 
 
-def catch_up(hq: Hq) -> int:
-    """Compare everyone still queued (what a reader of the pairs calls first); returns the pairs newly proposed."""
+def catch_up(hq: Hq, *, rounds: int | None = None) -> int:
+    """Compare everyone still queued (at most `rounds` batches); returns the pairs newly proposed."""
     proposed = 0
-    while True:
+    done = 0
+    while rounds is None or done < rounds:
         compared, found = detect_pending(hq)
         proposed += found
+        done += 1
         if not compared:
-            return proposed
+            break
+    return proposed
 
 
 class Detector:
@@ -449,8 +452,12 @@ def _side(person_id: str, data: Mapping[str, Any], campuses: Mapping[str, str]) 
 
 def pairs(hq: Hq, *, campus_id: str | None = None, status: str = OPEN) -> list[Pair]:
     """The pairs with this status, best first; with `campus_id`, only those where either person belongs to that
-    campus (what its managers see)."""
-    catch_up(hq)
+    campus (what its managers see). People pushed but not compared yet are compared first: a reviewer sees every pair
+    the pushes so far make (or, should the comparison fail, the pairs already found)."""
+    try:
+        catch_up(hq, rounds=50)
+    except Exception:
+        log.exception("duplicate detection failed: listing the pairs already found")
     with hq.read() as conn:
         rows = conn.execute(
             select(pair_t).where(pair_t.c.status == status).order_by(pair_t.c.score.desc(), pair_t.c.found_at)
