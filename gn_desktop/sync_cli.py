@@ -188,10 +188,7 @@ def _answer(syncer: Syncer, store: Store, request_id: str, accept: bool, user_id
     if accept:
         # the file's own change first (a transfer: person.campus_id, synced), then HQ's answer (a share: access)
         with store.unit_of_work(user_id) as uow:
-            campus = transfers.find_campus(uow, request.campus_code)
-            if campus is None:
-                raise KnownError(f"Campus « {request.campus_code} » inconnu de ce poste : synchronisez-le d'abord.")
-            done = transfers.accept_request(uow, request.person_id, campus.id, transfers.Move(request.kind))
+            done = transfers.accept_request(uow, request.person_id, request.campus_code, transfers.Move(request.kind))
             uow.commit()
     syncer.decide_move(request.id, accept, user_id)
     if not accept:

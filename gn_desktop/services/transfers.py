@@ -130,7 +130,7 @@ def requested_files(uow: UnitOfWork, person_ids: list[str]) -> dict[str, Request
     return {pid: RequestedFile(pid, f"{first} {last}", campus == uow.campus_id) for pid, first, last, campus in rows}
 
 
-def accept_request(uow: UnitOfWork, person_id: str, campus_id: str, move: Move) -> MoveDone:
+def accept_request(uow: UnitOfWork, person_id: str, campus: str, move: Move) -> MoveDone:
     """This campus accepts another campus's request (the person consented at that campus's desk): a transfer is the
     usual synced change of `person.campus_id`; a share is granted by HQ when it records the answer. Either way a note
     in the person's file says so. In the caller's transaction."""
@@ -140,8 +140,10 @@ def accept_request(uow: UnitOfWork, person_id: str, campus_id: str, move: Move) 
     person = uow.session.get(m.Person, person_id)
     if person is None:
         raise NotFound("Cette personne n'est pas sur ce poste : synchronisez-le d'abord.")
-    target = uow.session.get(m.Campus, campus_id)
-    name = target.name if target is not None else campus_id
+    target = find_campus(uow, campus)  # the asking campus, by code or id
+    if target is None:
+        raise NotFound(f"Campus « {campus} » inconnu de ce poste : synchronisez-le d'abord.")
+    campus_id, name = target.id, target.name
     if move is Move.TRANSFER:
         if person.campus_id != campus_id:  # (already done when HQ's answer failed and is sent again)
             if person.campus_id != uow.campus_id:

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.people = QStackedWidget()
         self.people.addWidget(self.search)
         self.people.addWidget(self.person)
-        self.intake = IntakePage(runner)
+        self.intake = IntakePage(runner, self.sync)
         self.partners = CataloguePage(runner)
         self.events = EventsPage(runner)
         self.sync_page = SyncPage(runner, self.sync)

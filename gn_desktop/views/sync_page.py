@@ -33,6 +33,7 @@ from gn_desktop.sync.scheduler import Phase, SyncActivity
 from gn_desktop.views.common import fmt_datetime, heading, show_error
 from gn_desktop.views.conflicts_inbox import ConflictsInbox
 from gn_desktop.views.duplicates import DuplicatesTab
+from gn_desktop.views.move_requests import MoveRequestsTab
 from gn_desktop.views.record_labels import RecordLabels
 from gn_desktop.views.sync_bridge import Indicator, SyncBridge, indicator
 from gn_desktop.views.sync_enrol import EnrolBox
@@ -75,6 +76,11 @@ class SyncPage(QWidget):
         # the inbox's table (the screenshot command selects a row in it)
         self.conflicts_table: QTableWidget = self.conflicts.conflicts_table
         self.tabs.addTab(self.conflicts, "")
+        # what other campuses asked this campus for, and the answers to this campus's own requests
+        self.requests = MoveRequestsTab(runner, bridge)
+        self.tabs.addTab(self.requests, "")
+        self.requests.listed.connect(self._render_tab_title)
+        self.tabs.currentChanged.connect(self._tab_shown)
         # a tab for campus managers only (set_role); owned by the page even while not shown, so Qt deletes it with
         # the page (a parentless widget would outlive the window and its bridge)
         self.duplicates = DuplicatesTab(bridge, self)
@@ -390,14 +396,24 @@ class SyncPage(QWidget):
         self._role = role
         index = self.tabs.indexOf(self.duplicates)
         if role in _REVIEWERS and index < 0:
-            self.tabs.addTab(self.duplicates, self.tr("Likely duplicates"))
+            self.tabs.insertTab(2, self.duplicates, self.tr("Likely duplicates"))
         elif role not in _REVIEWERS and index >= 0:
             self.tabs.removeTab(index)
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.requests and self.requests.ask_button.isEnabled():
+            self.requests.ask()  # asked each time the tab is opened
 
     def _render_tab_title(self) -> None:
         inbox = self.conflicts.inbox
         count = len(inbox.items) if inbox is not None else 0
         self.tabs.setTabText(1, self.tr("Conflicts (%1)").replace("%1", str(count)) if count else self.tr("Conflicts"))
+        response = self.requests.response
+        waiting = len(response.incoming) if response is not None else 0
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.requests),
+            self.tr("File requests (%1)").replace("%1", str(waiting)) if waiting else self.tr("File requests"),
+        )
 
     # -- translation ---------------------------------------------------------------------------------------------
 
