@@ -25,12 +25,13 @@ import struct
 import time
 from datetime import timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert, select
 
+from gn_core.domain.enums import UserRole
 from gn_core.domain.likeness import MatchKeys
 from gn_core.ids import new_id
 from gn_core.protocol import LookupMatch, LookupRequest, LookupResponse
-from gn_core.sync_rules import AUDIT_ENTITY
+from gn_core.sync_rules import ACCOUNT_ENTITY, AUDIT_ENTITY
 from gn_hq.db.models import hq_key_table as key_t
 from gn_hq.db.types import utcnow
 from gn_hq.services import authoring, duplicates, records
@@ -129,6 +130,17 @@ def _check_enough(body: LookupRequest, keys: MatchKeys) -> None:
         raise Invalid(TOO_VAGUE, code="lookup_too_vague", errors=errors or None)
 
 
+def _account_of_campus(conn: Connection, user_id: str | None, campus_id: str) -> str | None:
+    """`user_id` when it is a live account of the asking campus or an HQ administrator (as the audit trail's rule for
+    events pushed by a PC); otherwise the event names the device only."""
+    if user_id is None:
+        return None
+    stored = records.load(conn, [(ACCOUNT_ENTITY, user_id)]).get((ACCOUNT_ENTITY, user_id))
+    data = stored.state.data if stored is not None and not stored.state.deleted else {}
+    ok = data.get("campus_id") == campus_id or data.get("role") == UserRole.HQ_ADMIN.value
+    return user_id if data and ok else None
+
+
 def lookup(hq: Hq, device: AuthDevice, body: LookupRequest) -> LookupResponse:
     """The people followed at other campuses whom `body` likely describes (see the module's docstring)."""
     hq.lookup_limiter.take(device.id)
@@ -138,9 +150,9 @@ def lookup(hq: Hq, device: AuthDevice, body: LookupRequest) -> LookupResponse:
     key = _key(hq)
     expires = int(time.time() + TOKEN_TTL.total_seconds())
     matches: list[LookupMatch] = []
-    with hq.write() as tx:
-        found = duplicates.likely(tx.conn, keys)
-        mine = records.campuses_with_access(tx.conn, list(found), device.campus_id)
+    with hq.read() as conn:  # scored outside the writer lock: pushes do not wait for a lookup
+        found = duplicates.likely(conn, keys)
+        mine = records.campuses_with_access(conn, list(found), device.campus_id)
         ranked = sorted(
             ((likeness.score, pid, campus_id) for pid, (likeness, campus_id) in found.items()),
             key=lambda t: (-t[0], t[1]),
@@ -150,7 +162,7 @@ def lookup(hq: Hq, device: AuthDevice, body: LookupRequest) -> LookupResponse:
             if campus_id is None or campus_id == device.campus_id or pid in mine:
                 continue  # a file this campus already has: its own search finds it
             if campus_id not in campuses:
-                info = find_campus(tx.conn, campus_id)
+                info = find_campus(conn, campus_id)
                 campuses[campus_id] = (info.code, info.name) if info is not None and not info.is_hq else None
             campus = campuses[campus_id]
             if campus is None:
@@ -165,6 +177,8 @@ def lookup(hq: Hq, device: AuthDevice, body: LookupRequest) -> LookupResponse:
             )
             if len(matches) >= MAX_MATCHES:
                 break
+    with hq.write() as tx:
+        account = _account_of_campus(tx.conn, body.user_id, device.campus_id)
         authoring.write_as_hq(
             hq,
             tx,
@@ -172,12 +186,12 @@ def lookup(hq: Hq, device: AuthDevice, body: LookupRequest) -> LookupResponse:
             new_id(),
             {
                 "at": utcnow().isoformat(timespec="milliseconds"),
-                "account_id": body.user_id,
+                "account_id": account,
                 "device_id": device.id,
                 "campus_id": device.campus_id,
                 "action": "person_lookup",
                 "detail": f"correspondances={len(matches)}",
             },
-            user_id=body.user_id,
+            user_id=account,
         )
     return LookupResponse(epoch=tx.epoch, matches=matches)

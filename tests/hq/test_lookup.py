@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from gn_core.sync_rules import DeviceRole
-from gn_hq.services import audit, devices, erasure, lookup
+from gn_hq.services import audit, devices, erasure, lookup, users
 from gn_hq.services.throttle import LookupLimiter
 from tests.hq.world import SimDevice, World, enrol, new_id, person_values
 
@@ -153,12 +153,17 @@ def test_kiosks_may_not_look_up(world: World) -> None:
 
 def test_every_lookup_is_audited_without_what_was_typed(world: World) -> None:
     _enrol_person(world, "SDN")
-    _lookup(world.devices["AUB"])
+    advisor = users.add_user(world.hq, "conseil.aub", "Conseil", "advisor", "mot-de-passe-conseil", "AUB")
+    elsewhere = users.add_user(world.hq, "conseil.sdn", "Conseil", "advisor", "mot-de-passe-conseil", "SDN")
+    _lookup(world.devices["AUB"], **TYPED, user_id=advisor)
     _lookup(world.devices["AUB"], first_name="Personne", last_name="Inconnue", birth_date="1970-01-01")
+    _lookup(world.devices["AUB"], **TYPED, user_id=elsewhere)  # not an account of this campus: not named
     events = [e for e in audit.list_events(world.hq) if e.action == "person_lookup"]
-    assert [(e.campus_code, e.device_id, e.detail) for e in events] == [
-        ("AUB", world.devices["AUB"].device_id, "correspondances=1"),
-        ("AUB", world.devices["AUB"].device_id, "correspondances=0"),
+    aub = world.devices["AUB"].device_id
+    assert [(e.campus_code, e.device_id, e.account, e.detail) for e in events] == [
+        ("AUB", aub, "conseil.aub", "correspondances=1"),
+        ("AUB", aub, None, "correspondances=0"),
+        ("AUB", aub, None, "correspondances=1"),
     ]
     assert events[0].action_label == "Recherche dans les autres campus"
     assert not any("Diallo" in json.dumps(e.as_dict()) or "1970" in (e.detail or "") for e in events)
