@@ -185,13 +185,20 @@ def _answer(syncer: Syncer, store: Store, request_id: str, accept: bool, user_id
     request = next((r for r in listed.incoming if r.id == request_id), None)
     if request is None or request.person_id is None:
         raise KnownError("Demande inconnue ou déjà traitée : voyez `gn-desktop person requests`.")
-    if accept:
-        # the file's own change first (a transfer: person.campus_id, synced), then HQ's answer (a share: access)
+    move = transfers.Move(request.kind)
+
+    def record_here() -> transfers.MoveDone:
         with store.unit_of_work(user_id) as uow:
-            done = transfers.accept_request(uow, request.person_id, request.campus_code, transfers.Move(request.kind))
+            done = transfers.accept_request(uow, request.person_id or "", request.campus_code, move)
             uow.commit()
+        return done
+
+    # a transfer is the file's own change (person.campus_id, synced), made first; a share is HQ's grant, noted after
+    done = record_here() if accept and move is transfers.Move.TRANSFER else None
     syncer.decide_move(request.id, accept, user_id)
-    if not accept:
+    if accept and done is None:
+        done = record_here()
+    if done is None:
         print(f"Demande refusée : le campus {request.campus_name} en sera informé.")
     elif done.move is transfers.Move.TRANSFER:
         print(f"{done.person} : dossier transféré à {done.campus} (effectif partout à la prochaine synchronisation).")

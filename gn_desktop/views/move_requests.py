@@ -157,25 +157,34 @@ class MoveRequestsTab(QWidget):
             return
         self.accept_button.setEnabled(False)
         self.decline_button.setEnabled(False)
-        if accept:  # the file's own change first (a transfer), then HQ's answer
-            self._runner.run(
-                transfers.accept_request,
-                request.person_id,
-                request.campus_code,
-                transfers.Move(request.kind),
-                on_done=lambda _done: self._tell_hq(request, True),
-                on_error=self._failed,
-            )
-        else:
-            self._tell_hq(request, False)
+        if accept and request.kind == "transfer":  # the file's own change (synced) first, then HQ's answer
+            self._record_here(request, then_tell_hq=True)
+        else:  # a share is HQ's grant: noted in the file once HQ recorded it
+            self._tell_hq(request, accept)
+
+    def _record_here(self, request: MoveRequestView, *, then_tell_hq: bool) -> None:
+        self._runner.run(
+            transfers.accept_request,
+            request.person_id or "",
+            request.campus_code,
+            transfers.Move(request.kind),
+            on_done=lambda _done: self._tell_hq(request, True) if then_tell_hq else self._told(request, True, None),
+            on_error=self._failed,
+        )
 
     def _tell_hq(self, request: MoveRequestView, accept: bool) -> None:
         user_id = self._runner.user_id
         self.bridge.ask_hq(
             lambda syncer: syncer.decide_move(request.id, accept, user_id),
-            lambda answer, message: self._told(request, accept, message),
+            lambda answer, message: self._answered_at_hq(request, accept, message),
             owner=self,
         )
+
+    def _answered_at_hq(self, request: MoveRequestView, accept: bool, message: str | None) -> None:
+        if message is None and accept and request.kind == "share":
+            self._record_here(request, then_tell_hq=False)  # the note in the file
+        else:
+            self._told(request, accept, message)
 
     def _told(self, request: MoveRequestView, accept: bool, message: str | None) -> None:
         if message is not None:
