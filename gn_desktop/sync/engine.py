@@ -88,6 +88,8 @@ class SyncReport:
     snapshot: bool = False
     #: shares decided here and sent to HQ (services/transfers.py)
     shared: int = 0
+    #: other campuses' requests for a file this campus follows, waiting for its answer (None: HQ did not say)
+    requests_waiting: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -102,6 +104,7 @@ class SyncReport:
             "set_aside": self.set_aside,
             "snapshot": self.snapshot,
             "shared": self.shared,
+            "requests_waiting": self.requests_waiting,
         }
 
 
@@ -245,6 +248,8 @@ class Syncer:
                 self._report_set_aside(client, report)
                 if self.store.role is DeviceRole.KIOSK:
                     self._kiosk_index(client)
+                else:
+                    self._count_requests(client, report)
             # a wrong clock does not stop the sync (HQ clamps stamps to its own time) but stays visible
             self._set_state(last_success_at=utcnow(), last_error=report.clock_warning)
         except SyncError as exc:
@@ -387,6 +392,14 @@ class Syncer:
                     )
                 )
             report.shared += 1
+
+    def _count_requests(self, client: HqClient, report: SyncReport) -> None:
+        """How many requests for a file wait for this campus's answer (the Synchronisation page and the status bar
+        say so). The cycle's work is done: a failure here (an HQ older than the requests) leaves it unsaid."""
+        try:
+            report.requests_waiting = len(client.move_requests().incoming)
+        except SyncError:
+            report.requests_waiting = None
 
     def _push(self, client: HqClient, report: SyncReport) -> None:
         total = self.pending_count()

@@ -79,7 +79,9 @@ class SyncPage(QWidget):
         # what other campuses asked this campus for, and the answers to this campus's own requests
         self.requests = MoveRequestsTab(runner, bridge)
         self.tabs.addTab(self.requests, "")
-        self.requests.listed.connect(self._render_tab_title)
+        #: requests for a file waiting for this campus's answer, as last heard (a cycle, or the tab's list)
+        self.requests_waiting = 0
+        self.requests.listed.connect(self._requests_listed)
         self.tabs.currentChanged.connect(self._tab_shown)
         # a tab for campus managers only (set_role); owned by the page even while not shown, so Qt deletes it with
         # the page (a parentless widget would outlive the window and its bridge)
@@ -245,6 +247,10 @@ class SyncPage(QWidget):
 
     def _on_activity(self, activity: SyncActivity) -> None:
         self._render_status()
+        report = activity.last_report
+        if report is not None and report.requests_waiting is not None and activity.phase != Phase.SYNCING:
+            self.requests_waiting = report.requests_waiting
+            self._render_tab_title()
         if activity.phase != Phase.SYNCING:
             self.refresh()  # a cycle ended: pending count, last success, conflicts received
 
@@ -400,6 +406,12 @@ class SyncPage(QWidget):
         elif role not in _REVIEWERS and index >= 0:
             self.tabs.removeTab(index)
 
+    def _requests_listed(self) -> None:
+        response = self.requests.response
+        self.requests_waiting = len(response.incoming) if response is not None else 0
+        self._render_tab_title()
+        self.loaded.emit()  # the status bar says how many
+
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self.requests and self.requests.ask_button.isEnabled():
             self.requests.ask()  # asked each time the tab is opened
@@ -408,8 +420,7 @@ class SyncPage(QWidget):
         inbox = self.conflicts.inbox
         count = len(inbox.items) if inbox is not None else 0
         self.tabs.setTabText(1, self.tr("Conflicts (%1)").replace("%1", str(count)) if count else self.tr("Conflicts"))
-        response = self.requests.response
-        waiting = len(response.incoming) if response is not None else 0
+        waiting = self.requests_waiting
         self.tabs.setTabText(
             self.tabs.indexOf(self.requests),
             self.tr("File requests (%1)").replace("%1", str(waiting)) if waiting else self.tr("File requests"),

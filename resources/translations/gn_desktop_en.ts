@@ -1815,6 +1815,13 @@
             <numerusform>%Ln conflicts to settle</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file request(s) to answer</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Your password has been changed.</source>
         <translation type="unfinished"></translation>
@@ -3684,6 +3691,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     <name>SyncPage</name>
     <message>
         <source>Synchronising…</source>
+        <extracomment>requests for a file waiting for this campus&apos;s answer, as last heard (a cycle, or the tab&apos;s list)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

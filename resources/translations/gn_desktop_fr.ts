@@ -1815,6 +1815,13 @@
             <numerusform>%Ln conflits à régler</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file request(s) to answer</source>
+        <translation>
+            <numerusform>%n demande de dossier à traiter</numerusform>
+            <numerusform>%n demandes de dossier à traiter</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Your password has been changed.</source>
         <translation>Votre mot de passe a été changé.</translation>
@@ -3686,6 +3693,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <name>SyncPage</name>
     <message>
         <source>Synchronising…</source>
+        <extracomment>requests for a file waiting for this campus&apos;s answer, as last heard (a cycle, or the tab&apos;s list)</extracomment>
         <translation>Synchronisation en cours…</translation>
     </message>
     <message>

@@ -19,7 +19,7 @@ from gn_desktop.views.intake.elsewhere import campus_words, fill_in
 from gn_desktop.views.main_window import SECTIONS
 from tests.e2e.conftest import Campus, Hq
 from tests.e2e.test_transfers import _advisor
-from tests.gui.test_sync_page import WAIT_MS, App, hq, open_app  # noqa: F401  (fixtures)
+from tests.gui.test_sync_page import WAIT_MS, App, hq, open_app, sync_now  # noqa: F401  (fixtures)
 from tests.support.live_hq import enrolled_campus, ensure_running
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -38,7 +38,7 @@ def _user_id(campus: Campus, username: str) -> str:
 
 def test_intake_shows_the_campus_following_the_person_and_a_share_request_brings_the_file(
     qtbot: QtBot,
-    hq: Hq,
+    hq: Hq,  # noqa: F811
     tmp_path: Path,
     open_app: Callable[..., App],  # noqa: F811
 ) -> None:
@@ -85,6 +85,11 @@ def test_intake_shows_the_campus_following_the_person_and_a_share_request_brings
     sync_page = owner.window.sync_page
     tab = sync_page.requests
     assert sync_page.tabs.tabText(sync_page.tabs.indexOf(tab)) == "Demandes de dossier"
+    assert owner.window.requests_label.isHidden()
+    sync_now(qtbot, owner)  # each cycle asks how many requests wait: the status bar says so
+    assert owner.window.requests_label.text() == "1 demande de dossier à traiter"
+    assert not owner.window.requests_label.isHidden()
+    assert sync_page.tabs.tabText(sync_page.tabs.indexOf(tab)) == "Demandes de dossier (1)"
     with qtbot.waitSignal(tab.listed, timeout=WAIT_MS):
         sync_page.tabs.setCurrentWidget(tab)
     cells = [tab.incoming.item(0, c).text() for c in range(3)]
@@ -94,6 +99,7 @@ def test_intake_shows_the_campus_following_the_person_and_a_share_request_brings
         tab.accept_button.click()
     assert said.args[0].startswith("Zoubida Hamdani : dossier partagé avec le campus")
     qtbot.waitUntil(lambda: tab.incoming.rowCount() == 0, timeout=WAIT_MS)
+    assert owner.window.requests_label.isHidden()
 
     aub.sync()
     assert pid in aub.people()  # the file arrived with the next pull
