@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from gn_core.protocol import MoveRequestsResponse, MoveRequestView
 from gn_desktop.services import transfers
 from gn_desktop.views.common import error_label, fill, fmt_datetime, heading, selected_id, show_error, table
-from gn_desktop.views.intake.elsewhere import campus_words, fill_in
+from gn_desktop.views.intake.elsewhere import campus_words
 from gn_desktop.views.sync_bridge import SyncBridge
 from gn_desktop.views.tasks import TaskError, TaskRunner
 
@@ -198,7 +198,7 @@ class MoveRequestsTab(QWidget):
             text = self.tr("%3: file transferred to the %1 campus (everywhere at the next synchronisation).")
         else:
             text = self.tr("%3: file shared with the %1 campus, which receives it at its next synchronisation.")
-        done = fill_in(text, {**campus_words(request.campus_name), "%3": who})
+        done = text.replace("%1", campus_words(request.campus_name)).replace("%3", who)
         self.answered.emit(done)
         self.bridge.sync_now()  # a transfer's change leaves now
         self.ask()

@@ -1197,19 +1197,19 @@
     </message>
     <message>
         <source>Share requested from the %1 campus. If it accepts, the file arrives on this computer at the next synchronisation: find it with the search instead of creating a new file. The answer shows in Synchronisation › File requests.</source>
-        <translation>Partage demandé au campus %2. S&apos;il l&apos;accepte, le dossier arrivera sur ce poste à la prochaine synchronisation : retrouvez-le alors avec la recherche plutôt que de créer un nouveau dossier. La réponse s&apos;affiche dans Synchronisation › Demandes de dossier.</translation>
+        <translation>Partage demandé au campus %1. S&apos;il l&apos;accepte, le dossier arrivera sur ce poste à la prochaine synchronisation : retrouvez-le alors avec la recherche plutôt que de créer un nouveau dossier. La réponse s&apos;affiche dans Synchronisation › Demandes de dossier.</translation>
     </message>
     <message>
         <source>Transfer requested from the %1 campus. If it accepts, the file arrives on this computer at the next synchronisation and this campus follows the person: no need to create a new file. The answer shows in Synchronisation › File requests.</source>
-        <translation>Transfert demandé au campus %2. S&apos;il l&apos;accepte, le dossier arrivera sur ce poste à la prochaine synchronisation et ce campus suivra la personne : inutile de créer un nouveau dossier. La réponse s&apos;affiche dans Synchronisation › Demandes de dossier.</translation>
+        <translation>Transfert demandé au campus %1. S&apos;il l&apos;accepte, le dossier arrivera sur ce poste à la prochaine synchronisation et ce campus suivra la personne : inutile de créer un nouveau dossier. La réponse s&apos;affiche dans Synchronisation › Demandes de dossier.</translation>
     </message>
     <message>
         <source>This person seems already followed at the %1 campus (strong match)</source>
-        <translation>Cette personne semble déjà suivie au campus %2 (correspondance forte)</translation>
+        <translation>Cette personne semble déjà suivie au campus %1 (correspondance forte)</translation>
     </message>
     <message>
         <source>This person may already be followed at the %1 campus (possible match)</source>
-        <translation>Cette personne est peut-être déjà suivie au campus %2 (correspondance possible)</translation>
+        <translation>Cette personne est peut-être déjà suivie au campus %1 (correspondance possible)</translation>
     </message>
     <message>
         <source>Request a &amp;share</source>
@@ -1921,15 +1921,15 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     </message>
     <message>
         <source>Request declined: the %1 campus will be told.</source>
-        <translation>Demande refusée : le campus %2 en sera informé.</translation>
+        <translation>Demande refusée : le campus %1 en sera informé.</translation>
     </message>
     <message>
         <source>%3: file transferred to the %1 campus (everywhere at the next synchronisation).</source>
-        <translation>%3 : dossier transféré au campus %2 (partout à la prochaine synchronisation).</translation>
+        <translation>%3 : dossier transféré au campus %1 (partout à la prochaine synchronisation).</translation>
     </message>
     <message>
         <source>%3: file shared with the %1 campus, which receives it at its next synchronisation.</source>
-        <translation>%3 : dossier partagé avec le campus %2, qui le recevra à sa prochaine synchronisation.</translation>
+        <translation>%3 : dossier partagé avec le campus %1, qui le recevra à sa prochaine synchronisation.</translation>
     </message>
     <message>
         <source>Share</source>

@@ -23,24 +23,21 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QPushButto
 from gn_core.domain.person import check_person
 from gn_core.protocol import LookupMatch, LookupRequest, LookupResponse, MoveRequestView
 from gn_desktop.views.common import error_label, show_error
+from gn_desktop.views.i18n import current_language
 from gn_desktop.views.intake.form import person_form
 from gn_desktop.views.sync_bridge import SyncBridge
 
 LOOKUP_DELAY_MS = 900
-_VOWELS = frozenset("AEIOUYÂÀÉÈÊÎÏÔÛH")
+_VOWELS = frozenset("AEIOUYÂÀÉÈÊÎÏÔÛ")
 
 
-def campus_words(name: str) -> dict[str, str]:
-    """A campus's name for sentences: %1 the place ("Bobigny" for "Campus Bobigny"), %2 the same after French "de"
-    ("de Bobigny", "d'Aubervilliers"). English sentences use %1, French ones %2."""
+def campus_words(name: str) -> str:
+    """A campus's name as the sentences "… at the %1 campus" / "… au campus %1" want it in the interface's language:
+    "Bobigny" for "Campus Bobigny"; in French after "de": "de Bobigny", "d'Aubervilliers"."""
     place = name[7:].strip() if name.casefold().startswith("campus ") else name.strip()
-    return {"%1": place, "%2": f"d'{place}" if place[:1].upper() in _VOWELS else f"de {place}"}
-
-
-def fill_in(text: str, values: Mapping[str, str]) -> str:
-    for key, value in values.items():
-        text = text.replace(key, value)
-    return text
+    if current_language() != "fr":
+        return place
+    return f"d'{place}" if place[:1].upper() in _VOWELS else f"de {place}"
 
 
 def lookup_request(typed: Mapping[str, Any], user_id: str | None) -> LookupRequest | None:
@@ -231,7 +228,7 @@ class FollowedElsewhere(QFrame):
                 "synchronisation and this campus follows the person: no need to create a new file. The answer shows "
                 "in Synchronisation › File requests."
             )
-        message = fill_in(text, campus_words(answer.campus_name))
+        message = text.replace("%1", campus_words(answer.campus_name))
         self.done.setText(message)
         self.done.show()
         self.requested.emit(message)
@@ -249,7 +246,7 @@ class FollowedElsewhere(QFrame):
                 text = self.tr("This person seems already followed at the %1 campus (strong match)")
             else:
                 text = self.tr("This person may already be followed at the %1 campus (possible match)")
-            lab.setText(f"<b>{fill_in(text, campus_words(match.campus_name.replace('<', '&lt;')))}</b>")
+            lab.setText(f"<b>{text.replace('%1', campus_words(match.campus_name.replace('<', '&lt;')))}</b>")
             share.setText(self.tr("Request a &share"))
             transfer.setText(self.tr("Request a &transfer"))
 
