@@ -325,6 +325,73 @@ class DuplicatesResponse(BaseModel):
     pairs: list[DuplicatePairView]
 
 
+class LookupRequest(BaseModel):
+    """What intake typed, to learn whether the person is followed at another campus (`POST /v1/people/lookup`).
+    Blank fields are ignored; HQ needs the first and last names and at least a birth date, a phone or an e-mail."""
+
+    first_name: str = Field(default="", max_length=100, pattern=TEXT_PATTERN)
+    last_name: str = Field(default="", max_length=100, pattern=TEXT_PATTERN)
+    birth_date: str | None = Field(default=None, max_length=10, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+    phone: str | None = Field(default=None, max_length=40, pattern=TEXT_PATTERN)
+    email: str | None = Field(default=None, max_length=254, pattern=TEXT_PATTERN)
+    user_id: str | None = Field(default=None, pattern=ID_PATTERN, description="the signed-in advisor, for the audit")
+
+
+class LookupMatch(BaseModel):
+    """One person followed at another campus who looks like the one typed: the campus and how sure — nothing about
+    the person. `token` is opaque, signed and short-lived: it names the match to a share or transfer request."""
+
+    campus_code: str
+    campus_name: str
+    strength: Literal["strong", "possible"]
+    token: str
+
+
+class LookupResponse(BaseModel):
+    epoch: str
+    matches: list[LookupMatch]
+
+
+class MoveRequestCreate(BaseModel):
+    """Ask the campus following a person found by a lookup to share their file with this campus, or to transfer
+    it here; `consent`: the person at the desk agreed (required)."""
+
+    token: str = Field(min_length=16, max_length=400, pattern=r"^[A-Za-z0-9_-]+$")
+    kind: Literal["share", "transfer"]
+    consent: bool
+    user_id: str | None = Field(default=None, pattern=ID_PATTERN)
+
+
+class MoveRequestView(BaseModel):
+    """A share or transfer request as the two campuses see it. `person_id` is given to the campus that follows the
+    person (it knows the file), and to the asking campus only once accepted (the file is then on its way)."""
+
+    id: str
+    kind: Literal["share", "transfer"]
+    status: Literal["pending", "accepted", "declined", "expired"]
+    direction: Literal["incoming", "outgoing"]
+    #: the other campus: the asking one for an incoming request, the one following the person for an outgoing one
+    campus_code: str
+    campus_name: str
+    person_id: str | None = None
+    requested_at: str
+    expires_at: str
+    decided_at: str | None = None
+
+
+class MoveRequestsResponse(BaseModel):
+    """The requests addressed to this campus still waiting, and this campus's own requests of the last 30 days."""
+
+    epoch: str
+    incoming: list[MoveRequestView]
+    outgoing: list[MoveRequestView]
+
+
+class MoveDecision(BaseModel):
+    accept: bool
+    user_id: str | None = Field(default=None, pattern=ID_PATTERN)
+
+
 class ResolveRequest(BaseModel):
     """An advisor's decision. Field conflicts: keep HQ's value ("hq"), take the campus's ("campus"), or set
     `value` ("value"). Delete conflicts: "keep" the record or "delete" it."""

@@ -184,6 +184,7 @@ def build_sync(
 
     bridge.enrol_fn = enrol
     bridge.duplicates_fn = duplicates
+    bridge.syncer_fn = lambda: Syncer(store, data_dir, client_factory=client_factory)  # intake's HQ lookup
     options.setdefault("probe", hq_probe(server_url))
     options.setdefault("watch", watch)
     bridge.scheduler = SyncScheduler(cycle, listener=bridge.listener, **options)

@@ -176,6 +176,37 @@ def _parser() -> argparse.ArgumentParser:
             "(sans cette option, identifiant et mot de passe sont demandés)",
         )
 
+    user_help = (
+        "identifiant du conseiller ou du responsable ; son mot de passe est lu sur l'entrée standard "
+        "(sans cette option, identifiant et mot de passe sont demandés)"
+    )
+    look = person.add_parser(
+        "lookup", help="demande au siège si une personne est déjà suivie dans un autre campus (poste en ligne)"
+    )
+    look.add_argument("--first-name", required=True, help="prénom")
+    look.add_argument("--last-name", required=True, help="nom")
+    look.add_argument("--birth-date", help="date de naissance (JJ/MM/AAAA ou AAAA-MM-JJ)")
+    look.add_argument("--phone", help="téléphone")
+    look.add_argument("--email", help="e-mail")
+    look.add_argument("--json", action="store_true")
+    look.add_argument("--user", metavar="IDENTIFIANT", help=user_help)
+    ask = person.add_parser(
+        "request", help="demande au campus qui suit la personne (jeton de `person lookup`) un partage ou un transfert"
+    )
+    ask.add_argument("token", help="le jeton d'une correspondance donné par `person lookup`")
+    ask.add_argument("--kind", required=True, choices=["share", "transfer"], help="share (partage) ou transfer")
+    ask.add_argument("--consent", action="store_true", help="la personne a donné son accord (obligatoire)")
+    ask.add_argument("--user", metavar="IDENTIFIANT", help=user_help)
+    rlist = person.add_parser("requests", help="demandes de dossier reçues des autres campus, et envoyées")
+    rlist.add_argument("--json", action="store_true")
+    for action, text in (
+        ("accept", "accepte une demande reçue : partage ou transfert du dossier à l'autre campus"),
+        ("decline", "refuse une demande reçue (l'autre campus en est informé)"),
+    ):
+        answer = person.add_parser(action, help=text)
+        answer.add_argument("request_id")
+        answer.add_argument("--user", metavar="IDENTIFIANT", help=user_help)
+
     pin = sub.add_parser("kiosk-pin", help="définit le code PIN qui permet au personnel de quitter la borne")
     pin.add_argument("pin", help="4 à 8 chiffres")
 

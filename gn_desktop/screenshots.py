@@ -47,6 +47,7 @@ SCREENSHOT_VIEWS: dict[str, str] = {
     "person-move": "fiche d'une personne : partage ou transfert vers un autre campus, avec son accord",
     "intake": "nouvelle inscription : identité et recherche des doublons",
     "consents": "nouvelle inscription : consentements (version du texte)",
+    "intake-elsewhere": "nouvelle inscription : la personne semble suivie dans un autre campus (exemple)",
     "partners": "partenaires : sessions de formation et places restantes",
     "catalogue": "partenaires : le catalogue tenu par un responsable de campus (créer, corriger, archiver)",
     "catalogue-form": "partenaires : corriger un partenaire du campus (erreur nommant le champ)",
@@ -57,6 +58,7 @@ SCREENSHOT_VIEWS: dict[str, str] = {
     "sync": "synchronisation : état du lien avec le siège, réception initiale en cours (exemple)",
     "conflicts": "synchronisation : conflits à régler (exemple)",
     "duplicates": "synchronisation : doublons probables trouvés par le siège (responsable de campus, exemple)",
+    "file-requests": "synchronisation : demandes de dossier des autres campus, à accepter ou refuser (exemple)",
     "preferences": "menu Préférences : langue de l'interface, changer son mot de passe",
     "password": "changer son mot de passe (mot de passe actuel, nouveau deux fois)",
     "import": "Fichier → Importer : le compte rendu d'un classeur refusé, ligne par ligne (exemple)",
@@ -496,6 +498,7 @@ _PREPARE: dict[str, Callable[[MainWindow, Store, str, Callable[[], None]], None]
     "import": _show_import,
     "export": _show_export,
     **dict.fromkeys(("intake", "consents"), _show_intake),
+    "intake-elsewhere": lambda window, store, view, settle: _show_intake_elsewhere(window, store, view, settle),
     "partners": lambda window, _store, _view, _settle: _go(window, "partners"),
     **dict.fromkeys(("catalogue", "catalogue-form"), _show_catalogue),
     "event-form": _show_event_form,
@@ -504,6 +507,7 @@ _PREPARE: dict[str, Callable[[MainWindow, Store, str, Callable[[], None]], None]
     "pilotage": lambda window, _store, _view, _settle: _go(window, "pilotage"),
     **dict.fromkeys(("sync", "conflicts"), _show_sync),
     "duplicates": lambda window, store, view, settle: _show_duplicates(window, store, view, settle),
+    "file-requests": lambda window, store, view, settle: _show_file_requests(window, store, view, settle),
 }
 
 
@@ -566,7 +570,7 @@ def shown_view(data_dir: Path, *, view: str, size: str = "1280x800", lang: str =
             username = _manager(store) or username
         assert username is not None
         runner = build_runner(store)
-        sync = _sample_sync() if view in ("sync", "conflicts", "duplicates") else None
+        sync = _sample_sync() if view in ("sync", "conflicts", "duplicates", "file-requests") else None
         window = build_main_window(runner, lock_after_s=3600, sync=sync, translations=translations)
         window.resize(width, height)
         window.show()
@@ -765,6 +769,64 @@ def _show_duplicates(window: MainWindow, store: Store, _view: str, settle: Calla
     page = window.sync_page
     page.tabs.setCurrentWidget(page.duplicates)
     page.duplicates.show_pairs(pairs)
+
+
+def _show_intake_elsewhere(window: MainWindow, _store: Store, _view: str, settle: Callable[[], None]) -> None:
+    """Someone nobody registered here, whom HQ's lookup finds at another campus (a sample answer)."""
+    from gn_core.protocol import LookupMatch
+
+    window.new_intake()
+    settle()
+    window.intake.resume_banner.hide()
+    window.intake.set_values({"first_name": "Awa", "last_name": "Sissoko", "birth_date": "12/04/2003"})
+    settle()
+    window.intake.elsewhere.show_matches(
+        [LookupMatch(campus_code="BOB", campus_name="Campus Bobigny", strength="strong", token="sample")]
+    )
+
+
+def _show_file_requests(window: MainWindow, store: Store, _view: str, settle: Callable[[], None]) -> None:
+    """Sample requests HQ could send: two for demo people of this campus, and this campus's own."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import select
+
+    from gn_core.protocol import MoveRequestsResponse, MoveRequestView
+    from gn_desktop.services.transfers import RequestedFile
+    from gn_desktop.store import models as m
+
+    with store.reading() as session:
+        rows = session.execute(
+            select(m.Person.id, m.Person.first_name, m.Person.last_name).order_by(m.Person.last_name).limit(2)
+        ).all()
+    now = datetime.now(UTC).replace(microsecond=0)
+
+    def request(n: int, person_id: str | None, direction: str, status: str, kind: str) -> MoveRequestView:
+        asked = now - timedelta(days=n + 1, hours=3 * n)
+        return MoveRequestView(
+            id=f"sample-{direction}-{n}",
+            kind=kind,  # type: ignore[arg-type]
+            status=status,  # type: ignore[arg-type]
+            direction=direction,  # type: ignore[arg-type]
+            campus_code=["AUB", "BOB", "MTR"][n],
+            campus_name=["Campus Aubervilliers", "Campus Bobigny", "Campus Montreuil"][n],
+            person_id=person_id,
+            requested_at=asked.isoformat(),
+            expires_at=(asked + timedelta(days=30)).isoformat(),
+        )
+
+    incoming = [
+        request(n, pid, "incoming", "pending", ["transfer", "share"][n]) for n, (pid, _f, _l) in enumerate(rows)
+    ]
+    outgoing = [request(1, None, "outgoing", "declined", "share"), request(2, None, "outgoing", "accepted", "transfer")]
+    names = {pid: RequestedFile(pid, f"{first} {last}", True) for pid, first, last in rows}
+    _go(window, "sync")
+    settle()
+    page = window.sync_page
+    page.tabs.blockSignals(True)  # no question to HQ: the sample answer is shown instead
+    page.tabs.setCurrentWidget(page.requests)
+    page.tabs.blockSignals(False)
+    page.requests.show_requests(MoveRequestsResponse(epoch="sample", incoming=incoming, outgoing=outgoing), names)
 
 
 def _kiosk_screenshot(data_dir: Path, view: str, out: Path | None, size: str, lang: str) -> int:

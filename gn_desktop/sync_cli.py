@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import os
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from gn_core.domain.errors import KnownError, PermissionDenied
+from gn_core.protocol import LookupRequest
 from gn_core.sync_rules import DeviceRole
 from gn_desktop.services import auth, conflicts, erasure, sync_status, transfers
 from gn_desktop.services.auth import SignInResult
@@ -46,6 +49,8 @@ def run(data: Path, args: argparse.Namespace) -> int:
         if args.command == "conflicts":
             return _conflicts(store, args)
         if args.command == "person":
+            if args.action in ("lookup", "request", "requests", "accept", "decline"):
+                return _requests(store, data, args)
             return _erase(store, args) if args.action == "erase" else _move(store, args)
         if args.command == "snapshot":
             return _publish(store, data, args.into)
@@ -98,6 +103,107 @@ def _move(store: Store, args: argparse.Namespace) -> int:
         print(f"{done.person} : partage avec {done.campus} envoyé au siège à la prochaine synchronisation.")
     else:
         print(f"{done.person} : dossier transféré à {done.campus} (effectif partout à la prochaine synchronisation).")
+    return 0
+
+
+_STRENGTH = {"strong": "correspondance forte", "possible": "correspondance possible"}
+_KIND = {"share": "partage", "transfer": "transfert"}
+_STATUS = {"pending": "en attente", "accepted": "acceptée", "declined": "refusée", "expired": "expirée"}
+
+
+def _iso_date(text: str | None) -> str | None:
+    if not text or not text.strip():
+        return None
+    text = text.strip()
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        with contextlib.suppress(ValueError):
+            return datetime.strptime(text, fmt).date().isoformat()
+    raise KnownError(f"--birth-date : date invalide « {text[:20]} » ; écrivez JJ/MM/AAAA.")
+
+
+def _list_requests(syncer: Syncer, store: Store, as_json: bool) -> int:
+    listed = syncer.move_requests()
+    if as_json:
+        print(listed.model_dump_json())
+        return 0
+    with store.read_unit() as uow:
+        files = transfers.requested_files(uow, [r.person_id for r in listed.incoming if r.person_id])
+    print(f"Demandes reçues en attente : {len(listed.incoming)}")
+    for r in listed.incoming:
+        who = files[r.person_id].name if r.person_id in files else r.person_id
+        print(f"  {r.id}  {_KIND[r.kind]} demandé par {r.campus_name} ({r.campus_code}) : {who}")
+    print(f"Demandes envoyées : {len(listed.outgoing)}")
+    for r in listed.outgoing:
+        print(f"  {r.id}  {_KIND[r.kind]} demandé à {r.campus_name} ({r.campus_code}) : {_STATUS[r.status]}")
+    return 0
+
+
+def _requests(store: Store, data: Path, args: argparse.Namespace) -> int:
+    """`gn-desktop person lookup|request|requests|accept|decline`: HQ's lookup and the move requests (online)."""
+    syncer = Syncer(store, data)
+    if args.action == "requests":
+        return _list_requests(syncer, store, args.json)
+    why = "Cette demande au siège demande la connexion d'un conseiller."
+    result = _sign_in(store, args.user, why, "--user")
+    user_id = result.user.user_id if result.user else None
+    if args.action == "lookup":
+        typed = LookupRequest(
+            first_name=args.first_name,
+            last_name=args.last_name,
+            birth_date=_iso_date(args.birth_date),
+            phone=args.phone,
+            email=args.email,
+            user_id=user_id,
+        )
+        found = syncer.lookup(typed)
+        if args.json:
+            print(found.model_dump_json())
+        elif not found.matches:
+            print("Personne ne semble suivi(e) dans un autre campus sous cette identité.")
+        else:
+            for match in found.matches:
+                print(
+                    f"Cette personne semble déjà suivie au campus de {match.campus_name} ({match.campus_code}) "
+                    f"({_STRENGTH[match.strength]}). Jeton (2 h) : {match.token}"
+                )
+        return 0
+    if args.action == "request":
+        if not args.consent:
+            raise KnownError(transfers.CONSENT_NEEDED + " (--consent)")
+        sent = syncer.request_move(args.token, args.kind, True, user_id)
+        print(
+            f"Demande de {_KIND[sent.kind]} envoyée au campus {sent.campus_name} : s'il accepte, le dossier arrivera "
+            "sur ce poste à la synchronisation suivante (`gn-desktop person requests` pour suivre la réponse)."
+        )
+        return 0
+    return _answer(syncer, store, args.request_id, args.action == "accept", user_id)
+
+
+def _answer(syncer: Syncer, store: Store, request_id: str, accept: bool, user_id: str | None) -> int:
+    """Accept or decline a request addressed to this campus."""
+    listed = syncer.move_requests()
+    request = next((r for r in listed.incoming if r.id == request_id), None)
+    if request is None or request.person_id is None:
+        raise KnownError("Demande inconnue ou déjà traitée : voyez `gn-desktop person requests`.")
+    move = transfers.Move(request.kind)
+
+    def record_here() -> transfers.MoveDone:
+        with store.unit_of_work(user_id) as uow:
+            done = transfers.accept_request(uow, request.person_id or "", request.campus_code, move)
+            uow.commit()
+        return done
+
+    # a transfer is the file's own change (person.campus_id, synced), made first; a share is HQ's grant, noted after
+    done = record_here() if accept and move is transfers.Move.TRANSFER else None
+    syncer.decide_move(request.id, accept, user_id)
+    if accept and done is None:
+        done = record_here()
+    if done is None:
+        print(f"Demande refusée : le campus {request.campus_name} en sera informé.")
+    elif done.move is transfers.Move.TRANSFER:
+        print(f"{done.person} : dossier transféré à {done.campus} (effectif partout à la prochaine synchronisation).")
+    else:
+        print(f"{done.person} : dossier partagé avec {done.campus}, qui le recevra à sa prochaine synchronisation.")
     return 0
 
 

@@ -251,3 +251,4 @@ class AuditAction(StrEnum):
     RESTRICTED_NOTE_READ = "restricted_note_read"  # one or more restricted notes shown
     PERSON_EXPORT = "person_export"  # one person's data exported (right of access)
     PEOPLE_EXPORT = "people_export"  # people exported (CSV, JSON, xlsx)
+    PERSON_LOOKUP = "person_lookup"  # intake asked HQ whether someone is followed at another campus (at HQ)

@@ -198,6 +198,7 @@ _ENTRIES: tuple[tuple[StrEnum, dict[str, str]], ...] = (
     (e.AuditAction.RESTRICTED_NOTE_READ, {"fr": "Lecture de notes restreintes", "en": "Restricted notes read"}),
     (e.AuditAction.PERSON_EXPORT, {"fr": "Export des données d'une personne", "en": "One person's data exported"}),
     (e.AuditAction.PEOPLE_EXPORT, {"fr": "Export de personnes", "en": "People exported"}),
+    (e.AuditAction.PERSON_LOOKUP, {"fr": "Recherche dans les autres campus", "en": "Lookup at other campuses"}),
 )
 #: keyed by vocabulary and value: values of different vocabularies are equal strings ("other")
 _LABELS: dict[tuple[type[StrEnum], str], dict[str, str]] = {(type(k), k.value): v for k, v in _ENTRIES}

@@ -104,3 +104,62 @@ def move_person(uow: UnitOfWork, person_id: str, campus_id: str, move: Move, con
     )
     uow.flush()
     return MoveDone(move, f"{person.first_name} {person.last_name}", target.name)
+
+
+# --- requests from other campuses (HQ's move requests, gn_hq/services/move_requests.py) -------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RequestedFile:
+    """A person another campus asked for, as this campus knows them."""
+
+    person_id: str
+    name: str
+    followed_here: bool
+
+
+def requested_files(uow: UnitOfWork, person_ids: list[str]) -> dict[str, RequestedFile]:
+    """The people named by requests addressed to this campus, by id (those this PC does not hold are left out)."""
+    if not person_ids:
+        return {}
+    rows = uow.session.execute(
+        select(m.Person.id, m.Person.first_name, m.Person.last_name, m.Person.campus_id).where(
+            m.Person.id.in_(person_ids)
+        )
+    ).all()
+    return {pid: RequestedFile(pid, f"{first} {last}", campus == uow.campus_id) for pid, first, last, campus in rows}
+
+
+def accept_request(uow: UnitOfWork, person_id: str, campus: str, move: Move) -> MoveDone:
+    """This campus accepts another campus's request (the person consented at that campus's desk): a transfer is the
+    usual synced change of `person.campus_id`; a share is granted by HQ when it records the answer. Either way a note
+    in the person's file says so. In the caller's transaction."""
+    role = uow.session.scalar(select(m.User.role).where(m.User.id == uow.user_id)) if uow.user_id else None
+    if role not in MAY_MOVE:
+        raise PermissionDenied("Seuls les conseillers et responsables du campus répondent à une demande de dossier.")
+    person = uow.session.get(m.Person, person_id)
+    if person is None:
+        raise NotFound("Cette personne n'est pas sur ce poste : synchronisez-le d'abord.")
+    target = find_campus(uow, campus)  # the asking campus, by code or id
+    if target is None:
+        raise NotFound(f"Campus « {campus} » inconnu de ce poste : synchronisez-le d'abord.")
+    campus_id, name = target.id, target.name
+    if move is Move.TRANSFER:
+        if person.campus_id != campus_id:  # (already done when HQ's answer failed and is sent again)
+            if person.campus_id != uow.campus_id:
+                raise PermissionDenied(NOT_FOLLOWED_HERE)
+            person.campus_id = campus_id
+            person.advisor_id = None
+        what = f"Dossier transféré au campus {name}"
+    else:
+        what = f"Dossier partagé avec le campus {name}"
+    uow.session.add(
+        m.Note(
+            person_id=person_id,
+            author_id=uow.user_id,
+            body=f"{what} à sa demande, la personne ayant donné son accord à ce campus (réponse du "
+            f"{date.today():%d/%m/%Y}).",
+        )
+    )
+    uow.flush()
+    return MoveDone(move, f"{person.first_name} {person.last_name}", name)

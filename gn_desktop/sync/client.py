@@ -26,6 +26,10 @@ from gn_core.protocol import (
     ConflictNotice,
     DuplicatesResponse,
     EnrolResponse,
+    LookupRequest,
+    LookupResponse,
+    MoveRequestsResponse,
+    MoveRequestView,
     PullPage,
     PullPageHead,
     PushResponse,
@@ -50,6 +54,7 @@ RETRIES = 4
 BACKOFF_BASE_S = 0.2
 BACKOFF_MAX_S = 10.0
 TRANSIENT = frozenset({502, 503, 504})
+_JSON = {"Content-Type": "application/json"}
 
 
 @functools.cache
@@ -265,6 +270,31 @@ class HqClient:
 
     def share(self, person_id: str, campus_id: str) -> None:
         self._request("POST", f"/v1/people/{person_id}/shares", json={"campus_id": campus_id})
+
+    def quick(self) -> HqClient:
+        """No retry and a short read timeout: for a question asked while an advisor types (intake's lookup), where
+        no answer soon is as good as none."""
+        self._retries = 0
+        self._http.timeout = httpx.Timeout(connect=3.0, read=10.0, write=10.0, pool=3.0)
+        return self
+
+    def lookup(self, typed: LookupRequest) -> LookupResponse:
+        """Whether the person typed at intake is followed at another campus: campus, strength and a match token."""
+        r = self._request("POST", "/v1/people/lookup", content=typed.model_dump_json(), headers=_JSON)
+        return LookupResponse.model_validate_json(r.content)
+
+    def request_move(self, token: str, kind: str, consent: bool, user_id: str | None) -> MoveRequestView:
+        body = {"token": token, "kind": kind, "consent": consent, "user_id": user_id}
+        return MoveRequestView.model_validate_json(self._request("POST", "/v1/move-requests", json=body).content)
+
+    def move_requests(self) -> MoveRequestsResponse:
+        return MoveRequestsResponse.model_validate_json(self._request("GET", "/v1/move-requests").content)
+
+    def decide_move(self, request_id: str, accept: bool, user_id: str | None) -> MoveRequestView:
+        r = self._request(
+            "POST", f"/v1/move-requests/{request_id}/decision", json={"accept": accept, "user_id": user_id}
+        )
+        return MoveRequestView.model_validate_json(r.content)
 
     def snapshot_info(self) -> SnapshotInfo | None:
         """The ready database HQ offers this PC, or None (HQ has none, or is older than snapshots)."""

@@ -23,7 +23,15 @@ from sqlalchemy import delete, func, insert, select, update
 from gn_core.domain import erasure as erasure_rules
 from gn_core.hlc import MAX_DRIFT_MS
 from gn_core.ids import new_id
-from gn_core.protocol import MAX_PUSH_CHANGES, DuplicatesResponse, PushResponse
+from gn_core.protocol import (
+    MAX_PUSH_CHANGES,
+    DuplicatesResponse,
+    LookupRequest,
+    LookupResponse,
+    MoveRequestsResponse,
+    MoveRequestView,
+    PushResponse,
+)
 from gn_core.sync_rules import AUDIT_ENTITY, ENTITIES, DeviceRole
 from gn_desktop import __version__
 from gn_desktop.store import models as m
@@ -80,6 +88,8 @@ class SyncReport:
     snapshot: bool = False
     #: shares decided here and sent to HQ (services/transfers.py)
     shared: int = 0
+    #: other campuses' requests for a file this campus follows, waiting for its answer (None: HQ did not say)
+    requests_waiting: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +104,7 @@ class SyncReport:
             "set_aside": self.set_aside,
             "snapshot": self.snapshot,
             "shared": self.shared,
+            "requests_waiting": self.requests_waiting,
         }
 
 
@@ -237,6 +248,8 @@ class Syncer:
                 self._report_set_aside(client, report)
                 if self.store.role is DeviceRole.KIOSK:
                     self._kiosk_index(client)
+                else:
+                    self._count_requests(client, report)
             # a wrong clock does not stop the sync (HQ clamps stamps to its own time) but stays visible
             self._set_state(last_success_at=utcnow(), last_error=report.clock_warning)
         except SyncError as exc:
@@ -244,17 +257,44 @@ class Syncer:
             raise
         return report
 
-    def duplicates(self) -> DuplicatesResponse:
-        """The likely duplicates HQ found that concern this campus (asked on demand: they are not synced records).
-        Raises the cycle's errors (Offline, NotEnrolled…)."""
+    def _client(self) -> HqClient:
+        """A client for a question asked on demand (not a cycle); NotEnrolled when this PC has no link with HQ."""
         state = self.state()
         if not state["server_url"]:
             raise NotEnrolled(NOT_ENROLLED)
         creds = credentials.load(self.data_dir, state["server_url"])
         if creds is None:
             raise NotEnrolled(NOT_ENROLLED)
-        with self._client_factory(state["server_url"], creds.token) as client:
+        return self._client_factory(state["server_url"], creds.token)
+
+    def duplicates(self) -> DuplicatesResponse:
+        """The likely duplicates HQ found that concern this campus (asked on demand: they are not synced records).
+        Raises the cycle's errors (Offline, NotEnrolled…)."""
+        with self._client() as client:
             return client.duplicates()
+
+    # -- the person followed at another campus (HQ's lookup and the move requests) ------------------------------
+
+    def lookup(self, typed: LookupRequest) -> LookupResponse:
+        """Whether the person typed at intake is followed at another campus (only the campus, a strength and a match
+        token come back). Fails fast: no retry, a short timeout."""
+        with self._client() as client:
+            return client.quick().lookup(typed)
+
+    def request_move(self, token: str, kind: str, consent: bool, user_id: str | None) -> MoveRequestView:
+        """Ask the campus following the person of a lookup's match to share or transfer their file."""
+        with self._client() as client:
+            return client.request_move(token, kind, consent, user_id)
+
+    def move_requests(self) -> MoveRequestsResponse:
+        """The requests waiting for this campus's answer, and this campus's own with their outcome."""
+        with self._client() as client:
+            return client.move_requests()
+
+    def decide_move(self, request_id: str, accept: bool, user_id: str | None) -> MoveRequestView:
+        """Accept (the asking campus receives the file with its next pull) or decline a request."""
+        with self._client() as client:
+            return client.decide_move(request_id, accept, user_id)
 
     def wait_for_news(self, timeout_s: float = 25.0) -> bool:
         """Block until HQ holds something new for this campus, or `timeout_s` (at most 30) has passed: True when a
@@ -352,6 +392,14 @@ class Syncer:
                     )
                 )
             report.shared += 1
+
+    def _count_requests(self, client: HqClient, report: SyncReport) -> None:
+        """How many requests for a file wait for this campus's answer (the Synchronisation page and the status bar
+        say so). The cycle's work is done: a failure here (an HQ older than the requests) leaves it unsaid."""
+        try:
+            report.requests_waiting = len(client.move_requests().incoming)
+        except SyncError:
+            report.requests_waiting = None
 
     def _push(self, client: HqClient, report: SyncReport) -> None:
         total = self.pending_count()

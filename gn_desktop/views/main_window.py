@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.people = QStackedWidget()
         self.people.addWidget(self.search)
         self.people.addWidget(self.person)
-        self.intake = IntakePage(runner)
+        self.intake = IntakePage(runner, self.sync)
         self.partners = CataloguePage(runner)
         self.events = EventsPage(runner)
         self.sync_page = SyncPage(runner, self.sync)
@@ -204,13 +204,22 @@ class MainWindow(QMainWindow):
         self.sync_label.setObjectName("sync-status")
         self.conflicts_label = ClickableLabel()
         self.conflicts_label.setObjectName("conflicts-status")
+        self.requests_label = ClickableLabel()
+        self.requests_label.setObjectName("requests-status")
         self.version_label = QLabel()
         self.version_label.setObjectName("version-status")
-        for status_label in (self.offline_label, self.last_sync_label, self.sync_label, self.conflicts_label):
+        for status_label in (
+            self.offline_label,
+            self.last_sync_label,
+            self.sync_label,
+            self.conflicts_label,
+            self.requests_label,
+        ):
             self.statusBar().addWidget(status_label)
             status_label.clicked.connect(self.open_sync)
         self.last_sync_label.hide()
         self.conflicts_label.hide()
+        self.requests_label.hide()
         self.statusBar().addPermanentWidget(self.version_label)
 
         self.file_menu = self.menuBar().addMenu("")
@@ -371,6 +380,8 @@ class MainWindow(QMainWindow):
         status = self.sync_page.status
         if status is not None and status.open_conflicts and self.sender() is self.conflicts_label:
             self.sync_page.tabs.setCurrentIndex(1)
+        elif self.sender() is self.requests_label:
+            self.sync_page.tabs.setCurrentWidget(self.sync_page.requests)
 
     def current_section(self) -> str:
         return SECTIONS[self.pages.currentIndex()]
@@ -462,6 +473,9 @@ class MainWindow(QMainWindow):
         conflicts = status.open_conflicts if status is not None else 0
         self.conflicts_label.setVisible(conflicts > 0)
         self.conflicts_label.setText(self.tr("%n conflict(s) to settle", "", conflicts) if conflicts else "")
+        waiting = self.sync_page.requests_waiting
+        self.requests_label.setVisible(waiting > 0)
+        self.requests_label.setText(self.tr("%n file request(s) to answer", "", waiting) if waiting else "")
         item = self.navigation.item(SECTIONS.index("sync"))
         name = self._section_name("sync")
         item.setText(f"{name}  ({conflicts})" if conflicts else name)

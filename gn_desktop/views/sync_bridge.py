@@ -11,12 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
 from gn_core.domain.errors import KnownError
 from gn_desktop.services.sync_status import SyncStatus
+from gn_desktop.sync.engine import Syncer
 from gn_desktop.sync.scheduler import Phase, SyncActivity, SyncScheduler
+
+#: what `ask_hq` delivers on the UI thread: the job's result, or None and the French error message
+HqAnswer = Callable[[Any, str | None], None]
 
 
 class SyncBridge(QObject):
@@ -33,6 +39,7 @@ class SyncBridge(QObject):
     #: HQ answered the question of duplicates: (DuplicatesResponse or None, French error message or None)
     duplicates_finished = Signal(object, object)
     _duplicates = Signal(object, object)  # sync thread -> UI thread
+    _hq_answer = Signal(object, object, object)  # sync thread -> UI thread: ((owner, callback), result, message)
 
     def __init__(self, scheduler: SyncScheduler | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,10 +48,13 @@ class SyncBridge(QObject):
         self.enrol_fn: Callable[[str, str], object] | None = None
         #: asks HQ for this campus's likely duplicates (set by the composition root; run on the sync thread)
         self.duplicates_fn: Callable[[], object] | None = None
+        #: a `Syncer` for questions asked of HQ on demand (set by the composition root; used on the sync thread)
+        self.syncer_fn: Callable[[], Syncer] | None = None
         self.activity: SyncActivity | None = None
         self._incoming.connect(self._deliver)
         self._enrolled.connect(self._enrol_done)
         self._duplicates.connect(self.duplicates_finished)
+        self._hq_answer.connect(self._answer)
 
     def enrol(self, server_url: str, code: str) -> bool:
         """Enrol this PC with HQ on the sync thread (never beside a cycle); `enrol_finished` tells how it went.
@@ -65,6 +75,35 @@ class SyncBridge(QObject):
             fn, lambda result, error: self._duplicates.emit(result, None if error is None else error.message)
         )
         return True
+
+    def can_ask_hq(self) -> bool:
+        """True when this window has a sync thread and this PC is not known to be unenrolled or offline (a question
+        then would only wait for the network to fail)."""
+        if self.scheduler is None or self.syncer_fn is None:
+            return False
+        activity = self.activity
+        return activity is None or (activity.enrolled is not False and activity.phase != Phase.OFFLINE)
+
+    def ask_hq(self, job: Callable[[Syncer], Any], done: HqAnswer, owner: QObject | None = None) -> bool:
+        """Run `job(syncer)` on the sync thread (between cycles: network never on the UI thread nor on the database
+        worker); `done(result, error message)` is called on the UI thread — skipped once `owner` (or the object `done`
+        is a method of) is deleted. False when this window has no sync thread."""
+        if self.scheduler is None or self.syncer_fn is None:
+            return False
+        make = self.syncer_fn
+        self.scheduler.run_job(
+            lambda: job(make()),
+            lambda result, error: self._hq_answer.emit((owner, done), result, None if error is None else error.message),
+        )
+        return True
+
+    @Slot(object, object, object)
+    def _answer(self, target: tuple[QObject | None, HqAnswer], result: object, message: object) -> None:
+        owner, done = target
+        owner = owner or getattr(done, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            return
+        done(result, message if isinstance(message, str) else None)
 
     @Slot(object)
     def _enrol_done(self, error: KnownError | None) -> None:

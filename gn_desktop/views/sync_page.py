@@ -33,6 +33,7 @@ from gn_desktop.sync.scheduler import Phase, SyncActivity
 from gn_desktop.views.common import fmt_datetime, heading, show_error
 from gn_desktop.views.conflicts_inbox import ConflictsInbox
 from gn_desktop.views.duplicates import DuplicatesTab
+from gn_desktop.views.move_requests import MoveRequestsTab
 from gn_desktop.views.record_labels import RecordLabels
 from gn_desktop.views.sync_bridge import Indicator, SyncBridge, indicator
 from gn_desktop.views.sync_enrol import EnrolBox
@@ -75,6 +76,13 @@ class SyncPage(QWidget):
         # the inbox's table (the screenshot command selects a row in it)
         self.conflicts_table: QTableWidget = self.conflicts.conflicts_table
         self.tabs.addTab(self.conflicts, "")
+        # what other campuses asked this campus for, and the answers to this campus's own requests
+        self.requests = MoveRequestsTab(runner, bridge)
+        self.tabs.addTab(self.requests, "")
+        #: requests for a file waiting for this campus's answer, as last heard (a cycle, or the tab's list)
+        self.requests_waiting = 0
+        self.requests.listed.connect(self._requests_listed)
+        self.tabs.currentChanged.connect(self._tab_shown)
         # a tab for campus managers only (set_role); owned by the page even while not shown, so Qt deletes it with
         # the page (a parentless widget would outlive the window and its bridge)
         self.duplicates = DuplicatesTab(bridge, self)
@@ -239,6 +247,10 @@ class SyncPage(QWidget):
 
     def _on_activity(self, activity: SyncActivity) -> None:
         self._render_status()
+        report = activity.last_report
+        if report is not None and report.requests_waiting is not None and activity.phase != Phase.SYNCING:
+            self.requests_waiting = report.requests_waiting
+            self._render_tab_title()
         if activity.phase != Phase.SYNCING:
             self.refresh()  # a cycle ended: pending count, last success, conflicts received
 
@@ -390,14 +402,29 @@ class SyncPage(QWidget):
         self._role = role
         index = self.tabs.indexOf(self.duplicates)
         if role in _REVIEWERS and index < 0:
-            self.tabs.addTab(self.duplicates, self.tr("Likely duplicates"))
+            self.tabs.insertTab(2, self.duplicates, self.tr("Likely duplicates"))
         elif role not in _REVIEWERS and index >= 0:
             self.tabs.removeTab(index)
+
+    def _requests_listed(self) -> None:
+        response = self.requests.response
+        self.requests_waiting = len(response.incoming) if response is not None else 0
+        self._render_tab_title()
+        self.loaded.emit()  # the status bar says how many
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.requests and self.requests.ask_button.isEnabled():
+            self.requests.ask()  # asked each time the tab is opened
 
     def _render_tab_title(self) -> None:
         inbox = self.conflicts.inbox
         count = len(inbox.items) if inbox is not None else 0
         self.tabs.setTabText(1, self.tr("Conflicts (%1)").replace("%1", str(count)) if count else self.tr("Conflicts"))
+        waiting = self.requests_waiting
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.requests),
+            self.tr("File requests (%1)").replace("%1", str(waiting)) if waiting else self.tr("File requests"),
+        )
 
     # -- translation ---------------------------------------------------------------------------------------------
 

@@ -26,6 +26,12 @@ from gn_core.protocol import (
     EnrolResponse,
     ErasureRequest,
     ErasureResponse,
+    LookupRequest,
+    LookupResponse,
+    MoveDecision,
+    MoveRequestCreate,
+    MoveRequestsResponse,
+    MoveRequestView,
     Problem,
     PullPage,
     PushRequest,
@@ -48,6 +54,8 @@ from gn_hq.services import (
     erasure,
     indicators,
     kiosk,
+    lookup,
+    move_requests,
     pull,
     push,
     set_aside,
@@ -58,6 +66,7 @@ from gn_hq.services.errors import Forbidden, HqError
 
 PersonId = Annotated[str, Path(pattern=ID_PATTERN, description="the person's id")]
 ConflictId = Annotated[str, Path(pattern=ID_PATTERN, description="the conflict's id")]
+RequestId = Annotated[str, Path(pattern=ID_PATTERN, description="the move request's id")]
 
 _PROBLEM = {"model": Problem, "content": {"application/problem+json": {}}}
 _COMMON: dict[int | str, dict[str, Any]] = {
@@ -213,6 +222,58 @@ def erase_person(person_id: PersonId, body: ErasureRequest, hq: HqDep, device: D
 def share_person(person_id: PersonId, body: ShareRequest, hq: HqDep, device: DeviceDep) -> ShareResponse:
     _campus_pc_only(device)
     return sharing.share(hq, device, person_id, body.campus_id)
+
+
+@router.post(
+    "/people/lookup",
+    response_model=LookupResponse,
+    summary="Is the person typed at intake followed at another campus? Only the campus, a strength and a token",
+    responses={
+        403: _PROBLEM,
+        429: {**_PROBLEM, "description": "Too many lookups from this device: retry after Retry-After seconds"},
+    },
+)
+def lookup_person(body: LookupRequest, hq: HqDep, device: DeviceDep) -> LookupResponse:
+    _campus_pc_only(device)
+    return lookup.lookup(hq, device, body)
+
+
+@router.post(
+    "/move-requests",
+    response_model=MoveRequestView,
+    status_code=201,
+    summary="Ask the campus following a person found by a lookup to share or transfer their file (with consent)",
+    responses={403: _PROBLEM, 409: _PROBLEM},
+)
+def create_move_request(body: MoveRequestCreate, hq: HqDep, device: DeviceDep) -> Response:
+    _campus_pc_only(device)
+    return Response(
+        content=move_requests.create(hq, device, body).model_dump_json(),
+        media_type="application/json",
+        status_code=201,
+    )
+
+
+@router.get(
+    "/move-requests",
+    response_model=MoveRequestsResponse,
+    summary="Requests waiting for this campus's answer, and this campus's own requests with their outcome",
+    responses={403: _PROBLEM},
+)
+def list_move_requests(hq: HqDep, device: DeviceDep) -> MoveRequestsResponse:
+    _campus_pc_only(device)
+    return move_requests.for_campus(hq, device)
+
+
+@router.post(
+    "/move-requests/{request_id}/decision",
+    response_model=MoveRequestView,
+    summary="Accept (the asking campus gains access to the file) or decline a request addressed to this campus",
+    responses={403: _PROBLEM, 404: _PROBLEM, 409: _PROBLEM},
+)
+def decide_move_request(request_id: RequestId, body: MoveDecision, hq: HqDep, device: DeviceDep) -> MoveRequestView:
+    _campus_pc_only(device)
+    return move_requests.decide(hq, device, request_id, body)
 
 
 @router.post(

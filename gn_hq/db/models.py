@@ -300,6 +300,38 @@ class ConsoleSession(Base):
     flash: Mapped[str] = mapped_column(Text)
 
 
+class MoveRequest(Base):
+    """A campus's request that the campus following a person share their file with it or transfer it there
+    (gn_hq.services.move_requests), found by a lookup at intake. Names the person by id only; deleted when the person
+    is erased or anonymised."""
+
+    __tablename__ = "move_request"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(64), index=True)
+    from_campus_id: Mapped[str] = mapped_column(String(64), index=True)  # the asking campus
+    to_campus_id: Mapped[str] = mapped_column(String(64), index=True)  # the campus following the person
+    kind: Mapped[str] = mapped_column(String(10))  # share | transfer
+    status: Mapped[str] = mapped_column(String(10))  # pending | accepted | declined
+    requested_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    requested_by_device_id: Mapped[str] = mapped_column(String(64))
+    requested_by_user_id: Mapped[str | None] = mapped_column(String(64))
+    decided_at: Mapped[datetime | None]
+    decided_by_device_id: Mapped[str | None] = mapped_column(String(64))
+    decided_by_user_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class HqKey(Base):
+    """A secret HQ draws once and keeps (by purpose): `lookup` signs and seals the match tokens of person lookups."""
+
+    __tablename__ = "hq_key"
+
+    purpose: Mapped[str] = mapped_column(String(40), primary_key=True)
+    key: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime]
+
+
 record_table = cast(Table, Record.__table__)
 person_access_table = cast(Table, PersonAccess.__table__)
 device_table = cast(Table, Device.__table__)
@@ -315,3 +347,5 @@ person_match_pending_table = cast(Table, PersonMatchPending.__table__)
 duplicate_pair_table = cast(Table, DuplicatePair.__table__)
 person_redirect_table = cast(Table, PersonRedirect.__table__)
 console_session_table = cast(Table, ConsoleSession.__table__)
+move_request_table = cast(Table, MoveRequest.__table__)
+hq_key_table = cast(Table, HqKey.__table__)

@@ -33,7 +33,7 @@ from gn_hq.db.engine import WRITE_LOCK_KEY, is_postgres
 from gn_hq.db.models import server_meta_table as meta_t
 from gn_hq.db.types import utcnow
 from gn_hq.services.feed import CHANNEL, FeedSignal
-from gn_hq.services.throttle import SignInGuard
+from gn_hq.services.throttle import LookupLimiter, SignInGuard
 from gn_hq.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -139,6 +139,8 @@ class Hq:
         self.epoch = ""
         #: password sign-ins: delays after failures, a bound on concurrent argon2 hashes
         self.sign_in_guard = SignInGuard()
+        #: person lookups at intake: a rate per device (services/lookup.py)
+        self.lookup_limiter = LookupLimiter()
         #: wakes long polls when the feed moves (services/feed.py)
         self.feed = FeedSignal(engine, self.postgres)
         #: called once a write that queued people for duplicate detection committed (the server's detector sets it:

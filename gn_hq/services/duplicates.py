@@ -190,6 +190,45 @@ def _candidates(conn: Connection, mine: Mapping[str, Any]) -> tuple[dict[str, st
     return names, blocks
 
 
+def _near(row: Any, blocks: Mapping[tuple[str, str], list[str]]) -> set[str]:
+    """Everyone sharing a blocking key with `row`."""
+    near: set[str] = set()
+    for kind in _BLOCKS:
+        value = getattr(row, kind)
+        if value:
+            near.update(blocks.get((kind, value), ()))
+    return near
+
+
+@dataclass(frozen=True, slots=True)
+class _Probe:
+    """Keys typed at intake, shaped like a `person_match` row."""
+
+    name_key: str
+    birth_date: str | None
+    phone: str | None
+    email: str | None
+
+
+def likely(conn: Connection, keys: MatchKeys) -> dict[str, tuple[Likeness, str | None]]:
+    """The people of `person_match` whom `keys` (typed at intake, not stored) likely describe, by the blocking and
+    the scoring of `detect`: person id -> (likeness, the campus following them)."""
+    if not keys.name:
+        return {}
+    probe = _Probe(keys.name[:400], keys.birth_date, keys.phone, (keys.email or "")[:254] or None)
+    names, blocks = _candidates(conn, {"": probe})
+    close = {
+        pid: sim for pid in _near(probe, blocks) if (sim := name_similarity(probe.name_key, names[pid])) >= NAME_FLOOR
+    }
+    rows = _rows(conn, close)
+    out: dict[str, tuple[Likeness, str | None]] = {}
+    for pid, sim in close.items():
+        row = rows.get(pid)
+        if row is not None and (found := likeness(_keys(probe), _keys(row), sim)) is not None:
+            out[pid] = (found, row.campus_id)
+    return out
+
+
 def detect(conn: Connection, person_ids: Iterable[str], now: datetime | None = None) -> int:
     """Compare these people (already in `person_match`) with everyone; queue the likely pairs. Returns how many pairs
     were newly proposed (a pair already queued gets its new score; one judged different or merged is left alone)."""
@@ -309,13 +348,7 @@ def _score(conn: Connection, person_ids: Iterable[str]) -> dict[tuple[str, str],
     names, blocks = _candidates(conn, mine)
     close: dict[tuple[str, str], float] = {}
     for pid, row in mine.items():
-        near: set[str] = set()
-        for kind in _BLOCKS:
-            value = getattr(row, kind)
-            if value:
-                near.update(blocks.get((kind, value), ()))
-        near.discard(pid)
-        for other in near:
+        for other in _near(row, blocks) - {pid}:
             pair = (pid, other) if pid < other else (other, pid)
             if pair not in close and (sim := name_similarity(row.name_key, names[other])) >= NAME_FLOOR:
                 close[pair] = sim  # most people sharing a birth date have names too far apart to be one person

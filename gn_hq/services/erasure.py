@@ -37,7 +37,7 @@ from gn_hq.db.models import erasure_table as erasure_t
 from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import utcnow
-from gn_hq.services import conflicts, duplicates, merging, records
+from gn_hq.services import conflicts, duplicates, merging, move_requests, records
 from gn_hq.services.context import HQ_DEVICE_ID, Hq, WriteTx
 from gn_hq.services.devices import AuthDevice
 from gn_hq.services.errors import Forbidden, Invalid
@@ -112,6 +112,7 @@ def _erase_one(
     tx.erased = True
     conflicts.scrub(tx, person_id, [k[1] for k in keys])
     duplicates.forget(tx.conn, person_id)
+    move_requests.forget(tx.conn, person_id)
     if not already:
         tx.conn.execute(
             insert(erasure_t).values(
@@ -178,6 +179,7 @@ def anonymise_person(hq: Hq, tx: WriteTx, person_id: str, reason: str, today: da
     tx.erased = True  # the old values must not stay in SQLite's WAL either
     conflicts.scrub(tx, person_id, [k[1] for k in keys])
     duplicates.forget(tx.conn, person_id)
+    move_requests.forget(tx.conn, person_id)
     if not is_erased(tx, person_id, ANONYMISE):
         tx.conn.execute(
             insert(erasure_t).values(

@@ -38,6 +38,15 @@ def rebump(tx: WriteTx, person_id: str) -> int:
     return len(rows)
 
 
+def grant_access(tx: WriteTx, person_id: str, campus_id: str) -> bool:
+    """Give a campus access to a person (it receives their file with its next pull); False if it had it already."""
+    if records.campuses_with_access(tx.conn, [person_id], campus_id):
+        return False
+    records.grant(tx.conn, [(person_id, campus_id, "shared")], utcnow())
+    rebump(tx, person_id)
+    return True
+
+
 def share(hq: Hq, device: AuthDevice, person_id: str, campus_id: str) -> ShareResponse:
     """Share a person the device's campus follows with another campus."""
     with hq.write() as tx:
@@ -53,9 +62,7 @@ def share(hq: Hq, device: AuthDevice, person_id: str, campus_id: str) -> ShareRe
         target = find_campus(tx.conn, campus_id)
         if target is None:
             raise NotFound("Campus inconnu.", code="unknown_campus")
-        if not records.campuses_with_access(tx.conn, [person_id], target.id):
-            records.grant(tx.conn, [(person_id, target.id, "shared")], utcnow())
-            rebump(tx, person_id)
+        grant_access(tx, person_id, target.id)
         campus_ids = sorted(
             tx.conn.scalars(select(access_t.c.campus_id).where(access_t.c.person_id == person_id)).all()
         )

@@ -113,3 +113,54 @@ class SignInGuard:
             yield
         finally:
             self._hashing.release()
+
+
+# --- person lookups ---------------------------------------------------------------------------------------------
+
+#: lookups a device may make in a burst, and how many seconds earn it one more (about ten a minute: an advisor types
+#: a few identities an hour; a script trying names is slowed to a crawl)
+LOOKUP_BURST = 20
+LOOKUP_REFILL_S = 6.0
+
+
+class LookupThrottled(Throttled):
+    """Too many lookups from one device: 429 with Retry-After."""
+
+    code = "too_many_lookups"
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(retry_after)
+        self.title = f"Trop de recherches dans les autres campus depuis ce poste : réessayez dans {self.retry_after} s."
+        self.detail = "Les recherches d'une personne au siège sont limitées par poste."
+        self.args = (self.title,)
+
+
+class LookupLimiter:
+    """A token bucket per device: `burst` lookups at once, then one every `refill_s` seconds. In memory, like
+    `SignInGuard` (one per HQ process); the least recently seen devices are forgotten first."""
+
+    def __init__(
+        self,
+        *,
+        burst: int = LOOKUP_BURST,
+        refill_s: float = LOOKUP_REFILL_S,
+        now: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._burst = burst
+        self._refill_s = refill_s
+        self._now = now
+        self._lock = threading.Lock()
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # device -> (tokens, at)
+
+    def take(self, device_id: str) -> None:
+        """Spend one lookup of this device, or raise `LookupThrottled`."""
+        now = self._now()
+        with self._lock:
+            tokens, at = self._buckets.pop(device_id, (float(self._burst), now))
+            tokens = min(float(self._burst), tokens + (now - at) / self._refill_s)
+            if tokens < 1.0:
+                self._buckets[device_id] = (tokens, now)
+                raise LookupThrottled((1.0 - tokens) * self._refill_s)
+            self._buckets[device_id] = (tokens - 1.0, now)
+            while len(self._buckets) > MAX_ENTRIES:
+                self._buckets.popitem(last=False)

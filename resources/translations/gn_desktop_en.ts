@@ -1186,6 +1186,49 @@
     </message>
 </context>
 <context>
+    <name>FollowedElsewhere</name>
+    <message>
+        <source>Tick the person&apos;s consent first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The head office could not be reached: try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share requested from the %1 campus. If it accepts, the file arrives on this computer at the next synchronisation: find it with the search instead of creating a new file. The answer shows in Synchronisation › File requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer requested from the %1 campus. If it accepts, the file arrives on this computer at the next synchronisation and this campus follows the person: no need to create a new file. The answer shows in Synchronisation › File requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person seems already followed at the %1 campus (strong match)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person may already be followed at the %1 campus (possible match)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request a &amp;share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request a &amp;transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That campus can share the file with this campus (both follow the person) or transfer it here. Ask the person first: the request goes with their consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person &amp;agrees to their file being shared with or transferred to this campus</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>created</source>
@@ -1772,6 +1815,13 @@
             <numerusform>%Ln conflicts to settle</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file request(s) to answer</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Your password has been changed.</source>
         <translation type="unfinished"></translation>
@@ -1839,6 +1889,120 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>%1 is transferred to %2; the change reaches every computer at the next synchronisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoveRequestsTab</name>
+    <message>
+        <source>Asking the head office…</source>
+        <translation type="unfinished">Asking the head office…</translation>
+    </message>
+    <message>
+        <source>This computer is not linked to the head office.</source>
+        <translation type="unfinished">This computer is not linked to the head office.</translation>
+    </message>
+    <message>
+        <source>(not on this computer yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) waiting for this campus&apos;s answer.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No request waits for this campus&apos;s answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request declined: the %1 campus will be told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%3: file transferred to the %1 campus (everywhere at the next synchronisation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%3: file shared with the %1 campus, which receives it at its next synchronisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for an answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted: the file arrives with the next synchronisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired without an answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other campuses found, at their intake, people this campus follows, and asked with the person&apos;s consent for their file: a share (both campuses follow the person) or a transfer (the other campus follows the person from now on). Requests lapse after 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ask the head office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests for this campus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished">Person</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ccept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This campus&apos;s requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campus asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3527,6 +3691,7 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     <name>SyncPage</name>
     <message>
         <source>Synchronising…</source>
+        <extracomment>requests for a file waiting for this campus&apos;s answer, as last heard (a cycle, or the tab&apos;s list)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3683,8 +3848,16 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>File requests (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Campus</source>
         <translation type="unfinished">Campus</translation>
+    </message>
+    <message>
+        <source>File requests</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Synchronisation</source>

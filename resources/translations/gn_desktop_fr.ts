@@ -1186,6 +1186,49 @@
     </message>
 </context>
 <context>
+    <name>FollowedElsewhere</name>
+    <message>
+        <source>Tick the person&apos;s consent first.</source>
+        <translation>Cochez d&apos;abord l&apos;accord de la personne.</translation>
+    </message>
+    <message>
+        <source>The head office could not be reached: try again in a moment.</source>
+        <translation>Le siège n&apos;a pas pu être joint : réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Share requested from the %1 campus. If it accepts, the file arrives on this computer at the next synchronisation: find it with the search instead of creating a new file. The answer shows in Synchronisation › File requests.</source>
+        <translation>Partage demandé au campus %1. S&apos;il l&apos;accepte, le dossier arrivera sur ce poste à la prochaine synchronisation : retrouvez-le alors avec la recherche plutôt que de créer un nouveau dossier. La réponse s&apos;affiche dans Synchronisation › Demandes de dossier.</translation>
+    </message>
+    <message>
+        <source>Transfer requested from the %1 campus. If it accepts, the file arrives on this computer at the next synchronisation and this campus follows the person: no need to create a new file. The answer shows in Synchronisation › File requests.</source>
+        <translation>Transfert demandé au campus %1. S&apos;il l&apos;accepte, le dossier arrivera sur ce poste à la prochaine synchronisation et ce campus suivra la personne : inutile de créer un nouveau dossier. La réponse s&apos;affiche dans Synchronisation › Demandes de dossier.</translation>
+    </message>
+    <message>
+        <source>This person seems already followed at the %1 campus (strong match)</source>
+        <translation>Cette personne semble déjà suivie au campus %1 (correspondance forte)</translation>
+    </message>
+    <message>
+        <source>This person may already be followed at the %1 campus (possible match)</source>
+        <translation>Cette personne est peut-être déjà suivie au campus %1 (correspondance possible)</translation>
+    </message>
+    <message>
+        <source>Request a &amp;share</source>
+        <translation>Demander un &amp;partage</translation>
+    </message>
+    <message>
+        <source>Request a &amp;transfer</source>
+        <translation>Demander un &amp;transfert</translation>
+    </message>
+    <message>
+        <source>That campus can share the file with this campus (both follow the person) or transfer it here. Ask the person first: the request goes with their consent.</source>
+        <translation>Ce campus peut partager le dossier avec le vôtre (les deux campus suivent alors la personne) ou vous le transférer. Demandez d&apos;abord son accord à la personne : la demande part avec son consentement.</translation>
+    </message>
+    <message>
+        <source>The person &amp;agrees to their file being shared with or transferred to this campus</source>
+        <translation>La personne &amp;accepte que son dossier soit partagé avec notre campus ou transféré ici</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>created</source>
@@ -1772,6 +1815,13 @@
             <numerusform>%Ln conflits à régler</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file request(s) to answer</source>
+        <translation>
+            <numerusform>%n demande de dossier à traiter</numerusform>
+            <numerusform>%n demandes de dossier à traiter</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Your password has been changed.</source>
         <translation>Votre mot de passe a été changé.</translation>
@@ -1842,6 +1892,120 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>%1 is transferred to %2; the change reaches every computer at the next synchronisation.</source>
         <translation>Le dossier de %1 est transféré à %2 ; le changement atteint tous les postes à la prochaine synchronisation.</translation>
+    </message>
+</context>
+<context>
+    <name>MoveRequestsTab</name>
+    <message>
+        <source>Asking the head office…</source>
+        <translation>Question posée au siège…</translation>
+    </message>
+    <message>
+        <source>This computer is not linked to the head office.</source>
+        <translation>Ce poste n&apos;est pas relié au siège.</translation>
+    </message>
+    <message>
+        <source>(not on this computer yet)</source>
+        <translation>(pas encore sur ce poste)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) waiting for this campus&apos;s answer.</source>
+        <translation>
+            <numerusform>%n demande attend la réponse de ce campus.</numerusform>
+            <numerusform>%n demandes attendent la réponse de ce campus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No request waits for this campus&apos;s answer.</source>
+        <translation>Aucune demande n&apos;attend la réponse de ce campus.</translation>
+    </message>
+    <message>
+        <source>Request declined: the %1 campus will be told.</source>
+        <translation>Demande refusée : le campus %1 en sera informé.</translation>
+    </message>
+    <message>
+        <source>%3: file transferred to the %1 campus (everywhere at the next synchronisation).</source>
+        <translation>%3 : dossier transféré au campus %1 (partout à la prochaine synchronisation).</translation>
+    </message>
+    <message>
+        <source>%3: file shared with the %1 campus, which receives it at its next synchronisation.</source>
+        <translation>%3 : dossier partagé avec le campus %1, qui le recevra à sa prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Partage</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfert</translation>
+    </message>
+    <message>
+        <source>Waiting for an answer</source>
+        <translation>En attente de réponse</translation>
+    </message>
+    <message>
+        <source>Accepted: the file arrives with the next synchronisation</source>
+        <translation>Acceptée : le dossier arrive à la prochaine synchronisation</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>Expired without an answer</source>
+        <translation>Expirée sans réponse</translation>
+    </message>
+    <message>
+        <source>Other campuses found, at their intake, people this campus follows, and asked with the person&apos;s consent for their file: a share (both campuses follow the person) or a transfer (the other campus follows the person from now on). Requests lapse after 30 days.</source>
+        <translation>D&apos;autres campus ont trouvé à leur accueil des personnes que ce campus suit, et demandent leur dossier avec l&apos;accord de la personne : un partage (les deux campus suivent la personne) ou un transfert (l&apos;autre campus la suit désormais). Une demande expire au bout de 30 jours.</translation>
+    </message>
+    <message>
+        <source>&amp;Ask the head office</source>
+        <translation>&amp;Interroger le siège</translation>
+    </message>
+    <message>
+        <source>Requests for this campus</source>
+        <translation>Demandes reçues</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Demandé par</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Demande</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Le</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>A&amp;ccept</source>
+        <translation>A&amp;ccepter</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Refuser</translation>
+    </message>
+    <message>
+        <source>This campus&apos;s requests</source>
+        <translation>Demandes envoyées par ce campus</translation>
+    </message>
+    <message>
+        <source>Campus asked</source>
+        <translation>Campus sollicité</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
     </message>
 </context>
 <context>
@@ -3529,6 +3693,7 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <name>SyncPage</name>
     <message>
         <source>Synchronising…</source>
+        <extracomment>requests for a file waiting for this campus&apos;s answer, as last heard (a cycle, or the tab&apos;s list)</extracomment>
         <translation>Synchronisation en cours…</translation>
     </message>
     <message>
@@ -3685,8 +3850,16 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
         <translation>Conflits</translation>
     </message>
     <message>
+        <source>File requests (%1)</source>
+        <translation>Demandes de dossier (%1)</translation>
+    </message>
+    <message>
         <source>Campus</source>
         <translation>Campus</translation>
+    </message>
+    <message>
+        <source>File requests</source>
+        <translation>Demandes de dossier</translation>
     </message>
     <message>
         <source>Synchronisation</source>

@@ -48,6 +48,8 @@ TABLES = (
     "person_match",
     "duplicate_pair",
     "person_redirect",
+    "move_request",
+    "hq_key",
 )
 
 

@@ -36,8 +36,10 @@ from gn_core.ids import new_id
 from gn_desktop.services import drafts, intake
 from gn_desktop.views.common import fmt_datetime, heading
 from gn_desktop.views.intake.consents import ConsentBoxes
+from gn_desktop.views.intake.elsewhere import FollowedElsewhere
 from gn_desktop.views.intake.form import PersonFields, person_form
 from gn_desktop.views.intake.matches import LikelyMatches
+from gn_desktop.views.sync_bridge import SyncBridge
 from gn_desktop.views.tasks import TaskError, TaskRunner
 
 DRAFT_DELAY_MS = 400
@@ -67,10 +69,11 @@ class IntakePage(QWidget):
     matches_checked = Signal(int)
     failed = Signal(str)
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, sync: SyncBridge | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("intake-page")
         self._runner = runner
+        self._sync = sync
         self._loading_values = False
         self._draft_id = new_id()
         self._pre_registration_id: str | None = None
@@ -142,6 +145,9 @@ class IntakePage(QWidget):
         self.matches.changed.connect(self._update_buttons)
         self.confirm_new = self.matches.confirm_new
         layout.addWidget(self.matches)
+        # and at the other campuses, when this PC is linked to HQ and online
+        self.elsewhere = FollowedElsewhere(self._sync, self.values, lambda: self._runner.user_id)
+        layout.addWidget(self.elsewhere)
         layout.addStretch(1)
         for key in ("contact", "situation"):
             self._page(key).addStretch(1)
@@ -220,6 +226,7 @@ class IntakePage(QWidget):
         finally:
             self._loading_values = False
         self.matches.schedule()
+        self.elsewhere.schedule()
 
     def clear(self) -> None:
         """An empty form with a new draft id."""
@@ -229,6 +236,7 @@ class IntakePage(QWidget):
         self._pre_registration_id = None
         self.dirty = False
         self.matches.clear()
+        self.elsewhere.clear()
         for group in self.groups.values():
             group.clear_errors()
         self.consents.show_errors([])
@@ -318,6 +326,7 @@ class IntakePage(QWidget):
         self.resume_banner.hide()
         self._draft_timer.start()
         self.matches.schedule()
+        self.elsewhere.schedule()
 
     def save_draft_now(self) -> None:
         self._draft_timer.stop()

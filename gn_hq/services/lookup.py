@@ -1,0 +1,197 @@
+"""Search-before-create across campuses: intake asks HQ whether the person typed is followed at another campus.
+
+The answer holds, per likely match, the campus's name and code, a strength ("strong" or "possible") and an opaque
+match token — no id, no name, no date: what the desk needs to say "this person seems followed at Bobigny" and to ask
+that campus for the file (services/move_requests.py), nothing a curious PC could collect people with. Against
+probing: the first and last names plus a birth date, a phone or an e-mail are required (less is a 422 naming the
+fields), each device has a rate (services/throttle.py: `LookupLimiter`, 429 with Retry-After), and every lookup is in
+HQ's audit trail (who, which device, how many matches — never what was typed).
+
+Matching is duplicate detection's (services/duplicates.py: `likely`), against the people of `person_match` —
+live people only: erased, anonymised and merged-away files are not there.
+
+The match token seals the person's id for the asking campus: `v | expires | nonce | id ⊕ keystream | tag`, the
+keystream from HMAC-SHA256(k_enc, nonce‖counter), the tag HMAC-SHA256(k_mac, asking campus‖rest) cut to 16 bytes
+(encrypt-then-MAC; both keys derived from HQ's `lookup` key in `hq_key`). Another campus cannot use it, nobody can
+forge or read it, and two lookups of the same person give two unrelated tokens.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import secrets
+import struct
+import time
+from datetime import timedelta
+
+from sqlalchemy import Connection, insert, select
+
+from gn_core.domain.enums import UserRole
+from gn_core.domain.likeness import MatchKeys
+from gn_core.ids import new_id
+from gn_core.protocol import LookupMatch, LookupRequest, LookupResponse
+from gn_core.sync_rules import ACCOUNT_ENTITY, AUDIT_ENTITY
+from gn_hq.db.models import hq_key_table as key_t
+from gn_hq.db.types import utcnow
+from gn_hq.services import authoring, duplicates, records
+from gn_hq.services.context import Hq
+from gn_hq.services.devices import AuthDevice, find_campus
+from gn_hq.services.errors import Invalid
+
+#: a likeness at least this high (gn_core.domain.likeness: same name and birth date, or name and phone…) is "strong"
+STRONG_SCORE = 95
+#: how long a match token may be used to ask for the file
+TOKEN_TTL = timedelta(hours=2)
+#: at most this many matches are answered (the most likely first)
+MAX_MATCHES = 5
+KEY_PURPOSE = "lookup"
+
+_VERSION = 1
+_HEAD = struct.Struct(">BI")  # version, expiry (Unix seconds)
+_NONCE = 12
+_TAG = 16
+
+TOO_VAGUE = "Recherche trop vague : indiquez le prénom et le nom, avec la date de naissance, le téléphone ou l'e-mail."
+BAD_TOKEN = "Correspondance inconnue : refaites la recherche depuis l'accueil."
+OLD_TOKEN = "Correspondance expirée : refaites la recherche depuis l'accueil."
+
+
+def _key(hq: Hq) -> bytes:
+    """HQ's lookup key, drawn the first time it is needed."""
+    with hq.read() as conn:
+        found = conn.scalar(select(key_t.c.key).where(key_t.c.purpose == KEY_PURPOSE))
+    if found is None:
+        with hq.write() as tx:
+            found = tx.conn.scalar(select(key_t.c.key).where(key_t.c.purpose == KEY_PURPOSE))
+            if found is None:
+                found = base64.b64encode(secrets.token_bytes(32)).decode()
+                tx.conn.execute(insert(key_t).values(purpose=KEY_PURPOSE, key=found, created_at=utcnow()))
+    return base64.b64decode(found)
+
+
+def _subkeys(key: bytes) -> tuple[bytes, bytes]:
+    return hmac.digest(key, b"enc", "sha256"), hmac.digest(key, b"mac", "sha256")
+
+
+def _keystream(k_enc: bytes, nonce: bytes, size: int) -> bytes:
+    out = b"".join(hmac.digest(k_enc, nonce + i.to_bytes(4, "big"), "sha256") for i in range((size + 31) // 32))
+    return out[:size]
+
+
+def _tag(k_mac: bytes, campus_id: str, body: bytes) -> bytes:
+    return hmac.digest(k_mac, campus_id.encode() + b"\0" + body, "sha256")[:_TAG]
+
+
+def seal(key: bytes, person_id: str, campus_id: str, expires: int) -> str:
+    """A match token for `campus_id` naming `person_id` until `expires` (Unix seconds)."""
+    k_enc, k_mac = _subkeys(key)
+    nonce = secrets.token_bytes(_NONCE)
+    plain = person_id.encode()
+    sealed = bytes(a ^ b for a, b in zip(plain, _keystream(k_enc, nonce, len(plain)), strict=True))
+    body = _HEAD.pack(_VERSION, expires) + nonce + sealed
+    return base64.urlsafe_b64encode(body + _tag(k_mac, campus_id, body)).rstrip(b"=").decode()
+
+
+def open_token(hq: Hq, token: str, campus_id: str, now: float | None = None) -> str:
+    """The person id a match token given to `campus_id` names; `Invalid` if forged, another campus's or expired."""
+    k_enc, k_mac = _subkeys(_key(hq))
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+    except ValueError:
+        raw = b""
+    body, tag = raw[:-_TAG], raw[-_TAG:]
+    if len(body) <= _HEAD.size + _NONCE or not hmac.compare_digest(tag, _tag(k_mac, campus_id, body)):
+        raise Invalid(BAD_TOKEN, code="invalid_token")
+    version, expires = _HEAD.unpack_from(body)
+    if version != _VERSION:
+        raise Invalid(BAD_TOKEN, code="invalid_token")
+    if expires < (time.time() if now is None else now):
+        raise Invalid(OLD_TOKEN, code="expired_token")
+    nonce, sealed = body[_HEAD.size : _HEAD.size + _NONCE], body[_HEAD.size + _NONCE :]
+    return bytes(a ^ b for a, b in zip(sealed, _keystream(k_enc, nonce, len(sealed)), strict=True)).decode()
+
+
+def _check_enough(body: LookupRequest, keys: MatchKeys) -> None:
+    errors = []
+    if not body.first_name.strip():
+        errors.append({"loc": ["body", "first_name"], "msg": "Prénom : à indiquer.", "type": "missing"})
+    if not body.last_name.strip():
+        errors.append({"loc": ["body", "last_name"], "msg": "Nom : à indiquer.", "type": "missing"})
+    if not (keys.birth_date or keys.phone or keys.email):
+        errors.append(
+            {
+                "loc": ["body", "birth_date"],
+                "msg": "Date de naissance, téléphone ou e-mail : indiquez-en au moins un (valide).",
+                "type": "missing",
+            }
+        )
+    if errors or not keys.name:
+        raise Invalid(TOO_VAGUE, code="lookup_too_vague", errors=errors or None)
+
+
+def _account_of_campus(conn: Connection, user_id: str | None, campus_id: str) -> str | None:
+    """`user_id` when it is a live account of the asking campus or an HQ administrator (as the audit trail's rule for
+    events pushed by a PC); otherwise the event names the device only."""
+    if user_id is None:
+        return None
+    stored = records.load(conn, [(ACCOUNT_ENTITY, user_id)]).get((ACCOUNT_ENTITY, user_id))
+    data = stored.state.data if stored is not None and not stored.state.deleted else {}
+    ok = data.get("campus_id") == campus_id or data.get("role") == UserRole.HQ_ADMIN.value
+    return user_id if data and ok else None
+
+
+def lookup(hq: Hq, device: AuthDevice, body: LookupRequest) -> LookupResponse:
+    """The people followed at other campuses whom `body` likely describes (see the module's docstring)."""
+    hq.lookup_limiter.take(device.id)
+    typed = body.model_dump(include={"first_name", "last_name", "birth_date", "phone", "email"})
+    keys = MatchKeys.of(typed)
+    _check_enough(body, keys)
+    key = _key(hq)
+    expires = int(time.time() + TOKEN_TTL.total_seconds())
+    matches: list[LookupMatch] = []
+    with hq.read() as conn:  # scored outside the writer lock: pushes do not wait for a lookup
+        found = duplicates.likely(conn, keys)
+        mine = records.campuses_with_access(conn, list(found), device.campus_id)
+        ranked = sorted(
+            ((likeness.score, pid, campus_id) for pid, (likeness, campus_id) in found.items()),
+            key=lambda t: (-t[0], t[1]),
+        )
+        campuses: dict[str, tuple[str, str] | None] = {}
+        for score, pid, campus_id in ranked:
+            if campus_id is None or campus_id == device.campus_id or pid in mine:
+                continue  # a file this campus already has: its own search finds it
+            if campus_id not in campuses:
+                info = find_campus(conn, campus_id)
+                campuses[campus_id] = (info.code, info.name) if info is not None and not info.is_hq else None
+            campus = campuses[campus_id]
+            if campus is None:
+                continue
+            matches.append(
+                LookupMatch(
+                    campus_code=campus[0],
+                    campus_name=campus[1],
+                    strength="strong" if score >= STRONG_SCORE else "possible",
+                    token=seal(key, pid, device.campus_id, expires),
+                )
+            )
+            if len(matches) >= MAX_MATCHES:
+                break
+    with hq.write() as tx:
+        account = _account_of_campus(tx.conn, body.user_id, device.campus_id)
+        authoring.write_as_hq(
+            hq,
+            tx,
+            AUDIT_ENTITY,
+            new_id(),
+            {
+                "at": utcnow().isoformat(timespec="milliseconds"),
+                "account_id": account,
+                "device_id": device.id,
+                "campus_id": device.campus_id,
+                "action": "person_lookup",
+                "detail": f"correspondances={len(matches)}",
+            },
+            user_id=account,
+        )
+    return LookupResponse(epoch=tx.epoch, matches=matches)
