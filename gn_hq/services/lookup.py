@@ -10,21 +10,22 @@ HQ's audit trail (who, which device, how many matches — never what was typed).
 Matching is duplicate detection's (services/duplicates.py: `likely`), against the people of `person_match` —
 live people only: erased, anonymised and merged-away files are not there.
 
-The match token seals the person's id for the asking campus: `v | expires | nonce | id ⊕ keystream | tag`, the
-keystream from HMAC-SHA256(k_enc, nonce‖counter), the tag HMAC-SHA256(k_mac, asking campus‖rest) cut to 16 bytes
-(encrypt-then-MAC; both keys derived from HQ's `lookup` key in `hq_key`). Another campus cannot use it, nobody can
-forge or read it, and two lookups of the same person give two unrelated tokens.
+The match token seals the person's id for the asking campus with AES-256-GCM (`cryptography`): `v | expires | nonce
+| ciphertext+tag`, the version, expiry and asking campus authenticated as associated data, under HQ's `lookup` key
+in `hq_key`. Another campus cannot use it, nobody can forge or read it, and two lookups of the same person give two
+unrelated tokens.
 """
 
 from __future__ import annotations
 
 import base64
-import hmac
 import secrets
 import struct
 import time
 from datetime import timedelta
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import Connection, insert, select
 
 from gn_core.domain.enums import UserRole
@@ -70,46 +71,37 @@ def _key(hq: Hq) -> bytes:
     return base64.b64decode(found)
 
 
-def _subkeys(key: bytes) -> tuple[bytes, bytes]:
-    return hmac.digest(key, b"enc", "sha256"), hmac.digest(key, b"mac", "sha256")
-
-
-def _keystream(k_enc: bytes, nonce: bytes, size: int) -> bytes:
-    out = b"".join(hmac.digest(k_enc, nonce + i.to_bytes(4, "big"), "sha256") for i in range((size + 31) // 32))
-    return out[:size]
-
-
-def _tag(k_mac: bytes, campus_id: str, body: bytes) -> bytes:
-    return hmac.digest(k_mac, campus_id.encode() + b"\0" + body, "sha256")[:_TAG]
+def _aad(campus_id: str, head: bytes) -> bytes:
+    return head + campus_id.encode()
 
 
 def seal(key: bytes, person_id: str, campus_id: str, expires: int) -> str:
     """A match token for `campus_id` naming `person_id` until `expires` (Unix seconds)."""
-    k_enc, k_mac = _subkeys(key)
+    head = _HEAD.pack(_VERSION, expires)
     nonce = secrets.token_bytes(_NONCE)
-    plain = person_id.encode()
-    sealed = bytes(a ^ b for a, b in zip(plain, _keystream(k_enc, nonce, len(plain)), strict=True))
-    body = _HEAD.pack(_VERSION, expires) + nonce + sealed
-    return base64.urlsafe_b64encode(body + _tag(k_mac, campus_id, body)).rstrip(b"=").decode()
+    sealed = AESGCM(key).encrypt(nonce, person_id.encode(), _aad(campus_id, head))
+    return base64.urlsafe_b64encode(head + nonce + sealed).rstrip(b"=").decode()
 
 
 def open_token(hq: Hq, token: str, campus_id: str, now: float | None = None) -> str:
     """The person id a match token given to `campus_id` names; `Invalid` if forged, another campus's or expired."""
-    k_enc, k_mac = _subkeys(_key(hq))
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
     except ValueError:
         raw = b""
-    body, tag = raw[:-_TAG], raw[-_TAG:]
-    if len(body) <= _HEAD.size + _NONCE or not hmac.compare_digest(tag, _tag(k_mac, campus_id, body)):
+    if len(raw) <= _HEAD.size + _NONCE + _TAG:
         raise Invalid(BAD_TOKEN, code="invalid_token")
-    version, expires = _HEAD.unpack_from(body)
+    head, nonce, sealed = raw[: _HEAD.size], raw[_HEAD.size : _HEAD.size + _NONCE], raw[_HEAD.size + _NONCE :]
+    try:
+        plain = AESGCM(_key(hq)).decrypt(nonce, sealed, _aad(campus_id, head))
+    except InvalidTag:
+        raise Invalid(BAD_TOKEN, code="invalid_token") from None
+    version, expires = _HEAD.unpack(head)
     if version != _VERSION:
         raise Invalid(BAD_TOKEN, code="invalid_token")
     if expires < (time.time() if now is None else now):
         raise Invalid(OLD_TOKEN, code="expired_token")
-    nonce, sealed = body[_HEAD.size : _HEAD.size + _NONCE], body[_HEAD.size + _NONCE :]
-    return bytes(a ^ b for a, b in zip(sealed, _keystream(k_enc, nonce, len(sealed)), strict=True)).decode()
+    return plain.decode()
 
 
 def _check_enough(body: LookupRequest, keys: MatchKeys) -> None:
