@@ -1655,7 +1655,7 @@
     </message>
     <message>
         <source>Nobody registered matches this name and birth date.</source>
-        <translation>Personne de déjà inscrit ne correspond à ce nom et à cette date de naissance.</translation>
+        <translation>Aucune personne inscrite ici ne correspond à ce nom et à cette date de naissance.</translation>
     </message>
     <message>
         <source>Type the name and birth date: people already registered show here.</source>

@@ -87,7 +87,7 @@ def test_a_full_intake_by_keyboard_alone(
     with qtbot.waitSignal(page.matches_checked, timeout=5_000):
         _type(qtbot, "21/02/1999")
     assert page.matches.status.text() == (
-        "Personne de déjà inscrit ne correspond à ce nom et à cette date de naissance."
+        "Aucune personne inscrite ici ne correspond à ce nom et à cette date de naissance."
     )
     _next(qtbot, page)
     assert page.stack.currentIndex() == 1 and page.fields["phone"].hasFocus()
