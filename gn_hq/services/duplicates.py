@@ -282,13 +282,9 @@ def _queue_scored(hq: Hq, seen: Mapping[str, int], scored: Mapping[tuple[str, st
             if (a in done or b in done) and not {a, b} & changed and a in alive and b in alive
         }
         proposed = _queue(conn, kept, utcnow())
-        if done:
-            conn.execute(
-                delete(pending_t).where(
-                    pending_t.c.person_id == bindparam("k_person"), pending_t.c.queued_seq == bindparam("k_seq")
-                ),
-                [{"k_person": pid, "k_seq": seen[pid]} for pid in sorted(done)],
-            )
+        # `current` was read in this writer transaction: no other writer has queued any of `done` again since
+        for chunk in records.chunks(conn, sorted(done)):
+            conn.execute(delete(pending_t).where(records.id_in(conn, pending_t.c.person_id, chunk)))
     return len(done), proposed
 
 
