@@ -532,16 +532,21 @@ def bench_long_poll(base: str, hq: Hq, server_pid: int, args: argparse.Namespace
     return {"longpoll_waiters": args.waiters, "longpoll_cpu_core": used, "longpoll_idle_cpu_core": baseline}
 
 
-ANALYSIS = """Where the time goes (profiles of the same runs): a pushed change costs about 70 µs of JSON parsing and
-validation, 80 µs of merging in Python (decoding and re-encoding the record's data and writer metadata) and 40-75 µs
-in PostgreSQL (COPY into a temporary table, then one INSERT and one UPDATE on a table with four indexes), plus about
-twelve round trips and one durable commit per push. Writers are serialised by design (that is what keeps the feed
-gap-free), so a push uses one core for its Python part while PostgreSQL and the client share the other. The 20-campus
-figure follows from the push rate: 20,000 changes queue behind one writer. Next steps, in order of gain: apply the
-common case (a change that saw the current value) in SQL with `jsonb` instead of decoding and re-encoding in Python;
-a faster JSON library; parsing pushes in a second worker process while the first applies. The snapshot spends about
-5 s in HQ (the query, with each record's JSON assembled by PostgreSQL) and about 5 s decoding JSON in the client; the
-client overlaps them by asking for the next page while it decodes the current one."""
+ANALYSIS = """Where the time goes (2026-12-05, profiles and timers of the same pushes in-process, 200,000 rows on
+PostgreSQL): an inserted row costs about 95 µs in HQ — merging and encoding about 40, validation 6, the comparison
+keys for duplicate detection 12, the versions answered 16, PostgreSQL's COPY straight into `record` 15 —; a two-field
+update about 180 µs — decoding the stored record 25, merging and encoding 40, PostgreSQL's UPDATE from a COPied
+temporary table 25, the comparison keys when the phone changed 55. Over HTTP add 25-35 µs a change of JSON parsing,
+and the duplicate detector (about 170 µs per new person at 100,000 people) runs after each push in the same process,
+sharing its interpreter. PostgreSQL alone, COPYing the same rows into a table of the same schema, is 10 to 12 times
+faster than the push: the rest is Python, one change at a time. Changes since 2026-11-28: duplicate detection moved
+out of the writers' serial section; new rows COPied straight into `record`; PostgreSQL's JIT turned off (the writer
+disables sequential scans, which made every UPDATE and pull page cost enough to be compiled: 200 ms of LLVM for a
+55 ms statement); values checked inline. The 20-campus figure follows from the serial section, now about a quarter
+of what it was. Next steps, in order of gain: the duplicate detector in a process of its own; parsing and merging a
+push before taking the writer lock (an optimistic merge, redone only for records another push changed meanwhile);
+the common update case applied in SQL — though PostgreSQL's UPDATE alone is 25 µs a row, so 20,000 updates a second
+would leave 25 µs for everything else."""
 
 
 def render(r: dict[str, Any], args: argparse.Namespace) -> str:

@@ -7,6 +7,7 @@ answers), and `/health` and `/metrics` for operators.
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -59,8 +60,11 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        detector = duplicates.Detector(context) if owned else None
-        if detector is not None:  # a served HQ compares pushed people at once (a test's HQ when pairs are read)
+        # a served HQ compares pushed people at once: in a process of its own under `gn-hq serve`, else in a thread (a
+        # test's HQ compares them when the pairs are read)
+        in_thread = owned and not os.environ.get(duplicates.DETECTOR_PROCESS_ENV)
+        detector = duplicates.Detector(context) if in_thread else None
+        if detector is not None:
             context.people_queued = detector.wake
             detector.start()
         yield

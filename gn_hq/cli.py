@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import multiprocessing
 import os
 import shutil
 import sys
@@ -18,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gn_core.domain.enums import ErasureReason
 from gn_core.domain.labels import label
@@ -252,6 +253,27 @@ def _serve(args: argparse.Namespace) -> int:
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
     shown = url.split("@")[-1] if "@" in url else url
     print(f"Siège : base {shown}, données {directory}, http://{args.host}:{args.port}", flush=True)
+    # Duplicate detection after each push runs in a process of its own (gn_hq.services.duplicates)
+    from gn_hq.services import duplicates
+
+    log_config = logs.logging_config(args.log_format, args.log_level, access=False)
+    detector = multiprocessing.get_context("spawn").Process(
+        target=duplicates.run_detector_process,
+        args=(url, os.getpid(), log_config),
+        name="gn-hq-duplicates",
+        daemon=True,
+    )
+    detector.start()
+    os.environ[duplicates.DETECTOR_PROCESS_ENV] = "1"
+    try:
+        _run_uvicorn(args, uvicorn)
+    finally:
+        detector.terminate()
+        detector.join(timeout=10)
+    return 0
+
+
+def _run_uvicorn(args: argparse.Namespace, uvicorn: Any) -> None:
     uvicorn.run(
         "gn_hq.cli:app_from_environment",
         factory=True,
@@ -267,7 +289,6 @@ def _serve(args: argparse.Namespace) -> int:
         # treat like any lost connection; a push is one transaction, applied whole or not at all
         timeout_graceful_shutdown=3,
     )
-    return 0
 
 
 def app_from_environment() -> FastAPI:

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -334,6 +336,48 @@ class Detector:
                 self._stop.wait(5)
             self._wake.wait(self._sweep_s)
             self._wake.clear()
+
+
+#: `gn-hq serve` runs the detector in a process of its own and sets this for its workers (no thread in them)
+DETECTOR_PROCESS_ENV = "GN_HQ_DETECTOR_PROCESS"
+
+
+def run_detector_process(database_url: str, parent_pid: int, log_config: dict[str, Any] | None = None) -> None:
+    """The detector of a served HQ, in a process of its own so that comparing people never shares an interpreter
+    with the requests: compares whatever is queued, then waits for the next commit (PostgreSQL: the feed's
+    notification; SQLite: a look every second). Ends with its parent (`gn-hq serve`), even one killed outright."""
+    import logging.config
+
+    from gn_hq.db.engine import make_engine
+    from gn_hq.services.feed import CHANNEL
+
+    if log_config is not None:
+        logging.config.dictConfig(log_config)
+    engine = make_engine(database_url, pool_size=2, max_overflow=0)
+    hq = Hq(engine)  # no data dir: this process never judges the epoch (the server's workers do)
+    listener = None
+    try:
+        if hq.postgres:
+            import psycopg
+
+            conninfo = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+            listener = psycopg.connect(conninfo, autocommit=True)
+            listener.execute(f"LISTEN {CHANNEL}")
+        while os.getppid() == parent_pid:
+            try:
+                catch_up(hq)
+            except Exception:
+                log.exception("duplicate detection failed; the people stay queued and are compared at the next try")
+                time.sleep(5)
+            if listener is not None:
+                for _note in listener.notifies(timeout=1.0, stop_after=1):
+                    pass
+            else:
+                time.sleep(1.0)
+    finally:
+        if listener is not None:
+            listener.close()
+        hq.dispose()
 
 
 def _score(conn: Connection, person_ids: Iterable[str]) -> dict[tuple[str, str], Likeness]:

@@ -5,8 +5,11 @@ reached that PC ends up on the survivor."""
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -93,3 +96,57 @@ def test_a_person_enrolled_at_two_campuses_is_proposed_merged_and_one_file_every
     assert sdn.export() == aub.export() == sdn2.export()
     listed = json.loads(sdn.hq.admin("duplicates", "list", "--json"))
     assert not any(merged in (p["a"]["person_id"], p["b"]["person_id"]) for p in listed)
+
+
+def _pairs_at_hq(server: Hq) -> set[frozenset[str]]:
+    """The pairs in HQ's table, read directly (listing them through HQ would compare the queued people first)."""
+    from sqlalchemy import select
+
+    from gn_hq.db.models import duplicate_pair_table as pair_t
+
+    ctx = server.context()
+    try:
+        with ctx.read() as conn:
+            return {frozenset((r.person_a, r.person_b)) for r in conn.execute(select(pair_t))}
+    finally:
+        ctx.dispose()
+
+
+def _wait_for(condition: Callable[[], bool], timeout_s: float = 20.0) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        threading.Event().wait(0.1)
+    return condition()
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(stat.parent.name))
+    return found
+
+
+def test_the_served_hq_compares_in_its_own_process_and_that_process_ends_with_the_server(
+    tmp_path: Path, keyring_file: dict[str, str]
+) -> None:
+    server = Hq(tmp_path / "hq", keyring_file)
+    (tmp_path / "hq").mkdir()
+    server.start()
+    assert server.proc is not None
+    detector = _children(server.proc.pid)
+    assert detector, "gn-hq serve starts its duplicate detector"
+    try:
+        sdn, aub = (enrol(server, tmp_path, keyring_file, name) for name in ("sdn", "aub"))
+        for campus in (sdn, aub):
+            campus.sync()
+        pair = frozenset((_enrol(sdn, "Vue à Saint-Denis."), _enrol(aub, "Vue à Aubervilliers.")))
+        for campus in (sdn, aub):
+            campus.sync()
+        assert _wait_for(lambda: pair in _pairs_at_hq(server)), "proposed without anyone listing the pairs"
+    finally:
+        server.stop(kill=True)  # even killed outright, the server leaves no detector behind
+    assert _wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in detector), 15)
