@@ -41,6 +41,8 @@ from gn_desktop.sync.client import HqClient
 log = logging.getLogger(__name__)
 
 PART = "snapshot.part"
+#: the snapshot installed as this PC and caught up, before it replaces the store's file
+READY = "snapshot.ready.db"
 
 
 def worth_it(store: Store, state: dict[str, Any]) -> bool:
@@ -54,45 +56,59 @@ def worth_it(store: Store, state: dict[str, Any]) -> bool:
     return not mine and people is None and not erasures
 
 
-def start_from_snapshot(
+def prepare(
     store: Store, client: HqClient, data_dir: Path, state: dict[str, Any], progress: Callable[[int, int], None]
-) -> bool:
-    """Install HQ's snapshot of this campus if it offers a usable one; True when this store now is that snapshot."""
+) -> Path | None:
+    """Download HQ's snapshot of this campus if it offers a usable one, check it and install it aside as this PC
+    (`READY` in the data directory: this PC's identity and enrolment, encrypted with its key), without touching
+    `store`; None when there is none, or it is unusable (the caller pulls page by page)."""
     info = client.snapshot_info()
     if info is None or info.campus_id != store.campus_id or info.epoch != state["epoch"]:
-        return False
+        return None
     part, label = data_dir / PART, data_dir / f"{PART}.json"
     if _label(label) != info.sha256:  # bytes of another snapshot: start over
         part.unlink(missing_ok=True)
         label.write_text(json.dumps({"sha256": info.sha256}), encoding="utf-8")
     if not client.download_snapshot(info, part, progress):
-        return False
+        return None
     if part.stat().st_size != info.size or _sha256(part) != info.sha256:
         log.warning("snapshot digest or size differs from HQ's announcement: pulling page by page")
         _discard(part, label)
-        return False
+        return None
+    ready = data_dir / READY
     try:
-        found = store.replace_with_snapshot(part)
+        found = store.install_beside(part, ready)
     except SnapshotRefused as exc:
         log.warning("snapshot refused (%s): pulling page by page", exc)
         _discard(part, label)
-        return False
+        discard_ready(data_dir)
+        return None
     label.unlink(missing_ok=True)
-    with sync_transaction(store.engine) as conn:
-        write_state(
-            conn,
-            server_url=state["server_url"],
-            install_id=state["install_id"],
-            campus_code=state["campus_code"],
-            campus_name=state["campus_name"],
-            epoch=found.epoch,
-            cursor=found.cursor,
-            until=None,
-            last_acked_seq=0,
-            needs_reenrol=False,
-        )
-    log.info("started from HQ's snapshot at cursor %d (%s)", found.cursor, info.created_at)
-    return True
+    aside = store.beside(ready)
+    try:
+        with sync_transaction(aside.engine) as conn:
+            write_state(
+                conn,
+                server_url=state["server_url"],
+                install_id=state["install_id"],
+                campus_code=state["campus_code"],
+                campus_name=state["campus_name"],
+                epoch=found.epoch,
+                cursor=found.cursor,
+                until=None,
+                last_acked_seq=0,
+                needs_reenrol=False,
+            )
+    finally:
+        aside.dispose()
+    log.info("HQ's snapshot of %s at cursor %d installed aside", info.created_at, found.cursor)
+    return ready
+
+
+def discard_ready(data_dir: Path) -> None:
+    """Remove a database made aside that will not be used (and its WAL)."""
+    for name in (READY, f"{READY}-wal", f"{READY}-shm"):
+        (data_dir / name).unlink(missing_ok=True)
 
 
 def publish(store: Store, into: Path) -> SnapshotInfo:
