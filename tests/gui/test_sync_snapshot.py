@@ -254,3 +254,37 @@ def test_a_kiosk_enrolled_from_its_screen_never_takes_the_snapshot(
         sync.stop()
         runner.shutdown()
         store.dispose()
+
+
+def test_the_download_shows_in_french_on_the_page_and_in_the_status_bar(
+    qtbot: QtBot, store: Store, runner: TaskRunner, translations: Translations, tmp_path: Path
+) -> None:
+    from gn_desktop.store.replica import sync_transaction, write_state
+    from gn_desktop.sync.scheduler import Phase
+
+    with sync_transaction(store.engine) as conn:
+        write_state(
+            conn,
+            server_url="https://siege.example",
+            install_id="i",
+            campus_code="SDN",
+            campus_name="Saint-Denis",
+            epoch="e",
+        )
+    bridge = SyncBridge(None)
+    window = build_main_window(runner, lock_after_s=600, sync=bridge)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    with qtbot.waitSignal(window.sync_page.loaded, timeout=WAIT_MS):
+        window.sign_in_as(NOBODY)
+    window.go_to(SECTIONS.index("sync"))
+
+    bridge.show(SyncActivity(phase=Phase.SYNCING, enrolled=True, progress=("snapshot", 12_400_000, 41_900_000)))
+
+    said = "Téléchargement des données du campus : 11,8 Mo sur 40,0 Mo"
+    assert window.sync_page.progress_label.text() == said
+    assert window.offline_label.text() == said
+    bar = window.sync_page.progress
+    assert not bar.isHidden() and (bar.value(), bar.maximum()) == (12_400_000 // 1024, 41_900_000 // 1024)
+    if os.environ.get("GN_SCREENSHOTS"):
+        window.grab().save(str(Path(os.environ["GN_SCREENSHOTS"]) / "sync-snapshot-download.png"))
