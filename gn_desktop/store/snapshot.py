@@ -8,10 +8,12 @@ campus's records as pulled, their history, the campus's conflicts, and the feed 
 with.
 
 `install` is the new PC's side: the file (already downloaded and its digest checked by the sync) is opened read-only
-and checked — SQLite's quick check, the schema revision, the campus — then the PC's own identity (device id, creation
-date, clock) is written into it, it is encrypted with the PC's key (`cipher.encrypt_in_place`) and it replaces the
-PC's empty database by an atomic rename. The PC then pulls from the snapshot's cursor, which brings what happened
-since (edits and erasures) before anyone uses the app.
+and checked — SQLite's quick check, the schema revision, the campus — then the PC's own device id is written into it,
+it is encrypted with the PC's key (`cipher.encrypt_in_place`) and renamed into place beside the store's file. The PC
+pulls into it from the snapshot's cursor, which brings what happened since (edits and erasures), then `Store.swap_in`
+makes it the store's file: `local_state` reads what the empty store holds of its own (settings, drafts, throttles,
+what it sent to HQ, its change sequence, role and creation date; None when it holds anything a replacement would
+lose), `carry_local_state` writes it into the new file, and `put_in_place` renames it over the store's.
 """
 
 from __future__ import annotations
@@ -116,9 +118,9 @@ def make(source: Any, out: Path) -> SnapshotFacts:
 def install(
     downloaded: Path, database: Path, *, device_id: str, campus_id: str, expected_revision: str, key: str | None
 ) -> SnapshotFacts:
-    """Put the checked snapshot `downloaded` in place of `database` (which nobody may have open), as this PC:
-    `device_id` becomes its identity, `key` its encryption (None: left plain, the insecure demo mode). The previous
-    file, its WAL and shared memory are replaced or removed."""
+    """Put the checked snapshot `downloaded` in place of `database` (which nobody may have open: the file made
+    ready beside the store's), as this PC: `device_id` becomes its identity, `key` its encryption (None: left plain,
+    the insecure demo mode). A previous file there, its WAL and shared memory are replaced or removed."""
     found = facts(downloaded)
     if found.campus_id != campus_id:
         raise SnapshotRefused("another campus's snapshot")

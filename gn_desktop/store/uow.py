@@ -4,7 +4,9 @@
 transaction, begun with the write lock (BEGIN IMMEDIATE), with change capture attributed to that user. Services take a
 unit of work and primitives and return plain data; they never build sessions themselves.
 
-Threading: a `Store` may be shared across threads; a `UnitOfWork` belongs to the thread that opened it.
+Threading: a `Store` may be shared across threads; a `UnitOfWork` belongs to the thread that opened it. Its file may
+be replaced while the app runs (`swap_in`: a new PC starting from HQ's snapshot), by the one thread where no unit of
+work is open; any other thread asking for a connection meanwhile gets `StoreBeingReplaced`.
 """
 
 from __future__ import annotations

@@ -5,14 +5,16 @@ When HQ offers a snapshot of this campus (`GET /v1/snapshot`, made by a campus r
 
 1. downloads the file into `snapshot.part` in its data directory, resuming an interrupted download with an HTTP
    range (a `snapshot.part.json` beside it says which snapshot the bytes belong to);
-2. checks its SHA-256 and size against what HQ announced, then its content (store/snapshot.py: SQLite's quick check,
-   schema revision, campus);
-3. becomes it atomically, keeping its own device identity, enrolment and the epoch it enrolled in;
-4. pulls from the snapshot's cursor in the same cycle — the edits and erasures made since — before anyone uses it.
+2. checks its SHA-256 and size against what HQ announced, then installs it aside as this PC (`READY`, through
+   `Store.install_beside`: SQLite's quick check, schema revision, campus; its device identity, enrolment and key);
+3. pulls into that file from the snapshot's cursor — the edits and erasures made since (`Syncer._start_from_snapshot`);
+4. lets it replace the store's file (`Store.swap_in`), where no unit of work of the store is open: in the running
+   app on the task runner's thread between two tasks, from the command line directly.
 
-Anything unexpected (no snapshot, another epoch, a digest that does not match, a file this app cannot open) leaves
-the PC as it was, and the cycle pulls page by page as before. Only the command line's sync does this (`gn-desktop
-sync`, used by installers and `make run`): it alone holds the store while the file is replaced.
+The store in use is untouched until that last rename, so the app stays usable during the download. Anything
+unexpected (no snapshot, another epoch, a digest that does not match, a file this app cannot open, the store written
+to meanwhile) leaves the PC as it was, and the cycle pulls page by page as before; HQ out of reach leaves it as it
+was too, for the next cycle.
 """
 
 from __future__ import annotations
