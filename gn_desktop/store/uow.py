@@ -282,7 +282,8 @@ class Store:
         campus_id = self.campus_id
         if campus_id is None:
             raise snapshot.SnapshotRefused("an unenrolled store")
-        return snapshot.install(
+        paths.private_file(downloaded)
+        found = snapshot.install(
             downloaded,
             ready,
             device_id=self.device_id,
@@ -290,6 +291,8 @@ class Store:
             expected_revision=head_revision() or "",
             key=cipher.resolve(self._key),
         )
+        paths.private_file(ready)  # as the store's own file (0600)
+        return found
 
     def beside(self, ready: Path) -> Store:
         """A store on the database file `ready` made beside this one (`install_beside`: the same key); the caller

@@ -162,6 +162,7 @@ def test_a_pc_enrolled_from_the_app_starts_from_the_snapshot_and_carries_on_as_i
     assert any(page.startswith("Téléchargement des données du campus : ") for page, _bar in app.said), app.said
     assert not _open_deleted_files(tmp_path / "newcomer")  # no connection of the replaced file survives
     assert not _files_hold(tmp_path / "newcomer", "Effacéedepuis")
+    assert (tmp_path / "newcomer" / "campus.db").stat().st_mode & 0o077 == 0  # private to this OS account
     assert not (tmp_path / "newcomer" / "snapshot.part").exists()
     assert not (tmp_path / "newcomer" / "snapshot.ready.db").exists()
     with app.store.reading() as session:
