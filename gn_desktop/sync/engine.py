@@ -243,6 +243,7 @@ class Syncer:
                 self._send_decisions(client, report)
                 self._push(client, report)
                 self._send_shares(client, report)
+                self._first_sync(client, report)
                 self._pull(client, report)
                 self._report_set_aside(client, report)
                 if self.store.role is DeviceRole.KIOSK:
@@ -496,9 +497,6 @@ class Syncer:
         with sync_transaction(self.store.engine) as conn:
             apply.retry_set_aside(conn)  # an update of the app may store what an older one could not
         state = self.state()
-        if self.snapshot and snapshots.worth_it(self.store, state) and self._start_from_snapshot(client, report, state):
-            report.snapshot = True
-            state = self.state()  # from the snapshot's caught-up cursor: what arrived since, usually nothing
         cursor, until = state["cursor"], state["until"]
         # From cursor 0 (a new PC, or after an HQ restore): the snapshot, in the biggest pages HQ serves, with no
         # history entry for the records it brings (see apply.apply_records)
@@ -527,6 +525,16 @@ class Syncer:
                 apply.forget_other_accounts(conn, campus)
         if erased_people:
             apply.compact(self.store.engine, erased_people)
+
+    def _first_sync(self, client: HqClient, report: SyncReport) -> None:
+        """A new PC starts from HQ's snapshot when it can (`report.snapshot`); the pull that follows brings what
+        arrived since, usually nothing."""
+        state = self.state()
+        worth_it = snapshots.worth_it(self.store, state)
+        if not worth_it:  # what an interrupted first sync left (campus data, the download unencrypted) goes
+            snapshots.discard_leftovers(self.data_dir)
+        elif self.snapshot and self._start_from_snapshot(client, report, state):
+            report.snapshot = True
 
     def _start_from_snapshot(self, client: HqClient, report: SyncReport, state: dict[str, Any]) -> bool:
         """Make this PC's database from HQ's snapshot aside (download, check, install as this PC), pull into it what

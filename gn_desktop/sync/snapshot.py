@@ -113,6 +113,13 @@ def discard_ready(data_dir: Path) -> None:
         (data_dir / name).unlink(missing_ok=True)
 
 
+def discard_leftovers(data_dir: Path) -> None:
+    """Remove what a first sync that was cut left in `data_dir` (a download, a database made aside), once this PC
+    will not start from a snapshot any more: they hold campus data, the download unencrypted."""
+    _discard(data_dir / PART, data_dir / f"{PART}.json")
+    discard_ready(data_dir)
+
+
 def publish(store: Store, into: Path) -> SnapshotInfo:
     """Write this replica's campus database for new PCs into HQ's `into` folder: `<campus_id>.db`, then
     `<campus_id>.json` describing it (both replaced atomically; HQ reads the description first, and a PC that got

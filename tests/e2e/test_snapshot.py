@@ -177,3 +177,27 @@ def test_hq_cut_while_catching_up_leaves_the_store_as_it_was_and_the_next_sync_s
 
     assert newcomer.sync_json()["snapshot"] is True  # the line is back
     assert newcomer.people() == people
+
+
+def test_a_pc_that_pulled_page_by_page_keeps_nothing_an_interrupted_first_sync_left(
+    live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]
+) -> None:
+    replica = enrol(live_hq, tmp_path, keyring_file, "replica")
+    replica.sync()
+    gone = replica.add_person("Salomé", "Resteaudisque")
+    replica.sync()
+    info = _publish(replica)
+    newcomer = enrol_second_pc(replica, tmp_path, "newcomer")
+    whole = (live_hq.data_dir / "snapshots" / f"{replica.campus_id()}.db").read_bytes()
+    # a download cut halfway (plain campus data), and a database made aside by a first sync that stopped
+    (newcomer.data_dir / "snapshot.part").write_bytes(whole[: len(whole) // 2])
+    (newcomer.data_dir / "snapshot.part.json").write_text(json.dumps({"sha256": info["sha256"]}))
+    (newcomer.data_dir / "snapshot.ready.db").write_bytes(whole)
+    live_hq.admin("person", "erase", gone, "--reason", "person_request", "--reference", "DPO-2026-32")
+
+    newcomer.sync(snapshot=False)  # no snapshot this time: page by page
+    newcomer.sync(snapshot=True)  # the next cycles know it will never start from one now
+
+    left = {p.name for p in newcomer.data_dir.iterdir() if p.name.startswith("snapshot")}
+    assert left == set()
+    assert not _files_hold(newcomer.data_dir, "Resteaudisque")
