@@ -308,8 +308,8 @@ class Store:
         a connection of its file is still in use; the caller then drops `ready` and pulls page by page.
 
         While the file is replaced, any other thread asking this store for a connection is refused
-        (`StoreBeingReplaced`), so no connection of the old file survives: the pool is emptied, the file renamed
-        over, and the next connection opens the new one. This installation's local state (settings, intake drafts,
+        (`StoreBeingReplaced`), so no connection of the old file survives: the pool is emptied, the file (which no
+        other program may have open) renamed over, and the next connection opens the new one. This installation's local state (settings, intake drafts,
         sign-in throttles, what it sent to HQ and HQ's refusals, its change sequence, its role) is carried into the
         new file first."""
         from gn_desktop.store.migrate import database_file
@@ -341,6 +341,8 @@ class Store:
             if _in_use(self.engine):
                 return False
             self.engine.dispose()
+            if not _alone(path, cipher.resolve(self._key)):  # another program has the file open
+                return False
             snapshot.put_in_place(ready, path)
             self._bind(make_engine(path, key=self._key))
             return True
@@ -362,3 +364,19 @@ def _in_use(engine: Engine) -> bool:
     """Whether a connection of `engine` is checked out (True when its pool cannot say: assume it is)."""
     pool = engine.pool
     return not isinstance(pool, QueuePool) or pool.checkedout() > 0
+
+
+def _alone(path: Path, key: str | None) -> bool:
+    """Whether nothing else (another program) has the database at `path` open: it can then leave WAL, which needs
+    every other connection closed; it is left in rollback-journal mode, closed, its WAL checkpointed and gone (the
+    next connection of a store engine puts it back in WAL)."""
+    conn = cipher.connect(path, key, timeout=1, check_same_thread=False)
+    try:
+        conn.isolation_level = None
+        try:
+            (mode,) = conn.execute("PRAGMA journal_mode=DELETE").fetchone()
+        except cipher.DBAPI.OperationalError:  # database is locked
+            return False
+        return str(mode).lower() == "delete"
+    finally:
+        conn.close()

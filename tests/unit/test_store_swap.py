@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import select
 
 from gn_desktop.services import setup
+from gn_desktop.store import cipher, snapshot
 from gn_desktop.store import models as m
-from gn_desktop.store import snapshot
 from gn_desktop.store.replica import sync_transaction, write_state
 from gn_desktop.store.uow import Store, StoreBeingReplaced
 
@@ -153,3 +153,15 @@ def test_another_thread_asking_for_the_data_during_the_swap_is_refused(
     assert len(seen) == 1 and isinstance(seen[0], StoreBeingReplaced)
     assert "réessayez dans un instant" in seen[0].message
     assert _people(live) == {person}  # and served again once it is in place
+
+
+def test_nothing_changes_while_another_program_has_the_file_open(pc: tuple[Store, Path, str]) -> None:
+    live, ready, _person = pc
+    other = cipher.connect(ready.parent / "campus.db", cipher.database_key(), check_same_thread=False)
+    try:
+        other.execute("SELECT count(*) FROM person").fetchall()  # another process, say `gn-desktop export`
+        assert live.swap_in(ready) is False
+    finally:
+        other.close()
+    assert _people(live) == set()
+    assert live.swap_in(ready) is True  # once it closed it
