@@ -10,7 +10,8 @@
    merged state) and one cycle of B (pull): the round trip.
 4. First sync from a snapshot: campus0 (a synced PC) publishes its database into HQ's snapshots folder; a new PC enrols
    and runs the command line's first sync (download, checks, install, pull what came after); against a plain copy of
-   the same file (copy + fsync) and the naive transfer of the same run.
+   the same file (copy + fsync) and the naive transfer of the same run. Then the same from the running app: the file
+   put in place on a task runner's thread kept busy by reads, with how long the swap held the app's tasks back.
 5. One edit's delay: B polls HQ (one cycle, then a pause) in its own process; A edits one person and runs a cycle;
    the delay is from A's commit to the moment B's store holds the value.
 
@@ -426,20 +427,71 @@ def child_poll(p: dict[str, Any]) -> None:
 
 
 def child_snapshot(p: dict[str, Any]) -> dict[str, Any]:
-    """A new PC of campus SDN: enrol, then the command line's first sync, which starts from HQ's snapshot."""
+    """A new PC of campus SDN: enrol, then the first sync, which starts from HQ's snapshot — the command line's, or
+    with `p["app"]` the running app's (the file put in place on its task runner's thread, which a stream of reads
+    keeps busy meanwhile, as a window would: `held_s` is how long the swap held the runner's tasks back)."""
     from gn_desktop.store.uow import Store
     from gn_desktop.sync import engine
 
     data_dir = Path(p["data_dir"])
     start = time.perf_counter()
     store = Store.open(data_dir)
-    syncer = engine.Syncer(store, data_dir, snapshot=True)
+    held: list[float] = []
+    runner = None
+    exclusive = None
+    if p.get("app"):
+        from PySide6.QtCore import QCoreApplication
+
+        from gn_desktop.app import build_runner
+
+        _qt = QCoreApplication.instance() or QCoreApplication([])
+        runner = build_runner(store)
+
+        def exclusive(fn: Callable[[], bool]) -> bool:
+            def timed() -> bool:
+                started = time.perf_counter()
+                try:
+                    return fn()
+                finally:
+                    held.append(time.perf_counter() - started)
+
+            assert runner is not None
+            return runner.exclusive(timed)
+
+    syncer = engine.Syncer(store, data_dir, snapshot=True, exclusive=exclusive)
     syncer.enrol(p["url"], p["code"], "bench")
     enrolled = time.perf_counter()
+    reads = threading.Event()
+    if runner is not None:
+        from gn_desktop.services import home
+
+        def keep_busy() -> None:  # what the open window asks meanwhile (its home figures), one after another
+            assert runner is not None
+            while not reads.is_set():
+                runner.exclusive(lambda: _home_once(store, home))
+
+        reader = threading.Thread(target=keep_busy, daemon=True)
+        reader.start()
     report = syncer.cycle()
     done = time.perf_counter()
+    reads.set()
+    if runner is not None:
+        reader.join()
+        runner.shutdown()
     store.dispose()
-    return {"cycle_s": done - enrolled, "total_s": done - start, "snapshot": report.snapshot, "rss_mb": peak_rss_mb()}
+    return {
+        "cycle_s": done - enrolled,
+        "total_s": done - start,
+        "snapshot": report.snapshot,
+        "rss_mb": peak_rss_mb(),
+        "held_s": held[0] if held else None,
+    }
+
+
+def _home_once(store: Any, home: Any) -> bool:
+    with store.read_unit(None) as uow:
+        home.home_view(uow)
+    return True
 
 
 def bench_snapshot(server: HqServer, replica: Path, work: Path, env: dict[str, str], runs: int) -> dict[str, Any]:
@@ -456,21 +508,32 @@ def bench_snapshot(server: HqServer, replica: Path, work: Path, env: dict[str, s
     finally:
         store.dispose()
     source = server.data_dir / "snapshots" / f"{info.campus_id}.db"
-    cycles, copies = [], []
+    cycles, copies, app_cycles, helds = [], [], [], []
     for run in range(runs):
         r = child(
             "snapshot", {"data_dir": str(work / f"snap{run}"), "url": server.url, "code": server.device_code()}, env
         )
         assert r["snapshot"], "the new PC did not start from the snapshot"
         cycles.append(r["cycle_s"])
+        params = {"data_dir": str(work / f"snapapp{run}"), "url": server.url, "code": server.device_code(), "app": 1}
+        a = child("snapshot", params, env)
+        assert a["snapshot"], "the app's first sync did not start from the snapshot"
+        app_cycles.append(a["cycle_s"])
+        helds.append(a["held_s"])
         target = work / f"copy{run}.db"
         started = time.perf_counter()
         shutil.copyfile(source, target)
         with target.open("rb") as f:
             os.fsync(f.fileno())
         copies.append(time.perf_counter() - started)
-        print(f"  snapshot first sync {r['cycle_s']:.2f} s, plain copy {copies[-1]:.2f} s", flush=True)
+        print(
+            f"  snapshot first sync {r['cycle_s']:.2f} s, in the app {a['cycle_s']:.2f} s (tasks held "
+            f"{a['held_s'] * 1000:.0f} ms), plain copy {copies[-1]:.2f} s",
+            flush=True,
+        )
     return {
+        "app_cycle_s": median(app_cycles),
+        "held_s": median(helds),
         "cycle_s": median(cycles),
         "copy_s": median(copies),
         "mb": info.size / 1e6,
@@ -873,6 +936,11 @@ def render(r: dict[str, Any], postgres: dict[str, Any] | None = None) -> str:
             f"since) | {sn['cycle_s']:.1f} s | ≤ 5 s idle, ≤ 0.25 × naive | plain copy of the file "
             f"{sn['copy_s']:.1f} s{versus} |"
         )
+        if "app_cycle_s" in sn:
+            lines.append(
+                f"| same, from the running app (put in place on its task runner's thread while reads keep it busy) "
+                f"| {sn['app_cycle_s']:.1f} s | | the app's tasks held {sn['held_s'] * 1000:.0f} ms |"
+            )
     if "edits" in r:
         e = r["edits"]
         lines.append(

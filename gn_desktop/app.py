@@ -15,7 +15,7 @@ import logging
 import logging.handlers
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -154,6 +154,11 @@ def build_sync(
     `client_factory` goes to `Syncer` (tests: an httpx mock transport), `options` to `SyncScheduler`; `kiosk`: an
     enrolment from this window enrols a kiosk device.
 
+    A new campus PC's first sync starts from HQ's ready database of its campus (issue #19): downloaded, checked and
+    caught up aside on this thread while the app stays usable, then put in place of the store's file on the task
+    runner's thread between two tasks (`TaskRunner.exclusive`, `Store.swap_in`), after which every view reloads
+    (`TaskRunner.replaced`). A kiosk never does: it holds no one's file.
+
     The thread is separate from the task runner's database worker: a cycle waits on the network for seconds (minutes
     on a bad line), which must never delay an advisor's save nor the UI. While online and idle, a second thread keeps
     a long poll open at HQ, so another campus's edit arrives here within about a second.
@@ -165,8 +170,17 @@ def build_sync(
 
     bridge = SyncBridge()
 
+    def swap(fn: Callable[[], bool]) -> bool:
+        swapped = runner.exclusive(fn)
+        if swapped:
+            runner.replaced()
+        return swapped
+
     def cycle(progress: Progress) -> Any:
-        return Syncer(store, data_dir, client_factory=client_factory, progress=progress).cycle()
+        syncer = Syncer(
+            store, data_dir, client_factory=client_factory, progress=progress, snapshot=not kiosk, exclusive=swap
+        )
+        return syncer.cycle()
 
     def server_url() -> str | None:
         url = Syncer(store, data_dir).state()["server_url"]

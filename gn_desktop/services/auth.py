@@ -115,6 +115,12 @@ def session_for(uow: UnitOfWork, username: str) -> SignedIn:
     return SignedIn(user.id, user.username, user.display_name, user.role, user.campus_id)
 
 
+def account_active(uow: UnitOfWork, user_id: str) -> bool:
+    """Whether the account `user_id` exists on this PC and may sign in (after the campus's data was replaced by HQ's
+    ready database, the signed-in user may have no account in it)."""
+    return bool(uow.session.scalar(select(m.User.active).where(m.User.id == user_id)))
+
+
 def first_advisor(uow: UnitOfWork) -> str | None:
     """Username of an advisor of this device's campus (demo screenshots sign in as them), else any account."""
     q = select(m.User.username).where(m.User.active.is_(True)).order_by(m.User.username)

@@ -8,10 +8,12 @@ campus's records as pulled, their history, the campus's conflicts, and the feed 
 with.
 
 `install` is the new PC's side: the file (already downloaded and its digest checked by the sync) is opened read-only
-and checked — SQLite's quick check, the schema revision, the campus — then the PC's own identity (device id, creation
-date, clock) is written into it, it is encrypted with the PC's key (`cipher.encrypt_in_place`) and it replaces the
-PC's empty database by an atomic rename. The PC then pulls from the snapshot's cursor, which brings what happened
-since (edits and erasures) before anyone uses the app.
+and checked — SQLite's quick check, the schema revision, the campus — then the PC's own device id is written into it,
+it is encrypted with the PC's key (`cipher.encrypt_in_place`) and renamed into place beside the store's file. The PC
+pulls into it from the snapshot's cursor, which brings what happened since (edits and erasures), then `Store.swap_in`
+makes it the store's file: `local_state` reads what the empty store holds of its own (settings, drafts, throttles,
+what it sent to HQ, its change sequence, role and creation date; None when it holds anything a replacement would
+lose), `carry_local_state` writes it into the new file, and `put_in_place` renames it over the store's.
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Connection, insert, select, text, update
+
 from gn_desktop.store import cipher
+from gn_desktop.store import models as m
 
 #: tables whose rows belong to the installation, not to the campus
 LOCAL_ONLY = (
@@ -113,9 +118,9 @@ def make(source: Any, out: Path) -> SnapshotFacts:
 def install(
     downloaded: Path, database: Path, *, device_id: str, campus_id: str, expected_revision: str, key: str | None
 ) -> SnapshotFacts:
-    """Put the checked snapshot `downloaded` in place of `database` (which nobody may have open), as this PC:
-    `device_id` becomes its identity, `key` its encryption (None: left plain, the insecure demo mode). The previous
-    file, its WAL and shared memory are replaced or removed."""
+    """Put the checked snapshot `downloaded` in place of `database` (which nobody may have open: the file made
+    ready beside the store's), as this PC: `device_id` becomes its identity, `key` its encryption (None: left plain,
+    the insecure demo mode). A previous file there, its WAL and shared memory are replaced or removed."""
     found = facts(downloaded)
     if found.campus_id != campus_id:
         raise SnapshotRefused("another campus's snapshot")
@@ -132,14 +137,89 @@ def install(
         cipher.encrypt_in_place(downloaded, key)  # synced to disk; the plain file is replaced by the encrypted one
     with open(downloaded, "rb") as f:
         os.fsync(f.fileno())
+    put_in_place(downloaded, database)
+    return found
+
+
+def put_in_place(ready: Path, database: Path) -> None:
+    """Rename the complete database file `ready` over `database` (which nobody may have open): its WAL and shared
+    memory go first, and the rename is made durable."""
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             os.remove(f"{database}{suffix}")
-    os.replace(downloaded, database)
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(f"{ready}{suffix}")
+    os.replace(ready, database)
     with contextlib.suppress(OSError):  # the rename itself made durable (POSIX)
         directory = os.open(database.parent, os.O_RDONLY)
         try:
             os.fsync(directory)
         finally:
             os.close(directory)
-    return found
+
+
+#: this installation's rows kept when its database is replaced by one made aside (`carry_local_state`)
+CARRIED = (m.LocalSetting, m.IntakeDraft, m.SignInThrottle, m.SyncSent, m.SyncRejection)
+
+
+@dataclass(frozen=True, slots=True)
+class LocalState:
+    """What an empty store holds of its own, to be carried into the database that replaces it."""
+
+    device: dict[str, Any]
+    state: dict[str, Any]
+    last_seq: int
+    rows: dict[str, list[dict[str, Any]]]
+
+
+def local_state(conn: Connection) -> LocalState | None:
+    """This installation's own state in the store `conn` reads; None when the store holds something that a
+    replacement would lose: a person, a change or an erasure waiting for HQ, a share, a decision, pulled records."""
+    own = (
+        select(m.Person.id).limit(1),
+        select(m.ChangeLog.seq).limit(1),
+        select(m.PendingErasure.person_id).limit(1),
+        select(m.PendingShare.person_id).limit(1),
+        select(m.SyncConflict.id).where(m.SyncConflict.pending_choice.is_not(None)).limit(1),
+    )
+    if any(conn.execute(q).first() is not None for q in own):
+        return None
+    state = conn.execute(select(m.SyncState.__table__).where(m.SyncState.id == 1)).mappings().first()
+    device = conn.execute(select(m.DeviceState.__table__).where(m.DeviceState.id == 1)).mappings().first()
+    if state is None or device is None or state["cursor"] != 0 or state["until"] is not None:
+        return None
+    seq = conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'")).scalar()
+    rows = {
+        model.__tablename__: [dict(r) for r in conn.execute(select(model.__table__)).mappings()] for model in CARRIED
+    }
+    return LocalState(dict(device), dict(state), int(seq or 0), rows)
+
+
+def carry_local_state(conn: Connection, carried: LocalState) -> bool:
+    """Write `carried` into the database made aside that `conn` writes to (a transaction); False when that database
+    is not this installation's (another device id or enrolment): it must then not replace the store."""
+    device = conn.execute(select(m.DeviceState.device_id).where(m.DeviceState.id == 1)).scalar()
+    state = conn.execute(select(m.SyncState.server_url, m.SyncState.install_id).where(m.SyncState.id == 1)).first()
+    mine = carried.state
+    if device != carried.device["device_id"] or state is None:
+        return False
+    if (state[0], state[1]) != (mine["server_url"], mine["install_id"]):
+        return False
+    for model in CARRIED:
+        rows = carried.rows[model.__tablename__]
+        if rows:
+            conn.execute(insert(model).prefix_with("OR REPLACE"), rows)
+    conn.execute(
+        update(m.DeviceState)
+        .where(m.DeviceState.id == 1)
+        .values(
+            role=carried.device["role"],
+            ticket_prefix=carried.device["ticket_prefix"],
+            created_at=carried.device["created_at"],
+        )
+    )
+    conn.execute(update(m.SyncState).where(m.SyncState.id == 1).values(last_acked_seq=mine["last_acked_seq"]))
+    # this device's change sequence continues where it was at HQ (never below what HQ already holds from it)
+    conn.execute(text("DELETE FROM sqlite_sequence WHERE name = 'change_log'"))
+    conn.execute(text("INSERT INTO sqlite_sequence (name, seq) VALUES ('change_log', :seq)"), {"seq": carried.last_seq})
+    return True

@@ -4,20 +4,25 @@
 transaction, begun with the write lock (BEGIN IMMEDIATE), with change capture attributed to that user. Services take a
 unit of work and primitives and return plain data; they never build sessions themselves.
 
-Threading: a `Store` may be shared across threads; a `UnitOfWork` belongs to the thread that opened it.
+Threading: a `Store` may be shared across threads; a `UnitOfWork` belongs to the thread that opened it. Its file may
+be replaced while the app runs (`swap_in`: a new PC starting from HQ's snapshot), by the one thread where no unit of
+work is open; any other thread asking for a connection meanwhile gets `StoreBeingReplaced`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
+from gn_core.domain.errors import KnownError
 from gn_core.hlc import HybridClock, Stamp
 from gn_core.ids import new_id
 from gn_core.sync_rules import DeviceRole
@@ -25,6 +30,15 @@ from gn_desktop import paths
 from gn_desktop.store import changes, cipher, snapshot
 from gn_desktop.store.engine import DB_FILENAME, make_engine, writer
 from gn_desktop.store.models import DeviceState
+
+#: said to a task that asked for the data during the second the campus database is put in place
+STORE_BEING_REPLACED = (
+    "Les données du campus reçues du siège sont en cours d'installation sur ce poste : réessayez dans un instant."
+)
+
+
+class StoreBeingReplaced(KnownError):
+    """A connection was asked for while `Store.swap_in` replaces the file (another thread than the one doing it)."""
 
 
 class StoreSession(Session):
@@ -100,13 +114,22 @@ class UnitOfWork:
 class Store:
     """The campus store on one SQLite file (or in memory), with this installation's device identity and clock."""
 
-    def __init__(self, engine: Engine, *, wall: Callable[[], int] | None = None) -> None:
-        """`wall` replaces the system clock (milliseconds since the epoch) for this store's clock; tests only."""
+    def __init__(
+        self, engine: Engine, *, wall: Callable[[], int] | None = None, key: str | cipher.ThisPc | None = cipher.THIS_PC
+    ) -> None:
+        """`wall` replaces the system clock (milliseconds since the epoch) for this store's clock; tests only.
+        `key`: the key `engine` was made with (this PC's by default)."""
         self._wall = wall
+        #: the key of this store's file (as `make_engine` takes it), for the file that replaces it (`swap_in`)
+        self._key: str | cipher.ThisPc | None = key
+        self._gate = threading.Lock()
+        #: the thread replacing the file (`swap_in`), None otherwise
+        self._swapping: int | None = None
         self._bind(engine)
 
     def _bind(self, engine: Engine) -> None:
         self.engine = engine
+        event.listen(engine, "checkout", self._checkout_gate)
         self._write_sessions = sessionmaker(bind=writer(engine), class_=StoreSession, expire_on_commit=False)
         self._read_sessions = sessionmaker(bind=engine, class_=StoreSession, expire_on_commit=False)
         self._device: DeviceState | None = None
@@ -131,7 +154,7 @@ class Store:
             from gn_desktop.store.migrate import upgrade_to_head
 
             upgrade_to_head(engine)
-        return cls(engine, wall=wall)
+        return cls(engine, wall=wall, key=key)
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -250,29 +273,110 @@ class Store:
         finally:
             session.close()  # rolls the transaction back without expiring loaded objects
 
-    def replace_with_snapshot(self, downloaded: Path) -> snapshot.SnapshotFacts:
-        """Become the campus database in `downloaded` (checked, see store/snapshot.py), keeping this installation's
-        identity. Nothing else may use this store meanwhile: the command line's first sync does it, never the app.
-        Raises `snapshot.SnapshotRefused` (this store is then unchanged)."""
-        from gn_desktop.store.migrate import database_file, head_revision
+    def install_beside(self, downloaded: Path, ready: Path) -> snapshot.SnapshotFacts:
+        """Make HQ's snapshot `downloaded` (its digest checked) this PC's database at `ready`, beside this store's
+        file: checked (store/snapshot.py), given this installation's device id and encrypted with its key.
+        Raises `snapshot.SnapshotRefused` (another campus, another schema revision, not a campus database)."""
+        from gn_desktop.store.migrate import head_revision
 
-        path = database_file(self.engine)
         campus_id = self.campus_id
-        if path is None or campus_id is None:
-            raise snapshot.SnapshotRefused("an in-memory or unenrolled store")
-        device_id = self.device_id
-        revision = head_revision() or ""
-        self.engine.dispose()
+        if campus_id is None:
+            raise snapshot.SnapshotRefused("an unenrolled store")
+        paths.private_file(downloaded)
         found = snapshot.install(
             downloaded,
-            path,
-            device_id=device_id,
+            ready,
+            device_id=self.device_id,
             campus_id=campus_id,
-            expected_revision=revision,
-            key=cipher.database_key(),
+            expected_revision=head_revision() or "",
+            key=cipher.resolve(self._key),
         )
-        self._bind(make_engine(path))
+        paths.private_file(ready)  # as the store's own file (0600)
         return found
+
+    def beside(self, ready: Path) -> Store:
+        """A store on the database file `ready` made beside this one (`install_beside`: the same key); the caller
+        disposes it."""
+        return Store(make_engine(ready, key=self._key), wall=self._wall, key=self._key)
+
+    def swap_in(self, ready: Path) -> bool:
+        """Become the database file `ready` while the app may be running: this PC's campus database made aside
+        (`gn_desktop.sync.snapshot`: HQ's snapshot installed as this PC and caught up), which replaces this store's
+        empty one. Call it where no unit of work of this store is open (the app: on the task runner's thread,
+        between tasks; the command line: alone). Returns False, and changes nothing, when this store now holds
+        something of its own (a person, a change waiting for HQ, a decision: written while the file was made) or
+        a connection of its file is still in use; the caller then drops `ready` and pulls page by page.
+
+        While the file is replaced, any other thread asking this store for a connection is refused
+        (`StoreBeingReplaced`), so no connection of the old file survives: the pool is emptied, the file (which no
+        other program may have open) renamed over, and the next connection opens the new one. This installation's local state (settings, intake drafts,
+        sign-in throttles, what it sent to HQ and HQ's refusals, its change sequence, its role) is carried into the
+        new file first."""
+        from gn_desktop.store.migrate import database_file
+        from gn_desktop.store.replica import sync_transaction
+
+        path = database_file(self.engine)
+        if path is None or ready.resolve() == path.resolve():
+            return False
+        with self._gate:
+            if self._swapping is not None:
+                return False
+            self._swapping = threading.get_ident()
+        try:
+            if _in_use(self.engine):  # a unit of work (another thread's) is open: not now
+                return False
+            with self.engine.connect() as live:
+                carried = snapshot.local_state(live)
+            if carried is None:
+                return False
+            scratch = make_engine(ready, key=self._key)
+            try:
+                with sync_transaction(scratch) as conn:
+                    if not snapshot.carry_local_state(conn, carried):
+                        return False
+                with scratch.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                scratch.dispose()
+            if _in_use(self.engine):
+                return False
+            self.engine.dispose()
+            if not _alone(path, cipher.resolve(self._key)):  # another program has the file open
+                return False
+            snapshot.put_in_place(ready, path)
+            self._bind(make_engine(path, key=self._key))
+            return True
+        finally:
+            with self._gate:
+                self._swapping = None
+
+    def _checkout_gate(self, _dbapi: object, _record: object, _proxy: object) -> None:
+        """Pool checkout hook: while the file is being replaced, only the thread replacing it gets a connection."""
+        swapping = self._swapping
+        if swapping is not None and swapping != threading.get_ident():
+            raise StoreBeingReplaced(STORE_BEING_REPLACED)
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _in_use(engine: Engine) -> bool:
+    """Whether a connection of `engine` is checked out (True when its pool cannot say: assume it is)."""
+    pool = engine.pool
+    return not isinstance(pool, QueuePool) or pool.checkedout() > 0
+
+
+def _alone(path: Path, key: str | None) -> bool:
+    """Whether nothing else (another program) has the database at `path` open: it can then leave WAL, which needs
+    every other connection closed; it is left in rollback-journal mode, closed, its WAL checkpointed and gone (the
+    next connection of a store engine puts it back in WAL)."""
+    conn = cipher.connect(path, key, timeout=1, check_same_thread=False)
+    try:
+        conn.isolation_level = None
+        try:
+            (mode,) = conn.execute("PRAGMA journal_mode=DELETE").fetchone()
+        except cipher.DBAPI.OperationalError:  # database is locked
+            return False
+        return str(mode).lower() == "delete"
+    finally:
+        conn.close()

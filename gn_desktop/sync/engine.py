@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import logging
 import queue
 import socket
 import threading
@@ -63,9 +64,14 @@ from gn_desktop.sync.errors import (
     clock_message,
 )
 
-#: (phase, done, total): phase "push" or "pull"; total 0 when unknown
+#: (phase, done, total): phase "push", "pull" or "snapshot" (bytes of HQ's ready database); total 0 when unknown
 Progress = Callable[[str, int, int], None]
 
+#: runs a function where no unit of work of the store is open, and returns what it returned (see `Syncer`)
+Exclusive = Callable[[Callable[[], bool]], bool]
+
+
+log = logging.getLogger(__name__)
 
 #: the local setting holding a digest of the set-aside list last reported to HQ
 SET_ASIDE_REPORTED = "sync.set_aside_reported"
@@ -119,9 +125,12 @@ class Syncer:
         batch_size: int = MAX_PUSH_CHANGES,
         page_limit: int | None = None,
         snapshot: bool = False,
+        exclusive: Exclusive | None = None,
     ) -> None:
-        """`snapshot`: a new PC may start from HQ's ready database of its campus (sync/snapshot.py) — only when
-        nothing else uses `store` (the command line), since its file is replaced."""
+        """`snapshot`: a new PC may start from HQ's ready database of its campus (sync/snapshot.py): downloaded,
+        installed and caught up aside, it then replaces `store`'s file through `exclusive`, which runs what it is
+        given where no unit of work of `store` is open and returns its result (the app: on the task runner's thread
+        between two tasks, `TaskRunner.exclusive`; by default, here: the command line, alone with its store)."""
         self.store = store
         self.data_dir = data_dir
         self._client_factory = client_factory or (lambda url, token: HqClient(url, token))
@@ -129,6 +138,7 @@ class Syncer:
         self.batch_size = min(batch_size, MAX_PUSH_CHANGES)
         self.page_limit = page_limit
         self.snapshot = snapshot
+        self._exclusive: Exclusive = exclusive or (lambda fn: fn())
 
     # -- state --------------------------------------------------------------------------------------------
 
@@ -244,6 +254,7 @@ class Syncer:
                 self._send_decisions(client, report)
                 self._push(client, report)
                 self._send_shares(client, report)
+                self._first_sync(client, report)
                 self._pull(client, report)
                 self._report_set_aside(client, report)
                 if self.store.role is DeviceRole.KIOSK:
@@ -534,11 +545,6 @@ class Syncer:
         with sync_transaction(self.store.engine) as conn:
             apply.retry_set_aside(conn)  # an update of the app may store what an older one could not
         state = self.state()
-        if self.snapshot and snapshots.worth_it(self.store, state):
-            progress = functools.partial(self._progress, "snapshot")
-            if snapshots.start_from_snapshot(self.store, client, self.data_dir, state, progress):
-                report.snapshot = True
-                state = self.state()
         cursor, until = state["cursor"], state["until"]
         # From cursor 0 (a new PC, or after an HQ restore): the snapshot, in the biggest pages HQ serves, with no
         # history entry for the records it brings (see apply.apply_records)
@@ -567,6 +573,50 @@ class Syncer:
                 apply.forget_other_accounts(conn, campus)
         if erased_people:
             apply.compact(self.store.engine, erased_people)
+
+    def _first_sync(self, client: HqClient, report: SyncReport) -> None:
+        """A new PC starts from HQ's snapshot when it can (`report.snapshot`); the pull that follows brings what
+        arrived since, usually nothing."""
+        state = self.state()
+        worth_it = snapshots.worth_it(self.store, state)
+        if not worth_it:  # what an interrupted first sync left (campus data, the download unencrypted) goes
+            snapshots.discard_leftovers(self.data_dir)
+        elif self.snapshot and self._start_from_snapshot(client, report, state):
+            report.snapshot = True
+
+    def _start_from_snapshot(self, client: HqClient, report: SyncReport, state: dict[str, Any]) -> bool:
+        """Make this PC's database from HQ's snapshot aside (download, check, install as this PC), pull into it what
+        came after the snapshot (edits, erasures: applied before anyone sees the data), then let it replace the
+        store's file (`Store.swap_in`, run through `exclusive`). True when the store now is that database; False,
+        the store untouched, when there is no usable snapshot or the store was written to meanwhile: the caller
+        pulls page by page. A failure while catching up (HQ out of reach) is raised, the store untouched."""
+        progress = functools.partial(self._progress, "snapshot")
+        ready = snapshots.prepare(self.store, client, self.data_dir, state, progress)
+        if ready is None:
+            return False
+        caught_up = SyncReport()
+        swapped = False
+        try:
+            aside = self.store.beside(ready)
+            try:
+                Syncer(aside, self.data_dir, progress=self._progress, page_limit=self.page_limit)._pull(
+                    client, caught_up
+                )
+            finally:
+                aside.dispose()
+            try:
+                swapped = self._exclusive(functools.partial(self.store.swap_in, ready))
+            except Exception:  # the app closing (its task runner shut down), or a file that could not be renamed
+                log.warning("the snapshot could not replace the store: pulling page by page", exc_info=True)
+        finally:
+            if not swapped:
+                snapshots.discard_ready(self.data_dir)
+        if not swapped:
+            log.info("the store was written to while the snapshot was made ready: pulling page by page")
+            return False
+        report.pulled += caught_up.pulled
+        report.conflicts += caught_up.conflicts
+        return True
 
 
 #: page size asked for during a snapshot: 2.5 times the default, fewer transactions; bigger pages cost memory (a

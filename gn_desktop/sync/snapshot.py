@@ -5,14 +5,16 @@ When HQ offers a snapshot of this campus (`GET /v1/snapshot`, made by a campus r
 
 1. downloads the file into `snapshot.part` in its data directory, resuming an interrupted download with an HTTP
    range (a `snapshot.part.json` beside it says which snapshot the bytes belong to);
-2. checks its SHA-256 and size against what HQ announced, then its content (store/snapshot.py: SQLite's quick check,
-   schema revision, campus);
-3. becomes it atomically, keeping its own device identity, enrolment and the epoch it enrolled in;
-4. pulls from the snapshot's cursor in the same cycle — the edits and erasures made since — before anyone uses it.
+2. checks its SHA-256 and size against what HQ announced, then installs it aside as this PC (`READY`, through
+   `Store.install_beside`: SQLite's quick check, schema revision, campus; its device identity, enrolment and key);
+3. pulls into that file from the snapshot's cursor — the edits and erasures made since (`Syncer._start_from_snapshot`);
+4. lets it replace the store's file (`Store.swap_in`), where no unit of work of the store is open: in the running
+   app on the task runner's thread between two tasks, from the command line directly.
 
-Anything unexpected (no snapshot, another epoch, a digest that does not match, a file this app cannot open) leaves
-the PC as it was, and the cycle pulls page by page as before. Only the command line's sync does this (`gn-desktop
-sync`, used by installers and `make run`): it alone holds the store while the file is replaced.
+The store in use is untouched until that last rename, so the app stays usable during the download. Anything
+unexpected (no snapshot, another epoch, a digest that does not match, a file this app cannot open, the store written
+to meanwhile) leaves the PC as it was, and the cycle pulls page by page as before; HQ out of reach leaves it as it
+was too, for the next cycle.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ from gn_desktop.sync.client import HqClient
 log = logging.getLogger(__name__)
 
 PART = "snapshot.part"
+#: the snapshot installed as this PC and caught up, before it replaces the store's file
+READY = "snapshot.ready.db"
 
 
 def worth_it(store: Store, state: dict[str, Any]) -> bool:
@@ -54,45 +58,66 @@ def worth_it(store: Store, state: dict[str, Any]) -> bool:
     return not mine and people is None and not erasures
 
 
-def start_from_snapshot(
+def prepare(
     store: Store, client: HqClient, data_dir: Path, state: dict[str, Any], progress: Callable[[int, int], None]
-) -> bool:
-    """Install HQ's snapshot of this campus if it offers a usable one; True when this store now is that snapshot."""
+) -> Path | None:
+    """Download HQ's snapshot of this campus if it offers a usable one, check it and install it aside as this PC
+    (`READY` in the data directory: this PC's identity and enrolment, encrypted with its key), without touching
+    `store`; None when there is none, or it is unusable (the caller pulls page by page)."""
     info = client.snapshot_info()
     if info is None or info.campus_id != store.campus_id or info.epoch != state["epoch"]:
-        return False
+        return None
     part, label = data_dir / PART, data_dir / f"{PART}.json"
     if _label(label) != info.sha256:  # bytes of another snapshot: start over
         part.unlink(missing_ok=True)
         label.write_text(json.dumps({"sha256": info.sha256}), encoding="utf-8")
     if not client.download_snapshot(info, part, progress):
-        return False
+        return None
     if part.stat().st_size != info.size or _sha256(part) != info.sha256:
         log.warning("snapshot digest or size differs from HQ's announcement: pulling page by page")
         _discard(part, label)
-        return False
+        return None
+    ready = data_dir / READY
     try:
-        found = store.replace_with_snapshot(part)
+        found = store.install_beside(part, ready)
     except SnapshotRefused as exc:
         log.warning("snapshot refused (%s): pulling page by page", exc)
         _discard(part, label)
-        return False
+        discard_ready(data_dir)
+        return None
     label.unlink(missing_ok=True)
-    with sync_transaction(store.engine) as conn:
-        write_state(
-            conn,
-            server_url=state["server_url"],
-            install_id=state["install_id"],
-            campus_code=state["campus_code"],
-            campus_name=state["campus_name"],
-            epoch=found.epoch,
-            cursor=found.cursor,
-            until=None,
-            last_acked_seq=0,
-            needs_reenrol=False,
-        )
-    log.info("started from HQ's snapshot at cursor %d (%s)", found.cursor, info.created_at)
-    return True
+    aside = store.beside(ready)
+    try:
+        with sync_transaction(aside.engine) as conn:
+            write_state(
+                conn,
+                server_url=state["server_url"],
+                install_id=state["install_id"],
+                campus_code=state["campus_code"],
+                campus_name=state["campus_name"],
+                epoch=found.epoch,
+                cursor=found.cursor,
+                until=None,
+                last_acked_seq=0,
+                needs_reenrol=False,
+            )
+    finally:
+        aside.dispose()
+    log.info("HQ's snapshot of %s at cursor %d installed aside", info.created_at, found.cursor)
+    return ready
+
+
+def discard_ready(data_dir: Path) -> None:
+    """Remove a database made aside that will not be used (and its WAL)."""
+    for name in (READY, f"{READY}-wal", f"{READY}-shm"):
+        (data_dir / name).unlink(missing_ok=True)
+
+
+def discard_leftovers(data_dir: Path) -> None:
+    """Remove what a first sync that was cut left in `data_dir` (a download, a database made aside), once this PC
+    will not start from a snapshot any more: they hold campus data, the download unencrypted."""
+    _discard(data_dir / PART, data_dir / f"{PART}.json")
+    discard_ready(data_dir)
 
 
 def publish(store: Store, into: Path) -> SnapshotInfo:

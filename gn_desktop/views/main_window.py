@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         self.sync_page.loaded.connect(self._on_sync_page_loaded)
         self.sync.activity_changed.connect(self._on_sync_activity)
         runner.error.connect(self._on_task_error)
+        runner.store_replaced.connect(self._on_store_replaced)
         self._retranslate()
         self.screens.setCurrentWidget(self.sign_in_page)
         self.sign_in_page.reset()
@@ -291,6 +292,28 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(self.sign_in_page)
         self.sign_in_page.reset(locked_user=username)
         self.locked.emit()
+
+    def _on_store_replaced(self) -> None:
+        """The campus's data came whole from HQ (a new PC's first sync): the signed-in user carries on if their
+        account is in it, else signs in again with an account of the campus."""
+        session = self.session
+        if session is None or session.user_id is None:
+            return
+        self._runner.query(
+            auth.account_active, session.user_id, on_done=lambda active: self._account_checked(session, active)
+        )
+
+    def _account_checked(self, session: SignedIn, active: bool) -> None:
+        if active or self.session is not session:
+            return
+        self.lock()
+        self.sign_in_page.reset()
+        self.sign_in_page.tell(
+            self.tr(
+                "The campus's data has been received from the head office, and your account is not in it: sign in "
+                "with your account of this campus."
+            )
+        )
 
     def _reset_workspace(self) -> None:
         """Another advisor signs in: show nothing of the previous one's work."""

@@ -195,6 +195,14 @@ class SignInPage(QWidget):
         self._show_refusal(error.message)
         self.refused.emit(error.message)
 
+    def tell(self, text: str) -> None:
+        """Show `text` (why the user has to sign in again) above the form, until the next attempt."""
+        self.message.setProperty("error", False)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.show()
+
     def _show_refusal(self, text: str) -> None:
         self.message.setProperty("error", True)
         self.message.style().unpolish(self.message)

@@ -274,8 +274,16 @@ class SyncPage(QWidget):
         if activity is None or activity.progress is None:
             return ""
         phase, done, total = activity.progress
-        what = self.tr("Sending") if phase == "push" else self.tr("Receiving")
         loc = QLocale()
+        if phase == "snapshot":  # bytes of HQ's ready database of the campus (a new PC's first sync)
+            if total <= 0:
+                return self.tr("Downloading the campus's data…")
+            return (
+                self.tr("Downloading the campus's data: %1 of %2")
+                .replace("%1", loc.formattedDataSize(done, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat))
+                .replace("%2", loc.formattedDataSize(total, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat))
+            )
+        what = self.tr("Sending") if phase == "push" else self.tr("Receiving")
         if total > 0:
             return (
                 self.tr("%1: %2 / %3")
@@ -339,7 +347,9 @@ class SyncPage(QWidget):
         progress = activity.progress if activity is not None and activity.phase == Phase.SYNCING else None
         self.progress.setVisible(progress is not None)
         if progress is not None:
-            _phase, done, total = progress
+            phase, done, total = progress
+            if phase == "snapshot":  # bytes: in KiB, within the bar's range
+                done, total = done // 1024, total // 1024
             self.progress.setRange(0, max(total, 0))  # 0..0: busy indicator when the total is unknown
             self.progress.setValue(min(done, total) if total else 0)
         self.progress_label.setText(self.progress_text() if progress is not None else "")

@@ -58,6 +58,9 @@ Ts = TypeVarTuple("Ts")
 # (entity, record id) pairs, e.g. ("person", "0192…")
 Changes = frozenset[tuple[str, str]]
 
+# what `changed` carries when the store's data was replaced as a whole (`TaskRunner.replaced`): every record
+EVERYTHING: Changes = frozenset({("*", "*")})
+
 
 class UnitOfWorkLike(Protocol):
     """What the runner needs of a unit of work (the store's `UnitOfWork` satisfies it)."""
@@ -120,12 +123,15 @@ class TaskRunner(QObject):
     * `changed(frozenset[tuple[str, str]])`: after a committed write that touched records, before its `on_done`.
     * `error(TaskError)`: a task failed and had no `on_error`.
     * `busy_changed(bool)`: True when the first task is submitted, False when the last one is delivered.
+    * `store_replaced()`: the store's data was replaced as a whole (`replaced()`), after `changed(EVERYTHING)`.
     """
 
     changed = Signal(object)
     error = Signal(object)
     busy_changed = Signal(bool)
+    store_replaced = Signal()
     _delivered = Signal(object)  # worker thread -> UI thread (queued: the runner lives on the UI thread)
+    _replaced = Signal()  # any thread -> UI thread
 
     def __init__(
         self,
@@ -143,6 +149,7 @@ class TaskRunner(QObject):
         self._ids = itertools.count(1)
         self._pending: dict[int, _Callbacks] = {}
         self._delivered.connect(self._deliver)
+        self._replaced.connect(self._announce_replaced)
 
     # -- UI thread API -------------------------------------------------------------------------------------------
 
@@ -195,7 +202,32 @@ class TaskRunner(QObject):
             executor.shutdown(wait=True, cancel_futures=True)
         self._pending.clear()
 
+    # -- any thread but the UI thread ------------------------------------------------------------------------------
+
+    def exclusive(self, fn: Callable[[], T]) -> T:
+        """Run `fn` (no unit of work) on the worker thread between two tasks and wait for what it returns: while it
+        runs no task does, and none has a unit of work open. For work on the store itself from another thread (the
+        sync thread putting HQ's snapshot in place of the database file: `Store.swap_in`). Never from the UI thread,
+        which would wait for every queued task. Raises what `fn` raised; RuntimeError once the runner is shut down
+        (`concurrent.futures.CancelledError` when it was shut down before `fn` ran)."""
+        executor = self._executor
+        if executor is None:
+            raise RuntimeError("TaskRunner.shutdown() was called: no more tasks can run")
+        return executor.submit(fn).result()
+
+    def replaced(self) -> None:
+        """The store's data was replaced as a whole (any thread): on the UI thread, `changed(EVERYTHING)` makes every
+        open view reload, then `store_replaced` is emitted."""
+        self._replaced.emit()
+
     # -- internals -----------------------------------------------------------------------------------------------
+
+    @Slot()
+    def _announce_replaced(self) -> None:
+        if self._executor is None:
+            return
+        self.changed.emit(EVERYTHING)
+        self.store_replaced.emit()
 
     def _submit(
         self,

@@ -1698,7 +1698,6 @@
     <name>MainWindow</name>
     <message>
         <source>Home</source>
-        <extracomment>changes waiting, from whichever read came last (the home figures or the sync page)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1763,6 +1762,11 @@
     </message>
     <message>
         <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campus&apos;s data has been received from the head office, and your account is not in it: sign in with your account of this campus.</source>
+        <extracomment>changes waiting, from whichever read came last (the home figures or the sync page)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3716,6 +3720,14 @@ Follow-up of the people the campus accompanies towards digital jobs. The data st
     </message>
     <message>
         <source>Update needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the campus&apos;s data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the campus&apos;s data: %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1698,7 +1698,6 @@
     <name>MainWindow</name>
     <message>
         <source>Home</source>
-        <extracomment>changes waiting, from whichever read came last (the home figures or the sync page)</extracomment>
         <translation>Accueil</translation>
     </message>
     <message>
@@ -1764,6 +1763,11 @@
     <message>
         <source>Version %1</source>
         <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>The campus&apos;s data has been received from the head office, and your account is not in it: sign in with your account of this campus.</source>
+        <extracomment>changes waiting, from whichever read came last (the home figures or the sync page)</extracomment>
+        <translation>Les données du campus ont été reçues du siège et votre compte n&apos;y figure pas : connectez-vous avec votre compte de ce campus.</translation>
     </message>
     <message>
         <source>Le Grand Numérique — %1</source>
@@ -3719,6 +3723,14 @@ Suivi des personnes que le campus accompagne vers les métiers du numérique. Le
     <message>
         <source>Update needed</source>
         <translation>Mise à jour nécessaire</translation>
+    </message>
+    <message>
+        <source>Downloading the campus&apos;s data…</source>
+        <translation>Téléchargement des données du campus…</translation>
+    </message>
+    <message>
+        <source>Downloading the campus&apos;s data: %1 of %2</source>
+        <translation>Téléchargement des données du campus : %1 sur %2</translation>
     </message>
     <message>
         <source>Sending</source>

@@ -6,9 +6,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from gn_desktop.sync.client import HqClient
 from gn_desktop.sync.engine import Syncer
+from gn_desktop.sync.errors import OFFLINE, Offline
 from tests.e2e.conftest import Campus, Hq, enrol, enrol_second_pc
 from tests.support.disk import readable_bytes
 
@@ -113,3 +119,85 @@ def test_an_unusable_snapshot_falls_back_to_the_page_by_page_pull(
     assert report["snapshot"] is False
     assert newcomer.people() == people
     assert not _files_hold(newcomer.data_dir, "Altéré")
+
+
+def test_a_person_registered_while_the_snapshot_was_made_ready_keeps_the_pc_on_its_own_store(
+    live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]
+) -> None:
+    replica = enrol(live_hq, tmp_path, keyring_file, "replica")
+    replica.sync()
+    people = {replica.add_person(f"Léa{i}", f"Pendant{i}") for i in range(5)}
+    replica.sync()
+    _publish(replica)
+    newcomer = enrol_second_pc(replica, tmp_path, "newcomer")
+    registered: list[str] = []
+
+    def meanwhile(swap: Callable[[], bool]) -> bool:
+        # an advisor registered someone while the snapshot was downloaded: the store is no longer empty
+        registered.append(newcomer.add_person("Rose", "Inscriteentretemps"))
+        return swap()
+
+    store = newcomer.store()
+    try:
+        report = Syncer(store, newcomer.data_dir, snapshot=True, exclusive=meanwhile).cycle()
+    finally:
+        store.dispose()
+
+    assert report.snapshot is False  # pulled page by page into the store as it is
+    assert newcomer.people() == {*people, *registered}
+    assert not (newcomer.data_dir / "snapshot.ready.db").exists()
+    newcomer.sync()  # the person registered meanwhile leaves like any change
+    replica.sync()
+    assert replica.people() == {*people, *registered}
+
+
+def test_hq_cut_while_catching_up_leaves_the_store_as_it_was_and_the_next_sync_starts_again(
+    live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]
+) -> None:
+    replica = enrol(live_hq, tmp_path, keyring_file, "replica")
+    replica.sync()
+    people = {replica.add_person(f"Yanis{i}", f"Coupure{i}") for i in range(5)}
+    replica.sync()
+    _publish(replica)
+    newcomer = enrol_second_pc(replica, tmp_path, "newcomer")
+
+    class CutAfterDownload(HqClient):
+        def pull_raw(self, *args: Any, **kwargs: Any) -> bytes:
+            raise Offline(OFFLINE)  # the line drops once the file is here
+
+    store = newcomer.store()
+    try:
+        with pytest.raises(Offline):
+            Syncer(store, newcomer.data_dir, snapshot=True, client_factory=CutAfterDownload).cycle()
+        assert Syncer(store, newcomer.data_dir).state()["cursor"] == 0
+    finally:
+        store.dispose()
+    assert newcomer.people() == set()
+    assert not (newcomer.data_dir / "snapshot.ready.db").exists()
+
+    assert newcomer.sync_json()["snapshot"] is True  # the line is back
+    assert newcomer.people() == people
+
+
+def test_a_pc_that_pulled_page_by_page_keeps_nothing_an_interrupted_first_sync_left(
+    live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]
+) -> None:
+    replica = enrol(live_hq, tmp_path, keyring_file, "replica")
+    replica.sync()
+    gone = replica.add_person("Salomé", "Resteaudisque")
+    replica.sync()
+    info = _publish(replica)
+    newcomer = enrol_second_pc(replica, tmp_path, "newcomer")
+    whole = (live_hq.data_dir / "snapshots" / f"{replica.campus_id()}.db").read_bytes()
+    # a download cut halfway (plain campus data), and a database made aside by a first sync that stopped
+    (newcomer.data_dir / "snapshot.part").write_bytes(whole[: len(whole) // 2])
+    (newcomer.data_dir / "snapshot.part.json").write_text(json.dumps({"sha256": info["sha256"]}))
+    (newcomer.data_dir / "snapshot.ready.db").write_bytes(whole)
+    live_hq.admin("person", "erase", gone, "--reason", "person_request", "--reference", "DPO-2026-32")
+
+    newcomer.sync(snapshot=False)  # no snapshot this time: page by page
+    newcomer.sync(snapshot=True)  # the next cycles know it will never start from one now
+
+    left = {p.name for p in newcomer.data_dir.iterdir() if p.name.startswith("snapshot")}
+    assert left == set()
+    assert not _files_hold(newcomer.data_dir, "Resteaudisque")

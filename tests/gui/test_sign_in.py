@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -117,3 +118,42 @@ def test_sign_in_in_english(
     win = open_window(qtbot, runner)
     assert win.sign_in_page.title.text() == "Sign in"
     assert win.sign_in_page.button.text() == "Sign &in"
+
+
+def test_when_the_campus_data_comes_whole_from_hq_the_advisor_carries_on_if_their_account_is_in_it(
+    qtbot: QtBot, runner: TaskRunner, accounts_: dict[str, str]
+) -> None:
+    win = open_window(qtbot, runner)
+    sign_in(qtbot, win)
+    with qtbot.waitSignal(win.home.loaded, timeout=10_000):  # every view reloads
+        runner.replaced()
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=10_000)  # the account was looked up
+    assert win.screens.currentWidget() is win.workspace
+    assert runner.user_id == accounts_["conseil.sdn"]
+
+
+def test_when_the_campus_data_comes_whole_from_hq_without_the_advisors_account_they_sign_in_again(
+    qtbot: QtBot, runner: TaskRunner, accounts_: dict[str, str]
+) -> None:
+    from gn_desktop.store import models as m
+
+    win = open_window(qtbot, runner)
+    sign_in(qtbot, win)
+
+    def without_the_account(uow: Any) -> None:  # the data HQ sent has no such account
+        with uow.as_reference():
+            uow.session.delete(uow.session.get(m.User, accounts_["conseil.sdn"]))
+
+    done: list[object] = []
+    runner.run(without_the_account, on_done=done.append, on_error=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    assert done == [None]
+    with qtbot.waitSignal(win.locked, timeout=10_000):
+        runner.replaced()
+    assert win.screens.currentWidget() is win.sign_in_page
+    assert runner.user_id is None
+    assert win.sign_in_page.title.text() == "Connexion"
+    assert win.sign_in_page.message.text() == (
+        "Les données du campus ont été reçues du siège et votre compte n'y figure pas : connectez-vous avec votre "
+        "compte de ce campus."
+    )
