@@ -309,9 +309,9 @@ class Store:
 
         While the file is replaced, any other thread asking this store for a connection is refused
         (`StoreBeingReplaced`), so no connection of the old file survives: the pool is emptied, the file (which no
-        other program may have open) renamed over, and the next connection opens the new one. This installation's local state (settings, intake drafts,
-        sign-in throttles, what it sent to HQ and HQ's refusals, its change sequence, its role) is carried into the
-        new file first."""
+        other program may have open) renamed over, and the next connection opens the new one. This installation's
+        local state (settings, intake drafts, sign-in throttles, what it sent to HQ and HQ's refusals, its change
+        sequence, its role) is carried into the new file first."""
         from gn_desktop.store.migrate import database_file
         from gn_desktop.store.replica import sync_transaction
 
