@@ -14,6 +14,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -257,20 +258,31 @@ def _serve(args: argparse.Namespace) -> int:
     from gn_hq.services import duplicates
 
     log_config = logs.logging_config(args.log_format, args.log_level, access=False)
-    detector = multiprocessing.get_context("spawn").Process(
+    spawn = multiprocessing.get_context("spawn")
+    stop = spawn.Event()
+    detector = spawn.Process(
         target=duplicates.run_detector_process,
-        args=(url, os.getpid(), log_config),
+        args=(url, os.getpid(), stop, log_config),
         name="gn-hq-duplicates",
         daemon=True,
     )
     detector.start()
     os.environ[duplicates.DETECTOR_PROCESS_ENV] = "1"
+    # uvicorn stops gracefully on SIGTERM, then raises the signal again: let it end this process through `finally`
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         _run_uvicorn(args, uvicorn)
     finally:
-        detector.terminate()
-        detector.join(timeout=10)
+        stop.set()  # it closes its connections (an SQLite HQ's WAL is folded in by the last one) and ends
+        detector.join(timeout=15)
+        if detector.is_alive():
+            detector.terminate()
+            detector.join(timeout=5)
     return 0
+
+
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _run_uvicorn(args: argparse.Namespace, uvicorn: Any) -> None:

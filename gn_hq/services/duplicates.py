@@ -16,7 +16,6 @@ import json
 import logging
 import os
 import threading
-import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -342,15 +341,22 @@ class Detector:
 DETECTOR_PROCESS_ENV = "GN_HQ_DETECTOR_PROCESS"
 
 
-def run_detector_process(database_url: str, parent_pid: int, log_config: dict[str, Any] | None = None) -> None:
+def run_detector_process(
+    database_url: str, parent_pid: int, stop: Any, log_config: dict[str, Any] | None = None
+) -> None:
     """The detector of a served HQ, in a process of its own so that comparing people never shares an interpreter
     with the requests: compares whatever is queued, then waits for the next commit (PostgreSQL: the feed's
-    notification; SQLite: a look every second). Ends with its parent (`gn-hq serve`), even one killed outright."""
+    notification; SQLite: a look every second). Ends when `stop` (a multiprocessing event) is set or on SIGTERM,
+    closing its connections (on SQLite, the last one to close folds the WAL into the database file), and with its
+    parent (`gn-hq serve`), even one killed outright."""
     import logging.config
+    import signal
 
     from gn_hq.db.engine import make_engine
     from gn_hq.services.feed import CHANNEL
 
+    signal.signal(signal.SIGTERM, lambda _signo, _frame: stop.set())
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the whole group: the server stops this process
     if log_config is not None:
         logging.config.dictConfig(log_config)
     engine = make_engine(database_url, pool_size=2, max_overflow=0)
@@ -363,17 +369,17 @@ def run_detector_process(database_url: str, parent_pid: int, log_config: dict[st
             conninfo = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
             listener = psycopg.connect(conninfo, autocommit=True)
             listener.execute(f"LISTEN {CHANNEL}")
-        while os.getppid() == parent_pid:
+        while not stop.is_set() and os.getppid() == parent_pid:
             try:
                 catch_up(hq)
             except Exception:
                 log.exception("duplicate detection failed; the people stay queued and are compared at the next try")
-                time.sleep(5)
+                stop.wait(5)
             if listener is not None:
                 for _note in listener.notifies(timeout=1.0, stop_after=1):
                     pass
             else:
-                time.sleep(1.0)
+                stop.wait(1.0)
     finally:
         if listener is not None:
             listener.close()
