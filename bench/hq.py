@@ -597,6 +597,11 @@ def render(r: dict[str, Any], args: argparse.Namespace) -> str:
         f"| {ok(r['longpoll_cpu_core'], 0.05, True)} |",
         "",
         ANALYSIS,
+        "",
+        "`python -m bench.hq --json` prints the same figures as one JSON object: `load` (list), `insert_rows`, "
+        "`insert_rate`, `copy_rate`, `update_rows`, `update_http_rate`, `update_apply_rate`, `snapshot_s`, "
+        "`snapshot_records`, `snapshot_mb`, `campuses_s`, `campuses_p50_ms`, `campuses_p99_ms`, `campuses_max_ms`, "
+        "`longpoll_waiters`, `longpoll_cpu_core`, `longpoll_idle_cpu_core` (rates in rows per second).",
     ]
     return "\n".join(lines)
 

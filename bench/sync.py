@@ -977,7 +977,16 @@ def render(r: dict[str, Any], postgres: dict[str, Any] | None = None) -> str:
         lines += ["", _render_postgres(postgres)]
     if ANALYSIS:
         lines += ["", ANALYSIS]
+    lines += ["", JSON_KEYS]
     return "\n".join(lines)
+
+
+JSON_KEYS = (
+    "`python -m bench.sync --json` prints the figures as one JSON object: `load` (list), `people`, `populate_s`, "
+    "`fetch` (`seconds`, `pages`, `wire_mb`), `initial` (one object per run: `cycle_s`, `total_s`, `pulled`, "
+    "`rss_mb`, `phases`…), `naive`, `snapshot`, `edits` (`count`, `push_s`, `pull_s`, `total_s`, `push_request_s`), "
+    "`delay`, `hq` (the database kind) and `date`; seconds unless the key says otherwise."
+)
 
 
 def _render_postgres(r: dict[str, Any]) -> str:
