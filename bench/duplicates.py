@@ -267,7 +267,7 @@ def section(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
         "there typed differently (a letter dropped, first and last name swapped, contact details missing). The "
         "same batch is pushed with and without detection over the same state (the baseline is the push as it was "
         "before detection); with detection, the push only queues the new people and the comparison runs after the "
-        "commit (`duplicates.catch_up`, what HQ's detector thread does): both are counted. "
+        "commit (`duplicates.catch_up`, what HQ's detector process does): both are counted. "
         f"Medians of {args.runs} runs.",
         "",
         "| database | people compared with | push without detection | push with detection (of which the push "
