@@ -145,9 +145,9 @@ class IntakePage(QWidget):
         self.matches.changed.connect(self._update_buttons)
         self.confirm_new = self.matches.confirm_new
         layout.addWidget(self.matches)
-        # and at the other campuses, when this PC is linked to HQ and online
+        # and at the other campuses, when this PC is linked to HQ and online: shown under every step (a phone or an
+        # e-mail typed on the contact step may be what finds the person)
         self.elsewhere = FollowedElsewhere(self._sync, self.values, lambda: self._runner.user_id)
-        layout.addWidget(self.elsewhere)
         layout.addStretch(1)
         for key in ("contact", "situation"):
             self._page(key).addStretch(1)
@@ -192,7 +192,10 @@ class IntakePage(QWidget):
         buttons.addWidget(self.save_button)
         body = QHBoxLayout()
         body.addWidget(self.steps)
-        body.addWidget(self.stack, 1)
+        column = QVBoxLayout()
+        column.addWidget(self.stack, 1)
+        column.addWidget(self.elsewhere)
+        body.addLayout(column, 1)
         layout_main = QVBoxLayout(self)
         layout_main.setContentsMargins(28, 20, 28, 16)
         layout_main.addWidget(self.title)
