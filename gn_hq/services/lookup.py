@@ -122,9 +122,10 @@ def _check_enough(body: LookupRequest, keys: MatchKeys) -> None:
         raise Invalid(TOO_VAGUE, code="lookup_too_vague", errors=errors or None)
 
 
-def _account_of_campus(conn: Connection, user_id: str | None, campus_id: str) -> str | None:
+def account_of_campus(conn: Connection, user_id: str | None, campus_id: str) -> str | None:
     """`user_id` when it is a live account of the asking campus or an HQ administrator (as the audit trail's rule for
-    events pushed by a PC); otherwise the event names the device only."""
+    events pushed by a PC); otherwise None: what HQ records then names the device only (a PC says which of its users
+    acted; HQ does not take it on trust for another campus's account)."""
     if user_id is None:
         return None
     stored = records.load(conn, [(ACCOUNT_ENTITY, user_id)]).get((ACCOUNT_ENTITY, user_id))
@@ -170,7 +171,7 @@ def lookup(hq: Hq, device: AuthDevice, body: LookupRequest) -> LookupResponse:
             if len(matches) >= MAX_MATCHES:
                 break
     with hq.write() as tx:
-        account = _account_of_campus(tx.conn, body.user_id, device.campus_id)
+        account = account_of_campus(tx.conn, body.user_id, device.campus_id)
         authoring.write_as_hq(
             hq,
             tx,

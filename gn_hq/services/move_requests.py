@@ -121,7 +121,7 @@ def create(hq: Hq, device: AuthDevice, body: MoveRequestCreate) -> MoveRequestVi
                     requested_at=now,
                     expires_at=now + EXPIRES_AFTER,
                     requested_by_device_id=device.id,
-                    requested_by_user_id=body.user_id,
+                    requested_by_user_id=lookup.account_of_campus(conn, body.user_id, device.campus_id),
                 )
             )
             row = conn.execute(select(req_t).where(req_t.c.id == request_id)).one()
@@ -181,7 +181,7 @@ def decide(hq: Hq, device: AuthDevice, request_id: str, body: MoveDecision) -> M
                 status=ACCEPTED if body.accept else DECLINED,
                 decided_at=now,
                 decided_by_device_id=device.id,
-                decided_by_user_id=body.user_id,
+                decided_by_user_id=lookup.account_of_campus(conn, body.user_id, device.campus_id),
             )
         )
         row = conn.execute(select(req_t).where(req_t.c.id == request_id)).one()

@@ -201,3 +201,32 @@ def test_erasing_the_person_deletes_their_requests(world: World, how: str) -> No
     assert _requests(sdn)["incoming"] == [] and _requests(aub)["outgoing"] == []
     assert _lookup(aub)["matches"] == []
     assert _request(aub, token, status=409)["code"] == "person_gone"
+
+
+def test_a_request_and_its_answer_name_an_account_only_of_the_campus_that_made_them(world: World) -> None:
+    """A PC says which of its users asked or answered; HQ keeps it only for an account of that PC's campus (a
+    hostile PC cannot put another campus's advisor in HQ's records)."""
+    from sqlalchemy import select
+
+    from gn_hq.db.models import move_request_table as req_t
+
+    _enrol_person(world, "SDN")
+    aub, sdn = world.devices["AUB"], world.devices["SDN"]
+    aub_advisor = users.add_user(world.hq, "conseil.aub", "Conseil", "advisor", "mot-de-passe-aub", "AUB")
+    sdn_advisor = users.add_user(world.hq, "conseil.sdn", "Conseil", "advisor", "mot-de-passe-sdn", "SDN")
+    token = _lookup(aub)["matches"][0]["token"]
+
+    def ask_and_answer(kind: str, asked_by: str, answered_by: str) -> tuple[str | None, str | None]:
+        body = {"token": token, "kind": kind, "consent": True, "user_id": asked_by}
+        asked = aub.client.post("/v1/move-requests", json=body, headers=aub.headers)
+        assert asked.status_code == 201, asked.text
+        request_id = asked.json()["id"]
+        decision = {"accept": False, "user_id": answered_by}
+        answered = sdn.client.post(f"/v1/move-requests/{request_id}/decision", json=decision, headers=sdn.headers)
+        assert answered.status_code == 200, answered.text
+        with world.hq.read() as conn:
+            row = conn.execute(select(req_t).where(req_t.c.id == request_id)).one()
+        return row.requested_by_user_id, row.decided_by_user_id
+
+    assert ask_and_answer("share", asked_by=sdn_advisor, answered_by=aub_advisor) == (None, None)
+    assert ask_and_answer("transfer", asked_by=aub_advisor, answered_by=sdn_advisor) == (aub_advisor, sdn_advisor)
