@@ -7,7 +7,6 @@ answers), and `/health` and `/metrics` for operators.
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -26,7 +25,6 @@ from gn_hq.api.observability import RequestLog, note_route
 from gn_hq.api.routes import reporting, router
 from gn_hq.db.engine import make_engine
 from gn_hq.db.migrate import upgrade_to_head
-from gn_hq.services import duplicates
 from gn_hq.services.context import Hq
 from gn_hq.settings import Settings
 
@@ -60,16 +58,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        # a served HQ compares pushed people at once: in a process of its own under `gn-hq serve`, else in a thread (a
-        # test's HQ compares them when the pairs are read)
-        in_thread = owned and not os.environ.get(duplicates.DETECTOR_PROCESS_ENV)
-        detector = duplicates.Detector(context) if in_thread else None
-        if detector is not None:
-            context.people_queued = detector.wake
-            detector.start()
         yield
-        if detector is not None:
-            detector.close()
         if owned:
             context.dispose()
 

@@ -267,7 +267,6 @@ def _serve(args: argparse.Namespace) -> int:
         daemon=True,
     )
     detector.start()
-    os.environ[duplicates.DETECTOR_PROCESS_ENV] = "1"
     # uvicorn stops gracefully on SIGTERM, then raises the signal again: let it end this process through `finally`
     signal.signal(signal.SIGTERM, _exit_on_signal)
     try:

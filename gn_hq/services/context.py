@@ -143,9 +143,6 @@ class Hq:
         self.lookup_limiter = LookupLimiter()
         #: wakes long polls when the feed moves (services/feed.py)
         self.feed = FeedSignal(engine, self.postgres)
-        #: called once a write that queued people for duplicate detection committed (the server's detector sets it:
-        #: services/duplicates.py); without a detector, whoever reads the pairs compares them first
-        self.people_queued: Callable[[], None] = lambda: None
         self._analyze_lock = threading.Lock()
         self._written_since_analyze = 0
         self._analyzing = False

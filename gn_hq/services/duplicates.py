@@ -1,13 +1,13 @@
-"""Likely duplicates across campuses: found at HQ on each push, queued for review, dismissed for good.
+"""Likely duplicates across campuses: found at HQ after each push, queued for review, dismissed for good.
 
 Every push that creates or changes people keeps their comparison keys in `person_match` (gn_core.domain.likeness:
 folded sorted name, birth date, phone, e-mail) and, when the keys changed, queues the person in
 `person_match_pending`, in the push's transaction. The comparison itself runs after the push, outside the writers'
-serial section (`detect_pending`): HQ's detector thread does it as soon as a push queued someone, and whatever reads
-the pairs catches up first, so a reviewer never sees a list older than the last push. A person is compared with the
-people of every campus that share one of those keys (blocking: a person is scored against a few dozen others, not
-500,000). Pairs scoring at least `likeness.THRESHOLD` are queued in `duplicate_pair`; a pair judged "different
-people" keeps its row and is never proposed again, whatever edits follow.
+serial section (`detect_pending`): `gn-hq serve`'s detector process (`run_detector_process`) does it as soon as a
+push committed, and whatever reads the pairs catches up first, so a reviewer never sees a list older than the last
+push. A person is compared with the people of every campus that share one of those keys (blocking: a person is
+scored against a few dozen others, not 500,000). Pairs scoring at least `likeness.THRESHOLD` are queued in
+`duplicate_pair`; a pair judged "different people" keeps its row and is never proposed again, whatever edits follow.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -300,45 +299,6 @@ def catch_up(hq: Hq, *, rounds: int | None = None) -> int:
         if not compared:
             break
     return proposed
-
-
-class Detector:
-    """HQ's duplicate detector: a thread of the server comparing queued people as soon as a push committed some
-    (`wake`), and once a minute whatever another HQ process or a crash left queued."""
-
-    def __init__(self, hq: Hq, *, sweep_s: float = 60.0) -> None:
-        self._hq = hq
-        self._sweep_s = sweep_s
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="gn-hq-duplicates", daemon=True)
-        self._thread.start()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def close(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                catch_up(self._hq)
-            except Exception:
-                log.exception("duplicate detection failed; the people stay queued and are compared at the next try")
-                self._stop.wait(5)
-            self._wake.wait(self._sweep_s)
-            self._wake.clear()
-
-
-#: `gn-hq serve` runs the detector in a process of its own and sets this for its workers (no thread in them)
-DETECTOR_PROCESS_ENV = "GN_HQ_DETECTOR_PROCESS"
 
 
 def run_detector_process(

@@ -93,9 +93,7 @@ def merge_people(hq: Hq, survivor_id: str, merged_id: str, *, take: Iterable[str
         )
         duplicates.record_merge(conn, survivor_id, merged_id, decided_by=decided_by, now=now)
         state = records.load(conn, [("person", survivor_id)])[("person", survivor_id)].state
-        queued = duplicates.observe(conn, {survivor_id: state}, tx.last_seq)
-    if queued:
-        hq.people_queued()
+        duplicates.observe(conn, {survivor_id: state}, tx.last_seq)
     return MergeResult(survivor_id, merged_id, tuple(values), moved, campuses)
 
 

@@ -162,11 +162,8 @@ def push(hq: Hq, device: AuthDevice, changes: list[Change], protocol_version: in
             conflict_notices = [conflicts.notice(r) for r in batch.conflict_rows]
             rejected = batch.rejected
         else:
-            batch = None
             versions = _versions(tx.conn, [(c.entity, c.record_id) for c in changes])
             conflict_notices, rejected = [], []
-    if batch is not None and batch.queued_people:
-        hq.people_queued()  # committed: the detector compares them (duplicates.Detector)
     return PushResponse(
         epoch=tx.epoch,
         server_time_ms=tx.now_ms,
@@ -217,9 +214,8 @@ class _Batch:
     found_conflicts: list[tuple[Conflict, Key, str | None, str]] = field(default_factory=list)
     conflict_rows: list[dict[str, Any]] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
-    #: people whose comparison keys this push may have changed, and how many it queued for duplicate detection
+    #: people whose comparison keys this push may have changed (duplicate detection)
     matching: set[str] = field(default_factory=set)
-    queued_people: int = 0
     campuses: set[str] | None = None
     accounts: dict[str, AccountInfo | None] = field(default_factory=dict)
 
@@ -466,7 +462,7 @@ class _Batch:
         people = {key[1]: self.states[key] for key in self.dirty if key[0] == "person" and key[1] in self.matching}
         if people:
             # queued for comparison with every campus's people, done after the commit (duplicates.detect_pending)
-            self.queued_people = duplicates.observe(conn, people, tx.last_seq)
+            duplicates.observe(conn, people, tx.last_seq)
         if self.found_conflicts:
             hq_campus = conflicts.hq_campuses(conn, [c for c, *_ in self.found_conflicts])
             for conflict, key, pid, hlc in self.found_conflicts:

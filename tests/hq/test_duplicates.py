@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -187,37 +185,6 @@ def test_a_phone_many_files_give_blocks_nobody_and_a_push_stays_fast(world: Worl
     found = _pairs(world)
     assert frozenset((ids[3], twin)) in found  # found by name and birth date
     assert all(twin in pair for pair in found)  # the files sharing only the number were not compared
-
-
-def test_a_served_hq_compares_pushed_people_without_anyone_asking(db_url: str, tmp_path: Path) -> None:
-    from fastapi.testclient import TestClient
-
-    from gn_hq.app import create_app
-    from gn_hq.db.engine import make_engine
-    from gn_hq.services import devices
-    from gn_hq.services.context import Hq
-    from tests.hq.world import enrol
-
-    app = create_app(db_url, data_dir=tmp_path / "served")
-    with TestClient(app) as client:
-        hq: Hq = app.state.hq
-        campus, secret = devices.add_campus(hq, None, "SDN")
-        device = enrol(client, secret, campus.id)
-        pids = [new_id(), new_id()]
-        device.push(*[device.insert("person", pid, person_values(campus.id, first_name="Awa")) for pid in pids])
-        watcher = Hq(make_engine(db_url))
-        try:
-            deadline = time.monotonic() + 20
-            while time.monotonic() < deadline:
-                with watcher.read() as conn:
-                    if conn.execute(select(pair_t)).all():
-                        break
-                threading.Event().wait(0.05)
-            with watcher.read() as conn:
-                assert {(r.person_a, r.person_b) for r in conn.execute(select(pair_t))} == {tuple(sorted(pids))}
-                assert conn.execute(select(pending_t)).all() == []
-        finally:
-            watcher.dispose()
 
 
 def test_only_a_change_of_what_is_compared_queues_the_person_again(world: World) -> None:
