@@ -27,6 +27,26 @@ def _publish(replica: Campus) -> dict[str, object]:
     return info
 
 
+def _published(
+    live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str], first: str, last: str, count: int = 5
+) -> tuple[Campus, set[str], dict[str, object]]:
+    """A campus replica holding `count` people, synced, that has published its snapshot: (replica, people, info)."""
+    replica = enrol(live_hq, tmp_path, keyring_file, "replica")
+    replica.sync()
+    people = {replica.add_person(f"{first}{i}", f"{last}{i}") for i in range(count)}
+    replica.sync()
+    return replica, people, _publish(replica)
+
+
+def _cut_download(live_hq: Hq, replica: Campus, newcomer: Campus, info: dict[str, object]) -> bytes:
+    """What a cut connection left in the newcomer's data dir: the first half of the snapshot, labelled as this
+    snapshot's. Returns the whole file."""
+    whole = (live_hq.data_dir / "snapshots" / f"{replica.campus_id()}.db").read_bytes()
+    (newcomer.data_dir / "snapshot.part").write_bytes(whole[: len(whole) // 2])
+    (newcomer.data_dir / "snapshot.part.json").write_text(json.dumps({"sha256": info["sha256"]}))
+    return whole
+
+
 def _device_id(campus: Campus) -> str:
     store = campus.store()
     try:
@@ -85,16 +105,9 @@ def test_a_new_pc_starts_from_the_snapshot_then_pulls_what_happened_since(
 def test_an_interrupted_download_resumes_where_it_stopped(
     live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]
 ) -> None:
-    replica = enrol(live_hq, tmp_path, keyring_file, "replica")
-    replica.sync()
-    people = {replica.add_person(f"Inès{i}", f"Reprise{i}") for i in range(10)}
-    replica.sync()
-    info = _publish(replica)
+    replica, people, info = _published(live_hq, tmp_path, keyring_file, "Inès", "Reprise", 10)
     newcomer = enrol_second_pc(replica, tmp_path, "newcomer")
-    whole = (live_hq.data_dir / "snapshots" / f"{replica.campus_id()}.db").read_bytes()
-    # what a cut connection left: the first half, labelled as this snapshot's; the second half must come by range
-    (newcomer.data_dir / "snapshot.part").write_bytes(whole[: len(whole) // 2])
-    (newcomer.data_dir / "snapshot.part.json").write_text(json.dumps({"sha256": info["sha256"]}))
+    _cut_download(live_hq, replica, newcomer, info)  # the second half must come by range
 
     assert newcomer.sync_json()["snapshot"] is True
     assert newcomer.people() == people
@@ -104,11 +117,7 @@ def test_an_interrupted_download_resumes_where_it_stopped(
 def test_an_unusable_snapshot_falls_back_to_the_page_by_page_pull(
     live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]
 ) -> None:
-    replica = enrol(live_hq, tmp_path, keyring_file, "replica")
-    replica.sync()
-    people = {replica.add_person(f"Rémi{i}", f"Secours{i}") for i in range(5)}
-    replica.sync()
-    _publish(replica)
+    replica, people, _ = _published(live_hq, tmp_path, keyring_file, "Rémi", "Secours")
     snapshot = live_hq.data_dir / "snapshots" / f"{replica.campus_id()}.db"
     with sqlite3.connect(snapshot) as conn:  # changed after HQ announced its digest
         conn.execute("UPDATE person SET last_name = 'Altéré'")
@@ -124,11 +133,7 @@ def test_an_unusable_snapshot_falls_back_to_the_page_by_page_pull(
 def test_a_person_registered_while_the_snapshot_was_made_ready_keeps_the_pc_on_its_own_store(
     live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]
 ) -> None:
-    replica = enrol(live_hq, tmp_path, keyring_file, "replica")
-    replica.sync()
-    people = {replica.add_person(f"Léa{i}", f"Pendant{i}") for i in range(5)}
-    replica.sync()
-    _publish(replica)
+    replica, people, _ = _published(live_hq, tmp_path, keyring_file, "Léa", "Pendant")
     newcomer = enrol_second_pc(replica, tmp_path, "newcomer")
     registered: list[str] = []
 
@@ -154,11 +159,7 @@ def test_a_person_registered_while_the_snapshot_was_made_ready_keeps_the_pc_on_i
 def test_hq_cut_while_catching_up_leaves_the_store_as_it_was_and_the_next_sync_starts_again(
     live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]
 ) -> None:
-    replica = enrol(live_hq, tmp_path, keyring_file, "replica")
-    replica.sync()
-    people = {replica.add_person(f"Yanis{i}", f"Coupure{i}") for i in range(5)}
-    replica.sync()
-    _publish(replica)
+    replica, people, _ = _published(live_hq, tmp_path, keyring_file, "Yanis", "Coupure")
     newcomer = enrol_second_pc(replica, tmp_path, "newcomer")
 
     class CutAfterDownload(HqClient):
@@ -188,10 +189,8 @@ def test_a_pc_that_pulled_page_by_page_keeps_nothing_an_interrupted_first_sync_l
     replica.sync()
     info = _publish(replica)
     newcomer = enrol_second_pc(replica, tmp_path, "newcomer")
-    whole = (live_hq.data_dir / "snapshots" / f"{replica.campus_id()}.db").read_bytes()
     # a download cut halfway (plain campus data), and a database made aside by a first sync that stopped
-    (newcomer.data_dir / "snapshot.part").write_bytes(whole[: len(whole) // 2])
-    (newcomer.data_dir / "snapshot.part.json").write_text(json.dumps({"sha256": info["sha256"]}))
+    whole = _cut_download(live_hq, replica, newcomer, info)
     (newcomer.data_dir / "snapshot.ready.db").write_bytes(whole)
     live_hq.admin("person", "erase", gone, "--reason", "person_request", "--reference", "DPO-2026-32")
 
