@@ -414,6 +414,15 @@ def live_hq(hq: Hq) -> Hq:
     return hq
 
 
+def publish_snapshot(replica: Campus) -> dict[str, Any]:
+    """`gn-desktop snapshot publish` on a campus replica beside HQ: the ready database new PCs of its campus start
+    from. Returns what HQ announces of it (its JSON: sha256, size, cursor…)."""
+    folder = replica.hq.data_dir / "snapshots"
+    replica.cli("snapshot", "publish", "--into", str(folder))
+    info: dict[str, Any] = json.loads((folder / f"{replica.campus_id()}.json").read_text())
+    return info
+
+
 def enrol(hq: Hq, tmp_path: Path, env: dict[str, str], name: str, code: str | None = None) -> Campus:
     """A new campus (fresh code) and one PC of it enrolled in-process in its own data dir."""
     campus = Campus(name, tmp_path / name, env, hq, code or next_campus_code())

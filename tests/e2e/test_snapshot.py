@@ -15,30 +15,22 @@ import pytest
 from gn_desktop.sync.client import HqClient
 from gn_desktop.sync.engine import Syncer
 from gn_desktop.sync.errors import OFFLINE, Offline
-from tests.e2e.conftest import Campus, Hq, enrol, enrol_second_pc
+from tests.e2e.conftest import Campus, Hq, enrol, enrol_second_pc, publish_snapshot
 from tests.support.disk import readable_bytes
-
-
-def _publish(replica: Campus) -> dict[str, object]:
-    replica.cli("snapshot", "publish", "--into", str(replica.hq.data_dir / "snapshots"))
-    info: dict[str, object] = json.loads(
-        (replica.hq.data_dir / "snapshots" / f"{replica.campus_id()}.json").read_text()
-    )
-    return info
 
 
 def _published(
     live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str], first: str, last: str, count: int = 5
-) -> tuple[Campus, set[str], dict[str, object]]:
+) -> tuple[Campus, set[str], dict[str, Any]]:
     """A campus replica holding `count` people, synced, that has published its snapshot: (replica, people, info)."""
     replica = enrol(live_hq, tmp_path, keyring_file, "replica")
     replica.sync()
     people = {replica.add_person(f"{first}{i}", f"{last}{i}") for i in range(count)}
     replica.sync()
-    return replica, people, _publish(replica)
+    return replica, people, publish_snapshot(replica)
 
 
-def _cut_download(live_hq: Hq, replica: Campus, newcomer: Campus, info: dict[str, object]) -> bytes:
+def _cut_download(live_hq: Hq, replica: Campus, newcomer: Campus, info: dict[str, Any]) -> bytes:
     """What a cut connection left in the newcomer's data dir: the first half of the snapshot, labelled as this
     snapshot's. Returns the whole file."""
     whole = (live_hq.data_dir / "snapshots" / f"{replica.campus_id()}.db").read_bytes()
@@ -80,7 +72,7 @@ def test_a_new_pc_starts_from_the_snapshot_then_pulls_what_happened_since(
     other.add_person("Yasmine", "Autrecampus")
     replica.sync()
     other.sync()
-    info = _publish(replica)
+    info = publish_snapshot(replica)
     # after the snapshot: someone new, someone erased (at HQ)
     later = replica.add_person("Nadia", "Arrivéeaprès")
     replica.sync()
@@ -187,7 +179,7 @@ def test_a_pc_that_pulled_page_by_page_keeps_nothing_an_interrupted_first_sync_l
     replica.sync()
     gone = replica.add_person("Salomé", "Resteaudisque")
     replica.sync()
-    info = _publish(replica)
+    info = publish_snapshot(replica)
     newcomer = enrol_second_pc(replica, tmp_path, "newcomer")
     # a download cut halfway (plain campus data), and a database made aside by a first sync that stopped
     whole = _cut_download(live_hq, replica, newcomer, info)

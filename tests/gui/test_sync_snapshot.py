@@ -9,7 +9,6 @@ The sync thread is the app's own (`gn_desktop.app.build_sync`); tests wait on Qt
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -31,7 +30,7 @@ from gn_desktop.views.i18n import Translations
 from gn_desktop.views.main_window import SECTIONS, MainWindow
 from gn_desktop.views.sync_bridge import SyncBridge
 from gn_desktop.views.tasks import TaskRunner
-from tests.e2e.conftest import Campus, Hq
+from tests.e2e.conftest import Campus, Hq, publish_snapshot
 from tests.support.disk import readable_bytes
 from tests.support.live_hq import enrolled_campus, ensure_running, running_hq
 
@@ -88,13 +87,6 @@ def open_app(qtbot: QtBot, translations: Translations) -> Iterator[Callable[[Pat
         app.store.dispose()
 
 
-def _publish(replica: Campus) -> dict[str, Any]:
-    folder = replica.hq.data_dir / "snapshots"
-    replica.cli("snapshot", "publish", "--into", str(folder))
-    info: dict[str, Any] = json.loads((folder / f"{replica.campus_id()}.json").read_text())
-    return info
-
-
 def _enrol_from_the_page(qtbot: QtBot, app: App, hq: Hq, code: str) -> SyncActivity:
     """Type HQ's address and the code in the enrolment box, as a technician does; returns the first sync's end."""
     box = app.window.sync_page.enrol_box
@@ -141,7 +133,7 @@ def test_a_pc_enrolled_from_the_app_starts_from_the_snapshot_and_carries_on_as_i
     kept = [replica.add_person(f"Awa{i}", f"Instantané{i}") for i in range(25)]
     gone = replica.add_person("Zoubida", "Effacéedepuis")
     replica.sync()
-    info = _publish(replica)
+    info = publish_snapshot(replica)
     # after the snapshot: an edit, someone new, someone erased at HQ
     replica.edit(kept[0], phone="+33612345678")
     later = replica.add_person("Nadia", "Arrivéeaprès")
@@ -202,7 +194,7 @@ def test_an_unusable_snapshot_leaves_the_app_on_its_store_which_pulls_page_by_pa
     replica.sync()
     people = {replica.add_person(f"Rémi{i}", f"Secours{i}") for i in range(5)}
     replica.sync()
-    _publish(replica)
+    publish_snapshot(replica)
     with sqlite3.connect(server.data_dir / "snapshots" / f"{replica.campus_id()}.db") as conn:
         conn.execute("UPDATE person SET last_name = 'Altéré'")  # changed after HQ announced its digest
 
@@ -227,7 +219,7 @@ def test_a_kiosk_enrolled_from_its_screen_never_takes_the_snapshot(
     replica.sync()
     replica.add_person("Inès", "Pasàlaborne")
     replica.sync()
-    _publish(replica)
+    publish_snapshot(replica)
     store = Store.open(tmp_path / "kiosk")
     runner = build_runner(store)
     sync = build_sync(
