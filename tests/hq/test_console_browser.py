@@ -127,6 +127,10 @@ def _seed(world: World) -> None:
         for day, action in ((3, "rqth_read"), (5, "restricted_note_read"), (12, "person_export"), (20, "people_export"))
     ]
     assert sdn.push(*events)["rejected"] == []
+    # intake at Aubervilliers asked HQ whether someone is followed elsewhere (an event HQ writes itself)
+    aub = world.devices["AUB"]
+    typed = {"first_name": "Awa", "last_name": "Diallo", "birth_date": "2003-04-12"}
+    assert world.client.post("/v1/people/lookup", json=typed, headers=aub.headers).status_code == 200
 
 
 @pytest.fixture
@@ -245,7 +249,8 @@ def test_sign_in_and_every_page_with_the_keyboard(served: str, browser_page: Any
         _shoot(page, name, tmp_path)
     assert "RGPD-2026-031" in page.goto(served + "/console/conflits").text()  # type: ignore[union-attr]
     page.goto(served + "/console/journal")
-    assert page.locator("tbody tr").count() == 4
+    assert page.locator("tbody tr").count() == 5
+    assert "Recherche dans les autres campus" in page.locator("tbody").inner_text()
 
 
 def test_a_code_and_an_account_made_with_the_keyboard_and_bad_input_named(
