@@ -174,7 +174,7 @@ def run(args: argparse.Namespace, url: str) -> dict[str, Any]:
         order = ("with", "without") if run_no % 2 == 0 else ("without", "with")
         for variant in order:
             changes, seq = batch_changes(device, campus_ids[0], batch, seq)
-            push.duplicates.observe = real if variant == "with" else (lambda conn, people, seq: 0)  # type: ignore[assignment]
+            push.duplicates.observe = real if variant == "with" else (lambda conn, people, seq: None)  # type: ignore[assignment]
             start = time.perf_counter()
             push.push(hq, device, changes, PROTOCOL_VERSION)
             pushed = time.perf_counter() - start
@@ -246,7 +246,7 @@ def _edits(
                     )
                 )
             old, new = new, old  # the second variant puts the step back, so both start from the same state
-            push.duplicates.observe = real if variant == "edit_with" else (lambda conn, people, seq: 0)  # type: ignore[assignment]
+            push.duplicates.observe = real if variant == "edit_with" else (lambda conn, people, seq: None)  # type: ignore[assignment]
             start = time.perf_counter()
             push.push(hq, device, edited, PROTOCOL_VERSION)
             times[variant].append(time.perf_counter() - start)

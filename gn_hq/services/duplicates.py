@@ -87,11 +87,11 @@ def _row(person_id: str, data: Mapping[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def observe(conn: Connection, people: Mapping[str, RecordState | None], seq: int) -> int:
+def observe(conn: Connection, people: Mapping[str, RecordState | None], seq: int) -> None:
     """People a write created or changed: their keys kept (or dropped, when they are no longer comparable), then
     those whose keys changed queued to be compared with everyone else (an edit of the pathway step or the last
     contact queues nobody). `seq`: the writer's sequence number, telling this change from a later one. Runs in the
-    writer's transaction; returns how many people were queued (compare them with `detect_pending`)."""
+    writer's transaction (`detect_pending` compares the queued people)."""
     wanted = {pid: r for pid, s in people.items() if _matchable(s) and s is not None and (r := _row(pid, s.data))}
     ids = sorted(people)
     stored: dict[str, dict[str, Any]] = {}
@@ -100,7 +100,7 @@ def observe(conn: Connection, people: Mapping[str, RecordState | None], seq: int
         stored.update((r.person_id, dict(r._mapping)) for r in conn.execute(stmt).all())
     changed = sorted(pid for pid in ids if stored.get(pid) != wanted.get(pid))
     if not changed:
-        return 0
+        return
     for chunk in records.chunks(conn, changed):
         conn.execute(delete(match_t).where(records.id_in(conn, match_t.c.person_id, chunk)))
     records.insert_rows(conn, match_t, [wanted[pid] for pid in changed if pid in wanted])
@@ -108,7 +108,6 @@ def observe(conn: Connection, people: Mapping[str, RecordState | None], seq: int
     records.insert_rows(
         conn, pending_t, [{"person_id": pid, "queued_seq": seq} for pid in compared], upsert_key="person_id"
     )
-    return len(compared)
 
 
 def _keys_of(row: Mapping[str, Any] | None) -> tuple[Any, ...] | None:
