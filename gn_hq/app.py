@@ -7,6 +7,7 @@ answers), and `/health` and `/metrics` for operators.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -35,6 +36,21 @@ Errors are `application/problem+json` with a stable `code` and a French `title`.
 """
 
 
+#: Collect the youngest generation every 50,000 allocations instead of 700. A push of 2,000 changes allocates some
+#: 100,000 dicts and strings that live until its answer, none in a cycle: at the default threshold the collector ran
+#: hundreds of times a push, scanning them again and again (parsing a batch took twice as long, applying it 20 % more;
+#: docs/benchmarks.md). The older generations keep their ratios, so cycles are still freed.
+GC_THRESHOLDS = (50_000, 20, 100)
+
+
+def tune_garbage_collector() -> None:
+    """For a serving process: what was loaded at start-up is frozen out of every collection, and the young
+    generation is collected less often (`GC_THRESHOLDS`)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
 def create_app(
     database_url: str | None = None,
     *,
@@ -58,6 +74,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if owned:
+            tune_garbage_collector()
         yield
         if owned:
             context.dispose()

@@ -312,13 +312,14 @@ class _Batch:
             key = (change.entity, change.record_id)
             before, pid = self._persons(change)
             state = self.states.get(key)
-            refusal = self._refusal(change, state, before, pid)
+            pairs = {name: (f.get("old"), f.get("new")) for name, f in change.fields.items()}
+            refusal = self._refusal(change, state, before, pid, pairs)
             if refusal is not None:
                 self._reject(change, *refusal)
                 continue
             incoming = Incoming(
                 op=change.op,
-                fields={name: (f.get("old"), f.get("new")) for name, f in change.fields.items()},
+                fields=pairs,
                 base_version=change.base_version,
                 stamp=effective_stamp(change.hlc, now_ms),
                 device_id=change.device_id,
@@ -351,9 +352,15 @@ class _Batch:
         self._write()
 
     def _refusal(
-        self, change: Change, state: RecordState | None, before: str | None, after: str | None
+        self,
+        change: Change,
+        state: RecordState | None,
+        before: str | None,
+        after: str | None,
+        pairs: Mapping[str, tuple[Any, Any]],
     ) -> tuple[str, str] | None:
-        """Why HQ will not apply this well-formed change (code, French detail), or None."""
+        """Why HQ will not apply this well-formed change (code, French detail), or None. `pairs`: its fields' old
+        and new values."""
         if (before is not None and before in self.erased_persons) or (
             after is not None and after in self.erased_persons
         ):
@@ -361,9 +368,7 @@ class _Batch:
         if not change.erasure and {before, after} & self.anonymised_persons:
             return "forbidden", ANONYMISED_REFUSAL  # an anonymised file changes no more (an erasure excepted)
         stored = state.data if state is not None and state.exists and not state.erased else None
-        new: Mapping[str, Any] = (
-            {name: f.get("new") for name, f in change.fields.items()} if change.op != "delete" else {}
-        )
+        new: Mapping[str, Any] = {name: n for name, (_o, n) in pairs.items()} if change.op != "delete" else {}
         refusal = write_refusal(
             self.device.role,
             self.device.campus_id,
@@ -522,9 +527,9 @@ class _Batch:
         for (entity, record_id), state in self.states.items():
             if state is None or not state.exists:
                 continue
-            # model_construct: these values come from HQ's own state, no need to validate them again
+            # (validating these few plain values is quicker than model_construct's Python path)
             out.append(
-                RecordVersion.model_construct(
+                RecordVersion(
                     entity=entity, id=record_id, version=state.version, deleted=state.deleted, erased=state.erased
                 )
             )
