@@ -12,7 +12,7 @@ a person the campus does not follow, or taking a unique key already used — is 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -231,34 +231,7 @@ class _Batch:
             self.states[key] = replace(s.state, held=frozenset(held[key])) if key in held else s.state
         person_ids = {pid for c in changes for pid in self._persons(c) if pid is not None}
         if person_ids:
-            # The people the batch is about: known to HQ? erased? followed by this campus? One query.
-            followed = (
-                select(access_t.c.person_id)
-                .where(access_t.c.person_id == record_t.c.record_id, access_t.c.campus_id == self.device.campus_id)
-                .exists()
-            )
-            anonymised = (
-                select(erasure_t.c.person_id)
-                .where(erasure_t.c.person_id == record_t.c.record_id, erasure_t.c.kind == erasure.ANONYMISE)
-                .exists()
-            )
-            for ids in records.chunks(conn, sorted(person_ids)):
-                stmt = select(
-                    record_t.c.record_id,
-                    record_t.c.erased,
-                    record_t.c.campus_id,
-                    followed.label("followed"),
-                    anonymised.label("anonymised"),
-                ).where(records.id_in(conn, record_t.c.record_id, ids), record_t.c.entity == "person")
-                for r in conn.execute(stmt):
-                    self.known_persons.add(r.record_id)
-                    self.person_campus[r.record_id] = r.campus_id
-                    if r.erased:
-                        self.erased_persons.add(r.record_id)
-                    elif r.anonymised:
-                        self.anonymised_persons.add(r.record_id)
-                    if r.followed:
-                        self.access.add(r.record_id)
+            self._load_people(person_ids)
         wanted: dict[str, set[str]] = {}
         for c in changes:
             key_field = NATURAL_KEYS.get(c.entity)
@@ -270,6 +243,47 @@ class _Batch:
             )
             for r in conn.execute(stmt):
                 self.taken[(entity, r.natural_key)] = r.record_id
+
+    def _load_people(self, person_ids: set[str]) -> None:
+        """The people the batch is about: known to HQ? erased? anonymised? followed by this campus? Those the batch
+        itself changes were loaded with its records; the others are looked up; then two probes of the access and
+        erasure tables."""
+        conn = self.tx.conn
+        others = []
+        for pid in person_ids:
+            state = self.states.get(("person", pid))
+            if state is None:
+                others.append(pid)
+                continue
+            self.known_persons.add(pid)
+            if state.erased:
+                self.erased_persons.add(pid)
+            owner = state.data.get(OWNING_CAMPUS_FIELD)
+            self.person_campus[pid] = owner if isinstance(owner, str) and not state.deleted else None
+        for ids in records.chunks(conn, sorted(others)):
+            stmt = select(record_t.c.record_id, record_t.c.erased, record_t.c.campus_id).where(
+                records.id_in(conn, record_t.c.record_id, ids), record_t.c.entity == "person"
+            )
+            for r in conn.execute(stmt):
+                self.known_persons.add(r.record_id)
+                self.person_campus[r.record_id] = r.campus_id
+                if r.erased:
+                    self.erased_persons.add(r.record_id)
+        for ids in records.chunks(conn, sorted(self.known_persons - self.erased_persons)):
+            self.access.update(
+                conn.scalars(
+                    select(access_t.c.person_id).where(
+                        access_t.c.campus_id == self.device.campus_id, records.id_in(conn, access_t.c.person_id, ids)
+                    )
+                )
+            )
+            self.anonymised_persons.update(
+                conn.scalars(
+                    select(erasure_t.c.person_id).where(
+                        erasure_t.c.kind == erasure.ANONYMISE, records.id_in(conn, erasure_t.c.person_id, ids)
+                    )
+                )
+            )
 
     def _persons(self, change: Change) -> tuple[str | None, str | None]:
         """The person the record belongs to before the change (as HQ holds it) and after it."""
@@ -454,16 +468,20 @@ class _Batch:
     def _write(self) -> None:
         tx, conn = self.tx, self.tx.conn
         now = utcnow()
-        new_rows: list[dict[str, Any]] = []
-        changed_rows: list[dict[str, Any]] = []
-        for key in self.dirty:
-            state = self.states[key]
-            assert state is not None
-            pid = self.person_of.get(key)
-            owner = self.person_campus.get(pid) if pid is not None and key[0] != "person" else None
-            row = records.columns_of(key[0], key[1], state, tx.next_seq(), now, erased_person=pid, owner_campus=owner)
-            (changed_rows if key in self.existing else new_rows).append(row)
-        records.write(conn, new_rows, changed_rows)
+
+        def rows(keys: list[Key]) -> Iterator[dict[str, Any]]:  # made as they are written (records.write)
+            for key in keys:
+                state = self.states[key]
+                assert state is not None
+                pid = self.person_of.get(key)
+                owner = self.person_campus.get(pid) if pid is not None and key[0] != "person" else None
+                yield records.columns_of(
+                    key[0], key[1], state, tx.next_seq(), now, erased_person=pid, owner_campus=owner
+                )
+
+        new_keys = [key for key in self.dirty if key not in self.existing]
+        changed_keys = [key for key in self.dirty if key in self.existing]
+        records.write(conn, rows(new_keys), rows(changed_keys), count=len(self.dirty))
         people = {key[1]: self.states[key] for key in self.dirty if key[0] == "person" and key[1] in self.matching}
         if people:
             # queued for comparison with every campus's people, done after the commit (duplicates.detect_pending)

@@ -10,8 +10,9 @@ one executemany (PostgreSQL: one COPY into a temporary table and two statements)
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -252,8 +253,23 @@ def natural_key(value: Any) -> str | None:
     return value.strip().casefold()[:200] if isinstance(value, str) and value.strip() else None
 
 
-def write(conn: Connection, new_rows: list[dict[str, Any]], changed_rows: list[dict[str, Any]]) -> None:
-    """Insert `new_rows` and overwrite `changed_rows` (rows as made by `columns_of`)."""
+def write(
+    conn: Connection,
+    new_rows: Iterable[dict[str, Any]],
+    changed_rows: Iterable[dict[str, Any]],
+    *,
+    count: int | None = None,
+) -> None:
+    """Insert `new_rows` and overwrite `changed_rows` (rows as made by `columns_of`). They may be generators, given
+    with their `count`: on PostgreSQL a large batch's rows are then made while the server stores the ones before
+    (COPY streams), so that encoding them and storing them overlap."""
+    if conn.dialect.name == "postgresql" and count is not None and count >= 64:
+        appointments: list[dict[str, Any]] = []
+        _write_pg_copy(conn, _noting(new_rows, appointments), _noting(changed_rows, appointments))
+        if appointments:
+            _write_slots(conn, appointments)
+        return
+    new_rows, changed_rows = list(new_rows), list(changed_rows)
     appointments = [r for rows in (new_rows, changed_rows) for r in rows if r["entity"] == "appointment"]
     if appointments:
         _write_slots(conn, appointments)
@@ -269,6 +285,21 @@ def write(conn: Connection, new_rows: list[dict[str, Any]], changed_rows: list[d
         conn.execute(
             stmt, [{**row, "k_entity": row["entity"], "k_record_id": row["record_id"]} for row in changed_rows]
         )
+
+
+def _nonempty(rows: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]] | None:
+    """`rows`, or None when there are none (a generator is looked into without losing its first row)."""
+    it = iter(rows)
+    first = next(it, None)
+    return None if first is None else itertools.chain((first,), it)
+
+
+def _noting(rows: Iterable[dict[str, Any]], appointments: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """`rows`, keeping aside the appointments among them (their slots are written after)."""
+    for row in rows:
+        if row["entity"] == "appointment":
+            appointments.append(row)
+        yield row
 
 
 def _write_slots(conn: Connection, rows: list[dict[str, Any]]) -> None:
@@ -315,7 +346,9 @@ _COPY_COLUMNS = (
 _UPDATED_AT = _COPY_COLUMNS.index("updated_at")
 
 
-def _write_pg_copy(conn: Connection, new_rows: list[dict[str, Any]], changed_rows: list[dict[str, Any]]) -> None:
+def _write_pg_copy(
+    conn: Connection, new_rows: Iterable[dict[str, Any]], changed_rows: Iterable[dict[str, Any]]
+) -> None:
     """PostgreSQL bulk path: new rows are COPied straight into `record` (the writer holds the lock and has just seen
     that none of them exists); changed rows are COPied into a temporary table, then applied by one UPDATE.
 
@@ -327,7 +360,7 @@ def _write_pg_copy(conn: Connection, new_rows: list[dict[str, Any]], changed_row
     cols = ", ".join(_COPY_COLUMNS)
     stamps: dict[int, str] = {}  # a batch's rows share one `updated_at`: format it once
 
-    def copy_rows(copy: Any, rows: list[dict[str, Any]]) -> None:
+    def copy_rows(copy: Any, rows: Iterable[dict[str, Any]]) -> None:
         for row in rows:
             values = [row[c] for c in _COPY_COLUMNS]
             at = row["updated_at"]
@@ -338,17 +371,17 @@ def _write_pg_copy(conn: Connection, new_rows: list[dict[str, Any]], changed_row
             copy.write_row(values)
 
     with dbapi.cursor() as cur:
-        if new_rows:
+        if (rows := _nonempty(new_rows)) is not None:
             with cur.copy(f"COPY record ({cols}) FROM STDIN") as copy:
-                copy_rows(copy, new_rows)
-        if changed_rows:
+                copy_rows(copy, rows)
+        if (rows := _nonempty(changed_rows)) is not None:
             cur.execute(
                 "CREATE TEMPORARY TABLE IF NOT EXISTS record_changed (LIKE record INCLUDING DEFAULTS) "
                 "ON COMMIT DELETE ROWS"
             )
             cur.execute("TRUNCATE record_changed")  # a transaction may write several times (a push, then an erasure)
             with cur.copy(f"COPY record_changed ({cols}) FROM STDIN") as copy:
-                copy_rows(copy, changed_rows)
+                copy_rows(copy, rows)
             sets = ", ".join(f"{c} = i.{c}" for c in _COPY_COLUMNS[2:])
             cur.execute(
                 f"UPDATE record AS r SET {sets} FROM record_changed AS i "
