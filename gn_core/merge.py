@@ -158,11 +158,8 @@ def merge(
     if append_only and change.op == "update":
         return MergeResult(state, "rejected", False, reason="append_only")
     if not state.exists:
-        # A record HQ has never seen: every field is simply what the change says, all by one writer.
         data = {name: new for name, (_old, new) in change.fields.items()}
-        touched = {change.device_id: (writer.version, change.seq)}
-        created = RecordState(data=data, base_writer=writer, version=writer.version, touched_by=touched)
-        return MergeResult(created, "applied", True)
+        return MergeResult(created(data, writer, change.seq), "applied", True)
 
     fold = _Fold(dict(state.data), dict(state.writers), set(state.held))
     for name, (old, new) in change.fields.items():
@@ -186,6 +183,14 @@ def merge(
         touched_by={**state.touched_by, change.device_id: (writer.version, change.seq)},
     )
     return MergeResult(new_state, "conflict" if conflicts else "applied", True, tuple(conflicts))
+
+
+def created(data: Mapping[str, Any], writer: Writer, seq: int) -> RecordState:
+    """A record HQ has never seen, as a change creates it: every field is simply what the change says, all by one
+    writer (`merge` of a change into no state; HQ's push calls it directly for the inserts of a batch)."""
+    return RecordState(
+        data=data, base_writer=writer, version=writer.version, touched_by={writer.device_id: (writer.version, seq)}
+    )
 
 
 @dataclass(slots=True)

@@ -19,7 +19,17 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from gn_core import fields as value_rules
-from gn_core.merge import Conflict, Incoming, RecordState, effective_stamp, erase, merge
+from gn_core.merge import (
+    Conflict,
+    Incoming,
+    MergeResult,
+    RecordState,
+    Writer,
+    created,
+    effective_stamp,
+    erase,
+    merge,
+)
 from gn_core.protocol import Change, PushResponse, RecordVersion, Rejection
 from gn_core.retention import ANONYMISED_REFUSAL
 from gn_core.sync_rules import (
@@ -326,27 +336,39 @@ class _Batch:
             key = (change.entity, change.record_id)
             before, pid = self._persons(change)
             state = self.states.get(key)
-            pairs = {name: (f.get("old"), f.get("new")) for name, f in change.fields.items()}
-            refusal = self._refusal(change, state, before, pid, pairs)
-            if refusal is not None:
-                self._reject(change, *refusal)
-                continue
-            incoming = Incoming(
-                op=change.op,
-                fields=pairs,
-                base_version=change.base_version,
-                stamp=effective_stamp(change.hlc, now_ms),
-                device_id=change.device_id,
-                user_id=change.user_id,
-                erasure=change.erasure,
-                seq=change.device_seq,
-            )
-            result = merge(
-                state,
-                incoming,
-                protected=protected_fields(change.entity),
-                append_only=change.entity in APPEND_ONLY,
-            )
+            if change.op == "insert" and state is None and not change.erasure:
+                # the bulk of a first upload: a record HQ has never seen, created as the change says (what `merge`
+                # does with no state, without building its field pairs)
+                new = {name: f.get("new") for name, f in change.fields.items()}
+                refusal = self._refusal(change, state, before, pid, new)
+                if refusal is not None:
+                    self._reject(change, *refusal)
+                    continue
+                writer = Writer(1, effective_stamp(change.hlc, now_ms), change.device_id, change.user_id)
+                result = MergeResult(created(new, writer, change.device_seq), "applied", True)
+            else:
+                pairs = {name: (f.get("old"), f.get("new")) for name, f in change.fields.items()}
+                new = {name: n for name, (_o, n) in pairs.items()} if change.op != "delete" else {}
+                refusal = self._refusal(change, state, before, pid, new)
+                if refusal is not None:
+                    self._reject(change, *refusal)
+                    continue
+                incoming = Incoming(
+                    op=change.op,
+                    fields=pairs,
+                    base_version=change.base_version,
+                    stamp=effective_stamp(change.hlc, now_ms),
+                    device_id=change.device_id,
+                    user_id=change.user_id,
+                    erasure=change.erasure,
+                    seq=change.device_seq,
+                )
+                result = merge(
+                    state,
+                    incoming,
+                    protected=protected_fields(change.entity),
+                    append_only=change.entity in APPEND_ONLY,
+                )
             if result.status == "rejected":
                 self._reject(change, result.reason or "erased")
                 continue
@@ -371,10 +393,10 @@ class _Batch:
         state: RecordState | None,
         before: str | None,
         after: str | None,
-        pairs: Mapping[str, tuple[Any, Any]],
+        new: Mapping[str, Any],
     ) -> tuple[str, str] | None:
-        """Why HQ will not apply this well-formed change (code, French detail), or None. `pairs`: its fields' old
-        and new values."""
+        """Why HQ will not apply this well-formed change (code, French detail), or None. `new`: the values it
+        writes (none for a delete)."""
         if (before is not None and before in self.erased_persons) or (
             after is not None and after in self.erased_persons
         ):
@@ -382,7 +404,6 @@ class _Batch:
         if not change.erasure and {before, after} & self.anonymised_persons:
             return "forbidden", ANONYMISED_REFUSAL  # an anonymised file changes no more (an erasure excepted)
         stored = state.data if state is not None and state.exists and not state.erased else None
-        new: Mapping[str, Any] = {name: n for name, (_o, n) in pairs.items()} if change.op != "delete" else {}
         refusal = write_refusal(
             self.device.role,
             self.device.campus_id,
