@@ -105,19 +105,20 @@ def _value_problems(change: Change) -> list[tuple[str, str]]:
     a change with a problem takes `_describe_problems` for the messages."""
     checks = value_rules.checks_of(change.entity)
     deleting = change.op == "delete"
-    for name, values in change.fields.items():
-        found = checks.get(name)
-        if found is None or not isinstance(values, dict):
-            return _describe_problems(change)
-        required, check = found
-        new, old = values.get("new"), values.get("old")
-        if new is None:
-            if required and not deleting:
+    try:
+        for name, values in change.fields.items():
+            required, check = checks[name]  # KeyError: an unknown field
+            new = values.get("new")  # AttributeError: not an {old, new} object
+            if new is None:
+                if required and not deleting:
+                    return _describe_problems(change)
+            elif check(new) is not None:
                 return _describe_problems(change)
-        elif check(new) is not None:
-            return _describe_problems(change)
-        if old is not None and check(old) is not None:
-            return _describe_problems(change)
+            old = values.get("old")
+            if old is not None and check(old) is not None:
+                return _describe_problems(change)
+    except (KeyError, AttributeError):
+        return _describe_problems(change)
     if change.op == "insert" and not value_rules.carries_required(change.entity, change.fields):
         return _describe_problems(change)
     return []
