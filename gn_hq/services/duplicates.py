@@ -5,7 +5,8 @@ person takes a new `server_seq` (the gap-free feed the pulls read); the detector
 and each round (`absorb`) reads the person records written after it, in sequence order, brings their comparison keys
 into `person_match` (gn_core.domain.likeness: folded sorted name, birth date, phone, e-mail; no row for a person no
 longer comparable), queues in `person_match_pending` those whose keys changed (an edit of the pathway step queues
-nobody) and moves the cursor, in one short writer transaction: a round that fails resumes from the cursor. The
+nobody) and moves the cursor, in one transaction (computed from a read before it; on PostgreSQL it takes a lock of its
+own, not HQ's write lock, so the pushes never wait for it): a round that fails resumes from the cursor. The
 comparison of the queued people (`detect_pending`) follows. `gn-hq serve`'s detector process
 (`run_detector_process`) does both as soon as a push committed, and whatever reads the pairs (or looks people up at
 intake) catches up first, so a reviewer never sees a list older than the last push. An erasure, an anonymisation or
@@ -19,10 +20,11 @@ a pair judged "different people" keeps its row and is never proposed again, what
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -32,6 +34,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select,
 from gn_core.domain.likeness import NAME_FLOOR, Likeness, MatchKeys, likeness, name_similarity
 from gn_core.protocol import DuplicatePairView, DuplicateSide, DuplicatesResponse
 from gn_core.sync_rules import OWNING_CAMPUS_FIELD
+from gn_hq.db.engine import WRITE_LOCK_KEY
 from gn_hq.db.models import duplicate_pair_table as pair_t
 from gn_hq.db.models import person_match_cursor_table as cursor_t
 from gn_hq.db.models import person_match_pending_table as pending_t
@@ -60,6 +63,28 @@ BLOCK_LIMITS = {"name_key": 2000, "birth_date": 2000, "phone": 25, "email": 25}
 
 #: person records read from the feed per round of `absorb`
 ABSORB_BATCH = 2000
+#: PostgreSQL advisory lock (transaction-level) over what the detector writes (`person_match`, its queue and cursor),
+#: taken by the detector's rounds and by whatever else writes there (an erasure, a merge, the queueing of pairs), those
+#: after HQ's write lock: the detector's writes never hold the write lock, so the pushes never wait for them
+MATCH_LOCK_KEY = WRITE_LOCK_KEY + 1
+
+
+def _lock_match(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MATCH_LOCK_KEY})")
+
+
+@contextlib.contextmanager
+def _match_writer(hq: Hq) -> Iterator[Connection]:
+    """The detector's writer transaction: on PostgreSQL, under the match lock only (outside the writers' serial
+    section); SQLite has one writer at a time whatever the lock, so it takes HQ's."""
+    if hq.postgres:
+        with hq.engine.begin() as conn:
+            _lock_match(conn)
+            yield conn
+    else:
+        with hq.write() as tx:
+            yield tx.conn
 
 
 def _matchable(data: Mapping[str, Any]) -> bool:
@@ -141,12 +166,13 @@ def _read_feed(hq: Hq, limit: int) -> _Absorbed | None:
 
 
 def _write_absorbed(hq: Hq, absorbed: _Absorbed) -> None:
-    """Bring `person_match` up to date and queue the people to compare, moving the cursor in the same short writer
-    transaction: a round that fails or is killed leaves the cursor where it was, and the next one reads it all
-    again. A person written again since the read (erased, merged, edited) is left to the next round, which reads
-    their new record: their row here could be stale (an erased person must never come back)."""
-    with hq.write() as tx:
-        conn = tx.conn
+    """Bring `person_match` up to date and queue the people to compare, moving the cursor in the same short
+    transaction (`_match_writer`): a round that fails or is killed leaves the cursor where it was, and the next one
+    reads it all again. A person written again since the read (erased, merged, edited) is left to the next round,
+    which reads their new record: their row here could be stale. An erasure or a merge drops the person's row under
+    the match lock too, after writing their record: either it committed before this check, which then sees the new
+    record, or it drops the row after this transaction — an erased person never comes back."""
+    with _match_writer(hq) as conn:
         if _cursor(conn) != absorbed.cursor:
             return  # another detector did this round
         ids = sorted(absorbed.changed)
@@ -185,6 +211,7 @@ def absorb(hq: Hq, limit: int = ABSORB_BATCH) -> int:
 def record_merge(conn: Connection, survivor_id: str, merged_id: str, *, decided_by: str, now: datetime) -> None:
     """After a merge: the merged file is compared no more, its other pairs go, the pair itself is kept as merged."""
     a, b = _ordered(survivor_id, merged_id)
+    _lock_match(conn)
     conn.execute(delete(match_t).where(match_t.c.person_id == merged_id))
     conn.execute(delete(pending_t).where(pending_t.c.person_id == merged_id))
     conn.execute(
@@ -208,7 +235,9 @@ def not_merged(person_id: Any) -> Any:
 
 
 def forget(conn: Connection, person_id: str) -> None:
-    """An erased or anonymised person: nothing left to compare, and no pair left naming them."""
+    """An erased or anonymised person: nothing left to compare, and no pair left naming them. Their record must be
+    written first, in the same transaction (the detector, seeing it unchanged, could write their keys back)."""
+    _lock_match(conn)
     conn.execute(delete(match_t).where(match_t.c.person_id == person_id))
     conn.execute(delete(pending_t).where(pending_t.c.person_id == person_id))
     conn.execute(delete(pair_t).where(or_(pair_t.c.person_a == person_id, pair_t.c.person_b == person_id)))
@@ -342,6 +371,7 @@ def _queue_scored(hq: Hq, scoring: _Scoring) -> tuple[int, int]:
     seen, scored = scoring.seen, scoring.scored
     with hq.write() as tx:
         conn = tx.conn
+        _lock_match(conn)  # the detector's rounds (which do not take the write lock) queue people meanwhile
         ids = sorted(seen)
         current: dict[str, int] = {}
         for chunk in records.chunks(conn, ids):
@@ -373,7 +403,7 @@ def _queue_scored(hq: Hq, scoring: _Scoring) -> tuple[int, int]:
             if (a in done or b in done) and not {a, b} & changed and a in alive and b in alive
         }
         proposed = _queue(conn, kept, utcnow())
-        # `current` was read in this writer transaction: no other writer has queued any of `done` again since
+        # `current` was read under the match lock: nobody has queued any of `done` again since
         for chunk in records.chunks(conn, sorted(done)):
             conn.execute(delete(pending_t).where(records.id_in(conn, pending_t.c.person_id, chunk)))
     return len(done), proposed
@@ -511,6 +541,7 @@ def scan(hq: Hq) -> int:
     many pairs were newly proposed. One writer transaction, once `person_match` has read the whole feed."""
     absorb_all(hq)
     with hq.write() as tx:
+        _lock_match(tx.conn)
         ids = list(tx.conn.execute(select(match_t.c.person_id)).scalars())
         tx.conn.execute(delete(pending_t))
         return detect(tx.conn, ids)
