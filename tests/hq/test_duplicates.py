@@ -12,9 +12,10 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from gn_hq.db.models import duplicate_pair_table as pair_t
+from gn_hq.db.models import person_match_cursor_table as cursor_t
 from gn_hq.db.models import person_match_pending_table as pending_t
 from gn_hq.db.models import person_match_table as match_t
 from gn_hq.db.models import record_table as record_t
@@ -226,6 +227,25 @@ def test_only_a_change_of_what_is_compared_queues_the_person_again(world: World)
     assert queued() == set()  # the common edit: nothing to compare again
     sdn.push(sdn.update("person", pid, phone="+33698765432"))
     assert queued() == {pid}
+
+
+def test_an_upgraded_hq_reads_everyone_again_and_proposes_nothing_new(world: World) -> None:
+    """Migration 0012 starts the detector's cursor at 0: its first rounds read every person again, whose keys the
+    pushes kept until then. Nobody is queued again, a dismissed pair stays dismissed, an open one stays as it was."""
+    a = _enrol(world, "SDN", first_name="Fatou", last_name="Camara")
+    b = _enrol(world, "AUB", first_name="Fatou", last_name="Camara")
+    duplicates.dismiss(world.hq, a, b, decided_by="test")
+    _enrol(world, "SDN", first_name="Awa", last_name="Diallo")
+    _enrol(world, "MTR", first_name="Awa", last_name="Dialo")
+    before = _pairs(world)
+    assert sorted(status for _score, _reasons, status in before.values()) == ["different", "open"]
+    with world.hq.write() as tx:
+        tx.conn.execute(delete(cursor_t))  # what migration 0012 leaves
+    assert duplicates.absorb(world.hq) == 4
+    with world.hq.read() as conn:
+        assert conn.execute(select(pending_t)).all() == []
+    assert _pairs(world) == before
+    assert [p.status for p in duplicates.pairs(world.hq)] == ["open"]
 
 
 def test_a_detector_failing_mid_round_resumes_from_its_cursor_without_losing_anyone(
