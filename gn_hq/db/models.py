@@ -229,8 +229,9 @@ class CampusKey(Base):
 
 class PersonMatch(Base):
     """What duplicate detection compares a live person by (gn_core.domain.likeness.MatchKeys), one row per person,
-    kept by every push that changes a person. Each column is a blocking key: a person is only scored against those
-    sharing its name key, birth date, phone or e-mail, so detection stays fast at 500,000 people."""
+    kept up to date from the feed by the detector (services/duplicates.py, `absorb`), not by the pushes. Each column
+    is a blocking key: a person is only scored against those sharing its name key, birth date, phone or e-mail, so
+    detection stays fast at 500,000 people."""
 
     __tablename__ = "person_match"
     # birth date first: its block is the largest, and the query reading it needs only these columns (index-only)
@@ -245,15 +246,26 @@ class PersonMatch(Base):
 
 
 class PersonMatchPending(Base):
-    """People whose comparison keys changed and who are still to be compared with everyone. Queued in the writer's
-    transaction by the push that changed them; compared after it (services/duplicates.py, `detect_pending`), so the
-    writers' serial section does not wait for the comparison, and a crash between the two loses no comparison.
-    `queued_seq` tells a comparison made before a newer change of the person from one made after it."""
+    """People whose comparison keys changed and who are still to be compared with everyone. Queued by the detector
+    when it reads the change from the feed (services/duplicates.py, `absorb`, in the transaction that moves its
+    cursor); compared after (`detect_pending`), so a crash between the two loses no comparison. `queued_seq` (the
+    person record's `server_seq`) tells a comparison made before a newer change of the person from one made after."""
 
     __tablename__ = "person_match_pending"
 
     person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     queued_seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class PersonMatchCursor(Base):
+    """How far duplicate detection has read the feed (services/duplicates.py, `absorb`): every person record written
+    with a `server_seq` above `last_seq` still has its `person_match` row to bring up to date. One row (id 1), none
+    before the first round (read as 0: the first round reads every person)."""
+
+    __tablename__ = "person_match_cursor"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(BigInteger)
 
 
 class DuplicatePair(Base):
@@ -344,6 +356,7 @@ appointment_slot_table = cast(Table, AppointmentSlot.__table__)
 campus_key_table = cast(Table, CampusKey.__table__)
 person_match_table = cast(Table, PersonMatch.__table__)
 person_match_pending_table = cast(Table, PersonMatchPending.__table__)
+person_match_cursor_table = cast(Table, PersonMatchCursor.__table__)
 duplicate_pair_table = cast(Table, DuplicatePair.__table__)
 person_redirect_table = cast(Table, PersonRedirect.__table__)
 console_session_table = cast(Table, ConsoleSession.__table__)

@@ -1,21 +1,30 @@
 """Likely duplicates across campuses: found at HQ after each push, queued for review, dismissed for good.
 
-Every push that creates or changes people keeps their comparison keys in `person_match` (gn_core.domain.likeness:
-folded sorted name, birth date, phone, e-mail) and, when the keys changed, queues the person in
-`person_match_pending`, in the push's transaction. The comparison itself runs after the push, outside the writers'
-serial section (`detect_pending`): `gn-hq serve`'s detector process (`run_detector_process`) does it as soon as a
-push committed, and whatever reads the pairs catches up first, so a reviewer never sees a list older than the last
-push. A person is compared with the people of every campus that share one of those keys (blocking: a person is
-scored against a few dozen others, not 500,000). Pairs scoring at least `likeness.THRESHOLD` are queued in
-`duplicate_pair`; a pair judged "different people" keeps its row and is never proposed again, whatever edits follow.
+The pushes do no duplicate detection at all: the detector captures the changes from the feed. Every write of a
+person takes a new `server_seq` (the gap-free feed the pulls read); the detector keeps a cursor (`person_match_cursor`)
+and each round (`absorb`) reads the person records written after it, in sequence order, brings their comparison keys
+into `person_match` (gn_core.domain.likeness: folded sorted name, birth date, phone, e-mail; no row for a person no
+longer comparable), queues in `person_match_pending` those whose keys changed (an edit of the pathway step queues
+nobody) and moves the cursor, in one transaction (computed from a read before it; on PostgreSQL it takes a lock of its
+own, not HQ's write lock, so the pushes never wait for it): a round that fails resumes from the cursor. The
+comparison of the queued people (`detect_pending`) follows. `gn-hq serve`'s detector process
+(`run_detector_process`) does both as soon as a push committed, and whatever reads the pairs (or looks people up at
+intake) catches up first, so a reviewer never sees a list older than the last push. An erasure, an anonymisation or
+a merge drops the person's row at once, in its own transaction (`forget`, `record_merge`); the detector never brings
+it back (it reads the erased, anonymised or merged record, which it does not compare).
+
+A person is compared with the people of every campus that share one of those keys (blocking: a person is scored
+against a few dozen others, not 500,000). Pairs scoring at least `likeness.THRESHOLD` are queued in `duplicate_pair`;
+a pair judged "different people" keeps its row and is never proposed again, whatever edits follow.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -23,14 +32,16 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 
 from gn_core.domain.likeness import NAME_FLOOR, Likeness, MatchKeys, likeness, name_similarity
-from gn_core.merge import RecordState
 from gn_core.protocol import DuplicatePairView, DuplicateSide, DuplicatesResponse
 from gn_core.sync_rules import OWNING_CAMPUS_FIELD
+from gn_hq.db.engine import WRITE_LOCK_KEY
 from gn_hq.db.models import duplicate_pair_table as pair_t
+from gn_hq.db.models import person_match_cursor_table as cursor_t
 from gn_hq.db.models import person_match_pending_table as pending_t
 from gn_hq.db.models import person_match_table as match_t
 from gn_hq.db.models import person_redirect_table as redirect_t
 from gn_hq.db.models import record_table as record_t
+from gn_hq.db.models import server_meta_table as meta_t
 from gn_hq.db.types import utcnow
 from gn_hq.services import records
 from gn_hq.services.context import Hq
@@ -39,6 +50,8 @@ from gn_hq.services.errors import Invalid, NotFound
 log = logging.getLogger(__name__)
 
 OPEN, DIFFERENT, MERGED = "open", "different", "merged"
+#: how much lower than the server's the detector process's scheduling priority is (os.nice)
+DETECTOR_NICENESS = 10
 _BLOCKS = ("name_key", "birth_date", "phone", "email")
 #: A key shared by more people than this blocks nobody: a phone or an e-mail that many files give is a switchboard's
 #: or a social worker's, not a person's, and comparing each of them with all the others is quadratic (10,000 files
@@ -50,25 +63,34 @@ BLOCK_LIMITS = {"name_key": 2000, "birth_date": 2000, "phone": 25, "email": 25}
 # --- keeping the keys ---------------------------------------------------------------------------------------------
 
 
-#: the fields of a person that duplicate detection reads (its keys, the owning campus, whether the file is comparable):
-#: a change touching none of them (a pathway step, a last contact) leaves the person's comparison as it was
-MATCH_FIELDS = frozenset(
-    {"first_name", "last_name", "birth_date", "phone", "email", OWNING_CAMPUS_FIELD, "anonymised_on", "merged_into"}
-)
+#: person records read from the feed per round of `absorb`
+ABSORB_BATCH = 2000
+#: PostgreSQL advisory lock (transaction-level) over what the detector writes (`person_match`, its queue and cursor),
+#: taken by the detector's rounds and by whatever else writes there (an erasure, a merge, the queueing of pairs), those
+#: after HQ's write lock: the detector's writes never hold the write lock, so the pushes never wait for them
+MATCH_LOCK_KEY = WRITE_LOCK_KEY + 1
 
 
-def concerns_matching(before: RecordState | None, after: RecordState | None, fields: Iterable[str]) -> bool:
-    """Whether a person's change (its new state and the fields it wrote) may change how they are compared."""
-    if before is None or after is None or before.deleted != after.deleted or before.erased != after.erased:
-        return True
-    return not MATCH_FIELDS.isdisjoint(fields)
+def _lock_match(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MATCH_LOCK_KEY})")
 
 
-def _matchable(state: RecordState | None) -> bool:
-    """A live person whose identity is there to compare (not deleted, erased, anonymised or merged away)."""
-    if state is None or state.deleted or state.erased:
-        return False
-    data = state.data
+@contextlib.contextmanager
+def _match_writer(hq: Hq) -> Iterator[Connection]:
+    """The detector's writer transaction: on PostgreSQL, under the match lock only (outside the writers' serial
+    section); SQLite has one writer at a time whatever the lock, so it takes HQ's."""
+    if hq.postgres:
+        with hq.engine.begin() as conn:
+            _lock_match(conn)
+            yield conn
+    else:
+        with hq.write() as tx:
+            yield tx.conn
+
+
+def _matchable(data: Mapping[str, Any]) -> bool:
+    """A live person (neither deleted nor erased) whose identity is there to compare: not anonymised or merged away."""
     return not data.get("anonymised_on") and not data.get("merged_into")
 
 
@@ -87,36 +109,111 @@ def _row(person_id: str, data: Mapping[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def observe(conn: Connection, people: Mapping[str, RecordState | None], seq: int) -> None:
-    """People a write created or changed: their keys kept (or dropped, when they are no longer comparable), then
-    those whose keys changed queued to be compared with everyone else (an edit of the pathway step or the last
-    contact queues nobody). `seq`: the writer's sequence number, telling this change from a later one. Runs in the
-    writer's transaction (`detect_pending` compares the queued people)."""
-    wanted = {pid: r for pid, s in people.items() if _matchable(s) and s is not None and (r := _row(pid, s.data))}
-    ids = sorted(people)
-    stored: dict[str, dict[str, Any]] = {}
-    for chunk in records.chunks(conn, ids):
-        stmt = select(match_t).where(records.id_in(conn, match_t.c.person_id, chunk))
-        stored.update((r.person_id, dict(r._mapping)) for r in conn.execute(stmt).all())
-    changed = sorted(pid for pid in ids if stored.get(pid) != wanted.get(pid))
-    if not changed:
-        return
-    for chunk in records.chunks(conn, changed):
-        conn.execute(delete(match_t).where(records.id_in(conn, match_t.c.person_id, chunk)))
-    records.insert_rows(conn, match_t, [wanted[pid] for pid in changed if pid in wanted])
-    compared = [pid for pid in changed if pid in wanted and _keys_of(stored.get(pid)) != _keys_of(wanted[pid])]
-    records.insert_rows(
-        conn, pending_t, [{"person_id": pid, "queued_seq": seq} for pid in compared], upsert_key="person_id"
-    )
-
-
 def _keys_of(row: Mapping[str, Any] | None) -> tuple[Any, ...] | None:
     return None if row is None else tuple(row[k] for k in _BLOCKS)
+
+
+def _cursor(conn: Connection) -> int:
+    return int(conn.scalar(select(cursor_t.c.last_seq).where(cursor_t.c.id == 1)) or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Absorbed:
+    """What one round of `absorb` read, ready to write: the cursor it started from and the one it moves to, the people
+    whose `person_match` row differs (id -> the sequence their record was read at), their new rows (none: no longer
+    comparable) and those of them to compare again."""
+
+    cursor: int
+    to: int
+    changed: dict[str, int]
+    rows: dict[str, dict[str, Any]]
+    queued: frozenset[str]
+    read: int
+
+
+def _read_feed(hq: Hq, limit: int) -> _Absorbed | None:
+    """The person records written after the cursor (at most `limit`, in sequence order) and what they change in
+    `person_match`, read without the lock. None when the feed holds nothing after the cursor."""
+    with hq.read() as conn:
+        cursor = _cursor(conn)
+        # Everything up to `top` has committed (writers commit in sequence order): the cursor may move past the
+        # records of other entities up to there, so that each round does not read them again.
+        top = int(conn.scalar(select(meta_t.c.last_seq).where(meta_t.c.id == 1)) or 0)
+        if top <= cursor:
+            return None
+        people = conn.execute(
+            select(record_t.c.record_id, record_t.c.server_seq, record_t.c.data, record_t.c.deleted, record_t.c.erased)
+            .where(record_t.c.entity == "person", record_t.c.server_seq > cursor, record_t.c.server_seq <= top)
+            .order_by(record_t.c.server_seq)
+            .limit(limit)
+        ).all()
+        to = int(people[-1].server_seq) if len(people) == limit else top
+        seqs = {r.record_id: int(r.server_seq) for r in people}
+        wanted: dict[str, dict[str, Any]] = {}
+        for r in people:
+            if r.deleted or r.erased:
+                continue
+            data = json.loads(r.data or "{}")
+            if _matchable(data) and (row := _row(r.record_id, data)) is not None:
+                wanted[r.record_id] = row
+        stored: dict[str, dict[str, Any]] = {}
+        for chunk in records.chunks(conn, sorted(seqs)):
+            stmt = select(match_t).where(records.id_in(conn, match_t.c.person_id, chunk))
+            stored.update((r.person_id, dict(r._mapping)) for r in conn.execute(stmt).all())
+    changed = {pid: seq for pid, seq in seqs.items() if stored.get(pid) != wanted.get(pid)}
+    # only a change of the keys is compared again: an edit of the pathway step or the last contact queues nobody
+    queued = frozenset(pid for pid in changed if pid in wanted and _keys_of(stored.get(pid)) != _keys_of(wanted[pid]))
+    rows = {pid: wanted[pid] for pid in changed if pid in wanted}
+    return _Absorbed(cursor, to, changed, rows, queued, len(people))
+
+
+def _write_absorbed(hq: Hq, absorbed: _Absorbed) -> None:
+    """Bring `person_match` up to date and queue the people to compare, moving the cursor in the same short
+    transaction (`_match_writer`): a round that fails or is killed leaves the cursor where it was, and the next one
+    reads it all again. A person written again since the read (erased, merged, edited) is left to the next round,
+    which reads their new record: their row here could be stale. An erasure or a merge drops the person's row under
+    the match lock too, after writing their record: either it committed before this check, which then sees the new
+    record, or it drops the row after this transaction — an erased person never comes back."""
+    with _match_writer(hq) as conn:
+        if _cursor(conn) != absorbed.cursor:
+            return  # another detector did this round
+        ids = sorted(absorbed.changed)
+        now: dict[str, int] = {}
+        for chunk in records.chunks(conn, ids):
+            stmt = select(record_t.c.record_id, record_t.c.server_seq).where(
+                record_t.c.entity == "person", records.id_in(conn, record_t.c.record_id, chunk)
+            )
+            now.update((pid, int(seq)) for pid, seq in conn.execute(stmt).all())
+        ids = [pid for pid in ids if now.get(pid) == absorbed.changed[pid]]
+        for chunk in records.chunks(conn, ids):
+            conn.execute(delete(match_t).where(records.id_in(conn, match_t.c.person_id, chunk)))
+        records.insert_rows(conn, match_t, [absorbed.rows[pid] for pid in ids if pid in absorbed.rows])
+        records.insert_rows(
+            conn,
+            pending_t,
+            [{"person_id": pid, "queued_seq": absorbed.changed[pid]} for pid in ids if pid in absorbed.queued],
+            upsert_key="person_id",
+        )
+        moved = conn.execute(update(cursor_t).where(cursor_t.c.id == 1).values(last_seq=absorbed.to))
+        if moved.rowcount == 0:
+            conn.execute(insert(cursor_t).values(id=1, last_seq=absorbed.to))
+
+
+def absorb(hq: Hq, limit: int = ABSORB_BATCH) -> int:
+    """One round of change capture: the person records the feed holds after the detector's cursor (at most `limit`)
+    brought into `person_match` (their keys; no row for a person no longer comparable), those whose keys changed
+    queued for comparison, the cursor moved. Returns how many person records were read (0: caught up)."""
+    absorbed = _read_feed(hq, limit)
+    if absorbed is None:
+        return 0
+    _write_absorbed(hq, absorbed)
+    return absorbed.read
 
 
 def record_merge(conn: Connection, survivor_id: str, merged_id: str, *, decided_by: str, now: datetime) -> None:
     """After a merge: the merged file is compared no more, its other pairs go, the pair itself is kept as merged."""
     a, b = _ordered(survivor_id, merged_id)
+    _lock_match(conn)
     conn.execute(delete(match_t).where(match_t.c.person_id == merged_id))
     conn.execute(delete(pending_t).where(pending_t.c.person_id == merged_id))
     conn.execute(
@@ -140,7 +237,9 @@ def not_merged(person_id: Any) -> Any:
 
 
 def forget(conn: Connection, person_id: str) -> None:
-    """An erased or anonymised person: nothing left to compare, and no pair left naming them."""
+    """An erased or anonymised person: nothing left to compare, and no pair left naming them. Their record must be
+    written first, in the same transaction (the detector, seeing it unchanged, could write their keys back)."""
+    _lock_match(conn)
     conn.execute(delete(match_t).where(match_t.c.person_id == person_id))
     conn.execute(delete(pending_t).where(pending_t.c.person_id == person_id))
     conn.execute(delete(pair_t).where(or_(pair_t.c.person_a == person_id, pair_t.c.person_b == person_id)))
@@ -238,28 +337,43 @@ def detect_pending(hq: Hq, limit: int = 2000) -> tuple[int, int]:
     """Compare up to `limit` queued people with everyone: scored from a read transaction, then the likely pairs
     queued in a short writer transaction that keeps only what still holds (`_queue_scored`). Returns (people
     compared, pairs newly proposed); (0, 0) when nobody waits. Safe to run from several threads or processes."""
-    seen, scored = _score_pending(hq, limit)
-    if not seen:
+    scoring = _score_pending(hq, limit)
+    if not scoring.seen:
         return 0, 0
-    return _queue_scored(hq, seen, scored)
+    return _queue_scored(hq, scoring)
 
 
-def _score_pending(hq: Hq, limit: int) -> tuple[dict[str, int], dict[tuple[str, str], Likeness]]:
-    """The queued people (id -> the sequence they were queued at) and their likely pairs, read without the lock."""
+@dataclass(frozen=True, slots=True)
+class _Scoring:
+    """The queued people read (id -> the sequence they were queued at), the detector's cursor then (the keys read
+    for a person whose record was not written after it are those of their current record), and the likely pairs."""
+
+    cursor: int
+    seen: dict[str, int]
+    scored: dict[tuple[str, str], Likeness]
+
+
+def _score_pending(hq: Hq, limit: int) -> _Scoring:
+    """The queued people and their likely pairs, read without the lock."""
     with hq.read() as conn:
+        cursor = _cursor(conn)
         seen = dict(
             conn.execute(
                 select(pending_t.c.person_id, pending_t.c.queued_seq).order_by(pending_t.c.queued_seq).limit(limit)
             ).all()
         )
-        return seen, (_score(conn, seen) if seen else {})
+        return _Scoring(cursor, seen, _score(conn, seen) if seen else {})
 
 
-def _queue_scored(hq: Hq, seen: Mapping[str, int], scored: Mapping[tuple[str, str], Likeness]) -> tuple[int, int]:
-    """Queue the pairs scored from `seen`, keeping only what still holds: a person changed again since (queued anew)
-    stays queued and their pairs wait for their next comparison; a person merged or erased in between is dropped."""
+def _queue_scored(hq: Hq, scoring: _Scoring) -> tuple[int, int]:
+    """Queue the pairs scored, keeping only what still holds: a person queued anew or written again since the
+    cursor the scoring started from (their keys may have changed, the detector has not read them yet) has no pair
+    queued now, and whoever was scored with them stays queued, compared again once the detector has read the
+    change; a person merged or erased in between is dropped."""
+    seen, scored = scoring.seen, scoring.scored
     with hq.write() as tx:
         conn = tx.conn
+        _lock_match(conn)  # the detector's rounds (which do not take the write lock) queue people meanwhile
         ids = sorted(seen)
         current: dict[str, int] = {}
         for chunk in records.chunks(conn, ids):
@@ -267,47 +381,66 @@ def _queue_scored(hq: Hq, seen: Mapping[str, int], scored: Mapping[tuple[str, st
                 records.id_in(conn, pending_t.c.person_id, chunk)
             )
             current.update(conn.execute(stmt).all())
-        done = {pid for pid in ids if current.get(pid) == seen[pid]}
-        members = sorted({pid for pair in scored for pid in pair})
+        members = sorted({pid for pair in scored for pid in pair} | set(ids))
+        moved: set[str] = set()
+        if tx.last_seq > scoring.cursor:  # some record was written after the cursor: maybe one of these people
+            for chunk in records.chunks(conn, members):
+                stmt = select(record_t.c.record_id).where(
+                    record_t.c.entity == "person",
+                    records.id_in(conn, record_t.c.record_id, chunk),
+                    record_t.c.server_seq > scoring.cursor,
+                )
+                moved.update(conn.scalars(stmt))
+        changed = {pid for pid in ids if current.get(pid) != seen[pid]} | moved
+        waiting = {pid for pair in scored if set(pair) & changed for pid in pair}
+        done = set(ids) - changed - waiting
         alive: set[str] = set()
-        for chunk in records.chunks(conn, members):
+        for chunk in records.chunks(conn, sorted({pid for pair in scored for pid in pair})):
             alive.update(
                 conn.scalars(select(match_t.c.person_id).where(records.id_in(conn, match_t.c.person_id, chunk)))
             )
-        changed = set(ids) - done
         kept = {
             (a, b): found
             for (a, b), found in scored.items()
             if (a in done or b in done) and not {a, b} & changed and a in alive and b in alive
         }
         proposed = _queue(conn, kept, utcnow())
-        # `current` was read in this writer transaction: no other writer has queued any of `done` again since
+        # `current` was read under the match lock: nobody has queued any of `done` again since
         for chunk in records.chunks(conn, sorted(done)):
             conn.execute(delete(pending_t).where(records.id_in(conn, pending_t.c.person_id, chunk)))
     return len(done), proposed
 
 
 def catch_up(hq: Hq, *, rounds: int | None = None) -> int:
-    """Compare everyone still queued (at most `rounds` batches); returns the pairs newly proposed."""
+    """Read the feed up to its end and compare everyone queued (at most `rounds` rounds of each); returns the pairs
+    newly proposed."""
     proposed = 0
     done = 0
     while rounds is None or done < rounds:
+        read = absorb(hq)
         compared, found = detect_pending(hq)
         proposed += found
         done += 1
-        if not compared:
+        if not read and not compared:
             break
     return proposed
+
+
+def absorb_all(hq: Hq, *, rounds: int | None = None) -> None:
+    """Bring `person_match` up to the end of the feed (at most `rounds` rounds), comparing nobody."""
+    done = 0
+    while (rounds is None or done < rounds) and absorb(hq):
+        done += 1
 
 
 def run_detector_process(
     database_url: str, parent_pid: int, stop: Any, log_config: dict[str, Any] | None = None
 ) -> None:
     """The detector of a served HQ, in a process of its own so that comparing people never shares an interpreter
-    with the requests: compares whatever is queued, then waits for the next commit (PostgreSQL: the feed's
-    notification; SQLite: a look every second). Ends when `stop` (a multiprocessing event) is set or on SIGTERM,
-    closing its connections (on SQLite, the last one to close folds the WAL into the database file), and with its
-    parent (`gn-hq serve`), even one killed outright."""
+    with the requests: reads the feed (`absorb`) and compares whoever it queued, then waits for the next commit
+    (PostgreSQL: the feed's notification; SQLite: a look every second). Ends when `stop` (a multiprocessing event)
+    is set or on SIGTERM, closing its connections (on SQLite, the last one to close folds the WAL into the database
+    file), and with its parent (`gn-hq serve`), even one killed outright."""
     import logging.config
     import signal
 
@@ -316,6 +449,11 @@ def run_detector_process(
 
     signal.signal(signal.SIGTERM, lambda _signo, _frame: stop.set())
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the whole group: the server stops this process
+    # Background work: comparing people (hundreds of microseconds each) yields the processor to the requests, so
+    # that a busy hour of pushes is not slowed by it; it catches up when they are done, and whoever lists the
+    # pairs catches up first anyway.
+    with contextlib.suppress(OSError):
+        os.nice(DETECTOR_NICENESS)
     if log_config is not None:
         logging.config.dictConfig(log_config)
     engine = make_engine(database_url, pool_size=2, max_overflow=0)
@@ -332,7 +470,7 @@ def run_detector_process(
             try:
                 catch_up(hq)
             except Exception:
-                log.exception("duplicate detection failed; the people stay queued and are compared at the next try")
+                log.exception("duplicate detection failed; it resumes from its cursor and queue at the next try")
                 stop.wait(5)
             if listener is not None:
                 for _note in listener.notifies(timeout=1.0, stop_after=1):
@@ -407,8 +545,10 @@ def _queue(conn: Connection, pairs: Mapping[tuple[str, str], Likeness], now: dat
 
 def scan(hq: Hq) -> int:
     """Compare every person HQ holds with everyone (after an upgrade, or a change of the scoring rule); returns how
-    many pairs were newly proposed. One writer transaction."""
+    many pairs were newly proposed. One writer transaction, once `person_match` has read the whole feed."""
+    absorb_all(hq)
     with hq.write() as tx:
+        _lock_match(tx.conn)
         ids = list(tx.conn.execute(select(match_t.c.person_id)).scalars())
         tx.conn.execute(delete(pending_t))
         return detect(tx.conn, ids)

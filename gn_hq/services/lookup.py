@@ -19,6 +19,7 @@ unrelated tokens.
 from __future__ import annotations
 
 import base64
+import logging
 import secrets
 import struct
 import time
@@ -40,12 +41,16 @@ from gn_hq.services.context import Hq
 from gn_hq.services.devices import AuthDevice, find_campus
 from gn_hq.services.errors import Invalid
 
+log = logging.getLogger(__name__)
+
 #: a likeness at least this high (gn_core.domain.likeness: same name and birth date, or name and phone…) is "strong"
 STRONG_SCORE = 95
 #: how long a match token may be used to ask for the file
 TOKEN_TTL = timedelta(hours=2)
 #: at most this many matches are answered (the most likely first)
 MAX_MATCHES = 5
+#: at most this many rounds of `duplicates.absorb` before a lookup (the detector is normally there already)
+ABSORB_ROUNDS = 10
 KEY_PURPOSE = "lookup"
 
 _VERSION = 1
@@ -143,6 +148,10 @@ def lookup(hq: Hq, device: AuthDevice, body: LookupRequest) -> LookupResponse:
     key = _key(hq)
     expires = int(time.time() + TOKEN_TTL.total_seconds())
     matches: list[LookupMatch] = []
+    try:  # the people pushed a moment ago too (the detector keeps `person_match` from the feed after each push)
+        duplicates.absorb_all(hq, rounds=ABSORB_ROUNDS)
+    except Exception:
+        log.exception("reading the feed into person_match failed: looking up among the people already there")
     with hq.read() as conn:  # scored outside the writer lock: pushes do not wait for a lookup
         found = duplicates.likely(conn, keys)
         mine = records.campuses_with_access(conn, list(found), device.campus_id)

@@ -49,7 +49,7 @@ from gn_hq.db.models import erasure_table as erasure_t
 from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import utcnow
-from gn_hq.services import authoring, conflicts, duplicates, erasure, merging, records, sharing
+from gn_hq.services import authoring, conflicts, erasure, merging, records, sharing
 from gn_hq.services.context import Hq, WriteTx
 from gn_hq.services.devices import AuthDevice, live_campus_ids
 from gn_hq.services.errors import InvalidChange, Unauthorized
@@ -225,8 +225,6 @@ class _Batch:
     found_conflicts: list[tuple[Conflict, Key, str | None, str]] = field(default_factory=list)
     conflict_rows: list[dict[str, Any]] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
-    #: people whose comparison keys this push may have changed (duplicate detection)
-    matching: set[str] = field(default_factory=set)
     campuses: set[str] | None = None
     accounts: dict[str, AccountInfo | None] = field(default_factory=dict)
 
@@ -382,8 +380,6 @@ class _Batch:
                 self.found_conflicts.append((conflict, key, pid, change.hlc))
             if change.entity == "person" and result.changed:
                 self._person_changed(change.record_id, state, result.state)
-                if duplicates.concerns_matching(state, result.state, change.fields):
-                    self.matching.add(change.record_id)
             if change.erasure and change.entity == "person" and pid is not None:
                 self._erase_in_memory(pid, change.user_id)
         self._write()
@@ -504,10 +500,6 @@ class _Batch:
         new_keys = [key for key in self.dirty if key not in self.existing]
         changed_keys = [key for key in self.dirty if key in self.existing]
         records.write(conn, rows(new_keys), rows(changed_keys), count=len(self.dirty))
-        people = {key[1]: self.states[key] for key in self.dirty if key[0] == "person" and key[1] in self.matching}
-        if people:
-            # queued for comparison with every campus's people, done after the commit (duplicates.detect_pending)
-            duplicates.observe(conn, people, tx.last_seq)
         if self.found_conflicts:
             hq_campus = conflicts.hq_campuses(conn, [c for c, *_ in self.found_conflicts])
             for conflict, key, pid, hlc in self.found_conflicts:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -147,6 +148,11 @@ def test_the_served_hq_compares_in_its_own_process_and_that_process_ends_with_th
         for campus in (sdn, aub):
             campus.sync()
         assert _wait_for(lambda: pair in _pairs_at_hq(server)), "proposed without anyone listing the pairs"
+        server_priority = os.getpriority(os.PRIO_PROCESS, server.proc.pid)
+        compares = [pid for pid in detector if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+        assert compares and all(os.getpriority(os.PRIO_PROCESS, pid) > server_priority for pid in compares), (
+            "comparing people yields the processor to the requests"
+        )
     finally:
         server.stop(kill=True)  # even killed outright, the server leaves no detector behind
     assert _wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in detector), 15)

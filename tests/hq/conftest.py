@@ -46,6 +46,8 @@ TABLES = (
     "campus_key",
     "console_session",
     "person_match",
+    "person_match_pending",
+    "person_match_cursor",
     "duplicate_pair",
     "person_redirect",
     "move_request",
