@@ -168,11 +168,12 @@ def load(conn: Connection, keys: Iterable[Key]) -> dict[Key, Stored]:
     ids = sorted({record_id for _entity, record_id in keys})
     for chunk in chunks(conn, ids):
         stmt = select(*cols).where(id_in(conn, record_t.c.record_id, chunk))
-        for row in conn.execute(stmt):
-            key = (row.entity, row.record_id)
+        # rows as plain tuples: a push loads thousands, and named access costs more than the decoding
+        for entity, record_id, data, meta, version, deleted, erased, seq, in_conflict in conn.execute(stmt):
+            key = (entity, record_id)
             if key in wanted:
-                state = decode_state(row.data, row.field_meta, row.version, bool(row.deleted), bool(row.erased))
-                found[key] = Stored(row.entity, row.record_id, state, row.server_seq, bool(row.has_open_conflict))
+                state = decode_state(data, meta, version, bool(deleted), bool(erased))
+                found[key] = Stored(entity, record_id, state, seq, bool(in_conflict))
     return found
 
 
