@@ -44,6 +44,7 @@ from faker.providers.person.fr_FR import Provider as _FrenchNames
 
 from bench.report import write_section
 from gn_core.protocol import PushRequest
+from gn_hq.app import tune_garbage_collector
 from gn_hq.db.engine import make_engine
 from gn_hq.health import wait_until_healthy
 from gn_hq.services import devices, push
@@ -274,7 +275,9 @@ def bench_push(base: str, hq: Hq, sdn: Campus, args: argparse.Namespace) -> dict
         print(f"push inserts: {total} rows in {elapsed:.1f} s = {insert_rate:,.0f} rows/s", flush=True)
         copy_rate = copy_baseline(args.url)
         print(f"baseline: PostgreSQL COPY of the same rows, {copy_rate:,.0f} rows/s", flush=True)
-        # Updates: two fields of existing people (a typical edit), HTTP then in-process.
+        # Updates: two fields of existing people (a typical edit), HTTP then in-process (with the collector tuned as
+        # in the served HQ, so that the two differ by HTTP and JSON only).
+        tune_garbage_collector()
         http_rates, apply_rates = [], []
         per_run = min(len(person_ids) // (2 * args.runs), 50_000)
         cursor = 0
