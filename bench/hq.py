@@ -535,22 +535,23 @@ def bench_long_poll(base: str, hq: Hq, server_pid: int, args: argparse.Namespace
     return {"longpoll_waiters": args.waiters, "longpoll_cpu_core": used, "longpoll_idle_cpu_core": baseline}
 
 
-ANALYSIS = """Where the time goes (2026-12-05, profiles and timers of the same pushes in-process, 200,000 rows on
-PostgreSQL): an inserted row costs about 95 µs in HQ — merging and encoding about 40, validation 6, the comparison
-keys for duplicate detection 12, the versions answered 16, PostgreSQL's COPY straight into `record` 15 —; a two-field
-update about 180 µs — decoding the stored record 25, merging and encoding 40, PostgreSQL's UPDATE from a COPied
-temporary table 25, the comparison keys when the phone changed 55. Over HTTP add 25-35 µs a change of JSON parsing.
-The duplicate detector (about 170 µs per new person at 100,000 people) runs after each push in a process of its
-own, on the same 2 cores here. PostgreSQL alone, COPYing the same rows into a table of the same schema, is about 13
-times faster than the push: the rest is Python, one change at a time. Changes since 2026-11-28 (4,395 inserts and
-2,477 updates a second, 18.4 s and p99 5.0 s for the 20 campuses; that run's names differed by a digit, so every
-person looked like a duplicate of dozens): duplicate detection moved out of the writers' serial section; new rows
-COPied straight into `record`; PostgreSQL's JIT turned off (the writer disables sequential scans, which made every
-UPDATE and pull page cost enough to be compiled: 200 ms of LLVM for a 55 ms statement); values checked inline. The
-20-campus figure follows from the serial section, now about a quarter of what it was. Next steps, in order of gain:
-parsing and merging a push before taking the writer lock (an optimistic merge, redone only for records another push
-changed meanwhile); parsing in a second worker; the common update case applied in SQL — though PostgreSQL's UPDATE
-alone is 25 µs a row, so 20,000 updates a second would leave 25 µs for everything else."""
+ANALYSIS = """Where the time goes (2026-12-05, timers around each step of the same pushes in-process, 40,000 inserts
+and 10,000 two-field updates on PostgreSQL, medians of runs): an inserted row costs about 67 µs — pydantic parsing
+its ~1 KB of JSON 13, the value checks 7, looking the batch's records and people up 5, refusals, merge and
+bookkeeping 10, encoding the row 8 while PostgreSQL's COPY stores the rows before it (COPY about 10), the versions
+answered 2, access grants, the commit and the rest about 10 —; a two-field update about 80 µs — parsing 5, checks
+2, loading and decoding the stored record 19, merge 10, encoding 10 while COPY fills a temporary table, PostgreSQL's
+UPDATE from it 13, the rest about 15. HTTP adds about 10 %. Changes of 2026-12-05 (from 6,303 inserts and 4,123
+updates a second): the served HQ collects the young generation every 50,000 allocations instead of 700 (a batch's
+100,000 short-lived dicts made the collector run hundreds of times a push: parsing took twice as long); stored
+records read and written with orjson; duplicate-detection bookkeeping moved out of the push entirely — the detector
+reads the people written from the feed (its own cursor), which took 10 µs off an insert and 45 off an update — and
+runs at a lower priority (os.nice 10), having taken a third of the server's processor time during a push burst;
+rows encoded inside the COPY; people already loaded not read again; rows unpacked instead of read by name. 20,000
+rows a second means 50 µs a row in all: PostgreSQL's share (COPY 10, UPDATE 13) fits, pydantic's parse alone takes
+13 of it, and the rest is Python at about 1 µs a field (checks, merge, encoding). Next steps: parsing in a second
+process while the previous batch is applied (the protocol would have to let a PC send its next batch before the
+answer to the one before); the per-field work of the common cases moved out of Python."""
 
 
 def render(r: dict[str, Any], args: argparse.Namespace) -> str:
