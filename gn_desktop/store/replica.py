@@ -19,6 +19,8 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from datetime import datetime
+from itertools import compress
+from operator import ne
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
@@ -193,6 +195,7 @@ class Plan:
         self.model = model
         self.entity = model.__tablename__
         self.cols = data_columns(model)
+        self.positions = range(len(self.cols))
         self.stored_values = _compile_stored(table, self.cols)
         codecs = [codec_for(table.c[c]) for c in self.cols]
         self.wired = [(i, f) for i, k in enumerate(codecs) if (f := k.stored_to_wire) is not None]
@@ -330,9 +333,12 @@ class EntityWriter:
         plan = self.plan
         stored_old = old[3:]
         version = rec["version"]
-        # the common pull-back of this PC's own pushed edits holds the values stored here: one comparison
+        if len(values) != len(stored_old):
+            raise ValueError("values")
+        # the common pull-back of this PC's own pushed edits holds the values stored here: one comparison; otherwise
+        # the positions that differ, compared in C
         same = stored_old == tuple(values)
-        changed = [] if same else [i for i, (a, b) in enumerate(zip(stored_old, values, strict=True)) if a != b]
+        changed = [] if same else list(compress(plan.positions, map(ne, stored_old, values)))
         if not changed and old[1] == version:
             return
         cols = plan.cols
