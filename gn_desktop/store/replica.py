@@ -15,11 +15,14 @@ Threading: functions take the caller's connection (one write transaction, `sync_
 from __future__ import annotations
 
 import contextlib
+import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from datetime import datetime
+from itertools import compress
+from operator import ne
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import orjson
 import sqlalchemy as sa
@@ -28,6 +31,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 from gn_core.domain.identity import Identity
 from gn_core.fields import ENTITY_FIELDS, Kind
 from gn_core.protocol import CheckInIndex
+from gn_core.sync_rules import AUDIT_ENTITY, ENTITIES
 from gn_desktop.store import backup, cipher, codec
 from gn_desktop.store import models as m
 from gn_desktop.store.changes import data_columns
@@ -191,6 +195,7 @@ class Plan:
         self.model = model
         self.entity = model.__tablename__
         self.cols = data_columns(model)
+        self.positions = range(len(self.cols))
         self.stored_values = _compile_stored(table, self.cols)
         codecs = [codec_for(table.c[c]) for c in self.cols]
         self.wired = [(i, f) for i, k in enumerate(codecs) if (f := k.stored_to_wire) is not None]
@@ -241,10 +246,14 @@ def plan_for(model: type[m.Synced]) -> Plan:
     return plan
 
 
-def prepare_records(records: Sequence[dict[str, Any]]) -> None:
+def prepare_records(records: Sequence[dict[str, Any]], own: Container[tuple[str, str]] = ()) -> None:
     """Convert pulled records to stored values ahead of writing them (`EntityWriter` would do it otherwise): the pull
     thread runs this for the next page while the current one is being written (SQLite releases the GIL). A record
-    that cannot be converted is left as it is (converted again when written, and set aside then)."""
+    that cannot be converted is left as it is (converted again when written, and set aside then).
+
+    `own`: (entity, id) of records this PC has just pushed: HQ's merged state of them usually holds the values stored
+    here, so their derived values (a person's search words) are left to the writer, which computes them only if an
+    input of theirs changed (another PC's edit merged meanwhile)."""
     for rec in records:
         if rec["deleted"] or rec["erased"]:
             continue
@@ -254,7 +263,7 @@ def prepare_records(records: Sequence[dict[str, Any]]) -> None:
         plan = plan_for(model)
         try:
             rec["_stored"] = values = plan.stored_values(rec.get("data"))
-            if plan.derived:
+            if plan.derived and (rec["entity"], rec["id"]) not in own:
                 rec["_derived"] = plan.derived_values(values)
         except UNSTORABLE:
             rec.pop("_stored", None)
@@ -324,7 +333,12 @@ class EntityWriter:
         plan = self.plan
         stored_old = old[3:]
         version = rec["version"]
-        changed = [i for i, (a, b) in enumerate(zip(stored_old, values, strict=True)) if a != b]
+        if len(values) != len(stored_old):
+            raise ValueError("values")
+        # the common pull-back of this PC's own pushed edits holds the values stored here: one comparison; otherwise
+        # the positions that differ, compared in C
+        same = stored_old == tuple(values)
+        changed = [] if same else list(compress(plan.positions, map(ne, stored_old, values)))
         if not changed and old[1] == version:
             return
         cols = plan.cols
@@ -535,14 +549,13 @@ def _draft_describes(draft: Any, identity: Identity) -> bool:
 def anonymised_people(conn: Connection, person_ids: Iterable[str]) -> list[str]:
     """Which of `person_ids` this PC holds as anonymised (gn_core.retention: HQ set their `anonymised_on`)."""
     ids = sorted(set(person_ids))
-    found: list[str] = []
-    for chunk in _chunks(ids):
-        found.extend(
-            conn.execute(
-                select(m.Person.id).where(m.Person.id.in_(chunk), m.Person.anonymised_on.is_not(None))
-            ).scalars()
-        )
-    return found
+    if not ids:
+        return []
+    rows = raw_connection(conn).execute(
+        "SELECT id FROM person WHERE anonymised_on IS NOT NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        (orjson.dumps(ids),),
+    )
+    return [i for (i,) in rows]
 
 
 def drop_pending_changes(conn: Connection, person_ids: Sequence[str]) -> None:
@@ -711,6 +724,59 @@ def write_state(conn: Connection, **values: Any) -> None:
     """Update this installation's sync state row."""
     read_state(conn)
     conn.execute(update(m.SyncState).where(m.SyncState.id == 1).values(**values))
+
+
+class Outgoing(NamedTuple):
+    """A change-log entry as the push reads it (the `m.ChangeLog` columns, without an ORM object: a push reads up to
+    MAX_PUSH_CHANGES of them)."""
+
+    seq: int
+    entity: str
+    record_id: str
+    person_id: str | None
+    op: str
+    fields: dict[str, Any]
+    base_version: int
+    hlc: str
+    user_id: str | None
+    campus_id: str | None
+
+
+def _json_value(text: str | bytes | None) -> Any:
+    """A JSON column's value as SQLAlchemy's JSON type reads it (orjson; the standard library for what it alone
+    reads: NaN, Infinity)."""
+    if text is None:
+        return None
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
+def outgoing_changes(conn: Connection, limit: int) -> list[Outgoing]:
+    """The first `limit` entries of the change log, oldest first."""
+    rows = raw_connection(conn).execute(
+        "SELECT seq, entity, record_id, person_id, op, fields, base_version, hlc, user_id, campus_id "
+        "FROM change_log ORDER BY seq LIMIT ?",
+        (limit,),
+    )
+    return [Outgoing(s, e, r, p, o, _json_value(f), b, h, u, c) for s, e, r, p, o, f, b, h, u, c in rows]
+
+
+def acknowledge_sent(conn: Connection, acked: Sequence[Outgoing | m.ChangeLog], top: int) -> None:
+    """Forget the change-log entries up to `top` that HQ acknowledged (`acked`), remember what was sent (`SyncSent`,
+    for a re-send after an HQ restore), and drop the audit events HQ now holds."""
+    raw = raw_connection(conn)
+    raw.execute("DELETE FROM change_log WHERE seq <= ?", (top,))
+    sent = [
+        (r.seq, r.entity, r.record_id, r.person_id) for r in acked if r.entity in ENTITIES and r.entity != AUDIT_ENTITY
+    ]
+    if sent:
+        raw.executemany(
+            "INSERT OR REPLACE INTO sync_sent (seq, entity, record_id, person_id) VALUES (?, ?, ?, ?)", sent
+        )
+    # the audit trail is HQ's to keep: this PC keeps none of the events HQ now holds
+    forget_audit_events(conn, [r.record_id for r in acked if r.entity == AUDIT_ENTITY])
 
 
 def last_assigned_seq(conn: Connection) -> int:

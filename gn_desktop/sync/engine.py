@@ -33,14 +33,16 @@ from gn_core.protocol import (
     MoveRequestView,
     PushResponse,
 )
-from gn_core.sync_rules import AUDIT_ENTITY, ENTITIES, DeviceRole
+from gn_core.sync_rules import ENTITIES, DeviceRole
 from gn_desktop import __version__
 from gn_desktop.store import models as m
 from gn_desktop.store.replica import (
+    Outgoing,
+    acknowledge_sent,
     compact_file,
-    forget_audit_events,
     last_assigned_seq,
     move_audit_events,
+    outgoing_changes,
     purge_sent_front_desk,
     read_state,
     replace_checkin_index,
@@ -139,6 +141,8 @@ class Syncer:
         self.page_limit = page_limit
         self.snapshot = snapshot
         self._exclusive: Exclusive = exclusive or (lambda fn: fn())
+        #: (entity, id) of the records this cycle pushed and HQ acknowledged (a hint for preparing the pull-back)
+        self._pushed: set[tuple[str, str]] = set()
 
     # -- state --------------------------------------------------------------------------------------------
 
@@ -236,6 +240,7 @@ class Syncer:
 
     def cycle(self) -> SyncReport:
         report = SyncReport()
+        self._pushed = set()
         state = self.state()
         if not state["server_url"]:
             raise NotEnrolled(NOT_ENROLLED)
@@ -417,11 +422,7 @@ class Syncer:
         done = 0
         while True:
             with self.store.reading() as session:
-                rows = (
-                    session.execute(select(m.ChangeLog).order_by(m.ChangeLog.seq).limit(self.batch_size))
-                    .scalars()
-                    .all()
-                )
+                rows = outgoing_changes(session.connection(), self.batch_size)
                 erased = (
                     {
                         (e, r)
@@ -451,7 +452,9 @@ class Syncer:
                 with sync_transaction(self.store.engine) as conn:
                     conn.execute(delete(m.ChangeLog).where(m.ChangeLog.seq.in_(local_only)))
 
-    def wire_changes(self, rows: Sequence[m.ChangeLog], erased: set[tuple[str, str]]) -> list[dict[str, Any]]:
+    def wire_changes(
+        self, rows: Sequence[Outgoing] | Sequence[m.ChangeLog], erased: set[tuple[str, str]]
+    ) -> list[dict[str, Any]]:
         """The change-log entries as pushed (`erased`: the tombstones marked erased, for the erasure flag)."""
         device_id = self.store.device_id
         return [
@@ -472,21 +475,12 @@ class Syncer:
             if r.entity in ENTITIES
         ]
 
-    def _acknowledge(self, answer: PushResponse, rows: Sequence[m.ChangeLog]) -> None:
+    def _acknowledge(self, answer: PushResponse, rows: Sequence[Outgoing]) -> None:
         acked = [r for r in rows if r.seq <= answer.last_device_seq]
         with sync_transaction(self.store.engine) as conn:
-            top = max((r.seq for r in acked), default=0)
             if acked:
-                conn.execute(delete(m.ChangeLog).where(m.ChangeLog.seq <= top))
-                sent = [
-                    {"seq": r.seq, "entity": r.entity, "record_id": r.record_id, "person_id": r.person_id}
-                    for r in acked
-                    if r.entity in ENTITIES and r.entity != AUDIT_ENTITY
-                ]
-                if sent:
-                    conn.execute(insert(m.SyncSent).prefix_with("OR REPLACE"), sent)
-                # the audit trail is HQ's to keep: this PC keeps none of the events HQ now holds
-                forget_audit_events(conn, [r.record_id for r in acked if r.entity == AUDIT_ENTITY])
+                acknowledge_sent(conn, acked, max(r.seq for r in acked))
+                self._pushed.update((r.entity, r.record_id) for r in acked)
             by_seq = {r.seq: r for r in rows}
             if answer.rejected:
                 conn.execute(
@@ -552,7 +546,7 @@ class Syncer:
         limit = self.page_limit or (SNAPSHOT_PAGE_LIMIT if snapshot else None)
         erased_people: list[str] = []
         self._progress("pull", 0, 0)
-        with PageFetcher(client, cursor, until, limit) as pages:
+        with PageFetcher(client, cursor, until, limit, own=frozenset(self._pushed)) as pages:
             for page in pages:
                 apply.observe(self.store.clock, (r.get("hlc") for r in page.records), page.server_time_ms)
                 with sync_transaction(self.store.engine, bulk=snapshot) as conn:
@@ -635,8 +629,18 @@ class PageFetcher:
 
     AHEAD = 1
 
-    def __init__(self, client: HqClient, cursor: int, until: int | None, limit: int | None) -> None:
+    def __init__(
+        self,
+        client: HqClient,
+        cursor: int,
+        until: int | None,
+        limit: int | None,
+        *,
+        own: frozenset[tuple[str, str]] = frozenset(),
+    ) -> None:
+        """`own`: records this PC has just pushed (see `apply.prepare_records`)."""
         self._client = client
+        self._own = own
         self._cursor = cursor
         self._until = until
         self._limit = limit
@@ -678,7 +682,7 @@ class PageFetcher:
         try:
             while not self._stop.is_set():
                 page = decode_page(self._client.pull_raw(cursor, until, self._limit))
-                apply.prepare_records(page.records)
+                apply.prepare_records(page.records, self._own)
                 if not self._put(page):
                     return
                 if not page.more:
