@@ -192,12 +192,18 @@ class Hq:
             yield conn
 
     def read_meta(self, conn: Connection) -> tuple[str, int]:
-        """The epoch and last sequence as `conn` sees them; rotates the epoch if the database went back."""
+        """The epoch and last sequence as `conn` sees them; rotates the epoch if the database went back.
+
+        A reader's snapshot may simply be older than a commit another thread of this process made since (it then
+        looks as if the database went back): the writer transaction, which reads the latest state, decides, and
+        unless it rotated the epoch the values are the reader's own. Answering the writer's newer `last_seq` with the
+        reader's older rows would make a pull page skip what was committed in between."""
         row = conn.execute(select(meta_t.c.epoch, meta_t.c.last_seq).where(meta_t.c.id == 1)).one()
         epoch, last_seq = str(row.epoch), int(row.last_seq)
         if self.watermark.went_back(last_seq):
-            with self.write() as tx:  # rotates
-                epoch, last_seq = tx.epoch, tx.last_seq
+            with self.write() as tx:  # rotates if the database did go back
+                if tx.epoch != epoch:
+                    epoch, last_seq = tx.epoch, tx.last_seq
         self.epoch = epoch
         return epoch, last_seq
 

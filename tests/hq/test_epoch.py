@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, func, select, update
 
 from gn_hq.db.models import device_table, record_table, server_meta_table
 from gn_hq.services.context import Hq
@@ -55,3 +55,22 @@ def test_the_running_server_also_notices(world: World) -> None:
         conn.execute(update(server_meta_table).values(last_seq=1))
     page = world.client.get("/v1/pull", params={"cursor": sdn.cursor}, headers=sdn.headers).json()
     assert page["epoch"] != before
+
+
+def test_a_reader_older_than_a_commit_of_its_own_process_is_not_told_of_it(world: World) -> None:
+    """Two workers' pushes and a pull lost people under load: the pull's snapshot predated a push another thread of
+    the same process had just committed, HQ took that for a database gone back, and answered the newer last
+    sequence with the older rows — the page's cursor jumped over what it had not seen."""
+    sdn = world.devices["SDN"]
+    sdn.push(sdn.insert("person", new_id(), person_values(world.campus_ids["SDN"])))
+    epoch = sdn.pull()[0]["epoch"]
+    newest = select(func.max(record_table.c.server_seq))
+    with world.hq.read() as conn:
+        conn.execute(newest).scalar()  # the reader's snapshot (SQLite: its first read)
+        sdn.push(sdn.insert("person", new_id(), person_values(world.campus_ids["SDN"])))  # another request commits
+        now_epoch, last_seq = world.hq.read_meta(conn)
+        seen = conn.execute(newest).scalar()
+    assert now_epoch == epoch
+    assert last_seq <= seen  # never announces a sequence whose rows this reader does not see
+    page = sdn.pull()[0]
+    assert page["epoch"] == epoch and page["records"]  # the person pushed meanwhile comes with the next pull
