@@ -333,8 +333,8 @@ class EntityWriter:
         plan = self.plan
         stored_old = old[3:]
         version = rec["version"]
-        if len(values) != len(stored_old):
-            raise ValueError("values")
+        if len(values) != len(stored_old):  # both are the plan's columns: a mismatch is a bug, never data
+            raise ValueError(f"{plan.entity}: {len(values)} values for {len(stored_old)} stored columns")
         # the common pull-back of this PC's own pushed edits holds the values stored here: one comparison; otherwise
         # the positions that differ, compared in C
         same = stored_old == tuple(values)
@@ -763,7 +763,7 @@ def outgoing_changes(conn: Connection, limit: int) -> list[Outgoing]:
     return [Outgoing(s, e, r, p, o, _json_value(f), b, h, u, c) for s, e, r, p, o, f, b, h, u, c in rows]
 
 
-def acknowledge_sent(conn: Connection, acked: Sequence[Outgoing | m.ChangeLog], top: int) -> None:
+def acknowledge_sent(conn: Connection, acked: Sequence[Outgoing], top: int) -> None:
     """Forget the change-log entries up to `top` that HQ acknowledged (`acked`), remember what was sent (`SyncSent`,
     for a re-send after an HQ restore), and drop the audit events HQ now holds."""
     raw = raw_connection(conn)

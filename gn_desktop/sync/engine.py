@@ -452,9 +452,7 @@ class Syncer:
                 with sync_transaction(self.store.engine) as conn:
                     conn.execute(delete(m.ChangeLog).where(m.ChangeLog.seq.in_(local_only)))
 
-    def wire_changes(
-        self, rows: Sequence[Outgoing] | Sequence[m.ChangeLog], erased: set[tuple[str, str]]
-    ) -> list[dict[str, Any]]:
+    def wire_changes(self, rows: Sequence[Outgoing], erased: set[tuple[str, str]]) -> list[dict[str, Any]]:
         """The change-log entries as pushed (`erased`: the tombstones marked erased, for the erasure flag)."""
         device_id = self.store.device_id
         return [
