@@ -264,7 +264,10 @@ def write(
     """Insert `new_rows` and overwrite `changed_rows` (rows as made by `columns_of`). They may be generators, given
     with their `count`: on PostgreSQL a large batch's rows are then made while the server stores the ones before
     (COPY streams), so that encoding them and storing them overlap."""
-    if conn.dialect.name == "postgresql" and count is not None and count >= 64:
+    if count is None:
+        new_rows, changed_rows = list(new_rows), list(changed_rows)
+        count = len(new_rows) + len(changed_rows)
+    if conn.dialect.name == "postgresql" and count >= 64:
         appointments: list[dict[str, Any]] = []
         _write_pg_copy(conn, _noting(new_rows, appointments), _noting(changed_rows, appointments))
         if appointments:
@@ -274,9 +277,6 @@ def write(
     appointments = [r for rows in (new_rows, changed_rows) for r in rows if r["entity"] == "appointment"]
     if appointments:
         _write_slots(conn, appointments)
-    if conn.dialect.name == "postgresql" and len(new_rows) + len(changed_rows) >= 64:
-        _write_pg_copy(conn, new_rows, changed_rows)
-        return
     if new_rows:
         conn.execute(insert(record_t), new_rows)
     if changed_rows:
