@@ -118,6 +118,7 @@ class Campus:
         self.code = code
         self.seq = 0
         self.wall = int(time.time() * 1000)
+        self.counter = 0
         with httpx.Client(base_url=base, headers=HEADERS, timeout=120) as client:
             answer = client.post("/v1/enrol", json={"code": secret, "device_id": self.device_id}).json()
         self.auth = {"Authorization": f"Bearer {answer['token']}"}
@@ -126,7 +127,10 @@ class Campus:
         self, entity: str, record_id: str, op: str, fields: dict[str, tuple[Any, Any]], base: int
     ) -> dict[str, Any]:
         self.seq += 1
-        self.wall += 1
+        # a device's hybrid clock (gn_core.hlc): the wall clock, and a counter for changes within one millisecond
+        now = int(time.time() * 1000)
+        self.counter = self.counter + 1 if now <= self.wall else 0
+        self.wall = max(now, self.wall)
         return {
             "device_seq": self.seq,
             "device_id": self.device_id,
@@ -137,7 +141,7 @@ class Campus:
             "op": op,
             "fields": {k: {"old": o, "new": n} for k, (o, n) in fields.items()},
             "base_version": base,
-            "hlc": f"{self.wall:013d}-00000-{self.device_id[-12:]}",
+            "hlc": f"{self.wall:013d}-{self.counter:05d}-{self.device_id[-12:]}",
         }
 
     def inserts(self, count: int, start: int) -> Iterator[dict[str, Any]]:

@@ -36,6 +36,7 @@ from gn_core.sync_rules import (
     ACCOUNT_ENTITY,
     APPEND_ONLY,
     ENTITIES,
+    HQ_FIELDS,
     NATURAL_KEYS,
     OWNING_CAMPUS_FIELD,
     PERSON_LINK,
@@ -187,6 +188,32 @@ def push(hq: Hq, device: AuthDevice, changes: list[Change], protocol_version: in
     )
 
 
+#: per entity whose updates `_Batch._patch` may apply in place, the fields such an update must leave alone: the
+#: person a record belongs to, the campus following a person, HQ's own fields — what a change of them brings
+#: (transfers, grants, links) stays with the merge. Append-only records are never updated.
+_NOT_IN_PLACE: Mapping[str, frozenset[str]] = {
+    entity: frozenset({link, OWNING_CAMPUS_FIELD} if link == "id" else {link}) | HQ_FIELDS.get(entity, frozenset())
+    for entity, link in PERSON_LINK.items()
+    if entity not in APPEND_ONLY
+}
+
+
+def _patchable(changes: list[Change]) -> set[Key]:
+    """The records the batch changes once, by an update `_Batch._patch` may apply in place (`_NOT_IN_PLACE`)."""
+    seen: set[Key] = set()
+    twice: set[Key] = set()
+    out: set[Key] = set()
+    for c in changes:
+        key = (c.entity, c.record_id)
+        if key in seen:
+            twice.add(key)
+        seen.add(key)
+        kept = _NOT_IN_PLACE.get(c.entity)
+        if kept is not None and c.op == "update" and not c.erasure and kept.isdisjoint(c.fields):
+            out.add(key)
+    return out - twice
+
+
 def _versions(conn: Connection, keys: list[Key]) -> list[RecordVersion]:
     wanted = set(keys)
     out: list[RecordVersion] = []
@@ -227,6 +254,10 @@ class _Batch:
     rejected: list[Rejection] = field(default_factory=list)
     campuses: set[str] | None = None
     accounts: dict[str, AccountInfo | None] = field(default_factory=dict)
+    #: records an update of the batch may patch in place (`_patch`): loaded, not decoded
+    raw: dict[Key, records.Stored] = field(default_factory=dict)
+    #: the records patched in place
+    patched: dict[Key, records.Patched] = field(default_factory=dict)
 
     # --- loading ---------------------------------------------------------------------------------------------------
 
@@ -235,9 +266,14 @@ class _Batch:
         keys = [(c.entity, c.record_id) for c in changes]
         stored = records.load(conn, keys)
         held = conflicts.held_fields(conn, [key for key, s in stored.items() if s.has_open_conflict])
+        in_place = _patchable(changes)
+        erasing = {c.record_id for c in changes if c.erasure and c.entity == "person"}
         for key, s in stored.items():
             self.existing.add(key)
-            self.states[key] = replace(s.state, held=frozenset(held[key])) if key in held else s.state
+            if key in in_place and not (s.has_open_conflict or s.deleted or s.erased or s.person_id in erasing):
+                self.raw[key] = s
+            else:
+                self.states[key] = replace(s.state, held=frozenset(held[key])) if key in held else s.state
         person_ids = {pid for c in changes for pid in self._persons(c) if pid is not None}
         if person_ids:
             self._load_people(person_ids)
@@ -261,6 +297,10 @@ class _Batch:
         others = []
         for pid in person_ids:
             state = self.states.get(("person", pid))
+            if state is None and (raw := self.raw.get(("person", pid))) is not None:
+                self.known_persons.add(pid)  # live, the owning campus in its column
+                self.person_campus[pid] = raw.campus_id
+                continue
             if state is None:
                 others.append(pid)
                 continue
@@ -301,8 +341,12 @@ class _Batch:
             return None, None
         if link == "id":
             return change.record_id, change.record_id
-        state = self.states.get((change.entity, change.record_id))
-        value = state.data.get(link) if state is not None and state.exists else None
+        key = (change.entity, change.record_id)
+        state = self.states.get(key)
+        if state is None and (raw := self.raw.get(key)) is not None:
+            value: Any = raw.person_id
+        else:
+            value = state.data.get(link) if state is not None and state.exists else None
         before = value if isinstance(value, str) else None
         if change.op != "delete" and link in change.fields:
             value = change.fields[link].get("new")
@@ -334,12 +378,17 @@ class _Batch:
         for change in changes:
             key = (change.entity, change.record_id)
             before, pid = self._persons(change)
+            raw = self.raw.pop(key, None)
+            if raw is not None:
+                if self._patch(change, key, raw, before, pid, now_ms):
+                    continue
+                self.states[key] = raw.state  # merged field by field after all
             state = self.states.get(key)
             if change.op == "insert" and state is None and not change.erasure:
                 # the bulk of a first upload: a record HQ has never seen, created as the change says (what `merge`
                 # does with no state, without building its field pairs)
                 new = {name: f.get("new") for name, f in change.fields.items()}
-                refusal = self._refusal(change, state, before, pid, new)
+                refusal = self._refusal(change, None, before, pid, new)
                 if refusal is not None:
                     self._reject(change, *refusal)
                     continue
@@ -348,7 +397,8 @@ class _Batch:
             else:
                 pairs = {name: (f.get("old"), f.get("new")) for name, f in change.fields.items()}
                 new = {name: n for name, (_o, n) in pairs.items()} if change.op != "delete" else {}
-                refusal = self._refusal(change, state, before, pid, new)
+                stored = state.data if state is not None and state.exists and not state.erased else None
+                refusal = self._refusal(change, stored, before, pid, new)
                 if refusal is not None:
                     self._reject(change, *refusal)
                     continue
@@ -384,23 +434,48 @@ class _Batch:
                 self._erase_in_memory(pid, change.user_id)
         self._write()
 
+    def _patch(
+        self, change: Change, key: Key, stored: records.Stored, before: str | None, pid: str | None, now_ms: int
+    ) -> bool:
+        """The common update — one change of a live record that has seen all of it: made at or after its current
+        version, stamped after every writer of it — applied to the stored JSON in place (records.patch: what
+        `merge` would do, without building the record's state), or refused. False: not that case, merge it."""
+        stamp = effective_stamp(change.hlc, now_ms)
+        if stored.version > change.base_version or (stored.hlc is not None and stamp <= stored.hlc):
+            return False
+        data: dict[str, Any] = records.decode_data(stored.data_text)
+        new = {name: f.get("new") for name, f in change.fields.items()}
+        refusal = self._refusal(change, data, before, pid, new)
+        if refusal is not None:
+            self._reject(change, *refusal)
+            return True
+        meta = records.decode_data(stored.meta_text)
+        mark = meta.get("t", {}).get(change.device_id)
+        changed = {name: value for name, value in new.items() if data.get(name) != value}
+        if not changed or (mark is not None and 0 < change.device_seq <= mark[1]):
+            return False  # changes nothing, or merged already: merge says what that leaves
+        writer = Writer(stored.version + 1, stamp, change.device_id, change.user_id)
+        self.patched[key] = records.patch(meta, data, changed, writer, change.device_seq)
+        self.dirty[key] = None
+        self.person_of[key] = pid
+        return True
+
     def _refusal(
         self,
         change: Change,
-        state: RecordState | None,
+        stored: Mapping[str, Any] | None,
         before: str | None,
         after: str | None,
         new: Mapping[str, Any],
     ) -> tuple[str, str] | None:
-        """Why HQ will not apply this well-formed change (code, French detail), or None. `new`: the values it
-        writes (none for a delete)."""
+        """Why HQ will not apply this well-formed change (code, French detail), or None. `stored`: the record's data
+        at HQ (None when HQ holds no live record); `new`: the values it writes (none for a delete)."""
         if (before is not None and before in self.erased_persons) or (
             after is not None and after in self.erased_persons
         ):
             return "erased", _REJECTION_DETAIL["erased"]
         if not change.erasure and {before, after} & self.anonymised_persons:
             return "forbidden", ANONYMISED_REFUSAL  # an anonymised file changes no more (an erasure excepted)
-        stored = state.data if state is not None and state.exists and not state.erased else None
         refusal = write_refusal(
             self.device.role,
             self.device.campus_id,
@@ -489,10 +564,16 @@ class _Batch:
 
         def rows(keys: list[Key]) -> Iterator[dict[str, Any]]:  # made as they are written (records.write)
             for key in keys:
-                state = self.states[key]
-                assert state is not None
                 pid = self.person_of.get(key)
                 owner = self.person_campus.get(pid) if pid is not None and key[0] != "person" else None
+                if (p := self.patched.get(key)) is not None:
+                    yield records.row_of(
+                        key[0], key[1], p.data, p.data_text, p.meta_text, version=p.version, hlc=p.hlc,
+                        seq=tx.next_seq(), now=now, owner_campus=owner,
+                    )  # fmt: skip
+                    continue
+                state = self.states[key]
+                assert state is not None
                 yield records.columns_of(
                     key[0], key[1], state, tx.next_seq(), now, erased_person=pid, owner_campus=owner
                 )
@@ -555,7 +636,7 @@ class _Batch:
                 authoring.write_as_hq(self.hq, self.tx, "visit", visit_id, missing)
 
     def versions(self) -> list[RecordVersion]:
-        out = []
+        out = [RecordVersion(entity=e, id=i, version=p.version) for (e, i), p in self.patched.items()]
         for (entity, record_id), state in self.states.items():
             if state is None or not state.exists:
                 continue
