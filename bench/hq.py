@@ -186,6 +186,9 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=2000, help="changes per push for the apply rate")
     parser.add_argument("--write", action="store_true", help="write the HQ section of docs/benchmarks.md")
     parser.add_argument("--parts", default="push,snapshot,campuses,longpoll", help="which measures to run")
+    parser.add_argument(
+        "--pushers", type=int, default=0, help="also measure this many PCs pushing inserts at once (part 'push')"
+    )
     parser.add_argument("--waiters", type=int, default=500, help="PCs holding a long poll open")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     parser.add_argument("--database", help="reuse this database (kept afterwards) instead of a new one")
@@ -317,7 +320,9 @@ def bench_push(base: str, hq: Hq, sdn: Campus, args: argparse.Namespace) -> dict
         print(
             f"push updates: http {statistics.median(http_rates):,.0f}/s, apply {statistics.median(apply_rates):,.0f}/s"
         )
+    results = bench_pushers(base, hq, sdn, args) if args.pushers else {}
     return {
+        **results,
         "insert_rows": total,
         "insert_rate": insert_rate,
         "copy_rate": copy_rate,
@@ -325,6 +330,38 @@ def bench_push(base: str, hq: Hq, sdn: Campus, args: argparse.Namespace) -> dict
         "update_http_rate": statistics.median(http_rates),
         "update_apply_rate": statistics.median(apply_rates),
     }
+
+
+def bench_pushers(base: str, hq: Hq, sdn: Campus, args: argparse.Namespace) -> dict[str, Any]:
+    """`args.pushers` PCs of the campus uploading inserts at the same time, each its own stream of batches: what HQ
+    applies per second when several campuses or PCs push at once (with `--workers`, parsing and checking a batch
+    run beside the writer)."""
+    rates = []
+    per_pc = (args.people * 2 // args.pushers // args.batch) * args.batch  # half as many rows as the single stream
+    for run in range(args.runs):
+        pcs = [Campus(base, "SDN", sdn.campus_id, devices.issue_enrolment_code(hq, "SDN")) for _ in range(args.pushers)]
+        plans = []
+        for i, pc in enumerate(pcs):
+            changes = pc.inserts(per_pc, 10_000_000 * (run + 1) + i * per_pc)
+            plans.append([body([next(changes) for _ in range(args.batch)]) for _ in range(per_pc // args.batch)])
+        barrier = threading.Barrier(len(pcs) + 1)
+
+        def work(pc: Campus, payloads: list[bytes], barrier: threading.Barrier = barrier) -> None:
+            with httpx.Client(base_url=base, headers={**HEADERS, **pc.auth}, timeout=300) as client:
+                barrier.wait()
+                for payload in payloads:
+                    client.post("/v1/push", content=payload).raise_for_status()
+
+        threads = [threading.Thread(target=work, args=(pc, plan)) for pc, plan in zip(pcs, plans, strict=True)]
+        for t in threads:
+            t.start()
+        barrier.wait()
+        start = time.perf_counter()
+        for t in threads:
+            t.join()
+        rates.append(per_pc * len(pcs) / (time.perf_counter() - start))
+        print(f"{args.pushers} PCs pushing inserts at once: {rates[-1]:,.0f} rows/s", flush=True)
+    return {"pushers": args.pushers, "pushers_rows": per_pc * args.pushers, "pushers_rate": statistics.median(rates)}
 
 
 def copy_baseline(url: str) -> float:
