@@ -614,7 +614,7 @@ def _audit_list(args: argparse.Namespace, hq: Hq) -> int:
                 e.device or e.device_id,
                 e.action_label,
                 e.person_id or "—",
-                e.detail or "",
+                e.detail_label,
             )
         )
     _table(rows)

@@ -39,7 +39,12 @@ class AuditEntry:
     action: str
     action_label: str  # French
     person_id: str | None
-    detail: str | None
+    detail: str | None  # as the PC recorded it: `key=value` words (`format=csv rows=120`)
+
+    @property
+    def detail_label(self) -> str:
+        """The detail in French (`detail_label`)."""
+        return detail_label(self.detail)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -55,7 +60,72 @@ class AuditEntry:
             "action_label": self.action_label,
             "person_id": self.person_id,
             "detail": self.detail,
+            "detail_label": self.detail_label,
         }
+
+
+#: what a people export was of (gn_desktop.services.extracts.What), in French
+_EXTRACTS = {
+    "people": "personnes",
+    "referrals": "orientations",
+    "events": "événements",
+    "startups": "startups",
+    "outcomes": "sorties",
+}
+
+
+def _count(n: str, one: str, many: str, none: str | None = None) -> str:
+    if not n.isdigit():
+        return f"{many} : {n}"
+    value = int(n)
+    if value == 0 and none is not None:
+        return none
+    return f"{value:,} {one if value == 1 else many}".replace(",", "\u202f")
+
+
+def _day(text: str) -> str:
+    try:
+        return date.fromisoformat(text).strftime("%d/%m/%Y")
+    except ValueError:
+        return text
+
+
+def detail_label(detail: str | None) -> str:
+    """An event's detail as an administrator reads it, in French: the `key=value` words PCs and HQ record
+    (`what=people format=csv rows=120 from=2026-01-01 to=`, `notes=2`, `formats=pdf+json`, `correspondances=0`)
+    become "extraction des personnes, CSV, 120 lignes, depuis le 01/01/2026"; a word it does not know is kept as
+    it is."""
+    if not detail:
+        return ""
+    words: dict[str, str] = {}
+    unknown: list[str] = []
+    for word in detail.split():
+        key, sep, value = word.partition("=")
+        if sep and key in {"what", "format", "formats", "rows", "from", "to", "notes", "correspondances"}:
+            words[key] = value
+        else:
+            unknown.append(word)
+    parts = []
+    if "what" in words:
+        parts.append(f"extraction des {_EXTRACTS.get(words['what'], words['what'])}")
+    if words.get("format"):
+        parts.append(words["format"].upper())
+    if words.get("formats"):
+        parts.append(" et ".join(f.upper() for f in words["formats"].split("+") if f))
+    if "rows" in words:
+        parts.append(_count(words["rows"], "ligne", "lignes", "aucune ligne"))
+    since, until = words.get("from"), words.get("to")
+    if since and until:
+        parts.append(f"du {_day(since)} au {_day(until)}")
+    elif since:
+        parts.append(f"depuis le {_day(since)}")
+    elif until:
+        parts.append(f"jusqu'au {_day(until)}")
+    if "notes" in words:
+        parts.append(_count(words["notes"], "note restreinte", "notes restreintes"))
+    if "correspondances" in words:
+        parts.append(_count(words["correspondances"], "correspondance", "correspondances", "aucune correspondance"))
+    return ", ".join([*parts, *unknown])
 
 
 def _action_label(action: str) -> str:

@@ -135,7 +135,7 @@ def test_gn_hq_audit_list_filters_by_person_campus_and_day(
     out = capsys.readouterr().out.splitlines()
     assert out[0].split() == ["Date", "(UTC)", "Campus", "Compte", "Poste", "Action", "Personne", "Détail"]
     assert len(out) == 4 and "conseil.sdn" in out[1] and "Lecture d'une RQTH" in out[1] and awa in out[1]
-    assert "format=csv rows=120" in out[3] and "Export de personnes" in out[3]
+    assert "CSV, 120 lignes" in out[3] and "Export de personnes" in out[3]
 
     assert _cli(db_url, tmp_path, "audit", "list", "--person", awa, "--json") == 0
     rows = json.loads(capsys.readouterr().out)
@@ -146,3 +146,20 @@ def test_gn_hq_audit_list_filters_by_person_campus_and_day(
     assert [r["action"] for r in json.loads(capsys.readouterr().out)] == ["people_export"]
     assert _cli(db_url, tmp_path, "audit", "list", "--campus", "ZZZ") == 1
     assert "inconnu" in capsys.readouterr().err
+
+
+def test_the_detail_of_an_event_reads_as_french() -> None:
+    assert audit.detail_label("what=people format=xlsx rows=1250 from=2026-01-01 to=2026-03-31") == (
+        "extraction des personnes, XLSX, 1\u202f250 lignes, du 01/01/2026 au 31/03/2026"
+    )
+    assert audit.detail_label("what=outcomes format=csv rows=0 from=2026-01-01 to=") == (
+        "extraction des sorties, CSV, aucune ligne, depuis le 01/01/2026"
+    )
+    assert audit.detail_label("format=csv rows=1") == "CSV, 1 ligne"
+    assert audit.detail_label("formats=pdf+json") == "PDF et JSON"
+    assert audit.detail_label("notes=2") == "2 notes restreintes"
+    assert audit.detail_label("correspondances=0") == "aucune correspondance"
+    assert audit.detail_label("correspondances=3") == "3 correspondances"
+    # what it does not know stays as it is; nothing is not an empty phrase
+    assert audit.detail_label("version=2 rows=x") == "lignes : x, version=2"
+    assert audit.detail_label(None) == "" and audit.detail_label("") == ""
