@@ -62,6 +62,7 @@ from gn_desktop.sync.errors import (
     KioskWithFiles,
     NeedsReenrol,
     NotEnrolled,
+    Offline,
     SyncError,
     clock_message,
 )
@@ -581,19 +582,23 @@ class Syncer:
         came after the snapshot (edits, erasures: applied before anyone sees the data), then let it replace the
         store's file (`Store.swap_in`, run through `exclusive`). True when the store now is that database; False,
         the store untouched, when there is no usable snapshot or the store was written to meanwhile: the caller
-        pulls page by page. A failure while catching up (HQ out of reach) is raised, the store untouched."""
+        pulls page by page. A failure while catching up (HQ out of reach) is raised, the store untouched, and the
+        database made aside kept for the next sync to go on with."""
         progress = functools.partial(self._progress, "snapshot")
         ready = snapshots.prepare(self.store, client, self.data_dir, state, progress)
         if ready is None:
             return False
         caught_up = SyncReport()
-        swapped = False
+        swapped = keep = False
         try:
             aside = self.store.beside(ready)
             try:
                 Syncer(aside, self.data_dir, progress=self._progress, page_limit=self.page_limit)._pull(
                     client, caught_up
                 )
+            except Offline:
+                keep = True  # HQ out of reach: the next sync goes on from the pages applied (snapshots.resumable)
+                raise
             finally:
                 aside.dispose()
             try:
@@ -601,7 +606,7 @@ class Syncer:
             except Exception:  # the app closing (its task runner shut down), or a file that could not be renamed
                 log.warning("the snapshot could not replace the store: pulling page by page", exc_info=True)
         finally:
-            if not swapped:
+            if not swapped and not keep:
                 snapshots.discard_ready(self.data_dir)
         if not swapped:
             log.info("the store was written to while the snapshot was made ready: pulling page by page")

@@ -8,13 +8,14 @@ When HQ offers a snapshot of this campus (`GET /v1/snapshot`, made by a campus r
 2. checks its SHA-256 and size against what HQ announced, then installs it aside as this PC (`READY`, through
    `Store.install_beside`: SQLite's quick check, schema revision, campus; its device identity, enrolment and key);
 3. pulls into that file from the snapshot's cursor — the edits and erasures made since (`Syncer._start_from_snapshot`);
+   HQ out of reach meanwhile keeps the file, and the next sync goes on from the cursor it reached (`resumable`);
 4. lets it replace the store's file (`Store.swap_in`), where no unit of work of the store is open: in the running
    app on the task runner's thread between two tasks, from the command line directly.
 
 The store in use is untouched until that last rename, so the app stays usable during the download. Anything
 unexpected (no snapshot, another epoch, a digest that does not match, a file this app cannot open, the store written
-to meanwhile) leaves the PC as it was, and the cycle pulls page by page as before; HQ out of reach leaves it as it
-was too, for the next cycle.
+to meanwhile) leaves the PC as it was, and the cycle pulls page by page as before; HQ out of reach leaves the store
+as it was too, for the next cycle.
 """
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ def prepare(
     """Download HQ's snapshot of this campus if it offers a usable one, check it and install it aside as this PC
     (`READY` in the data directory: this PC's identity and enrolment, encrypted with its key), without touching
     `store`; None when there is none, or it is unusable (the caller pulls page by page)."""
+    if (ready := resumable(store, data_dir, state)) is not None:
+        log.info("a first sync cut while catching up goes on from where it stopped")
+        return ready
     info = client.snapshot_info()
     if info is None or info.campus_id != store.campus_id or info.epoch != state["epoch"]:
         return None
@@ -104,6 +108,31 @@ def prepare(
     finally:
         aside.dispose()
     log.info("HQ's snapshot of %s at cursor %d installed aside", info.created_at, found.cursor)
+    return ready
+
+
+def resumable(store: Store, data_dir: Path, state: dict[str, Any]) -> Path | None:
+    """`READY` left by a first sync cut while catching up (HQ out of reach): installed as this PC, of its campus and
+    HQ's epoch, it is caught up from the cursor it reached instead of downloaded again (a first sync on a line that
+    drops does not start over for a few missing pages). Anything else found there is discarded."""
+    ready = data_dir / READY
+    if not ready.exists():
+        return None
+    try:
+        aside = store.beside(ready)
+        try:
+            with sync_transaction(aside.engine) as conn:
+                found = read_state(conn)
+            same = (aside.device_id, aside.campus_id) == (store.device_id, store.campus_id)
+        finally:
+            aside.dispose()
+    except Exception:  # not a database this PC can open (another key, a file cut short): start again
+        log.warning("a database made aside by an earlier first sync is unusable: discarded", exc_info=True)
+        discard_ready(data_dir)
+        return None
+    if not same or found["epoch"] != state["epoch"] or not found["cursor"]:
+        discard_ready(data_dir)
+        return None
     return ready
 
 

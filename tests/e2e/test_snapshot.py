@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from gn_desktop.store.replica import sync_transaction, write_state
 from gn_desktop.sync.client import HqClient
 from gn_desktop.sync.engine import Syncer
 from gn_desktop.sync.errors import OFFLINE, Offline
@@ -148,13 +149,21 @@ def test_a_person_registered_while_the_snapshot_was_made_ready_keeps_the_pc_on_i
     assert replica.people() == {*people, *registered}
 
 
-def test_hq_cut_while_catching_up_leaves_the_store_as_it_was_and_the_next_sync_starts_again(
+def test_hq_cut_while_catching_up_leaves_the_store_as_it_was_and_the_next_sync_goes_on_without_downloading_again(
     live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]
 ) -> None:
-    replica, people, _ = _published(live_hq, tmp_path, keyring_file, "Yanis", "Coupure")
+    replica, people, info = _published(live_hq, tmp_path, keyring_file, "Yanis", "Coupure")
     newcomer = enrol_second_pc(replica, tmp_path, "newcomer")
+    later = replica.add_person("Noor", "Aprèslacoupure")  # after the snapshot: the catch-up brings it
+    replica.sync()
+    downloads: list[str] = []
 
-    class CutAfterDownload(HqClient):
+    class Counting(HqClient):
+        def download_snapshot(self, *args: Any, **kwargs: Any) -> bool:
+            downloads.append("snapshot")
+            return super().download_snapshot(*args, **kwargs)
+
+    class CutAfterDownload(Counting):
         def pull_raw(self, *args: Any, **kwargs: Any) -> bytes:
             raise Offline(OFFLINE)  # the line drops once the file is here
 
@@ -163,12 +172,45 @@ def test_hq_cut_while_catching_up_leaves_the_store_as_it_was_and_the_next_sync_s
         with pytest.raises(Offline):
             Syncer(store, newcomer.data_dir, snapshot=True, client_factory=CutAfterDownload).cycle()
         assert Syncer(store, newcomer.data_dir).state()["cursor"] == 0
+        assert newcomer.people() == set()  # the store in use is as it was
+        # the database made aside stays, encrypted with this PC's key: the download is not lost with the line
+        ready = newcomer.data_dir / "snapshot.ready.db"
+        assert ready.exists() and b"Coupure" not in ready.read_bytes()
+
+        # the line is back: the next sync goes on from that file, without downloading the snapshot again
+        report = Syncer(store, newcomer.data_dir, snapshot=True, client_factory=Counting).cycle()
     finally:
         store.dispose()
-    assert newcomer.people() == set()
+    assert report.snapshot is True and downloads == ["snapshot"]
+    assert newcomer.people() == {*people, later}
+    assert _cursor(newcomer) > int(info["cursor"])  # type: ignore[call-overload]
     assert not (newcomer.data_dir / "snapshot.ready.db").exists()
 
-    assert newcomer.sync_json()["snapshot"] is True  # the line is back
+
+def test_a_database_left_aside_by_another_epoch_is_not_gone_on_with(
+    live_hq: Hq, tmp_path: Path, keyring_file: dict[str, str]
+) -> None:
+    replica, people, _ = _published(live_hq, tmp_path, keyring_file, "Lina", "Autreépoque")
+    newcomer = enrol_second_pc(replica, tmp_path, "newcomer")
+
+    class CutAfterDownload(HqClient):
+        def pull_raw(self, *args: Any, **kwargs: Any) -> bytes:
+            raise Offline(OFFLINE)
+
+    store = newcomer.store()
+    try:
+        with pytest.raises(Offline):
+            Syncer(store, newcomer.data_dir, snapshot=True, client_factory=CutAfterDownload).cycle()
+        # meanwhile HQ was restored from a backup: what was made aside belongs to the epoch before
+        ready = store.beside(newcomer.data_dir / "snapshot.ready.db")
+        try:
+            with sync_transaction(ready.engine) as conn:
+                write_state(conn, epoch="an-epoch-before-the-restore")
+        finally:
+            ready.dispose()
+        assert Syncer(store, newcomer.data_dir, snapshot=True).cycle().snapshot is True  # downloaded again
+    finally:
+        store.dispose()
     assert newcomer.people() == people
 
 
