@@ -1,4 +1,5 @@
-"""Fixtures of the GUI tests: an in-memory store with a campus, a task runner over it, the interface language."""
+"""Fixtures of the GUI tests: an in-memory store with a campus, a task runner over it, the interface language; for the
+sync tests, a real HQ (one per test module) and campus apps with their sync thread (tests/gui/sync_app.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from gn_desktop.services import intake, setup
 from gn_desktop.store.uow import Store
 from gn_desktop.views.i18n import Translations, catalogue_name, load_catalogue
 from gn_desktop.views.tasks import TaskRunner
+from tests.e2e.conftest import Hq
+from tests.gui.sync_app import App, campus_apps
+from tests.support.live_hq import running_hq
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2025, 3, 14)
@@ -129,3 +134,16 @@ def accounts_(store: Store) -> dict[str, str]:
             )
         uow.commit()
     return ids
+
+
+@pytest.fixture(scope="module")
+def hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hq]:
+    """A real `gn-hq serve` on loopback, shared by the tests of one module."""
+    with running_hq(tmp_path_factory.mktemp("hq"), tmp_path_factory.mktemp("keyring") / "keyring.json") as server:
+        yield server
+
+
+@pytest.fixture
+def open_app(qtbot: QtBot, translations: Translations) -> Iterator[Callable[..., App]]:
+    with campus_apps(qtbot) as open_:
+        yield open_

@@ -3,10 +3,8 @@ process; it then syncs as a kiosk device of its campus (it receives the catalogu
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from gn_core.sync_rules import DeviceRole
@@ -16,15 +14,8 @@ from gn_desktop.store.uow import Store
 from gn_desktop.sync.client import HqClient
 from gn_desktop.views.i18n import Translations
 from tests.e2e.conftest import Hq, next_campus_code
-from tests.support.live_hq import running_hq
 
 WAIT_MS = 20_000
-
-
-@pytest.fixture(scope="module")
-def hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hq]:
-    with running_hq(tmp_path_factory.mktemp("hq"), tmp_path_factory.mktemp("keyring") / "keyring.json") as server:
-        yield server
 
 
 def test_staff_enrol_a_new_kiosk_from_its_pin_screen(

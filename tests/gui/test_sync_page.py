@@ -6,19 +6,16 @@ The sync thread is the app's own (`gn_desktop.app.build_sync`); tests wait on Qt
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from gn_core.protocol import ConflictNotice, ConflictSide
-from gn_desktop.app import build_main_window, build_runner, build_sync
 from gn_desktop.services import setup
 from gn_desktop.services.auth import SignedIn
 from gn_desktop.store import models as m
@@ -27,60 +24,10 @@ from gn_desktop.sync import apply, credentials
 from gn_desktop.sync.client import HqClient
 from gn_desktop.sync.engine import Syncer
 from gn_desktop.sync.errors import OFFLINE, UPDATE_REQUIRED
-from gn_desktop.views.i18n import Translations
-from gn_desktop.views.main_window import SECTIONS, MainWindow
-from gn_desktop.views.sync_bridge import SyncBridge
-from gn_desktop.views.tasks import TaskRunner
+from gn_desktop.views.main_window import SECTIONS
 from tests.e2e.conftest import Campus, Hq
-from tests.support.live_hq import enrolled_campus, ensure_running, keyring_in_file, running_hq
-
-WAIT_MS = 30_000
-NOBODY = SignedIn(None, "test", "Test", None, None)
-
-
-@pytest.fixture(scope="module")
-def hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hq]:
-    with running_hq(tmp_path_factory.mktemp("hq"), tmp_path_factory.mktemp("keyring") / "keyring.json") as server:
-        yield server
-
-
-@dataclass
-class App:
-    """One campus app: its store, task runner, sync thread and advisor window."""
-
-    store: Store
-    runner: TaskRunner
-    sync: SyncBridge
-    window: MainWindow
-
-
-@pytest.fixture
-def open_app(qtbot: QtBot, translations: Translations) -> Iterator[Callable[..., App]]:
-    opened: list[App] = []
-
-    def open_(data_dir: Path, *, session: SignedIn = NOBODY, client_factory: Any = None, **options: Any) -> App:
-        store = Store.open(data_dir)
-        runner = build_runner(store)
-        options.setdefault("debounce_s", 0.2)
-        options.setdefault("sync_at_start", False)
-        if client_factory is None:  # no retries inside the client: an unreachable HQ is reported at once
-            client_factory = lambda u, t: HqClient(u, t, retries=0)  # noqa: E731
-        sync = build_sync(store, data_dir, runner, client_factory=client_factory, **options)
-        window = build_main_window(runner, lock_after_s=600, sync=sync)
-        qtbot.addWidget(window)
-        app = App(store, runner, sync, window)
-        opened.append(app)
-        with qtbot.waitSignal(window.sync_page.loaded, timeout=WAIT_MS):
-            window.sign_in_as(session)
-        assert sync.scheduler is not None
-        sync.scheduler.start()
-        return app
-
-    yield open_
-    for app in opened:
-        app.sync.stop()
-        app.runner.shutdown()
-        app.store.dispose()
+from tests.gui.sync_app import WAIT_MS, App
+from tests.support.live_hq import enrolled_campus, ensure_running, keyring_in_file
 
 
 def sync_now(qtbot: QtBot, app: App) -> None:

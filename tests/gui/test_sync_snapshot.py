@@ -11,80 +11,34 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from gn_core.sync_rules import DeviceRole
 from gn_desktop.app import build_main_window, build_runner, build_sync
-from gn_desktop.services.auth import SignedIn
 from gn_desktop.store import models as m
 from gn_desktop.store.uow import Store
 from gn_desktop.sync.client import HqClient
 from gn_desktop.sync.scheduler import SyncActivity
 from gn_desktop.views.i18n import Translations
-from gn_desktop.views.main_window import SECTIONS, MainWindow
+from gn_desktop.views.main_window import SECTIONS
 from gn_desktop.views.sync_bridge import SyncBridge
 from gn_desktop.views.tasks import TaskRunner
 from tests.e2e.conftest import Campus, Hq, publish_snapshot
+from tests.gui.sync_app import NOBODY, WAIT_MS, App
 from tests.support.disk import readable_bytes
-from tests.support.live_hq import enrolled_campus, ensure_running, running_hq
-
-WAIT_MS = 30_000
-NOBODY = SignedIn(None, "test", "Test", None, None)
+from tests.support.live_hq import enrolled_campus, ensure_running
 
 
-@pytest.fixture(scope="module")
-def hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hq]:
-    with running_hq(tmp_path_factory.mktemp("hq"), tmp_path_factory.mktemp("keyring") / "keyring.json") as server:
-        yield server
-
-
-@dataclass
-class App:
-    store: Store
-    runner: TaskRunner
-    sync: SyncBridge
-    window: MainWindow
-    #: what the Synchronisation page and the status bar said at each report of the sync thread
-    said: list[tuple[str, str]]
-
-
-@pytest.fixture
-def open_app(qtbot: QtBot, translations: Translations) -> Iterator[Callable[[Path], App]]:
-    opened: list[App] = []
-
-    def open_(data_dir: Path) -> App:
-        store = Store.open(data_dir)
-        runner = build_runner(store)
-        sync = build_sync(
-            store, data_dir, runner, client_factory=lambda u, t: HqClient(u, t, retries=0), debounce_s=0.2
-        )
-        window = build_main_window(runner, lock_after_s=600, sync=sync)
-        qtbot.addWidget(window)
-        said: list[tuple[str, str]] = []
-        sync.activity_changed.connect(
-            lambda _a: said.append((window.sync_page.progress_label.text(), window.offline_label.text()))
-        )
-        app = App(store, runner, sync, window, said)
-        opened.append(app)
-        with qtbot.waitSignal(window.sync_page.loaded, timeout=WAIT_MS):
-            window.sign_in_as(NOBODY)
-        assert sync.scheduler is not None
-        sync.scheduler.start()  # a first cycle at once: not enrolled, it waits for the enrolment
-        window.go_to(SECTIONS.index("sync"))
-        qtbot.waitUntil(lambda: not window.sync_page.enrol_box.isHidden(), timeout=WAIT_MS)
-        return app
-
-    yield open_
-    for app in opened:
-        app.sync.stop()
-        app.runner.shutdown()
-        app.store.dispose()
+def _new_pc(qtbot: QtBot, open_app: Callable[..., App], data_dir: Path) -> App:
+    """The app of a PC never enrolled, on its Synchronisation page: its first cycle ran and waits for an enrolment."""
+    app = open_app(data_dir, sync_at_start=True)
+    app.window.go_to(SECTIONS.index("sync"))
+    qtbot.waitUntil(lambda: not app.window.sync_page.enrol_box.isHidden(), timeout=WAIT_MS)
+    return app
 
 
 def _enrol_from_the_page(qtbot: QtBot, app: App, hq: Hq, code: str) -> SyncActivity:
@@ -125,7 +79,7 @@ def _files_hold(directory: Path, needle: str) -> list[str]:
 
 
 def test_a_pc_enrolled_from_the_app_starts_from_the_snapshot_and_carries_on_as_itself(
-    qtbot: QtBot, hq: Hq, tmp_path: Path, open_app: Callable[[Path], App]
+    qtbot: QtBot, hq: Hq, tmp_path: Path, open_app: Callable[..., App]
 ) -> None:
     server = ensure_running(hq)
     replica = enrolled_campus(server, tmp_path / "replica", "replica")
@@ -140,7 +94,7 @@ def test_a_pc_enrolled_from_the_app_starts_from_the_snapshot_and_carries_on_as_i
     replica.sync()
     server.admin("person", "erase", gone, "--reason", "person_request", "--reference", "DPO-2026-31")
 
-    app = open_app(tmp_path / "newcomer")
+    app = _new_pc(qtbot, open_app, tmp_path / "newcomer")
     replaced: list[bool] = []
     app.runner.store_replaced.connect(lambda: replaced.append(True))
     activity = _enrol_from_the_page(qtbot, app, server, server.device_code(replica.code))
@@ -187,7 +141,7 @@ def _device_id(campus: Campus) -> str:
 
 
 def test_an_unusable_snapshot_leaves_the_app_on_its_store_which_pulls_page_by_page(
-    qtbot: QtBot, hq: Hq, tmp_path: Path, open_app: Callable[[Path], App]
+    qtbot: QtBot, hq: Hq, tmp_path: Path, open_app: Callable[..., App]
 ) -> None:
     server = ensure_running(hq)
     replica = enrolled_campus(server, tmp_path / "replica", "replica")
@@ -198,7 +152,7 @@ def test_an_unusable_snapshot_leaves_the_app_on_its_store_which_pulls_page_by_pa
     with sqlite3.connect(server.data_dir / "snapshots" / f"{replica.campus_id()}.db") as conn:
         conn.execute("UPDATE person SET last_name = 'Altéré'")  # changed after HQ announced its digest
 
-    app = open_app(tmp_path / "newcomer")
+    app = _new_pc(qtbot, open_app, tmp_path / "newcomer")
     replaced: list[bool] = []
     app.runner.store_replaced.connect(lambda: replaced.append(True))
     engine = app.store.engine
