@@ -121,10 +121,15 @@ def _seed(world: World) -> None:
                 "campus_id": sdn.campus_id,
                 "action": action,
                 "person_id": new_id() if action != "people_export" else None,
-                "detail": None,
+                "detail": detail,
             },
         )
-        for day, action in ((3, "rqth_read"), (5, "restricted_note_read"), (12, "person_export"), (20, "people_export"))
+        for day, action, detail in (
+            (3, "rqth_read", None),
+            (5, "restricted_note_read", "notes=2"),
+            (12, "person_export", "formats=pdf+json"),
+            (20, "people_export", "what=people format=xlsx rows=240 from=2026-11-01 to=2026-11-30"),
+        )
     ]
     assert sdn.push(*events)["rejected"] == []
     # intake at Aubervilliers asked HQ whether someone is followed elsewhere (an event HQ writes itself)
@@ -252,6 +257,7 @@ def test_sign_in_and_every_page_with_the_keyboard(served: str, browser_page: Any
     assert page.locator("tbody tr").count() == 5
     journal = page.locator("tbody").inner_text()
     assert "Recherche dans les autres campus" in journal and "aucune correspondance" in journal
+    assert "extraction des personnes, XLSX, 240 lignes, du 01/11/2026 au 30/11/2026" in journal
 
 
 def test_a_code_and_an_account_made_with_the_keyboard_and_bad_input_named(
