@@ -581,9 +581,9 @@ def bench_long_poll(base: str, hq: Hq, server_pid: int, args: argparse.Namespace
 
 ANALYSIS = """Where the time goes (2026-12-06, the served HQ timed inside its push route, and the same pushes in-process
 with timers around each step, PostgreSQL, 200,000-400,000 records): a 2,000-change push of inserts spends about 11 µs
-a row parsing its JSON (pydantic), 40 µs in the push itself — value checks 5, looking records and people up 4,
+a row parsing its JSON (pydantic), 36-40 µs in the push itself — value checks 5, looking records and people up 5,
 refusals and bookkeeping 9, rows encoded while PostgreSQL's COPY stores the ones before 9, access grants 3, the
-versions answered 1, the commit and the rest 4 — and 6 µs receiving 2 MB over loopback; a two-field update, parsing
+versions answered 1, the commit and the rest 4-8 — and 6 µs receiving 2 MB over loopback; a two-field update, parsing
 5, loading the stored rows 10, the patch and its checks 15, COPY into a temporary table and PostgreSQL's UPDATE from
 it 24 (a third more than on a table that fits PostgreSQL's 128 MB of shared buffers: the updated rows are read and
 written back from the operating system's cache). The duplicate detector, a process of its own, compares the people
