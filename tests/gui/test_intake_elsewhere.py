@@ -19,7 +19,8 @@ from gn_desktop.views.intake.elsewhere import campus_words
 from gn_desktop.views.main_window import SECTIONS
 from tests.e2e.conftest import Campus, Hq
 from tests.e2e.test_transfers import _advisor
-from tests.gui.test_sync_page import WAIT_MS, App, hq, open_app, sync_now  # noqa: F401  (fixtures)
+from tests.gui.sync_app import WAIT_MS, App
+from tests.gui.test_sync_page import sync_now
 from tests.support.live_hq import enrolled_campus, ensure_running
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -38,9 +39,9 @@ def _user_id(campus: Campus, username: str) -> str:
 
 def test_intake_shows_the_campus_following_the_person_and_a_share_request_brings_the_file(
     qtbot: QtBot,
-    hq: Hq,  # noqa: F811
+    hq: Hq,
     tmp_path: Path,
-    open_app: Callable[..., App],  # noqa: F811
+    open_app: Callable[..., App],
 ) -> None:
     running = ensure_running(hq)
     sdn = enrolled_campus(running, tmp_path / "sdn")
