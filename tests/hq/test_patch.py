@@ -10,10 +10,11 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from gn_core.merge import Incoming, RecordState, Writer, merge
+from gn_hq.db.models import appointment_slot_table as slot_t
 from gn_hq.db.models import record_table as record_t
 from gn_hq.services import records
 from gn_hq.services.context import Hq
-from tests.hq.world import World, new_id, person_values
+from tests.hq.world import World, new_id, person_values, record_values
 
 FIELDS = ("phone", "email", "situation", "city", "notes")
 VALUES = st.one_of(st.none(), st.sampled_from(["a", "b", "c"]), st.integers(0, 3), st.lists(st.sampled_from("xy")))
@@ -138,3 +139,22 @@ def test_an_edit_in_place_is_refused_as_a_merge_would_refuse_it(world: World) ->
     assert [(r["record_id"], r["code"]) for r in answer["rejected"]] == [(pid, "forbidden")]
     sdn.pull()
     assert sdn.data("person", pid)["phone"] != "+33633333333"
+
+
+def test_an_appointment_moved_in_place_moves_its_slot_for_the_kiosks(world: World, hq: Hq) -> None:
+    sdn = world.devices["SDN"]
+    pid, appointment = new_id(), new_id()
+    campus = world.campus_ids["SDN"]
+    sdn.push(
+        sdn.insert("person", pid, person_values(campus)),
+        sdn.insert("appointment", appointment, record_values("appointment", campus, person_id=pid)),
+    )
+    sdn.pull()
+    moved = "2026-12-11T14:30:00.000+02:00"
+    answer = sdn.push(sdn.update("appointment", appointment, starts_at=moved, subject="Suivi (déplacé)"))
+    assert answer["conflicts"] == [] and answer["rejected"] == []
+    with hq.read() as conn:
+        slots = conn.execute(select(slot_t.c.campus_id, slot_t.c.starts_at)).all()
+    assert [tuple(s) for s in slots] == [(campus, "2026-12-11T12:30:00.000+00:00")]
+    sdn.pull()
+    assert sdn.data("appointment", appointment)["subject"] == "Suivi (déplacé)"
