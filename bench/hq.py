@@ -585,21 +585,21 @@ about 11 µs a row parsing its JSON (pydantic), 36-40 µs in the push itself —
 people up 5, refusals and bookkeeping 9, rows encoded while PostgreSQL's COPY stores the ones before 9, access
 grants 3, the versions answered 1, the commit and the rest 4-8 — and 6 µs receiving 2 MB over loopback; a two-field
 update, parsing 5, loading the stored rows 10 and their people 5, the patch and its checks 15, COPY into a temporary
-table and PostgreSQL's UPDATE from it 24 — a third more in all than on 48,000 records (68 against 52 µs in-process),
-most of it PostgreSQL reading and writing back rows that no longer fit its 128 MB of shared buffers. The duplicate
-detector, a process of its own, compares the people pushed while the push goes on: 65 µs of Python and about as much
-PostgreSQL time per person, a third of the machine during an upload of people; without it the same inserts reach
-16,600 rows a second. Two PCs pushing at once through `--workers 2` (`--pushers 2`) applied 14,400 rows a second: on
-2 cores shared with PostgreSQL, the detector and the client, a second writer process has no processor to run on.
-Changes of 2026-12-06: an update that saw the whole record (the common case) is applied to the stored JSON in place
-instead of being decoded, merged field by field and encoded again (records.patch; merge() stays the rule and a
-property test checks that both agree: in-process on 48,000 records, 68 → 52 µs a row); the server parses HTTP with
-httptools and runs on uvloop (same idle machine, 200,000 records: inserts 14,158 → 16,362 rows/s, updates 12,077 →
-13,155); encode_data trusts orjson unless its output holds a null. Earlier (2026-12-05, from 6,303 inserts and 4,123
-updates a second): the young generation collected every 50,000 allocations, orjson for stored records, duplicate
-detection out of the push, rows encoded inside the COPY. 20,000 rows a second means 50 µs a row in all, HTTP,
-parsing and detection included: parsing and the per-field Python work (checks, bookkeeping, encoding) are what is
-left above it."""
+table and PostgreSQL's UPDATE from it 24 — a third more in all than on 48,000 records (64 against 52 µs in-process,
+parsing aside), most of it PostgreSQL reading and writing back rows that no longer fit its 128 MB of shared buffers.
+The duplicate detector, a process of its own, compares the people pushed while the push goes on: 65 µs of Python and
+about as much PostgreSQL time per person, a third of the machine during an upload of people; without it the same
+inserts reach 16,600 rows a second. Two PCs pushing at once through `--workers 2` (`--pushers 2`) applied 14,400
+rows a second: on 2 cores shared with PostgreSQL, the detector and the client, a second writer process has no
+processor to run on. Changes of 2026-12-06: an update that saw the whole record (the common case) is applied to the
+stored JSON in place instead of being decoded, merged field by field and encoded again (records.patch; merge() stays
+the rule and a property test checks that both agree: in-process on 48,000 records, 65 → 52 µs a row, parsing aside);
+the server parses HTTP with httptools and runs on uvloop (same idle machine, 200,000 records: inserts 14,158 →
+16,362 rows/s, updates 12,077 → 13,155); encode_data trusts orjson unless its output holds a null. Earlier
+(2026-12-05, from 6,303 inserts and 4,123 updates a second): the young generation collected every 50,000
+allocations, orjson for stored records, duplicate detection out of the push, rows encoded inside the COPY. 20,000
+rows a second means 50 µs a row in all, HTTP, parsing and detection included: parsing and the per-field Python work
+(checks, bookkeeping, encoding) are what is left above it."""
 
 
 def render(r: dict[str, Any], args: argparse.Namespace) -> str:
