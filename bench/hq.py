@@ -585,7 +585,7 @@ about 11 µs a row parsing its JSON (pydantic), 36-40 µs in the push itself —
 people up 5, refusals and bookkeeping 9, rows encoded while PostgreSQL's COPY stores the ones before 9, access
 grants 3, the versions answered 1, the commit and the rest 4-8 — and 6 µs receiving 2 MB over loopback; a two-field
 update, parsing 5, loading the stored rows 10 and their people 5, the patch and its checks 15, COPY into a temporary
-table and PostgreSQL's UPDATE from it 24 — a third more in all than on 48,000 records (64 against 52 µs in-process,
+table and PostgreSQL's UPDATE from it 24 — a quarter more in all than on 48,000 records (64 against 52 µs in-process,
 parsing aside), most of it PostgreSQL reading and writing back rows that no longer fit its 128 MB of shared buffers.
 The duplicate detector, a process of its own, compares the people pushed while the push goes on: 65 µs of Python and
 about as much PostgreSQL time per person, a third of the machine during an upload of people; without it the same
