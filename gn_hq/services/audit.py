@@ -75,7 +75,7 @@ _EXTRACTS = {
 
 
 def _count(n: str, one: str, many: str, none: str | None = None) -> str:
-    if not n.isdigit():
+    if not (n.isascii() and n.isdigit()):  # "²" is a digit to Python, not a number
         return f"{many} : {n}"
     value = int(n)
     if value == 0 and none is not None:

@@ -162,4 +162,5 @@ def test_the_detail_of_an_event_reads_as_french() -> None:
     assert audit.detail_label("correspondances=3") == "3 correspondances"
     # what it does not know stays as it is; nothing is not an empty phrase
     assert audit.detail_label("version=2 rows=x") == "lignes : x, version=2"
+    assert audit.detail_label("rows=²") == "lignes : ²"  # a digit to Python, not a number
     assert audit.detail_label(None) == "" and audit.detail_label("") == ""
