@@ -333,9 +333,9 @@ def bench_push(base: str, hq: Hq, sdn: Campus, args: argparse.Namespace) -> dict
 
 
 def bench_pushers(base: str, hq: Hq, args: argparse.Namespace) -> dict[str, Any]:
-    """`args.pushers` PCs of the campus uploading inserts at the same time, each its own stream of batches: what HQ
-    applies per second when several campuses or PCs push at once (with `--workers`, parsing and checking a batch
-    run beside the writer)."""
+    """`args.pushers` PCs of one more campus uploading inserts at the same time, each its own stream of batches:
+    what HQ applies per second when several PCs push at once (with `--workers`, parsing and checking a batch run
+    beside the writer)."""
     rates = []
     per_pc = (args.people * 2 // args.pushers // args.batch) * args.batch  # half as many rows as the single stream
     # a campus of their own: the snapshot measured next is SDN's, and stays the same size
