@@ -344,6 +344,20 @@ class HqKey(Base):
     created_at: Mapped[datetime]
 
 
+class SignInThrottle(Base):
+    """Failed password sign-ins, per account name and per client address (`account:NAME`, `address:IP`), shared by
+    every HQ process so that `--workers N` does not loosen the limit N times (services/throttle.py). Times are wall
+    clock seconds. Holds no password and no account id: a name tried, even one that does not exist."""
+
+    __tablename__ = "sign_in_throttle"
+    __table_args__ = (Index("ix_sign_in_throttle_last_failure", "last_failure"),)
+
+    key: Mapped[str] = mapped_column(String(320), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failure: Mapped[float]
+    blocked_until: Mapped[float]
+
+
 record_table = cast(Table, Record.__table__)
 person_access_table = cast(Table, PersonAccess.__table__)
 device_table = cast(Table, Device.__table__)
@@ -362,3 +376,4 @@ person_redirect_table = cast(Table, PersonRedirect.__table__)
 console_session_table = cast(Table, ConsoleSession.__table__)
 move_request_table = cast(Table, MoveRequest.__table__)
 hq_key_table = cast(Table, HqKey.__table__)
+sign_in_throttle_table = cast(Table, SignInThrottle.__table__)

@@ -33,7 +33,7 @@ from gn_hq.db.engine import WRITE_LOCK_KEY, is_postgres
 from gn_hq.db.models import server_meta_table as meta_t
 from gn_hq.db.types import utcnow
 from gn_hq.services.feed import CHANNEL, FeedSignal
-from gn_hq.services.throttle import LookupLimiter, SignInGuard
+from gn_hq.services.throttle import DatabaseCounts, LookupLimiter, SignInGuard
 from gn_hq.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -137,8 +137,9 @@ class Hq:
         self.watermark = Watermark(path, engine.url.render_as_string(hide_password=False))
         #: the epoch last seen; answers carry it
         self.epoch = ""
-        #: password sign-ins: delays after failures, a bound on concurrent argon2 hashes
-        self.sign_in_guard = SignInGuard()
+        #: password sign-ins: delays after failures (counted in the database, for every HQ process), a bound on
+        #: concurrent argon2 hashes
+        self.sign_in_guard = SignInGuard(counts=DatabaseCounts(self))
         #: person lookups at intake: a rate per device (services/lookup.py)
         self.lookup_limiter = LookupLimiter()
         #: wakes long polls when the feed moves (services/feed.py)

@@ -9,10 +9,13 @@ known ones: the answers never tell whether an account exists.
 argon2 is deliberately slow and memory-hungry: at most `max_hashes` run at once, the others wait their turn for a
 few seconds and are then told to come back (429), so a flood of sign-ins cannot starve the sync.
 
-The counts live in the memory of the HQ process (one per worker): they reset when HQ restarts, which an attacker
-cannot trigger.
+The counts live in HQ's database (`DatabaseCounts`, table `sign_in_throttle`), shared by every HQ process: with
+`gn-hq serve --workers N` an attacker spreading guesses over the workers meets one limit, not N. Each failure is
+counted in a writer transaction (one at a time across HQ's processes); a sign-in reads them before hashing anything.
+A guard made without a database (tests) keeps them in memory (`MemoryCounts`).
 
-Threading: one guard per HQ process, shared by every request thread.
+Threading: one guard per HQ process, shared by every request thread; its argon2 slots are per process (they bound
+that process's processor and memory).
 """
 
 from __future__ import annotations
@@ -22,9 +25,16 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Protocol
 
+from sqlalchemy import delete, insert, select, update
+
+from gn_hq.db.models import sign_in_throttle_table as throttle_t
 from gn_hq.services.errors import HqError
+
+if TYPE_CHECKING:
+    from gn_hq.services.context import Hq
 
 #: failures allowed before any delay, per account name and per client address
 FREE_FAILURES_ACCOUNT = 3
@@ -52,57 +62,133 @@ class Throttled(HqError):
 
 
 @dataclass(slots=True)
-class _Count:
+class Count:
     failures: int = 0
     last_failure: float = 0.0
     blocked_until: float = 0.0
 
 
-class SignInGuard:
-    def __init__(self, *, max_hashes: int = 2, wait_for_hash_s: float = 5.0, now: Callable[[], float] = time.monotonic):
-        self._now = now
+class Counts(Protocol):
+    """Where a guard keeps its counts, by key (`account:NAME`, `address:IP`)."""
+
+    def get(self, keys: list[str]) -> dict[str, Count]:
+        """The counts of `keys` that exist (copies)."""
+        ...
+
+    def changing(self, keys: list[str], now: float) -> contextlib.AbstractContextManager[dict[str, Count]]:
+        """The counts of `keys` that exist, to change, add or remove in the block; saved when it ends, one change at
+        a time for each key."""
+        ...
+
+
+class MemoryCounts:
+    """Counts in this process's memory; the least recently failed are forgotten first."""
+
+    def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._counts: OrderedDict[tuple[str, str], _Count] = OrderedDict()
+        self._counts: OrderedDict[str, Count] = OrderedDict()
+
+    def get(self, keys: list[str]) -> dict[str, Count]:
+        with self._lock:
+            return {k: replace(c) for k in keys if (c := self._counts.get(k)) is not None}
+
+    @contextlib.contextmanager
+    def changing(self, keys: list[str], now: float) -> Iterator[dict[str, Count]]:
+        with self._lock:
+            found = {k: c for k in keys if (c := self._counts.pop(k, None)) is not None}
+            try:
+                yield found
+            finally:
+                self._counts.update(found)  # most recent last
+                while len(self._counts) > MAX_ENTRIES:
+                    self._counts.popitem(last=False)
+
+
+class DatabaseCounts:
+    """Counts in HQ's database, shared by all its processes (`sign_in_throttle`); a failure older than
+    `FORGET_AFTER_S` is deleted when the next one is counted."""
+
+    def __init__(self, hq: Hq) -> None:
+        self._hq = hq
+
+    def get(self, keys: list[str]) -> dict[str, Count]:
+        with self._hq.read() as conn:
+            rows = conn.execute(select(throttle_t).where(throttle_t.c.key.in_(keys))).all()
+        return {r.key: Count(r.failures, r.last_failure, r.blocked_until) for r in rows}
+
+    @contextlib.contextmanager
+    def changing(self, keys: list[str], now: float) -> Iterator[dict[str, Count]]:
+        with self._hq.write() as tx:  # one writer at a time across HQ's processes
+            conn = tx.conn
+            rows = conn.execute(select(throttle_t).where(throttle_t.c.key.in_(keys))).all()
+            before = {r.key for r in rows}
+            found = {r.key: Count(r.failures, r.last_failure, r.blocked_until) for r in rows}
+            yield found
+            if gone := sorted(before - set(found)):
+                conn.execute(delete(throttle_t).where(throttle_t.c.key.in_(gone)))
+            for key, count in found.items():
+                values = {
+                    "failures": count.failures,
+                    "last_failure": count.last_failure,
+                    "blocked_until": count.blocked_until,
+                }
+                if key in before:
+                    conn.execute(update(throttle_t).where(throttle_t.c.key == key).values(**values))
+                else:
+                    conn.execute(insert(throttle_t).values(key=key, **values))
+            if found:
+                conn.execute(delete(throttle_t).where(throttle_t.c.last_failure < now - FORGET_AFTER_S))
+
+
+class SignInGuard:
+    def __init__(
+        self,
+        *,
+        counts: Counts | None = None,
+        max_hashes: int = 2,
+        wait_for_hash_s: float = 5.0,
+        now: Callable[[], float] = time.time,
+    ) -> None:
+        """`counts`: where failures are counted (default: this process's memory); `now`: wall clock seconds (several
+        processes compare the times they wrote)."""
+        self._now = now
+        self._counts: Counts = counts if counts is not None else MemoryCounts()
         self._hashing = threading.BoundedSemaphore(max_hashes)
         self._wait_for_hash_s = wait_for_hash_s
 
     @staticmethod
-    def _keys(username: str, address: str | None) -> list[tuple[tuple[str, str], int]]:
-        keys = [(("account", username.strip().casefold()[:200]), FREE_FAILURES_ACCOUNT)]
+    def _keys(username: str, address: str | None) -> list[tuple[str, int]]:
+        keys = [("account:" + username.strip().casefold()[:200], FREE_FAILURES_ACCOUNT)]
         if address:
-            keys.append((("address", address[:100]), FREE_FAILURES_ADDRESS))
+            keys.append(("address:" + address[:100], FREE_FAILURES_ADDRESS))
         return keys
 
     def check(self, username: str, address: str | None) -> None:
         """Raise `Throttled` if this account name or address must still wait."""
         now = self._now()
-        with self._lock:
-            wait = 0.0
-            for key, _free in self._keys(username, address):
-                count = self._counts.get(key)
-                if count is not None and count.blocked_until > now:
-                    wait = max(wait, count.blocked_until - now)
+        found = self._counts.get([key for key, _free in self._keys(username, address)])
+        wait = max((c.blocked_until - now for c in found.values()), default=0.0)
         if wait > 0:
             raise Throttled(wait)
 
     def failed(self, username: str, address: str | None) -> None:
         now = self._now()
-        with self._lock:
-            for key, free in self._keys(username, address):
-                count = self._counts.pop(key, None) or _Count()
+        keys = self._keys(username, address)
+        with self._counts.changing([key for key, _free in keys], now) as found:
+            for key, free in keys:
+                count = found.get(key) or Count()
                 if now - count.last_failure > FORGET_AFTER_S:
-                    count = _Count()
+                    count = Count()
                 count.failures += 1
                 count.last_failure = now
                 if count.failures > free:
                     count.blocked_until = now + min(LOCKOUT_S, 2.0 ** (count.failures - free - 1))
-                self._counts[key] = count  # most recent last
-            while len(self._counts) > MAX_ENTRIES:
-                self._counts.popitem(last=False)
+                found[key] = count
 
     def succeeded(self, username: str) -> None:
-        with self._lock:
-            self._counts.pop(self._keys(username, None)[0][0], None)
+        key = self._keys(username, None)[0][0]
+        with self._counts.changing([key], self._now()) as found:
+            found.pop(key, None)
 
     @contextlib.contextmanager
     def hashing(self) -> Iterator[None]:

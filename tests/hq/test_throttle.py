@@ -4,10 +4,12 @@ lockout, a success that clears the name, and failures forgotten after an hour wi
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import pytest
 
-from gn_hq.services.throttle import FORGET_AFTER_S, LOCKOUT_S, SignInGuard, Throttled
+from gn_hq.services.context import Hq
+from gn_hq.services.throttle import FORGET_AFTER_S, FREE_FAILURES_ACCOUNT, LOCKOUT_S, SignInGuard, Throttled
 
 
 class Clock:
@@ -79,3 +81,14 @@ def test_at_most_two_hashes_run_at_once() -> None:
         t.join()
     with guard.hashing():
         pass
+
+
+def test_failures_count_for_every_hq_process_so_workers_do_not_loosen_the_limit(make_hq: Callable[..., Hq]) -> None:
+    one, two = make_hq(), make_hq()  # two `gn-hq serve` workers on one database
+    for n in range(FREE_FAILURES_ACCOUNT + 1):  # a guesser spreading tries over the workers
+        (one if n % 2 else two).sign_in_guard.failed("Awa.Diallo", f"198.51.100.{n}")
+    for guard in (one.sign_in_guard, two.sign_in_guard):
+        assert waits(guard, "awa.diallo", "203.0.113.9") == 1  # the name waits, from any address, on any worker
+        assert waits(guard, "karim", "198.51.100.1") is None  # an address alone is allowed more tries
+    one.sign_in_guard.succeeded("awa.diallo")  # the holder signs in on one worker: every worker lets them in
+    assert waits(two.sign_in_guard, "awa.diallo", "203.0.113.9") is None
