@@ -187,6 +187,8 @@ class SignInGuard:
 
     def succeeded(self, username: str) -> None:
         key = self._keys(username, None)[0][0]
+        if not self._counts.get([key]):
+            return  # the common case: nothing to clear, and no writer transaction (pushes wait on it) for it
         with self._counts.changing([key], self._now()) as found:
             found.pop(key, None)
 
