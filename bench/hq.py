@@ -356,15 +356,21 @@ def bench_pushers(base: str, hq: Hq, args: argparse.Namespace) -> dict[str, Any]
                     client.post("/v1/push", content=payload).raise_for_status()
 
         threads = [threading.Thread(target=work, args=(pc, plan)) for pc, plan in zip(pcs, plans, strict=True)]
-        for t in threads:
-            t.start()
-        barrier.wait()
-        start = time.perf_counter()
-        for t in threads:
-            t.join()
-        rates.append(per_pc * len(pcs) / (time.perf_counter() - start))
+        rates.append(per_pc * len(pcs) / _run_together(threads, barrier))
         print(f"{args.pushers} PCs pushing inserts at once: {rates[-1]:,.0f} rows/s", flush=True)
     return {"pushers": args.pushers, "pushers_rows": per_pc * args.pushers, "pushers_rate": statistics.median(rates)}
+
+
+def _run_together(threads: list[threading.Thread], barrier: threading.Barrier) -> float:
+    """Start `threads` (each waits on `barrier` once ready, then works), release them at once; seconds until the
+    last one ends."""
+    for t in threads:
+        t.start()
+    barrier.wait()
+    start = time.perf_counter()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - start
 
 
 def copy_baseline(url: str) -> float:
@@ -492,14 +498,7 @@ def bench_campuses(base: str, hq: Hq, args: argparse.Namespace) -> dict[str, Any
             with lock:
                 latencies.extend(mine)
 
-        threads = [threading.Thread(target=work, args=plan) for plan in plans]
-        for t in threads:
-            t.start()
-        barrier.wait()
-        start = time.perf_counter()
-        for t in threads:
-            t.join()
-        walls.append(time.perf_counter() - start)
+        walls.append(_run_together([threading.Thread(target=work, args=plan) for plan in plans], barrier))
         p99s.append(percentile(latencies, 99))
         p50s.append(percentile(latencies, 50))
         maxes.append(max(latencies))
