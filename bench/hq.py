@@ -41,11 +41,15 @@ from typing import Any
 import httpx
 import psycopg
 from faker.providers.person.fr_FR import Provider as _FrenchNames
+from sqlalchemy import func, select
 
 from bench.report import write_section
 from gn_core.protocol import PushRequest
 from gn_hq.app import tune_garbage_collector
 from gn_hq.db.engine import make_engine
+from gn_hq.db.models import person_match_cursor_table as cursor_t
+from gn_hq.db.models import person_match_pending_table as pending_t
+from gn_hq.db.models import server_meta_table as meta_t
 from gn_hq.health import wait_until_healthy
 from gn_hq.services import devices, push
 from gn_hq.services.context import Hq
@@ -280,6 +284,8 @@ def bench_push(base: str, hq: Hq, sdn: Campus, args: argparse.Namespace) -> dict
             sent += len(batch)
         insert_rate = total / elapsed
         print(f"push inserts: {total} rows in {elapsed:.1f} s = {insert_rate:,.0f} rows/s", flush=True)
+        detector_s = detector_lag(hq)
+        print(f"duplicate detection caught up {detector_s:.1f} s after the last push", flush=True)
         copy_rate = copy_baseline(args.url)
         print(f"baseline: PostgreSQL COPY of the same rows, {copy_rate:,.0f} rows/s", flush=True)
         # Updates: two fields of existing people (a typical edit), HTTP then in-process (with the collector tuned as
@@ -325,11 +331,26 @@ def bench_push(base: str, hq: Hq, sdn: Campus, args: argparse.Namespace) -> dict
         **results,
         "insert_rows": total,
         "insert_rate": insert_rate,
+        "detector_lag_s": detector_s,
         "copy_rate": copy_rate,
         "update_rows": per_run,
         "update_http_rate": statistics.median(http_rates),
         "update_apply_rate": statistics.median(apply_rates),
     }
+
+
+def detector_lag(hq: Hq) -> float:
+    """Seconds from now until the served HQ's duplicate detector has read the whole feed and compared everyone it
+    queued: the detection the pushes left for after them (it waits for a lull, duplicates.COMPARE_LULL_S)."""
+    start = time.perf_counter()
+    while True:
+        with hq.read() as conn:
+            top = conn.execute(select(meta_t.c.last_seq)).scalar_one()
+            read = conn.execute(select(cursor_t.c.last_seq)).scalar() or 0
+            waiting = conn.execute(select(func.count()).select_from(pending_t)).scalar_one()
+        if read >= top and not waiting:
+            return time.perf_counter() - start
+        time.sleep(0.1)
 
 
 def bench_pushers(base: str, hq: Hq, args: argparse.Namespace) -> dict[str, Any]:

@@ -51,6 +51,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (défaut : 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8700, help="port d'écoute (défaut : 8700)")
     serve.add_argument("--workers", type=int, default=1, help="nombre de processus (défaut : 1)")
+    serve.add_argument(
+        "--compare-after",
+        type=float,
+        default=None,
+        metavar="SECONDES",
+        help="les doublons possibles sont cherchés quand aucun envoi n'est arrivé depuis ce délai "
+        "(défaut : 1 ; 0 : après chaque envoi) et au plus tard 30 s après le premier envoi",
+    )
     serve.add_argument("--no-access-log", action="store_true", help="ne journalise pas chaque requête")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     serve.add_argument(
@@ -263,6 +271,7 @@ def _serve(args: argparse.Namespace) -> int:
     detector = spawn.Process(
         target=duplicates.run_detector_process,
         args=(url, os.getpid(), stop, log_config),
+        kwargs={"lull_s": duplicates.COMPARE_LULL_S if args.compare_after is None else max(0.0, args.compare_after)},
         name="gn-hq-duplicates",
         daemon=True,
     )

@@ -8,7 +8,8 @@ longer comparable), queues in `person_match_pending` those whose keys changed (a
 nobody) and moves the cursor, in one transaction (computed from a read before it; on PostgreSQL it takes a lock of its
 own, not HQ's write lock, so the pushes never wait for it): a round that fails resumes from the cursor. The
 comparison of the queued people (`detect_pending`) follows. `gn-hq serve`'s detector process
-(`run_detector_process`) does both as soon as a push committed, and whatever reads the pairs (or looks people up at
+(`run_detector_process`) reads the keys as soon as a push committed and compares once the pushes pause (a burst of
+them, a campus's first upload, is not slowed by comparisons), and whatever reads the pairs (or looks people up at
 intake) catches up first, so a reviewer never sees a list older than the last push. An erasure, an anonymisation or
 a merge drops the person's row at once, in its own transaction (`forget`, `record_merge`); the detector never brings
 it back (it reads the erased, anonymised or merged record, which it does not compare).
@@ -24,6 +25,7 @@ import contextlib
 import json
 import logging
 import os
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -52,6 +54,11 @@ log = logging.getLogger(__name__)
 OPEN, DIFFERENT, MERGED = "open", "different", "merged"
 #: how much lower than the server's the detector process's scheduling priority is (os.nice)
 DETECTOR_NICENESS = 10
+#: the served detector compares the people it queued once no push has committed for this long — a burst of pushes
+#: (a campus's first upload) has the processors to itself, and its people are compared together after it —
+COMPARE_LULL_S = 1.0
+#: and at the latest this long after the first push it has not compared yet, however busy HQ stays
+COMPARE_WITHIN_S = 30.0
 _BLOCKS = ("name_key", "birth_date", "phone", "email")
 #: A key shared by more people than this blocks nobody: a phone or an e-mail that many files give is a switchboard's
 #: or a social worker's, not a person's, and comparing each of them with all the others is quadratic (10,000 files
@@ -153,7 +160,7 @@ def _read_feed(hq: Hq, limit: int) -> _Absorbed | None:
         for r in people:
             if r.deleted or r.erased:
                 continue
-            data = json.loads(r.data or "{}")
+            data = records.decode_data(r.data or "{}")
             if _matchable(data) and (row := _row(r.record_id, data)) is not None:
                 wanted[r.record_id] = row
         stored: dict[str, dict[str, Any]] = {}
@@ -434,11 +441,17 @@ def absorb_all(hq: Hq, *, rounds: int | None = None) -> None:
 
 
 def run_detector_process(
-    database_url: str, parent_pid: int, stop: Any, log_config: dict[str, Any] | None = None
+    database_url: str,
+    parent_pid: int,
+    stop: Any,
+    log_config: dict[str, Any] | None = None,
+    *,
+    lull_s: float = COMPARE_LULL_S,
 ) -> None:
     """The detector of a served HQ, in a process of its own so that comparing people never shares an interpreter
-    with the requests: reads the feed (`absorb`) and compares whoever it queued, then waits for the next commit
-    (PostgreSQL: the feed's notification; SQLite: a look every second). Ends when `stop` (a multiprocessing event)
+    with the requests: reads the feed (`absorb`) after each commit (PostgreSQL: the feed's notification; SQLite: a
+    look every second) and compares whoever it queued once no push has committed for `lull_s` seconds (at the latest
+    `COMPARE_WITHIN_S` after the first; on SQLite, at each look). Ends when `stop` (a multiprocessing event)
     is set or on SIGTERM, closing its connections (on SQLite, the last one to close folds the WAL into the database
     file), and with its parent (`gn-hq serve`), even one killed outright."""
     import logging.config
@@ -449,9 +462,9 @@ def run_detector_process(
 
     signal.signal(signal.SIGTERM, lambda _signo, _frame: stop.set())
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the whole group: the server stops this process
-    # Background work: comparing people (hundreds of microseconds each) yields the processor to the requests, so
-    # that a busy hour of pushes is not slowed by it; it catches up when they are done, and whoever lists the
-    # pairs catches up first anyway.
+    # Background work: comparing people (hundreds of microseconds each, half of it PostgreSQL's, which no niceness
+    # lowers) yields the processor to the requests and waits for a lull, so that a burst of pushes is not slowed by
+    # it; it catches up when they are done, and whoever lists the pairs catches up first anyway.
     with contextlib.suppress(OSError):
         os.nice(DETECTOR_NICENESS)
     if log_config is not None:
@@ -466,17 +479,26 @@ def run_detector_process(
             conninfo = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
             listener = psycopg.connect(conninfo, autocommit=True)
             listener.execute(f"LISTEN {CHANNEL}")
+        due: float | None = time.monotonic()  # since when people may wait to be compared (at start: any)
+        quiet = True
         while not stop.is_set() and os.getppid() == parent_pid:
             try:
-                catch_up(hq)
+                absorb_all(hq)  # the keys at once: an intake lookup finds the people pushed a moment ago
+                if due is not None and (quiet or time.monotonic() - due >= COMPARE_WITHIN_S):
+                    catch_up(hq)
+                    due = None
             except Exception:
                 log.exception("duplicate detection failed; it resumes from its cursor and queue at the next try")
                 stop.wait(5)
-            if listener is not None:
-                for _note in listener.notifies(timeout=1.0, stop_after=1):
-                    pass
-            else:
+            if listener is None:  # SQLite has no notifications: a look every second, comparing each time
                 stop.wait(1.0)
+                due, quiet = time.monotonic(), True
+                continue
+            quiet = not any(
+                True for _note in listener.notifies(timeout=lull_s if due is not None else 1.0, stop_after=1)
+            )
+            if not quiet and due is None:
+                due = time.monotonic()
     finally:
         if listener is not None:
             listener.close()

@@ -490,9 +490,10 @@ def _write_pg_copy(
 
 
 def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], *, upsert_key: str | None = None) -> None:
-    """Insert `rows` (dicts of text and integer columns) in one statement on PostgreSQL — the columns travel as
-    arrays unnested by the server, where an executemany makes one round trip per row — or an executemany on SQLite.
-    `upsert_key`: a row whose key exists replaces the other columns instead."""
+    """Insert `rows` (dicts of text and integer columns) in one statement on PostgreSQL — the rows travel as one JSON
+    array that the server unpacks (`json_to_recordset`): one parameter that orjson encodes at once, where array
+    parameters are dumped element by element and an executemany makes a round trip per row — or an executemany
+    on SQLite. `upsert_key`: a row whose key exists replaces the other columns instead."""
     if not rows:
         return
     names = list(rows[0])
@@ -504,13 +505,15 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], *, u
             )
         conn.execute(stmt, rows)
         return
-    types = ["bigint" if isinstance(table.c[n].type, Integer) else "text" for n in names]
-    arrays = ", ".join(f"%({n})s::{t}[]" for n, t in zip(names, types, strict=True))
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) SELECT * FROM unnest({arrays})"
+    columns = ", ".join(f"{n} {'bigint' if isinstance(table.c[n].type, Integer) else 'text'}" for n in names)
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join(names)}) "
+        f"SELECT {', '.join(names)} FROM json_to_recordset(%(rows)s::json) AS r({columns})"
+    )
     if upsert_key is not None:
         updates = ", ".join(f"{n} = EXCLUDED.{n}" for n in names if n != upsert_key)
         sql += f" ON CONFLICT ({upsert_key}) DO UPDATE SET {updates}"
-    conn.exec_driver_sql(sql, {n: [row[n] for row in rows] for n in names})
+    conn.exec_driver_sql(sql, {"rows": orjson.dumps(rows).decode()})
 
 
 def grant(conn: Connection, grants: Iterable[tuple[str, str, str]], now: datetime) -> None:
