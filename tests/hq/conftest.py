@@ -52,6 +52,7 @@ TABLES = (
     "person_redirect",
     "move_request",
     "hq_key",
+    "sign_in_throttle",
 )
 
 
