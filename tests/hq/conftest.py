@@ -53,6 +53,7 @@ TABLES = (
     "move_request",
     "hq_key",
     "sign_in_throttle",
+    "lookup_throttle",
 )
 
 
