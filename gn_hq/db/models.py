@@ -358,6 +358,19 @@ class SignInThrottle(Base):
     blocked_until: Mapped[float]
 
 
+class LookupThrottle(Base):
+    """The token bucket of each device's person lookups (services/throttle.py, `LookupLimiter`), shared by every HQ
+    process so that `--workers N` does not let a device look up N times as fast: the tokens it held at `counted_at`
+    (wall clock seconds). A row not written for an hour is a full bucket, and is deleted."""
+
+    __tablename__ = "lookup_throttle"
+    __table_args__ = (Index("ix_lookup_throttle_counted_at", "counted_at"),)
+
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tokens: Mapped[float]
+    counted_at: Mapped[float]
+
+
 record_table = cast(Table, Record.__table__)
 person_access_table = cast(Table, PersonAccess.__table__)
 device_table = cast(Table, Device.__table__)
@@ -377,3 +390,4 @@ console_session_table = cast(Table, ConsoleSession.__table__)
 move_request_table = cast(Table, MoveRequest.__table__)
 hq_key_table = cast(Table, HqKey.__table__)
 sign_in_throttle_table = cast(Table, SignInThrottle.__table__)
+lookup_throttle_table = cast(Table, LookupThrottle.__table__)

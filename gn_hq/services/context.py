@@ -33,7 +33,7 @@ from gn_hq.db.engine import WRITE_LOCK_KEY, is_postgres
 from gn_hq.db.models import server_meta_table as meta_t
 from gn_hq.db.types import utcnow
 from gn_hq.services.feed import CHANNEL, FeedSignal
-from gn_hq.services.throttle import DatabaseCounts, LookupLimiter, SignInGuard
+from gn_hq.services.throttle import DatabaseBuckets, DatabaseCounts, LookupLimiter, SignInGuard
 from gn_hq.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -140,8 +140,8 @@ class Hq:
         #: password sign-ins: delays after failures (counted in the database, for every HQ process), a bound on
         #: concurrent argon2 hashes
         self.sign_in_guard = SignInGuard(counts=DatabaseCounts(self))
-        #: person lookups at intake: a rate per device (services/lookup.py)
-        self.lookup_limiter = LookupLimiter()
+        #: person lookups at intake: a rate per device (services/lookup.py), kept in the database for every HQ process
+        self.lookup_limiter = LookupLimiter(buckets=DatabaseBuckets(self))
         #: wakes long polls when the feed moves (services/feed.py)
         self.feed = FeedSignal(engine, self.postgres)
         self._analyze_lock = threading.Lock()

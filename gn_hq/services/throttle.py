@@ -1,4 +1,5 @@
-"""Password guessing at HQ: growing delays, a temporary lockout, and a bound on concurrent argon2 work.
+"""Throttles at HQ: password guessing (growing delays, a temporary lockout, a bound on concurrent argon2 work), and
+person lookups at intake (a rate per device).
 
 Each failed sign-in counts against the account name tried and against the client's address. Past a few free tries
 the next attempt must wait, twice as long after each further failure (1 s, 2 s, 4 s…), up to a lockout of
@@ -14,8 +15,13 @@ The counts live in HQ's database (`DatabaseCounts`, table `sign_in_throttle`), s
 counted in a writer transaction (one at a time across HQ's processes); a sign-in reads them before hashing anything.
 A guard made without a database (tests) keeps them in memory (`MemoryCounts`).
 
-Threading: one guard per HQ process, shared by every request thread; its argon2 slots are per process (they bound
-that process's processor and memory).
+Each device's person lookups (services/lookup.py) go through a token bucket, `LookupLimiter`: a burst, then one more
+every few seconds (429 with Retry-After). Its buckets are in HQ's database too (`DatabaseBuckets`, table
+`lookup_throttle`), each spend one short atomic transaction of its own, not the writer's; in memory for a limiter made
+without a database (`MemoryBuckets`).
+
+Threading: one guard and one limiter per HQ process, shared by every request thread; the guard's argon2 slots are
+per process (they bound that process's processor and memory).
 """
 
 from __future__ import annotations
@@ -28,8 +34,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import case, delete, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from gn_hq.db.models import lookup_throttle_table as lookup_t
 from gn_hq.db.models import sign_in_throttle_table as throttle_t
 from gn_hq.services.errors import HqError
 
@@ -43,7 +52,8 @@ FREE_FAILURES_ADDRESS = 10
 LOCKOUT_S = 15 * 60.0
 #: failures are forgotten after this long without a new one
 FORGET_AFTER_S = 60 * 60.0
-#: how many names and addresses are remembered at most (the oldest are forgotten first)
+#: how many names and addresses (or devices, for lookups) are remembered at most in memory (the oldest are forgotten
+#: first)
 MAX_ENTRIES = 50_000
 
 
@@ -209,6 +219,8 @@ class SignInGuard:
 #: a few identities an hour; a script trying names is slowed to a crawl)
 LOOKUP_BURST = 20
 LOOKUP_REFILL_S = 6.0
+#: a device's bucket not written for this long is forgotten (full again long before: the same as no bucket)
+LOOKUP_FORGET_AFTER_S = 60 * 60.0
 
 
 class LookupThrottled(Throttled):
@@ -223,32 +235,100 @@ class LookupThrottled(Throttled):
         self.args = (self.title,)
 
 
+def refilled(tokens: float, counted_at: float, now: float, burst: int, refill_s: float) -> float:
+    """The tokens at `now` of a bucket that held `tokens` at `counted_at`: one more every `refill_s` seconds, `burst`
+    at most; a clock gone back adds none."""
+    return min(float(burst), tokens + max(0.0, now - counted_at) / refill_s)
+
+
+class Buckets(Protocol):
+    """Where a limiter keeps its token buckets, by device."""
+
+    def spend(self, device_id: str, now: float, burst: int, refill_s: float) -> float | None:
+        """Spend one token of the device's bucket (a new bucket holds `burst`) if it holds one at `now`: None.
+        Otherwise change nothing and return the tokens it holds at `now` (fewer than one). One spend at a time per
+        device, for every limiter sharing these buckets."""
+        ...
+
+
+class MemoryBuckets:
+    """Buckets in this process's memory; the least recently seen devices are forgotten first."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # device -> (tokens, counted_at)
+
+    def spend(self, device_id: str, now: float, burst: int, refill_s: float) -> float | None:
+        with self._lock:
+            tokens, counted_at = self._buckets.pop(device_id, (float(burst), now))
+            held = refilled(tokens, counted_at, now, burst, refill_s)
+            if held < 1.0:
+                self._buckets[device_id] = (tokens, counted_at)  # unchanged: it refills from there all the same
+                return held
+            self._buckets[device_id] = (held - 1.0, max(counted_at, now))
+            while len(self._buckets) > MAX_ENTRIES:
+                self._buckets.popitem(last=False)
+            return None
+
+
+class DatabaseBuckets:
+    """Buckets in HQ's database (`lookup_throttle`), shared by all its processes.
+
+    A spend is one short transaction of its own, beside `Hq.write()` (on PostgreSQL pushes never wait for a lookup's
+    count): a single `INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING` computes the bucket from its stored row and
+    spends a token only if there is one — PostgreSQL runs it on the latest row, one statement at a time per device,
+    so two workers never both spend the last token; on SQLite the transaction is BEGIN IMMEDIATE, the database's one
+    writer for its few statements. The rule is `refilled`'s, written in SQL. A row not written for
+    `LOOKUP_FORGET_AFTER_S` (a full bucket: the same as no row) is deleted after each spend."""
+
+    def __init__(self, hq: Hq) -> None:
+        self._hq = hq
+
+    def spend(self, device_id: str, now: float, burst: int, refill_s: float) -> float | None:
+        t = lookup_t
+        new = (pg_insert if self._hq.postgres else sqlite_insert)(t).values(
+            device_id=device_id, tokens=float(burst) - 1.0, counted_at=now
+        )
+        later = new.excluded.counted_at > t.c.counted_at
+        grown = t.c.tokens + case((later, new.excluded.counted_at - t.c.counted_at), else_=0.0) / float(refill_s)
+        held = case((grown > float(burst), float(burst)), else_=grown)
+        stmt = new.on_conflict_do_update(
+            index_elements=[t.c.device_id],
+            set_={"tokens": held - 1.0, "counted_at": case((later, new.excluded.counted_at), else_=t.c.counted_at)},
+            where=held >= 1.0,  # otherwise no row is written, nor returned
+        ).returning(t.c.device_id)
+        forget_before = now - max(LOOKUP_FORGET_AFTER_S, burst * refill_s)
+        # BEGIN IMMEDIATE on SQLite: the write lock is taken (or waited for) up front, never upgraded mid-transaction
+        with self._hq.engine.connect().execution_options(hq_write=True) as conn, conn.begin():
+            if conn.execute(stmt).first() is not None:
+                # rows another transaction holds are left for the next spend: this one never waits for them
+                old = select(t.c.device_id).where(t.c.counted_at < forget_before).with_for_update(skip_locked=True)
+                conn.execute(delete(t).where(t.c.device_id.in_(old.scalar_subquery())))
+                return None
+            row = conn.execute(select(t.c.tokens, t.c.counted_at).where(t.c.device_id == device_id)).one()
+        return refilled(row.tokens, row.counted_at, now, burst, refill_s)
+
+
 class LookupLimiter:
-    """A token bucket per device: `burst` lookups at once, then one every `refill_s` seconds. In memory, like
-    `SignInGuard` (one per HQ process); the least recently seen devices are forgotten first."""
+    """A token bucket per device: `burst` lookups at once, then one every `refill_s` seconds. The buckets are in HQ's
+    database for an `Hq` (`DatabaseBuckets`, shared by every HQ process), in memory when made without (tests)."""
 
     def __init__(
         self,
         *,
+        buckets: Buckets | None = None,
         burst: int = LOOKUP_BURST,
         refill_s: float = LOOKUP_REFILL_S,
-        now: Callable[[], float] = time.monotonic,
+        now: Callable[[], float] = time.time,
     ) -> None:
+        """`now`: wall clock seconds (several processes compare the times they wrote)."""
+        self._buckets: Buckets = buckets if buckets is not None else MemoryBuckets()
         self._burst = burst
         self._refill_s = refill_s
         self._now = now
-        self._lock = threading.Lock()
-        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # device -> (tokens, at)
 
     def take(self, device_id: str) -> None:
         """Spend one lookup of this device, or raise `LookupThrottled`."""
-        now = self._now()
-        with self._lock:
-            tokens, at = self._buckets.pop(device_id, (float(self._burst), now))
-            tokens = min(float(self._burst), tokens + (now - at) / self._refill_s)
-            if tokens < 1.0:
-                self._buckets[device_id] = (tokens, now)
-                raise LookupThrottled((1.0 - tokens) * self._refill_s)
-            self._buckets[device_id] = (tokens - 1.0, now)
-            while len(self._buckets) > MAX_ENTRIES:
-                self._buckets.popitem(last=False)
+        held = self._buckets.spend(device_id, self._now(), self._burst, self._refill_s)
+        if held is not None:
+            raise LookupThrottled((1.0 - held) * self._refill_s)

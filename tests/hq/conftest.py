@@ -52,6 +52,8 @@ TABLES = (
     "person_redirect",
     "move_request",
     "hq_key",
+    "sign_in_throttle",
+    "lookup_throttle",
 )
 
 

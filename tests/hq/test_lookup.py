@@ -5,17 +5,26 @@ from __future__ import annotations
 
 import json
 import time
+import warnings
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
+from starlette.exceptions import StarletteDeprecationWarning
 
 from gn_core.sync_rules import DeviceRole
+from gn_hq.app import create_app
 from gn_hq.services import audit, devices, erasure, lookup, users
-from gn_hq.services.throttle import LookupLimiter
+from gn_hq.services.context import Hq
+from gn_hq.services.throttle import DatabaseBuckets, LookupLimiter
 from tests.hq.world import SimDevice, World, enrol, new_id, person_values
 
-TYPED = {"first_name": "awa", "last_name": "DIALLO", "birth_date": "2003-04-12"}
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", StarletteDeprecationWarning)
+    from fastapi.testclient import TestClient
+
+TYPED: dict[str, Any] = {"first_name": "awa", "last_name": "DIALLO", "birth_date": "2003-04-12"}
 
 
 def _enrol_person(world: World, code: str, **values: Any) -> str:
@@ -25,8 +34,9 @@ def _enrol_person(world: World, code: str, **values: Any) -> str:
     return pid
 
 
-def _lookup(device: SimDevice, status: int = 200, **typed: Any) -> dict[str, Any]:
-    response = device.client.post("/v1/people/lookup", json=typed or TYPED, headers=device.headers)
+def _lookup(device: SimDevice, *, status: int = 200, client: TestClient | None = None, **typed: Any) -> dict[str, Any]:
+    """`device` looks `typed` up, through `client` (another HQ worker) or its own."""
+    response = (client or device.client).post("/v1/people/lookup", json=typed or TYPED, headers=device.headers)
     assert response.status_code == status, response.text
     body: dict[str, Any] = response.json()
     return body
@@ -118,31 +128,40 @@ def test_a_declined_transfer_is_told_and_gives_nothing(world: World) -> None:
 def test_too_little_input_is_refused_naming_the_fields(world: World) -> None:
     _enrol_person(world, "SDN")
     aub = world.devices["AUB"]
-    for typed, fields in (
+    cases: list[tuple[dict[str, Any], set[str]]] = [
         ({"first_name": "Awa", "last_name": "Diallo"}, {"birth_date"}),
         ({"last_name": "Diallo", "birth_date": "2003-04-12"}, {"first_name"}),
         ({"first_name": "Awa", "last_name": "Diallo", "phone": "12"}, {"birth_date"}),  # not a phone
-    ):
+    ]
+    for typed, fields in cases:
         problem = _lookup(aub, status=422, **typed)
         assert problem["code"] == "lookup_too_vague"
         assert "prénom et le nom" in problem["title"]
         assert {e["loc"][-1] for e in problem["errors"]} == fields
 
 
-def test_lookups_are_rate_limited_per_device(world: World) -> None:
+def test_lookups_are_rate_limited_per_device_on_every_hq_worker(world: World, make_hq: Callable[..., Hq]) -> None:
     now = [1000.0]
-    world.hq.lookup_limiter = LookupLimiter(burst=2, refill_s=30.0, now=lambda: now[0])
+    second_worker = make_hq()  # `gn-hq serve --workers 2`: two processes on one database
+    for hq in (world.hq, second_worker):
+        hq.lookup_limiter = LookupLimiter(buckets=DatabaseBuckets(hq), burst=2, refill_s=30.0, now=lambda: now[0])
     aub, other_pc = world.devices["AUB"], world.device("AUB")
-    _lookup(aub)
-    _lookup(aub)
-    response = aub.client.post("/v1/people/lookup", json=TYPED, headers=aub.headers)
-    assert response.status_code == 429
-    assert response.headers["content-type"] == "application/problem+json"
-    assert response.headers["Retry-After"] == "30"
-    assert "réessayez dans 30 s" in response.json()["title"]
-    _lookup(other_pc)  # another PC is not slowed
-    now[0] += 30
-    _lookup(aub)
+    with TestClient(create_app(hq=second_worker)) as second:
+        _lookup(aub)
+        _lookup(aub, client=second)  # the device's second lookup, on the other worker
+        for client in (aub.client, second):  # neither worker allows a third
+            response = client.post("/v1/people/lookup", json=TYPED, headers=aub.headers)
+            assert response.status_code == 429
+            assert response.headers["content-type"] == "application/problem+json"
+            assert response.headers["Retry-After"] == "30"
+            assert response.json()["code"] == "too_many_lookups"
+            assert "réessayez dans 30 s" in response.json()["title"]
+        _lookup(other_pc, client=second)  # another PC is not slowed
+        now[0] += 20
+        assert _lookup(aub, status=429, client=second)["title"].endswith("réessayez dans 10 s.")
+        now[0] += 10
+        _lookup(aub, client=second)  # the one earned meanwhile, spent on one worker…
+        assert _lookup(aub, status=429)["code"] == "too_many_lookups"  # …is gone on the other
 
 
 def test_kiosks_may_not_look_up(world: World) -> None:
