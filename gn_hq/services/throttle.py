@@ -12,7 +12,8 @@ few seconds and are then told to come back (429), so a flood of sign-ins cannot 
 
 The counts live in HQ's database (`DatabaseCounts`, table `sign_in_throttle`), shared by every HQ process: with
 `gn-hq serve --workers N` an attacker spreading guesses over the workers meets one limit, not N. Each failure is
-counted in a writer transaction (one at a time across HQ's processes); a sign-in reads them before hashing anything.
+counted in a short transaction of its own, one at a time across HQ's processes but beside HQ's writer transaction (a
+failed sign-in never holds up a push); a sign-in reads the counts before hashing anything.
 A guard made without a database (tests) keeps them in memory (`MemoryCounts`).
 
 Each device's person lookups (services/lookup.py) go through a token bucket, `LookupLimiter`: a burst, then one more
@@ -38,6 +39,7 @@ from sqlalchemy import case, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from gn_hq.db.engine import WRITE_LOCK_KEY
 from gn_hq.db.models import lookup_throttle_table as lookup_t
 from gn_hq.db.models import sign_in_throttle_table as throttle_t
 from gn_hq.services.errors import HqError
@@ -52,6 +54,9 @@ FREE_FAILURES_ADDRESS = 10
 LOCKOUT_S = 15 * 60.0
 #: failures are forgotten after this long without a new one
 FORGET_AFTER_S = 60 * 60.0
+#: PostgreSQL advisory lock (transaction-level) taken while sign-in counts change: one change at a time, never HQ's
+#: write lock (engine.WRITE_LOCK_KEY; duplicates.MATCH_LOCK_KEY is + 1)
+SIGN_IN_LOCK_KEY = WRITE_LOCK_KEY + 2
 #: how many names and addresses (or devices, for lookups) are remembered at most in memory (the oldest are forgotten
 #: first)
 MAX_ENTRIES = 50_000
@@ -128,8 +133,11 @@ class DatabaseCounts:
 
     @contextlib.contextmanager
     def changing(self, keys: list[str], now: float) -> Iterator[dict[str, Count]]:
-        with self._hq.write() as tx:  # one writer at a time across HQ's processes
-            conn = tx.conn
+        # A short transaction of its own, one at a time across HQ's processes, beside the writer's (pushes never wait
+        # for a failed sign-in): PostgreSQL's lock of the sign-in counts; SQLite's BEGIN IMMEDIATE, its one writer.
+        with self._hq.engine.connect().execution_options(hq_write=True) as conn, conn.begin():
+            if self._hq.postgres:
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({SIGN_IN_LOCK_KEY})")
             rows = conn.execute(select(throttle_t).where(throttle_t.c.key.in_(keys))).all()
             before = {r.key for r in rows}
             found = {r.key: Count(r.failures, r.last_failure, r.blocked_until) for r in rows}
@@ -198,7 +206,7 @@ class SignInGuard:
     def succeeded(self, username: str) -> None:
         key = self._keys(username, None)[0][0]
         if not self._counts.get([key]):
-            return  # the common case: nothing to clear, and no writer transaction (pushes wait on it) for it
+            return  # the common case: nothing to clear, and no transaction to write it
         with self._counts.changing([key], self._now()) as found:
             found.pop(key, None)
 

@@ -20,6 +20,7 @@ from gn_hq.services.throttle import (
     LOOKUP_BURST,
     LOOKUP_FORGET_AFTER_S,
     DatabaseBuckets,
+    DatabaseCounts,
     LookupLimiter,
     LookupThrottled,
     SignInGuard,
@@ -107,6 +108,26 @@ def test_failures_count_for_every_hq_process_so_workers_do_not_loosen_the_limit(
         assert waits(guard, "karim", "198.51.100.1") is None  # an address alone is allowed more tries
     one.sign_in_guard.succeeded("awa.diallo")  # the holder signs in on one worker: every worker lets them in
     assert waits(two.sign_in_guard, "awa.diallo", "203.0.113.9") is None
+
+
+@pytest.mark.parametrize("db_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
+def test_a_failed_sign_in_is_counted_while_a_push_holds_the_writer(make_hq: Callable[..., Hq]) -> None:
+    """Counting a failure takes a short transaction of its own, not HQ's writer transaction: a sign-in that fails
+    while a large push is being applied neither waits for it nor holds up the pushes behind it (PostgreSQL; SQLite
+    has one writer for everything)."""
+    pushing, signing_in = make_hq(), make_hq()
+    counted = threading.Event()
+
+    def fail() -> None:
+        signing_in.sign_in_guard.failed("awa.diallo", "198.51.100.7")
+        counted.set()
+
+    with pushing.write():  # a push being applied: HQ's write lock is held
+        thread = threading.Thread(target=fail)
+        thread.start()
+        assert counted.wait(10), "the failure is counted while the writer holds its lock"
+    thread.join()
+    assert DatabaseCounts(pushing).get(["account:awa.diallo"])["account:awa.diallo"].failures == 1
 
 
 # --- person lookups ---------------------------------------------------------------------------------------------
