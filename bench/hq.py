@@ -654,6 +654,8 @@ def render(r: dict[str, Any], args: argparse.Namespace) -> str:
         f"| {r['insert_rate']:,.0f} rows/s | ≥ 20,000 rows/s | {ok(r['insert_rate'], 20000, False)} |",
         f"| baseline: PostgreSQL COPY of the same rows into a table of the same schema and indexes, one "
         f"transaction | {r['copy_rate']:,.0f} rows/s | | push at {r['insert_rate'] / r['copy_rate']:.2f}× COPY |",
+        f"| duplicate detection caught up after the last insert (it compares once the pushes pause) "
+        f"| {r['detector_lag_s']:.1f} s | | |",
         f"| push, updates of two fields ({r['update_rows']:,} rows per run) | {r['update_http_rate']:,.0f} rows/s "
         f"| ≥ 20,000 rows/s | {ok(r['update_http_rate'], 20000, False)} |",
         f"| same updates applied in-process (merge + PostgreSQL, no HTTP/JSON) | {r['update_apply_rate']:,.0f} rows/s "
@@ -681,8 +683,8 @@ def render(r: dict[str, Any], args: argparse.Namespace) -> str:
         ANALYSIS,
         "",
         "`python -m bench.hq --json` prints the same figures as one JSON object: `load` (list), `insert_rows`, "
-        "`insert_rate`, `copy_rate`, `update_rows`, `update_http_rate`, `update_apply_rate`, with `--pushers` "
-        "`pushers`, `pushers_rows` and `pushers_rate`, `snapshot_s`, "
+        "`insert_rate`, `detector_lag_s`, `copy_rate`, `update_rows`, `update_http_rate`, `update_apply_rate`, "
+        "with `--pushers` `pushers`, `pushers_rows` and `pushers_rate`, `snapshot_s`, "
         "`snapshot_records`, `snapshot_mb`, `campuses_s`, `campuses_p50_ms`, `campuses_p99_ms`, `campuses_max_ms`, "
         "`longpoll_waiters`, `longpoll_cpu_core`, `longpoll_idle_cpu_core` (rates in rows per second).",
     ]
