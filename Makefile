@@ -36,7 +36,7 @@ help:
 	@echo "make clean-data - forget the local demo campus, HQ and demo keyring (data/)"
 
 # Demo data on first run, a local HQ (stopped when the app exits), the demo campus enrolled there, one sync, the app.
-run: setup keyring-deps
+run: setup keyring-deps $(CONSOLE_MO)
 	$(BIN)/python tools/run_local.py --campus-dir "$(DATA_DIR)" --hq-dir "$(CURDIR)/data/hq" \
 	  --keyring-dir "$(CURDIR)/data/keyring" --port $(HQ_PORT) --people $(DEMO_PEOPLE) \
 	  $(foreach c,$(MORE_CAMPUSES),--more-campus $(c)) $(if $(KIOSK),--kiosk)
@@ -93,6 +93,11 @@ $(VENV)/.installed: pyproject.toml requirements/lock.txt
 translations:
 	$(BIN)/python resources/build_translations.py
 
+# The HQ console's English catalogue (a build product, like the .qm files): compiled again when its .po changed.
+CONSOLE_MO := gn_hq/console/locale/en/LC_MESSAGES/gn_hq_console.mo
+$(CONSOLE_MO): resources/translations/gn_hq_console_en.po | $(VENV)/.installed
+	$(BIN)/python resources/build_translations.py --console
+
 # Pin every library (campus, HQ, tools) for `make`, CI and the bundles; run after changing pyproject.toml's dependencies.
 lock: setup
 	$(BIN)/pip-compile --quiet --extra dev --extra hq --strip-extras --no-emit-index-url --no-emit-trusted-host \
@@ -111,7 +116,7 @@ contracts:
 migrations-check:
 	$(BIN)/python -m gn_desktop.store.migrate --check
 
-pytest:
+pytest: $(CONSOLE_MO)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
 
 demo: setup

@@ -1,8 +1,8 @@
 """HQ's web console (`/console`): server-rendered pages over HQ's services for HQ administrators and campus managers.
 
-French, Jinja2 templates, one local stylesheet and no script: it works on an offline LAN. Its own sign-in (HQ's
-throttled password check), server-side sessions in HQ's database (services/console_sessions.py), a CSRF token on
-every form.
+French or English (i18n.py: the header's switch, else the browser's language), Jinja2 templates, one local stylesheet
+and no script: it works on an offline LAN. Its own sign-in (HQ's throttled password check), server-side sessions in
+HQ's database (services/console_sessions.py), a CSRF token on every form.
 """
 
 from __future__ import annotations

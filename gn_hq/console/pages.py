@@ -1,7 +1,8 @@
 """The console's pages: sign-in, dashboard, campuses and devices, accounts, conflicts and erasures, audit trail.
 
 Every action calls the same HQ service as the `gn-hq` command that does it. Every form carries the session's CSRF
-token; a refusal a person can act on is shown on the page in French, naming the field — never a 500.
+token; a refusal a person can act on is shown on the page in the viewer's language (French by default), naming the
+field — never a 500. `GET /langue` is the header's language switch.
 """
 
 from __future__ import annotations
@@ -12,11 +13,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from gn_core import indicators as ind
+from gn_core.domain.enums import ErasureReason
+from gn_core.domain.erasure import proof_text
+from gn_core.domain.labels import label
 from gn_core.sync_rules import DeviceRole
-from gn_hq.console import charts, figures
+from gn_hq.console import charts, figures, i18n
+from gn_hq.console.i18n import N_, Lang
 from gn_hq.console.web import (
     EXPIRED,
     SECURITY_HEADERS,
@@ -27,13 +32,16 @@ from gn_hq.console.web import (
     csrf_ok,
     flash,
     hq_of,
+    language_of,
     may_use_console,
     new_signin_token,
     page,
     redirect,
     refused,
+    safe_return,
     same,
     sender,
+    service_error,
     sessions_of,
     set_cookie,
     to_signin,
@@ -45,7 +53,9 @@ from gn_hq.services.throttle import Throttled
 
 router = APIRouter(include_in_schema=False)
 
-_ADMIN_ONLY = "Cette page est réservée aux administrateurs du siège."
+_ADMIN_ONLY = N_("Cette page est réservée aux administrateurs du siège.")
+_OUT_OF_SCOPE = N_("Campus : inconnu ou hors de votre périmètre.")
+_DATE_EXPECTED = N_("{field} : date attendue au format AAAA-MM-JJ.")
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -54,7 +64,8 @@ XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 def _signin_page(request: Request, status: int = 200, username: str = "", error: str | None = None) -> Response:
     token = new_signin_token()
-    response = page(request, "signin.html", None, status=status, signin_csrf=token, username=username, error=error)
+    context = {"signin_csrf": token, "username": username, "error": error}
+    response = page(request, "signin.html", None, status=status, here="/connexion", **context)
     set_cookie(response, request, SIGNIN_COOKIE, token, max_age=3600)
     return response
 
@@ -62,6 +73,20 @@ def _signin_page(request: Request, status: int = 200, username: str = "", error:
 @router.get("/")
 def home(request: Request) -> Response:
     return redirect("/tableau-de-bord" if viewer(request) else "/connexion")
+
+
+@router.get("/langue")
+def choose_language(request: Request) -> Response:
+    """The header's switch (`?choix=en&retour=/console/campus`): remember the language in a cookie and go back to the
+    page it was clicked on. A language it does not know changes nothing."""
+    choice = request.query_params.get("choix", "")
+    response = RedirectResponse(
+        safe_return(request.query_params.get("retour")), status_code=303, headers=SECURITY_HEADERS
+    )
+    if choice in i18n.LANGUAGES:
+        # lax, not strict: a link to the console from elsewhere (an e-mail) still opens it in the chosen language
+        set_cookie(response, request, i18n.COOKIE, choice, max_age=i18n.COOKIE_MAX_AGE, same_site="lax")
+    return response
 
 
 @router.get("/connexion")
@@ -73,24 +98,27 @@ def signin_form(request: Request) -> Response:
 
 @router.post("/connexion")
 def signin(request: Request, form: Form) -> Response:
+    lang = language_of(request)
     username = form.get("username", "").strip()[:64]
     if not same(form.get("csrf"), request.cookies.get(SIGNIN_COOKIE)):
-        return _signin_page(request, 403, username, EXPIRED)
+        return _signin_page(request, 403, username, lang._(EXPIRED))
     if not username or not form.get("password"):
-        missing = "Identifiant" if not username else "Mot de passe"
-        return _signin_page(request, 422, username, f"{missing} : champ obligatoire.")
+        missing = lang._("Identifiant") if not username else lang._("Mot de passe")
+        return _signin_page(request, 422, username, lang._("{field} : champ obligatoire.").format(field=missing))
     address = request.client.host if request.client else None
     try:
         user = users.sign_in(hq_of(request), username, form.get("password", ""), address, may_use_console)
     except Throttled as exc:
-        return _signin_page(request, 429, username, exc.title)
+        return _signin_page(request, 429, username, service_error(lang, exc))
     except HqError:
         return _signin_page(
             request,
             401,
             username,
-            "Identifiant ou mot de passe incorrect, ou compte sans accès à la console "
-            "(administrateurs du siège et responsables de campus).",
+            lang._(
+                "Identifiant ou mot de passe incorrect, ou compte sans accès à la console "
+                "(administrateurs du siège et responsables de campus)."
+            ),
         )
     token, _session = sessions_of(request).open(user.id)
     response = redirect("/tableau-de-bord")
@@ -112,7 +140,7 @@ def signout(request: Request, form: Form) -> Response:
 # --- Dashboard ----------------------------------------------------------------------------------------------------
 
 
-def _period(args: Mapping[str, str]) -> tuple[ind.Period, dict[str, str], dict[str, str]]:
+def _period(args: Mapping[str, str], lang: Lang) -> tuple[ind.Period, dict[str, str], dict[str, str]]:
     """The period asked for (?du=…&au=…, default: since the programme's start), the errors naming each field, and the
     values to show again."""
     default = figures.default_period()
@@ -123,10 +151,10 @@ def _period(args: Mapping[str, str]) -> tuple[ind.Period, dict[str, str], dict[s
         try:
             days[name] = date.fromisoformat(text) if text else fallback
         except ValueError:
-            errors[name] = f"{'Du' if name == 'du' else 'Au'} : date attendue au format AAAA-MM-JJ."
+            errors[name] = lang._(_DATE_EXPECTED).format(field=lang._("Du") if name == "du" else lang._("Au"))
             days[name] = fallback
     if not errors and days["du"] > days["au"]:
-        errors["au"] = "Au : la fin de la période doit suivre son début."
+        errors["au"] = lang._("Au : la fin de la période doit suivre son début.")
     if errors:
         return default, errors, values
     return ind.Period(days["du"], days["au"]), errors, values
@@ -141,35 +169,43 @@ def dashboard(request: Request) -> Response:
 
 
 def _dashboard_page(request: Request, who: Viewer, report_errors: dict[str, str] | None = None) -> Response:
-    period, errors, values = _period(request.query_params)
+    lang = language_of(request)
+    period, errors, values = _period(request.query_params, lang)
     errors = {**errors, **(report_errors or {})}
     data = figures.dashboard(hq_of(request), period, who.scope)
     names = [c.code for c in data.campuses]
     total = data.total
     goal_chart = charts.progress(
-        "Personnes placées depuis le début du programme, objectif et trajectoire",
+        lang._("Personnes placées depuis le début du programme, objectif et trajectoire"),
         total.placed_cumulative,
         total.placed_goal,
         total.placed_target,
+        lang=lang,
     )
     placed_chart = charts.grouped_bars(
-        "Placées depuis le début, et trajectoire vers l'objectif, par campus",
+        lang._("Placées depuis le début, et trajectoire vers l'objectif, par campus"),
         names,
         [
-            charts.Series("Placées (cumul)", [c.figures.placed_cumulative for c in data.campuses]),
-            charts.Series("Trajectoire", [c.figures.placed_target for c in data.campuses]),
+            charts.Series(lang._("Placées (cumul)"), [c.figures.placed_cumulative for c in data.campuses]),
+            charts.Series(lang._("Trajectoire"), [c.figures.placed_target for c in data.campuses]),
         ],
+        lang=lang,
     )
+    stages = (("enrolled", N_("Inscrites")), ("trained", N_("Formées")), ("placed", N_("Placées")))
     funnel_chart = charts.grouped_bars(
-        "Inscrites dans la période, puis formées, puis placées, par campus",
+        lang._("Inscrites dans la période, puis formées, puis placées, par campus"),
         names,
         [
-            charts.Series(stage_label, [dict(c.figures.funnel).get(stage, 0) for c in data.campuses])
-            for stage, stage_label in (("enrolled", "Inscrites"), ("trained", "Formées"), ("placed", "Placées"))
+            charts.Series(lang._(stage_label), [dict(c.figures.funnel).get(stage, 0) for c in data.campuses])
+            for stage, stage_label in stages
         ],
+        lang=lang,
     )
     months_chart = charts.columns(
-        "Personnes placées chaque mois", [m.month for m in total.months], [m.placed for m in total.months]
+        lang._("Personnes placées chaque mois"),
+        [m.month for m in total.months],
+        [m.placed for m in total.months],
+        lang=lang,
     )
     return page(
         request,
@@ -183,9 +219,10 @@ def _dashboard_page(request: Request, who: Viewer, report_errors: dict[str, str]
         placed_chart=placed_chart,
         funnel_chart=funnel_chart,
         months_chart=months_chart,
-        dimension_labels=figures.DIMENSION_LABELS,
-        key_label=figures.key_label,
-        cell=figures.cell,
+        dimension_label=lambda dimension: figures.dimension_label(dimension, lang),
+        key_label=lambda dimension, key: figures.key_label(dimension, key, lang),
+        cell=lambda value: figures.cell(value, lang),
+        small_cell=ind.SMALL_CELL,
         campuses=[c for c in devices.list_campuses(hq_of(request)) if who.scope is None or c.id == who.scope],
         last_month=(date.today().replace(day=1) - timedelta(days=1)).strftime("%Y-%m"),
         report=request.query_params,
@@ -198,22 +235,23 @@ def report(request: Request) -> Response:
     who = viewer(request)
     if who is None:
         return to_signin()
+    lang = language_of(request)
     args = request.query_params
     month = (args.get("mois") or "").strip()[:7]
     fmt = args.get("format") or ""
     campus = (args.get("campus") or "").strip()[:8] or None
     errors: dict[str, str] = {}
     if fmt not in reports.FORMATS:
-        errors["format"] = "Format : PDF ou XLSX."
+        errors["format"] = lang._("Format : PDF ou XLSX.")
     if who.scope is not None:
         campus = who.campus_code or who.scope  # a campus manager's report is their campus's, never the programme's
     if campus is not None and _campus_allowed(request, who, campus) is None:
-        errors["campus"] = "Campus : inconnu ou hors de votre périmètre."
+        errors["campus"] = lang._(_OUT_OF_SCOPE)
     if not errors:
         try:
             content = _report_bytes(request, month, campus, fmt)
         except HqError as exc:
-            errors["mois"] = exc.title  # "Mois invalide « … » : attendu AAAA-MM…"
+            errors["mois"] = service_error(lang, exc, month=month, campus=campus)  # "Mois invalide « … » : …"
     if errors:
         return _dashboard_page(request, who, errors)
     name = f"rapport-{month}-{(campus or 'tous').upper()}.{fmt}"
@@ -233,6 +271,7 @@ def _report_bytes(request: Request, month: str, campus: str | None, fmt: str) ->
 
 
 def _campuses_page(request: Request, who: Viewer, status: int = 200, error: str | None = None) -> Response:
+    """The campuses and their devices (also after a refused form, which the language switch leaves for the page)."""
     hq = hq_of(request)
     campuses = [c for c in devices.list_campuses(hq) if who.scope is None or c.id == who.scope]
     shown = {c.id for c in campuses}
@@ -246,6 +285,7 @@ def _campuses_page(request: Request, who: Viewer, status: int = 200, error: str 
         "campuses.html",
         who,
         status=status,
+        here="/campus",
         campuses=campuses,
         by_campus=by_campus,
         set_aside=set_aside_counts,
@@ -276,22 +316,26 @@ def enrolment_code(request: Request, form: Form) -> Response:
     who = sender(request, form)
     if not isinstance(who, Viewer):
         return who
+    lang = language_of(request)
     code = form.get("campus", "").strip()[:64]
     if _campus_allowed(request, who, code) is None:
-        return _campuses_page(request, who, 422, "Campus : inconnu ou hors de votre périmètre.")
+        return _campuses_page(request, who, 422, lang._(_OUT_OF_SCOPE))
     role = DeviceRole.KIOSK if form.get("kind") == "kiosk" else DeviceRole.CAMPUS_PC
     try:
         secret = devices.issue_enrolment_code(hq_of(request), code, role)
     except HqError as exc:
-        return _campuses_page(request, who, exc.status if 400 <= exc.status < 500 else 422, exc.title)
-    what = "d'une borne d'accueil" if role is DeviceRole.KIOSK else "d'un poste de conseiller"
+        status = exc.status if 400 <= exc.status < 500 else 422
+        return _campuses_page(request, who, status, service_error(lang, exc, campus=code))
+    if role is DeviceRole.KIOSK:
+        message = N_(
+            "Code d'inscription d'une borne d'accueil pour {campus} (usage unique, valable {days} jours) : {code}"
+        )
+    else:
+        message = N_(
+            "Code d'inscription d'un poste de conseiller pour {campus} (usage unique, valable {days} jours) : {code}"
+        )
     days = hq_of(request).settings.enrolment_code_days
-    flash(
-        request,
-        who,
-        "code",
-        f"Code d'inscription {what} pour {code.upper()} (usage unique, valable {days} jours) : {secret}",
-    )
+    flash(request, who, "code", lang._(message).format(campus=code.upper(), days=days, code=secret))
     return redirect("/campus")
 
 
@@ -300,12 +344,14 @@ def revoke(request: Request, form: Form) -> Response:
     who = sender(request, form)
     if not isinstance(who, Viewer):
         return who
+    lang = language_of(request)
     device_id = form.get("device", "").strip()[:64]
     device = next((d for d in devices.list_devices(hq_of(request)) if d.id == device_id), None)
     if device is None or (who.scope is not None and device.campus_id != who.scope):
-        return _campuses_page(request, who, 422, "Appareil : inconnu ou hors de votre périmètre.")
+        return _campuses_page(request, who, 422, lang._("Appareil : inconnu ou hors de votre périmètre."))
     devices.revoke_device(hq_of(request), device_id)
-    flash(request, who, "ok", f"Appareil « {device.name} » révoqué : son jeton ne fonctionne plus.")
+    message = lang._("Appareil « {device} » révoqué : son jeton ne fonctionne plus.")
+    flash(request, who, "ok", message.format(device=device.name))
     return redirect("/campus")
 
 
@@ -333,7 +379,21 @@ def open_conflicts(request: Request) -> Response:
         erasures=erased,
         codes=codes,
         per_campus=sorted(per_campus.items()),
+        proof_label=lambda text: _proof_label(text, language_of(request)),
     )
+
+
+def _proof_label(text: str, lang: Lang) -> str:
+    """An erasure's proof (`gn_core.domain.erasure.proof_text`: the reason's French label, then the reference) in
+    `lang`; the reference is what the campus typed, shown as it is."""
+    if lang.code == i18n.DEFAULT:
+        return text
+    for reason in ErasureReason:
+        head = proof_text(reason, "")
+        if text.startswith(head):
+            proof = lang._("{reason} — référence : {reference}")
+            return proof.format(reason=label(reason, lang.code), reference=text[len(head) :])
+    return text
 
 
 # --- Audit trail --------------------------------------------------------------------------------------------------
@@ -344,8 +404,9 @@ def audit_trail(request: Request) -> Response:
     who = viewer(request)
     if who is None:
         return to_signin()
+    lang = language_of(request)
     if not who.is_admin:
-        return refused(request, who, _ADMIN_ONLY, 403)
+        return refused(request, who, lang._(_ADMIN_ONLY), 403)
     args = request.query_params
     campus = (args.get("campus") or "").strip()[:8] or None
     person = (args.get("personne") or "").strip()[:64] or None
@@ -356,13 +417,15 @@ def audit_trail(request: Request) -> Response:
         try:
             since = date.fromisoformat(since_text)
         except ValueError:
-            errors["depuis"] = "Depuis : date attendue au format AAAA-MM-JJ."
+            errors["depuis"] = lang._(_DATE_EXPECTED).format(field=lang._("Depuis"))
     events: list[audit.AuditEntry] = []
     if not errors:
         try:
             events = audit.list_events(hq_of(request), person_id=person, since=since, campus_code=campus)
         except HqError as exc:
-            errors["campus"] = "Campus : " + exc.title
+            errors["campus"] = lang._("{field} : {message}").format(
+                field=lang._("Campus"), message=service_error(lang, exc, campus=campus)
+            )
     campuses_list = devices.list_campuses(hq_of(request))
     return page(
         request,
@@ -378,7 +441,7 @@ def audit_trail(request: Request) -> Response:
 
 
 def not_found_page(request: Request) -> HTMLResponse:
-    return refused(request, viewer(request), "Page inconnue.", 404)
+    return refused(request, viewer(request), language_of(request)._("Page inconnue."), 404)
 
 
 @router.get("/{rest:path}")

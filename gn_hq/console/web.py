@@ -1,14 +1,16 @@
-"""The console's plumbing: templates, who is signed in, CSRF checks, forms, flash messages, security headers.
+"""The console's plumbing: templates, who is signed in, the language, CSRF checks, forms, flash messages, security
+headers.
 
-Pages (pages.py) call HQ's services; this module only decides who may see a page and how it is answered.
+Pages (pages.py) call HQ's services; this module only decides who may see a page and how it is answered, and in which
+language (i18n.py: the header's switch, else the browser's Accept-Language, else French).
 """
 
 from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Annotated, Any
+from functools import cache
+from typing import Annotated, Any, Literal, cast
 from urllib.parse import parse_qsl
 
 from fastapi import Depends, Request
@@ -16,9 +18,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from gn_core.domain.enums import UserRole
-from gn_hq.services import devices, users
+from gn_hq.console import i18n
+from gn_hq.console.i18n import N_, Lang
+from gn_hq.services import audit, devices, users
 from gn_hq.services.console_sessions import Session, SessionStore
 from gn_hq.services.context import Hq
+from gn_hq.services.errors import HqError
 
 PREFIX = "/console"
 SESSION_COOKIE = "gn_console"
@@ -28,9 +33,9 @@ SIGNIN_COOKIE = "gn_console_signin"
 MAX_FORM_BYTES = 64 * 1024
 
 ROLE_LABELS = {
-    UserRole.ADVISOR.value: "Conseiller",
-    UserRole.CAMPUS_MANAGER.value: "Responsable de campus",
-    UserRole.HQ_ADMIN.value: "Administrateur du siège",
+    UserRole.ADVISOR.value: N_("Conseiller"),
+    UserRole.CAMPUS_MANAGER.value: N_("Responsable de campus"),
+    UserRole.HQ_ADMIN.value: N_("Administrateur du siège"),
 }
 
 SECURITY_HEADERS = {
@@ -43,26 +48,42 @@ SECURITY_HEADERS = {
 }
 
 
-def _date(value: datetime | None, with_time: bool = True) -> str:
-    if value is None:
-        return "—"
-    return value.strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
+def role_label(role: str, lang: Lang) -> str:
+    return lang._(ROLE_LABELS[role]) if role in ROLE_LABELS else role
 
 
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", "\u202f")
+@cache
+def environment(code: str) -> Environment:
+    """The templates in language `code`: one Jinja2 environment per language, its gettext installed once, so two
+    requests rendered at once in two languages never share one."""
+    lang = Lang.of(code)
+    env = Environment(
+        loader=PackageLoader("gn_hq.console", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.policies["ext.i18n.trimmed"] = True  # a {% trans %} block's line breaks and indentation are not the message's
+    # added by the i18n extension (not in Environment's type): `_`, `gettext` and `ngettext` in every template
+    cast(Any, env).install_gettext_translations(lang.translations, newstyle=True)
+    env.filters["date"] = lang.date
+    env.filters["number"] = lang.number
+    env.globals.update(
+        PREFIX=PREFIX,
+        lang=lang,
+        LANGUAGE_NAMES=i18n.NAMES,
+        role_label=lambda role: role_label(role, lang),
+        audit_action=lambda action: audit.action_label(action, lang.code),
+        audit_detail=lambda detail: audit.detail_label(detail, lang.code),
+    )
+    return env
 
 
-templates = Environment(
-    loader=PackageLoader("gn_hq.console", "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-templates.filters["date"] = _date
-templates.filters["number"] = _number
-templates.globals["PREFIX"] = PREFIX
-templates.globals["ROLE_LABELS"] = ROLE_LABELS
+def language_of(request: Request) -> Lang:
+    """The language this request is answered in (the switch's cookie, else Accept-Language, else French)."""
+    code = i18n.negotiate(request.cookies.get(i18n.COOKIE), request.headers.get("accept-language"))
+    return Lang.of(code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,20 +165,35 @@ async def form_of(request: Request) -> dict[str, str]:
 
 
 Form = Annotated[dict[str, str], Depends(form_of)]
-EXPIRED = "Formulaire expiré ou envoyé d'ailleurs : rechargez la page et recommencez."
+EXPIRED = N_("Formulaire expiré ou envoyé d'ailleurs : rechargez la page et recommencez.")
 
 
 def secure(request: Request) -> bool:
     return request.url.scheme == "https"
 
 
-def page(request: Request, template: str, who: Viewer | None, status: int = 200, **context: Any) -> HTMLResponse:
-    """A rendered page, with the viewer, its CSRF token and its flash messages."""
+def page(
+    request: Request, template: str, who: Viewer | None, status: int = 200, here: str | None = None, **context: Any
+) -> HTMLResponse:
+    """A rendered page in the request's language, with the viewer, its CSRF token and its flash messages. `here` is
+    the console page the language switch comes back to (default: this URL when it was a GET, else the home)."""
+    lang = language_of(request)
     flash = sessions_of(request).take_flash(who.session) if who is not None else []
-    html = templates.get_template(template).render(
-        viewer=who, csrf=who.session.csrf if who else "", flash=flash, path=request.url.path, **context
+    if here is None:
+        here = request.url.path if request.method == "GET" else PREFIX + "/"
+        if request.method == "GET" and request.url.query:
+            here += "?" + request.url.query
+    else:
+        here = PREFIX + here
+    html = (
+        environment(lang.code)
+        .get_template(template)
+        .render(
+            viewer=who, csrf=who.session.csrf if who else "", flash=flash, path=request.url.path, here=here, **context
+        )
     )
-    return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
+    headers = {**SECURITY_HEADERS, "Content-Language": lang.code, "Vary": "Accept-Language, Cookie"}
+    return HTMLResponse(html, status_code=status, headers=headers)
 
 
 def redirect(target: str) -> RedirectResponse:
@@ -183,7 +219,7 @@ def sender(request: Request, form: dict[str, str]) -> Viewer | Response:
     if who is None:
         return to_signin()
     if not csrf_ok(who, form):
-        return refused(request, who, EXPIRED, 403)
+        return refused(request, who, language_of(request)._(EXPIRED), 403)
     return who
 
 
@@ -200,7 +236,14 @@ def new_signin_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def set_cookie(response: Response, request: Request, name: str, value: str, max_age: int | None = None) -> None:
+def set_cookie(
+    response: Response,
+    request: Request,
+    name: str,
+    value: str,
+    max_age: int | None = None,
+    same_site: Literal["strict", "lax"] = "strict",
+) -> None:
     response.set_cookie(
         name,
         value,
@@ -208,5 +251,39 @@ def set_cookie(response: Response, request: Request, name: str, value: str, max_
         path=PREFIX,
         secure=secure(request),
         httponly=True,
-        samesite="strict",
+        samesite=same_site,
     )
+
+
+def safe_return(target: str | None) -> str:
+    """`target` if it is a console page of this site (a path under /console, no scheme, host or backslash), else the
+    console's home: the language switch never sends anyone elsewhere."""
+    if not target or len(target) > 2000 or (not target.startswith(PREFIX + "/") and target != PREFIX):
+        return PREFIX + "/"
+    if "//" in target or "\\" in target or any(ord(c) < 0x20 or ord(c) == 0x7F for c in target):
+        return PREFIX + "/"
+    return target
+
+
+#: what a service's refusal says, by its code, in the console's words (the service's own title is French only)
+_SERVICE_ERRORS = {
+    "user_exists": N_("L'identifiant « {username} » est déjà pris."),
+    "unknown_campus": N_("Campus « {campus} » inconnu."),
+    "unknown_user": N_("Compte « {username} » inconnu."),
+    "invalid_month": N_("Mois invalide « {month} » : attendu AAAA-MM, par exemple 2026-11."),
+    "too_many_kiosks": N_("Ce campus a déjà le nombre maximal de bornes : révoquez-en une."),
+    "too_many_attempts": N_("Trop de tentatives de connexion : réessayez dans {seconds} s."),
+}
+
+
+def service_error(lang: Lang, exc: HqError, **values: object) -> str:
+    """A service's refusal in `lang`: its code's message, filled with `values` (what the form said) — or, for a code
+    the console does not word itself, the service's own (French) title."""
+    message = _SERVICE_ERRORS.get(exc.code)
+    if message is None:
+        return exc.title
+    values.setdefault("seconds", getattr(exc, "retry_after", ""))
+    try:
+        return lang._(message).format(**values)
+    except (KeyError, IndexError, ValueError):  # a value the caller did not give: the service's title says it
+        return exc.title

@@ -37,7 +37,7 @@ class AuditEntry:
     device_id: str
     device: str | None  # the device's name
     action: str
-    action_label: str  # French
+    action_label: str  # French (`action_label(action, "en")`: English)
     person_id: str | None
     detail: str | None  # as the PC recorded it: `key=value` words (`format=csv rows=120`)
 
@@ -64,39 +64,93 @@ class AuditEntry:
         }
 
 
-#: what a people export was of (gn_desktop.services.extracts.What), in French
-_EXTRACTS = {
-    "people": "personnes",
-    "referrals": "orientations",
-    "events": "événements",
-    "startups": "startups",
-    "outcomes": "sorties",
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """How one language words an event's detail."""
+
+    extracts: dict[str, str]  # what a people export was of (gn_desktop.services.extracts.What)
+    extract: str  # "{what}" is one of `extracts`
+    rows: tuple[str, str, str]  # one, many, none
+    notes: tuple[str, str]
+    matches: tuple[str, str, str]
+    between: str  # "{since}", "{until}"
+    since: str
+    until: str
+    joined: str  # two formats: "PDF et JSON"
+    colon: str  # "lignes : x"
+    day: str  # strftime
+    group: str  # thousands separator
+
+
+_WORDING = {
+    "fr": _Wording(
+        extracts={
+            "people": "personnes",
+            "referrals": "orientations",
+            "events": "événements",
+            "startups": "startups",
+            "outcomes": "sorties",
+        },
+        extract="extraction des {what}",
+        rows=("ligne", "lignes", "aucune ligne"),
+        notes=("note restreinte", "notes restreintes"),
+        matches=("correspondance", "correspondances", "aucune correspondance"),
+        between="du {since} au {until}",
+        since="depuis le {since}",
+        until="jusqu'au {until}",
+        joined=" et ",
+        colon=" : ",
+        day="%d/%m/%Y",
+        group="\u202f",
+    ),
+    "en": _Wording(
+        extracts={
+            "people": "people",
+            "referrals": "referrals",
+            "events": "events",
+            "startups": "startups",
+            "outcomes": "outcomes",
+        },
+        extract="{what} extract",
+        rows=("row", "rows", "no rows"),
+        notes=("restricted note", "restricted notes"),
+        matches=("match", "matches", "no match"),
+        between="from {since} to {until}",
+        since="since {since}",
+        until="until {until}",
+        joined=" and ",
+        colon=": ",
+        day="%Y-%m-%d",
+        group=",",
+    ),
 }
 
 
-def _count(n: str, one: str, many: str, none: str | None = None) -> str:
+def _count(n: str, words: tuple[str, ...], wording: _Wording) -> str:
+    one, many = words[0], words[1]
     if not (n.isascii() and n.isdigit()):  # "²" is a digit to Python, not a number
-        return f"{many} : {n}"
+        return f"{many}{wording.colon}{n}"
     value = int(n)
-    if value == 0 and none is not None:
-        return none
-    return f"{value:,} {one if value == 1 else many}".replace(",", "\u202f")
+    if value == 0 and len(words) > 2:
+        return words[2]
+    return f"{value:,} {one if value == 1 else many}".replace(",", wording.group)
 
 
-def _day(text: str) -> str:
+def _day(text: str, wording: _Wording) -> str:
     try:
-        return date.fromisoformat(text).strftime("%d/%m/%Y")
+        return date.fromisoformat(text).strftime(wording.day)
     except ValueError:
         return text
 
 
-def detail_label(detail: str | None) -> str:
-    """An event's detail as an administrator reads it, in French: the `key=value` words PCs and HQ record
-    (`what=people format=csv rows=120 from=2026-01-01 to=`, `notes=2`, `formats=pdf+json`, `correspondances=0`)
-    become "extraction des personnes, CSV, 120 lignes, depuis le 01/01/2026"; a word it does not know is kept as
-    it is."""
+def detail_label(detail: str | None, lang: str = "fr") -> str:
+    """An event's detail as an administrator reads it, in French (or English: `lang="en"`): the `key=value` words
+    PCs and HQ record (`what=people format=csv rows=120 from=2026-01-01 to=`, `notes=2`, `formats=pdf+json`,
+    `correspondances=0`) become "extraction des personnes, CSV, 120 lignes, depuis le 01/01/2026"; a word it does not
+    know is kept as it is."""
     if not detail:
         return ""
+    wording = _WORDING.get(lang, _WORDING["fr"])
     words: dict[str, str] = {}
     unknown: list[str] = []
     for word in detail.split():
@@ -107,30 +161,31 @@ def detail_label(detail: str | None) -> str:
             unknown.append(word)
     parts = []
     if "what" in words:
-        parts.append(f"extraction des {_EXTRACTS.get(words['what'], words['what'])}")
+        parts.append(wording.extract.format(what=wording.extracts.get(words["what"], words["what"])))
     if words.get("format"):
         parts.append(words["format"].upper())
     if words.get("formats"):
-        parts.append(" et ".join(f.upper() for f in words["formats"].split("+") if f))
+        parts.append(wording.joined.join(f.upper() for f in words["formats"].split("+") if f))
     if "rows" in words:
-        parts.append(_count(words["rows"], "ligne", "lignes", "aucune ligne"))
+        parts.append(_count(words["rows"], wording.rows, wording))
     since, until = words.get("from"), words.get("to")
     if since and until:
-        parts.append(f"du {_day(since)} au {_day(until)}")
+        parts.append(wording.between.format(since=_day(since, wording), until=_day(until, wording)))
     elif since:
-        parts.append(f"depuis le {_day(since)}")
+        parts.append(wording.since.format(since=_day(since, wording)))
     elif until:
-        parts.append(f"jusqu'au {_day(until)}")
+        parts.append(wording.until.format(until=_day(until, wording)))
     if "notes" in words:
-        parts.append(_count(words["notes"], "note restreinte", "notes restreintes"))
+        parts.append(_count(words["notes"], wording.notes, wording))
     if "correspondances" in words:
-        parts.append(_count(words["correspondances"], "correspondance", "correspondances", "aucune correspondance"))
+        parts.append(_count(words["correspondances"], wording.matches, wording))
     return ", ".join([*parts, *unknown])
 
 
-def _action_label(action: str) -> str:
+def action_label(action: str, lang: str = "fr") -> str:
+    """An event's action as an administrator reads it, in French (or English: `lang="en"`)."""
     try:
-        return label(AuditAction(action))
+        return label(AuditAction(action), lang)
     except ValueError:
         return action
 
@@ -176,7 +231,7 @@ def list_events(
                 device_id=data["device_id"],
                 device=names.get(data["device_id"]),
                 action=data["action"],
-                action_label=_action_label(data["action"]),
+                action_label=action_label(data["action"]),
                 person_id=data.get("person_id"),
                 detail=data.get("detail"),
             )

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import uuid
 import warnings
 from collections.abc import Callable, Iterator
@@ -20,6 +22,7 @@ import pytest
 from starlette.exceptions import StarletteDeprecationWarning
 
 from gn_hq.app import create_app
+from gn_hq.console import i18n
 from gn_hq.db.engine import make_engine
 from gn_hq.db.migrate import upgrade_to_head
 from gn_hq.services.context import Hq
@@ -149,3 +152,20 @@ def client(hq: Hq) -> Iterator[TestClient]:
 def world(hq: Hq, client: TestClient) -> World:
     """Three campuses (SDN, AUB, MTR), one enrolled device each, and an HQ administrator."""
     return World.build(hq, client)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+CONSOLE_PO = ROOT / "resources" / "translations" / f"{i18n.DOMAIN}_en.po"
+
+
+@pytest.fixture(scope="session")
+def console_catalogue() -> Path:
+    """The console's English catalogue, compiled (a build product: `make` does it) when a fresh checkout has none or
+    its .po changed since."""
+    mo = i18n.LOCALE_DIR / "en" / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
+    if not mo.is_file() or mo.stat().st_mtime < CONSOLE_PO.stat().st_mtime:
+        build = [sys.executable, str(ROOT / "resources" / "build_translations.py"), "--console"]
+        subprocess.run(build, check=True, capture_output=True)
+        i18n.catalogue.cache_clear()
+    assert mo.is_file(), f"{mo} missing after build"
+    return mo

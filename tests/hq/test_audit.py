@@ -164,3 +164,25 @@ def test_the_detail_of_an_event_reads_as_french() -> None:
     assert audit.detail_label("version=2 rows=x") == "lignes : x, version=2"
     assert audit.detail_label("rows=²") == "lignes : ²"  # a digit to Python, not a number
     assert audit.detail_label(None) == "" and audit.detail_label("") == ""
+
+
+def test_the_detail_and_the_action_read_in_english_when_asked() -> None:
+    """The console's English pages ask for English; everything else (gn-hq audit list, the JSON) keeps French."""
+    assert audit.detail_label("what=people format=xlsx rows=1250 from=2026-01-01 to=2026-03-31", "en") == (
+        "people extract, XLSX, 1,250 rows, from 2026-01-01 to 2026-03-31"
+    )
+    assert audit.detail_label("what=outcomes format=csv rows=0 from=2026-01-01 to=", "en") == (
+        "outcomes extract, CSV, no rows, since 2026-01-01"
+    )
+    assert audit.detail_label("what=events to=2026-02-28", "en") == "events extract, until 2026-02-28"
+    assert audit.detail_label("format=csv rows=1", "en") == "CSV, 1 row"
+    assert audit.detail_label("formats=pdf+json", "en") == "PDF and JSON"
+    assert audit.detail_label("notes=1", "en") == "1 restricted note"
+    assert audit.detail_label("correspondances=0", "en") == "no match"
+    assert audit.detail_label("correspondances=3", "en") == "3 matches"
+    assert audit.detail_label("version=2 rows=x", "en") == "rows: x, version=2"
+    assert audit.detail_label("from=2026-13-01", "en") == "since 2026-13-01"  # not a day: as it was written
+    assert audit.action_label("rqth_read", "en") == "RQTH decision read"
+    assert audit.action_label("rqth_read") == "Lecture d'une RQTH"
+    assert audit.action_label("something_new", "en") == "something_new"
+    assert audit.detail_label("notes=2", "xx") == "2 notes restreintes"  # a language it does not know: French

@@ -1,17 +1,23 @@
 """HQ's web console over HTTP (SQLite and PostgreSQL): sign-in with sessions, cookies and CSRF, the campus manager's
-scope, every page and action through HQ's services, and French refusals naming the field — never a 500.
+scope, every page and action through HQ's services, and French refusals naming the field — never a 500. The same
+console in English: chosen with the header's switch (a cookie) or by the browser's Accept-Language, nothing left in
+French, and its catalogue complete.
 
 The same pages in a real browser, keyboard included: tests/browser/test_console_browser.py.
 """
 
 from __future__ import annotations
 
+import html
+import importlib.util
 import io
 import re
+import sys
 import warnings
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,7 +27,9 @@ from starlette.exceptions import StarletteDeprecationWarning
 
 from gn_hq import cli
 from gn_hq.app import create_app
-from gn_hq.services import conflicts, console_sessions, devices, erasure, users
+from gn_hq.console import i18n
+from gn_hq.console.i18n import Lang
+from gn_hq.services import audit, conflicts, console_sessions, devices, erasure, users
 from gn_hq.services.console_sessions import SessionStore
 from gn_hq.services.context import Hq
 from tests.hq.world import World, enrol, new_id, person_values
@@ -31,6 +39,9 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 PASSWORD = "mot-de-passe-solide"
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.usefixtures("console_catalogue")
 
 
 @pytest.fixture
@@ -287,6 +298,11 @@ def test_conflicts_and_erasures_by_campus(console: TestClient, people: World, hq
         _sign_in(manager, "resp.aub")
         page = manager.get("/console/conflits").text
         assert "last_name" in page and pid not in page and "Aucun effacement." in page
+    console.cookies.set("gn_console_lang", "en", path="/console")
+    page = console.get("/console/conflits").text
+    assert "<strong>AUB</strong>: 1 conflict" in page and "different values" in page
+    # the proof as HQ keeps it (French), read in English; the reference as the campus typed it
+    assert "The person&#39;s request (GDPR art. 17) — reference: TICKET-42" in page
 
 
 @pytest.mark.parametrize(
@@ -463,3 +479,267 @@ def test_the_monthly_report_is_downloaded_as_pdf_or_xlsx_for_the_viewers_scope(
         assert 'filename="rapport-2026-03-AUB.pdf"' in mine.headers["content-disposition"]  # never another campus's
         text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(mine.content)).pages)
         assert "Aubervilliers" in text and "Saint-Denis" not in text
+
+
+# --- English ------------------------------------------------------------------------------------------------------
+
+
+def _build_translations(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """resources/build_translations.py (a script, not a package) as a module."""
+    spec = importlib.util.spec_from_file_location("build_translations", ROOT / "resources" / "build_translations.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _catalogue() -> dict[str, str]:
+    """The English catalogue's messages: French → English (a plural's singular forms)."""
+    from babel.messages.pofile import read_po
+
+    with (ROOT / "resources" / "translations" / "gn_hq_console_en.po").open("rb") as f:
+        catalog = read_po(f)
+    return {
+        (m.id[0] if isinstance(m.id, tuple) else m.id): (m.string[0] if isinstance(m.string, tuple) else m.string)
+        for m in catalog
+        if m.id
+    }
+
+
+#: what the people fixture's accounts are called: data, French whatever the console's language
+_NAMES = ("Administratrice", "Responsable SDN", "Responsable AUB", "Conseiller SDN")
+
+
+def _french_left(page: str) -> list[str]:
+    """The console's French messages (of 8 characters or more, without placeholders, whose English differs) still
+    found in an English page, tags stripped and entities read (the accounts' names left out: they are data)."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    text = " ".join(text.split())
+    for name in _NAMES:
+        text = text.replace(name, "")
+    attributes = " ".join(html.unescape(v) for v in re.findall(r'(?:aria-label|title)="([^"]*)"', page))
+    return sorted(
+        fr
+        for fr, en in _catalogue().items()
+        if len(fr) >= 8 and fr != en and not re.search(r"[{%]", fr) and (fr in text or fr in attributes)
+    )
+
+
+@pytest.mark.parametrize(
+    ("cookie", "header", "expected"),
+    [
+        (None, None, "fr"),
+        (None, "en-GB,en;q=0.9,fr;q=0.8", "en"),
+        (None, "fr-FR,fr;q=0.9,en-US;q=0.8", "fr"),
+        (None, "de-DE,de;q=0.9", "fr"),  # anything else: French
+        (None, "de,en;q=0.5", "en"),  # English is accepted, French is not
+        (None, "fr;q=0.4, EN-us;q=0.7", "en"),
+        (None, "en;q=0, fr;q=0", "fr"),
+        (None, "en;q=abc", "fr"),
+        (None, "*", "fr"),
+        ("en", "fr-FR", "en"),  # the switch wins over the browser
+        ("fr", "en-US", "fr"),
+        ("de", "en-US", "en"),  # a cookie naming no language of the console is ignored
+    ],
+)
+def test_the_language_is_the_switchs_else_the_browsers_else_french(
+    cookie: str | None, header: str | None, expected: str
+) -> None:
+    assert i18n.negotiate(cookie, header) == expected
+
+
+@given(cookie=st.one_of(st.none(), st.text(max_size=20)), header=st.one_of(st.none(), st.text(max_size=200)))
+def test_any_cookie_or_header_gives_a_language_of_the_console(cookie: str | None, header: str | None) -> None:
+    assert i18n.negotiate(cookie, header) in i18n.LANGUAGES
+
+
+def test_numbers_and_dates_are_written_the_way_each_language_writes_them() -> None:
+    fr, en = Lang.of("fr"), Lang.of("en")
+    assert fr.number(1234567) == "1\u202f234\u202f567" and en.number(1234567) == "1,234,567"
+    assert fr.decimal(12.345) == "12,3" and en.decimal(12.345) == "12.3"
+    assert fr.percent(0.125, 1) == "12,5\u202f%" and en.percent(0.5) == "50%"
+    moment = datetime(2026, 12, 6, 14, 5, tzinfo=UTC)
+    assert fr.date(moment) == "06/12/2026 14:05" and en.date(moment) == "2026-12-06 14:05"
+    assert fr.date(moment.date()) == "06/12/2026" and en.date(moment, with_time=False) == "2026-12-06"
+    assert fr.date(None) == en.date(None) == "—"
+    assert Lang.of("xx") == fr
+    assert en.ngettext("%(num)s compte", "%(num)s comptes", 1) == "%(num)s account"
+    assert fr.ngettext("%(num)s compte", "%(num)s comptes", 0) == "%(num)s compte"  # French: 0 is singular
+    assert en.ngettext("%(num)s compte", "%(num)s comptes", 0) == "%(num)s accounts"
+
+
+def test_the_english_catalogue_is_complete_and_follows_the_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every message of the console's code and templates is in the .po, translated, with the same placeholders; the
+    .po holds nothing else (`resources/build_translations.py --update` keeps it so)."""
+    extracted = _build_translations(monkeypatch).console_messages()
+    in_code = {m.id[0] if isinstance(m.id, tuple) else m.id for m in extracted if m.id}
+    catalogue = _catalogue()
+    assert in_code == set(catalogue), (
+        f"run resources/build_translations.py --update: new {sorted(in_code - set(catalogue))}, "
+        f"gone {sorted(set(catalogue) - in_code)}"
+    )
+    from babel.messages.pofile import read_po
+
+    with (ROOT / "resources" / "translations" / "gn_hq_console_en.po").open("rb") as f:
+        for message in read_po(f):
+            if not message.id:
+                continue
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            assert all(s.strip() for s in strings) and not message.fuzzy, f"untranslated: {ids[0]!r}"
+            wanted = set(re.findall(r"\{\w+\}|%\(\w+\)s", ids[-1]))
+            for text in strings:
+                assert set(re.findall(r"\{\w+\}|%\(\w+\)s", text)) == wanted, f"placeholders differ: {text!r}"
+
+
+def test_french_by_default_and_english_when_the_browser_asks(console: TestClient, people: World) -> None:
+    french = console.get("/console/connexion")
+    assert 'lang="fr"' in french.text and "Connexion à la console" in french.text
+    assert french.headers["content-language"] == "fr" and "Accept-Language" in french.headers["vary"]
+    english = console.get("/console/connexion", headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert '<html lang="en">' in english.text and english.headers["content-language"] == "en"
+    assert "Sign in to the console" in english.text and "For HQ administrators and campus managers." in english.text
+    assert ">User name</label>" in english.text and ">Password</label>" in english.text
+    assert "Connexion" not in english.text and "Identifiant" not in english.text and "Mot de passe" not in english.text
+    assert _french_left(english.text) == []
+    german = console.get("/console/connexion", headers={"Accept-Language": "de-DE,de;q=0.9"})
+    assert 'lang="fr"' in german.text and "Connexion à la console" in german.text
+    token = _csrf(german.text)  # the form's token is the last page's
+    refused = console.post(
+        "/console/connexion",
+        data={"csrf": token, "username": "admin", "password": "pas-le-bon"},
+        headers={"Accept-Language": "en"},
+    )
+    assert refused.status_code == 401
+    assert _messages(refused.text, "error") == [
+        "Wrong user name or password, or an account without access to the console "
+        "(HQ administrators and campus managers)."
+    ]
+
+
+def test_the_switch_remembers_english_in_a_cookie_on_every_page(console: TestClient, people: World) -> None:
+    signin = console.get("/console/connexion")
+    assert 'href="/console/langue?choix=en&amp;retour=/console/connexion"' in signin.text
+    assert '<span lang="fr" aria-current="true">Français</span>' in signin.text
+    chosen = console.get(
+        "/console/langue", params={"choix": "en", "retour": "/console/connexion"}, follow_redirects=False
+    )
+    assert chosen.status_code == 303 and chosen.headers["location"] == "/console/connexion"
+    cookie = chosen.headers["set-cookie"]
+    assert cookie.startswith("gn_console_lang=en;") and "Path=/console" in cookie and "SameSite=lax" in cookie
+    assert f"Max-Age={i18n.COOKIE_MAX_AGE}" in cookie and "HttpOnly" in cookie
+    csrf = _sign_in(console, "admin")  # the browser still prefers French: the switch wins
+    console.headers["Accept-Language"] = "fr-FR,fr;q=0.9"
+    board = console.get("/console/tableau-de-bord", params={"du": "2024-01-01"})
+    assert '<html lang="en">' in board.text
+    for english in (
+        "<h1>Programme dashboard</h1>",
+        ">Dashboard</a>",
+        ">Campuses and devices</a>",
+        ">Access log</a>",
+        ">Sign out</button>",
+        "Administratrice — HQ administrator",
+        ">Download the report</button>",
+        "People placed each month",
+        "Placed (cumulative)",
+        "Key figures of the period",
+        '<th scope="row">Total</th><td>5</td>',
+        ">Breakdowns of the period</h2>",
+        ">Gender</caption>",
+        ">Not stated</th>",
+        "The charts' figures, campuses side by side, from 2024-01-01 to ",
+    ):
+        assert english in board.text, english
+    for french in ("Tableau de bord", "Se déconnecter", "Inscrites", "Placées", "Télécharger", "trajectoire", "Genre"):
+        assert french not in board.text, french
+    assert _french_left(board.text) == []
+    # the switch comes back to the same page, the period asked kept
+    assert 'retour=/console/tableau-de-bord%3Fdu%3D2024-01-01"' in board.text
+    for path, heading in (
+        ("/console/campus", "Campuses and devices"),
+        ("/console/comptes", "Accounts"),
+        ("/console/conflits", "Conflicts and erasures"),
+        ("/console/journal", "Access log of sensitive data"),
+    ):
+        answer = console.get(path)
+        assert answer.status_code == 200 and f"<h1>{heading}</h1>" in answer.text
+        assert _french_left(answer.text) == [], path
+    unknown = console.get("/console/inconnue")
+    assert unknown.status_code == 404 and "Unknown page." in unknown.text and '<html lang="en">' in unknown.text
+    assert "Back to the dashboard" in unknown.text
+
+    # forms answer in English too: refusals naming the field, flash messages
+    answer = console.post(
+        "/console/comptes/ajouter",
+        data={"csrf": csrf, "username": "nadia", "role": "advisor", "campus": "MTR", "password": "court"},
+    )
+    assert answer.status_code == 422 and _messages(answer.text) == ["Password: at least 10 characters."]
+    assert "Check the fields marked below." in answer.text and 'retour=/console/comptes"' in answer.text
+    form = {"csrf": csrf, "username": "nadia", "role": "advisor", "campus": "MTR"}
+    answer = console.post("/console/comptes/ajouter", data={**form, "password": PASSWORD, "confirm": PASSWORD})
+    assert answer.status_code == 200 and "Account “nadia” created." in answer.text
+    again = console.post("/console/comptes/ajouter", data={**form, "password": PASSWORD, "confirm": PASSWORD})
+    assert _messages(again.text) == ["The user name “nadia” is already taken."]
+    answer = console.post("/console/campus/code", data={"csrf": csrf, "campus": "SDN", "kind": "kiosk"})
+    assert re.search(r"Enrolment code for a reception kiosk of SDN \(single use, valid \d+ days\): \S+", answer.text)
+    bad = console.get("/console/tableau-de-bord", params={"du": "2026-13-01"})
+    assert _messages(bad.text) == ["From: a date is expected, as YYYY-MM-DD."]
+    bad = console.get("/console/rapport", params={"mois": "mars", "format": "doc"})
+    assert set(_messages(bad.text)) == {"Format: PDF or XLSX."}
+    bad = console.get("/console/rapport", params={"mois": "mars", "format": "pdf"})
+    assert _messages(bad.text) == ["Invalid month “mars”: expected YYYY-MM, for example 2026-11."]
+    expired = console.post("/console/appareils/revoquer", data={"csrf": "forged", "device": "x"})
+    assert expired.status_code == 403 and "Form expired or sent from elsewhere" in expired.text
+
+    # and back to French
+    console.get("/console/langue", params={"choix": "fr", "retour": "/console/campus"})
+    assert "<h1>Campus et appareils</h1>" in console.get("/console/campus").text
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://elsewhere.example/",
+        "//elsewhere.example/console/",
+        "/console//elsewhere.example",
+        "/ailleurs",
+        "/console\\..\\x",
+        "/console/\r\nSet-Cookie: x=1",
+        "",
+        "x" * 3000,
+    ],
+)
+def test_the_switch_never_sends_anyone_out_of_the_console(console: TestClient, target: str) -> None:
+    answer = console.get("/console/langue", params={"choix": "en", "retour": target}, follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == "/console/"
+
+
+def test_a_language_the_console_does_not_speak_changes_nothing(console: TestClient) -> None:
+    answer = console.get(
+        "/console/langue", params={"choix": "de", "retour": "/console/connexion"}, follow_redirects=False
+    )
+    assert answer.status_code == 303 and "set-cookie" not in answer.headers
+    assert 'lang="fr"' in console.get("/console/connexion").text
+
+
+def test_the_audit_trail_reads_in_english(console: TestClient, people: World) -> None:
+    sdn = people.devices["SDN"]
+    advisor = next(a.id for a in users.list_accounts(people.hq) if a.username == "conseil.sdn")
+    detail = "what=people format=xlsx rows=1240 from=2026-11-01 to=2026-11-30"
+    event = {"at": "2026-11-20T10:15:00.000+00:00", "account_id": advisor, "device_id": sdn.device_id}
+    event |= {"campus_id": sdn.campus_id, "action": "people_export", "person_id": None, "detail": detail}
+    assert sdn.push(sdn.insert("audit_event", new_id(), event))["rejected"] == []
+    _sign_in(console, "admin")
+    french = console.get("/console/journal").text
+    assert (
+        "Export de personnes" in french and "extraction des personnes, XLSX, 1\u202f240 lignes, du 01/11/2026" in french
+    )
+    assert "20/11/2026 10:15" in french
+    console.cookies.set("gn_console_lang", "en", path="/console")
+    english = console.get("/console/journal").text
+    assert "People exported" in english and "people extract, XLSX, 1,240 rows, from 2026-11-01 to 2026-11-30" in english
+    assert "2026-11-20 10:15" in english and "1 entry" in english
+    assert (
+        audit.detail_label(detail) == "extraction des personnes, XLSX, 1\u202f240 lignes, du 01/11/2026 au 30/11/2026"
+    )

@@ -1,7 +1,8 @@
 """HQ's console in a real browser: Debian's chromium driven by Playwright against `gn-hq serve` (SQLite and
 PostgreSQL), keyboard included — tab through the sign-in, submit with Enter, move through the pages and act with the
-keyboard only. Every page is captured at 1280×800; with GN_CONSOLE_SCREENSHOTS=DIR the captures are written there
-(the README's docs/screenshots/console-*.png come from this test).
+keyboard only; the header's switch turns the console into English. Every page is captured at 1280×800; with
+GN_CONSOLE_SCREENSHOTS=DIR the captures are written there (the README's docs/screenshots/console-*.png come from this
+test, the English ones in DIR/en, as docs/screenshots/en/console-*.png).
 
 Playwright's own browser download is never used: the system chromium (`make test` installs it) is launched by path.
 """
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from fastapi.testclient import TestClient
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.usefixtures("console_catalogue")
 PASSWORD = "mot-de-passe-solide"
 SIZE = {"width": 1280, "height": 800}
 STEPS = (
@@ -199,8 +201,10 @@ def _wait_for_focus(page: Any, element_id: str) -> None:
     page.wait_for_function(f"() => document.activeElement && document.activeElement.id === '{element_id}'")
 
 
-def _shoot(page: Any, name: str, tmp_path: Path) -> None:
+def _shoot(page: Any, name: str, tmp_path: Path, lang: str = "fr") -> None:
     out = Path(os.environ.get("GN_CONSOLE_SCREENSHOTS") or tmp_path)
+    if lang != "fr":
+        out /= lang
     out.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(out / f"console-{name}.png"))
     if os.environ.get("GN_CONSOLE_FULL_PAGE"):  # to look at what is below the fold
@@ -259,6 +263,31 @@ def test_sign_in_and_every_page_with_the_keyboard(served: str, browser_page: Any
     assert "Recherche dans les autres campus" in journal and "aucune correspondance" in journal
     assert "extraction des personnes, XLSX, 240 lignes, du 01/11/2026 au 30/11/2026" in journal
 
+    # the header's switch: the same page in English, and the next ones too
+    page.goto(served + "/console/tableau-de-bord")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    page.locator("header").get_by_role("link", name="English").click()
+    page.wait_for_function("() => document.documentElement.lang === 'en'")
+    assert page.url.endswith("/console/tableau-de-bord")
+    assert page.locator("h1").inner_text() == "Programme dashboard"
+    assert page.locator("nav[aria-label='Main navigation']").inner_text().split("\n") == [
+        "Dashboard",
+        "Campuses and devices",
+        "Accounts",
+        "Conflicts and erasures",
+        "Access log",
+    ]
+    assert "Placed each month (all campuses)" in page.locator("h2").all_inner_texts()
+    goal = page.locator("svg.chart").first.get_attribute("aria-label") or ""
+    assert goal.startswith("People placed since the programme's start, goal and trajectory: "), goal
+    _shoot(page, "tableau-de-bord", tmp_path, lang="en")
+    page.goto(served + "/console/journal")
+    assert page.locator("h1").inner_text() == "Access log of sensitive data"
+    journal = page.locator("tbody").inner_text()
+    assert "Lookup at other campuses" in journal and "no match" in journal
+    assert "people extract, XLSX, 240 rows, from 2026-11-01 to 2026-11-30" in journal
+    _shoot(page, "journal", tmp_path, lang="en")
+
 
 def test_a_code_and_an_account_made_with_the_keyboard_and_bad_input_named(
     served: str, browser_page: Any, tmp_path: Path
@@ -271,7 +300,8 @@ def test_a_code_and_an_account_made_with_the_keyboard_and_bad_input_named(
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url("**/console/tableau-de-bord")
-    assert "Journal des accès" not in page.locator("nav").inner_text()  # a campus manager's menu
+    menu = page.get_by_role("navigation", name="Navigation principale")
+    assert "Journal des accès" not in menu.inner_text()  # a campus manager's menu
 
     page.goto(served + "/console/campus")
     page.locator("#kind-SDN").focus()
