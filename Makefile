@@ -12,6 +12,8 @@ HQ_PORT    ?= 8765
 MORE_CAMPUSES ?=
 # `make run KIOSK=1`: also the demo campus's kiosk (data/kiosk), enrolled as a kiosk device
 KIOSK ?=
+# The HQ console's compiled English catalogue (built by `make translations` and the rule below)
+CONSOLE_MO := gn_hq/console/locale/en/LC_MESSAGES/gn_hq_console.mo
 
 # Debian packages Qt needs to start (see docs/architecture.md, "Platform"), on X11 too (Qt's xcb platform plugin
 # refuses to load without libxcb-cursor0 since Qt 6.5), and Python's venv module.
@@ -93,8 +95,8 @@ $(VENV)/.installed: pyproject.toml requirements/lock.txt
 translations:
 	$(BIN)/python resources/build_translations.py
 
-# The HQ console's English catalogue (a build product, like the .qm files): compiled again when its .po changed.
-CONSOLE_MO := gn_hq/console/locale/en/LC_MESSAGES/gn_hq_console.mo
+# The HQ console's English catalogue (CONSOLE_MO, a build product like the .qm files): compiled again when its .po
+# changed.
 $(CONSOLE_MO): resources/translations/gn_hq_console_en.po | $(VENV)/.installed
 	$(BIN)/python resources/build_translations.py --console
 
