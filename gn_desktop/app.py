@@ -161,7 +161,8 @@ def build_sync(
 
     The thread is separate from the task runner's database worker: a cycle waits on the network for seconds (minutes
     on a bad line), which must never delay an advisor's save nor the UI. While online and idle, a second thread keeps
-    a long poll open at HQ, so another campus's edit arrives here within about a second.
+    a long poll open at HQ, so another campus's edit arrives here within about a second. A third one answers the
+    advisors' questions to HQ (intake's lookup, the file requests, the likely duplicates) beside a running cycle.
     """
     from gn_core.sync_rules import DeviceRole
     from gn_desktop.sync.engine import Progress, Syncer
@@ -198,7 +199,7 @@ def build_sync(
 
     bridge.enrol_fn = enrol
     bridge.duplicates_fn = duplicates
-    bridge.syncer_fn = lambda: Syncer(store, data_dir, client_factory=client_factory)  # intake's HQ lookup
+    bridge.syncer_fn = lambda: Syncer(store, data_dir, client_factory=client_factory)  # questions and decisions
     options.setdefault("probe", hq_probe(server_url))
     options.setdefault("watch", watch)
     bridge.scheduler = SyncScheduler(cycle, listener=bridge.listener, **options)

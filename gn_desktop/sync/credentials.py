@@ -2,12 +2,17 @@
 
 The entry also holds the device id and the install id the store had when it enrolled: a database copied to another
 installation, or restored from an older backup, no longer matches them and must enrol again as a new device.
+
+Threading: any thread. The sync thread and the questions thread (`SyncScheduler`) may read the entry at the same
+moment, and an enrolment may be writing it; keyring backends do not all promise to be thread-safe (a file backend
+rewrites its file), so the calls here take turns (`_lock`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +22,7 @@ import keyring.errors
 from gn_desktop.sync.errors import NO_KEYRING, NoKeyring
 
 SERVICE = "gn-desktop-sync"
+_lock = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +48,16 @@ def save(data_dir: Path, server_url: str, creds: Credentials) -> None:
     _backend_usable()
     payload = json.dumps({"token": creds.token, "device_id": creds.device_id, "install_id": creds.install_id})
     try:
-        keyring.set_password(SERVICE, entry_name(data_dir, server_url), payload)
+        with _lock:
+            keyring.set_password(SERVICE, entry_name(data_dir, server_url), payload)
     except keyring.errors.KeyringError as exc:
         raise NoKeyring(NO_KEYRING) from exc
 
 
 def load(data_dir: Path, server_url: str) -> Credentials | None:
     try:
-        raw = keyring.get_password(SERVICE, entry_name(data_dir, server_url))
+        with _lock:
+            raw = keyring.get_password(SERVICE, entry_name(data_dir, server_url))
     except keyring.errors.KeyringError as exc:
         raise NoKeyring(NO_KEYRING) from exc
     if not raw:
@@ -59,7 +67,7 @@ def load(data_dir: Path, server_url: str) -> Credentials | None:
 
 
 def forget(data_dir: Path, server_url: str) -> None:
-    with contextlib.suppress(keyring.errors.KeyringError):
+    with contextlib.suppress(keyring.errors.KeyringError), _lock:
         keyring.delete_password(SERVICE, entry_name(data_dir, server_url))
 
 

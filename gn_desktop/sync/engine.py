@@ -275,14 +275,19 @@ class Syncer:
         return report
 
     def _client(self) -> HqClient:
-        """A client for a question asked on demand (not a cycle); NotEnrolled when this PC has no link with HQ."""
-        state = self.state()
-        if not state["server_url"]:
+        """A client of its own for a call asked on demand (not a cycle); NotEnrolled when this PC has no link with HQ.
+
+        These calls may run beside a cycle (`SyncScheduler.run_job(beside_cycle=True)`): HQ's address is read in a
+        read transaction of their own, which never waits for the cycle's write transactions (WAL), and the client
+        (an httpx connection pool) is theirs alone, closed when the call ends."""
+        with self.store.reading() as session:
+            server_url = session.scalar(select(m.SyncState.server_url).where(m.SyncState.id == 1))
+        if not server_url:
             raise NotEnrolled(NOT_ENROLLED)
-        creds = credentials.load(self.data_dir, state["server_url"])
+        creds = credentials.load(self.data_dir, server_url)
         if creds is None:
             raise NotEnrolled(NOT_ENROLLED)
-        return self._client_factory(state["server_url"], creds.token)
+        return self._client_factory(server_url, creds.token)
 
     def duplicates(self) -> DuplicatesResponse:
         """The likely duplicates HQ found that concern this campus (asked on demand: they are not synced records).

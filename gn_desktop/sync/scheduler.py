@@ -17,7 +17,17 @@ Errors no retry can fix (`SyncError.retry` false: update required, not enrolled,
 wrong) stop every automatic attempt until `sync_now()` or a restart. Not enrolled is not an error: the app works fully
 offline and the scheduler simply stays idle.
 
-The network waits happen on this thread, never on the UI thread nor on the task runner's single database worker (see
+Jobs other than cycles go one of two ways (`run_job`):
+
+* between cycles, on the sync thread (the default): an enrolment, a decision on another campus's request for a file —
+  whatever writes in this PC's store or changes what the next cycle pushes or pulls must never overlap a cycle;
+* beside the cycle (`beside_cycle=True`), on a thread of their own, `gn-sync-questions`, one at a time in the order
+  asked: questions that write nothing in this PC's store and whose answer changes nothing a cycle pushes or pulls
+  (intake's lookup, the list of file requests, the likely duplicates, a new request for a file). An advisor's
+  question then never waits behind a cycle — a first sync or a catch-up takes tens of seconds. Each question makes
+  its own HTTP client and reads the store in a short read transaction of its own (`Syncer` on-demand calls).
+
+The network waits happen on these threads, never on the UI thread nor on the task runner's single database worker (see
 docs/architecture.md). State changes are reported to `listener(SyncActivity)` on this thread: the Qt adapter
 (`gn_desktop.views.sync_bridge.SyncBridge`) re-emits them on the UI thread. Time and randomness are injectable
 (`clock`, `rng`) so tests are deterministic and never sleep.
@@ -29,6 +39,7 @@ import logging
 import random
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -49,6 +60,10 @@ BACKOFF_MIN_S = 1.0
 #: how long HQ holds one long poll, and the pause after a watch that failed or came back at once (an older HQ)
 WATCH_S = 25.0
 WATCH_PAUSE_S = 10.0
+
+#: what to call with a job's outcome: `done(result, None)`, or `done(None, error)`
+Done = Callable[[object, KnownError | None], None]
+Job = tuple[Callable[[], object], Done]
 
 #: shown when a cycle failed on a bug (the traceback is in the log)
 BUG_MESSAGE = (
@@ -112,9 +127,10 @@ def backoff_delay(attempt: int, rng: random.Random, base: float, cap: float, flo
 
 
 class SyncScheduler:
-    """Owns the sync thread. `run_cycle(progress)` runs one cycle (in the app: `Syncer(...).cycle()`).
+    """Owns the sync thread (and the watcher and questions threads). `run_cycle(progress)` runs one cycle (in the app:
+    `Syncer(...).cycle()`).
 
-    Thread-safe: `start`, `stop`, `changes_made`, `sync_now` may be called from any thread.
+    Thread-safe: `start`, `stop`, `changes_made`, `sync_now`, `run_job` may be called from any thread.
     """
 
     def __init__(
@@ -154,9 +170,11 @@ class SyncScheduler:
         self._cond = threading.Condition()
         self._thread: threading.Thread | None = None
         self._watcher: threading.Thread | None = None
+        self._asker: threading.Thread | None = None
         self._stopping = False
         self._news_due: float | None = None
-        self._jobs: list[tuple[Callable[[], object], Callable[[object, KnownError | None], None]]] = []
+        self._jobs: deque[Job] = deque()  # run between cycles
+        self._questions: deque[Job] = deque()  # run beside the cycle
         # when each kind of trigger is due (monotonic seconds of `clock`; None: not planned)
         self._now_requested = sync_at_start
         self._changes_due: float | None = None
@@ -185,27 +203,32 @@ class SyncScheduler:
             self._stopping = False
             self._thread = threading.Thread(target=self._loop, name="gn-sync", daemon=True)
             self._thread.start()
+            self._asker = threading.Thread(target=self._questions_loop, name="gn-sync-questions", daemon=True)
+            self._asker.start()
             if self._watch is not None:
                 self._watcher = threading.Thread(target=self._watch_loop, name="gn-sync-watch", daemon=True)
                 self._watcher.start()
 
     def stop(self, timeout: float | None = 10.0) -> bool:
-        """Ask the thread to end after the running cycle (if any); True when it ended within `timeout` seconds.
+        """Ask the threads to end after the running cycle and question (if any); True when both ended within
+        `timeout` seconds in all (real time).
 
-        A cycle blocked on the network cannot be interrupted: the thread is a daemon, so it never keeps the process
-        alive, and every cycle is safe to cut at any instant (see `gn_desktop.sync.engine`).
+        Neither a cycle nor a question blocked on the network can be interrupted: the threads are daemons, so they
+        never keep the process alive, and every cycle is safe to cut at any instant (see `gn_desktop.sync.engine`).
+        Jobs and questions not started yet are not run (until a next `start`); the answer to a question that ends
+        after `stop` was called is dropped (`stop` may not have waited for it: nobody is left to tell).
         """
         with self._cond:
             self._stopping = True
             self._cond.notify_all()
-            thread = self._thread
-        if thread is None:
-            return True
-        thread.join(timeout)
-        ended = not thread.is_alive()
+            threads = [t for t in (self._thread, self._asker) if t is not None]
+        deadline = None if timeout is None else time.monotonic() + timeout
+        for thread in threads:
+            thread.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
+        ended = not any(t.is_alive() for t in threads)
         if ended:
             with self._cond:
-                self._thread = None
+                self._thread = self._asker = None
                 # a long poll in flight ends by itself (daemon thread; its answer is ignored once stopping)
                 self._watcher = None
         return ended
@@ -222,11 +245,22 @@ class SyncScheduler:
             self._changes_due = due
             self._cond.notify_all()
 
-    def run_job(self, job: Callable[[], object], done: Callable[[object, KnownError | None], None]) -> None:
-        """Run `job` on the sync thread between cycles (an enrolment: network, never beside a cycle), then
-        `done(result, None)`, or `done(None, error)` when it raised a `KnownError` (on the sync thread)."""
+    def run_job(
+        self,
+        job: Callable[[], object],
+        done: Done,
+        *,
+        beside_cycle: bool = False,
+    ) -> None:
+        """Run `job`, then `done(result, None)`, or `done(None, error)` when it raised a `KnownError` (a bug: the log
+        and `BUG_MESSAGE`); `done` is called on the thread that ran the job.
+
+        By default the job runs on the sync thread between cycles (an enrolment, a decision: never beside a cycle).
+        `beside_cycle`: a question — it writes nothing in this PC's store and HQ's answer changes nothing a cycle
+        pushes or pulls — runs at once on the questions thread, even while a cycle runs, after the questions asked
+        before it. Either way, before `start` it waits for the threads to start."""
         with self._cond:
-            self._jobs.append((job, done))
+            (self._questions if beside_cycle else self._jobs).append((job, done))
             self._cond.notify_all()
 
     def sync_now(self) -> None:
@@ -265,7 +299,7 @@ class SyncScheduler:
                         break
                     self._clock.wait(self._cond, None if due is None else due - now)
                 if self._jobs:
-                    job, done = self._jobs.pop(0)
+                    job, done = self._jobs.popleft()
                 else:
                     job = None
             if job is not None:
@@ -285,7 +319,7 @@ class SyncScheduler:
                 self._finished += 1
                 self._cond.notify_all()
 
-    def _run_job(self, job: Callable[[], object], done: Callable[[object, KnownError | None], None]) -> None:
+    def _run_job(self, job: Callable[[], object], done: Done, *, question: bool = False) -> None:
         result: object = None
         error: KnownError | None = None
         try:
@@ -293,12 +327,30 @@ class SyncScheduler:
         except KnownError as exc:
             error = exc
         except Exception:
-            log.exception("bug in a job on the sync thread")
+            log.exception("bug in a question to HQ" if question else "bug in a job on the sync thread")
             error = KnownError(BUG_MESSAGE)
+        if question:
+            with self._cond:
+                if self._stopping:
+                    return  # `stop` did not wait for this answer (bounded): nobody is left to tell
         try:
             done(result, error)
         except Exception:
             log.exception("sync job callback failed")
+
+    # -- the questions thread -------------------------------------------------------------------------------------
+
+    def _questions_loop(self) -> None:
+        """The questions thread: runs the jobs asked `beside_cycle`, one at a time in order, whatever the sync thread
+        is doing. It waits on the condition alone (no clock: nothing here is timed)."""
+        while True:
+            with self._cond:
+                while not self._stopping and not self._questions:
+                    self._cond.wait()
+                if self._stopping:
+                    return
+                job, done = self._questions.popleft()
+            self._run_job(job, done, question=True)
 
     def _watching(self) -> bool:
         """Lock held: whether a long poll is worth keeping open (online, idle, nothing planned sooner)."""

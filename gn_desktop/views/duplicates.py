@@ -1,9 +1,9 @@
 """The "Likely duplicates" tab of the Synchronisation page (campus managers only): the pairs HQ found where either
 person belongs to this campus, with only what deciding needs — names, birth date, campus, pathway step, last contact.
 
-HQ's list is not a synced record: the tab asks HQ on demand, on the sync thread (`SyncBridge.fetch_duplicates`),
-never on the UI thread nor on the task runner's database worker. Merging or dismissing a pair is done at HQ
-(`gn-hq duplicates merge|dismiss`); every PC then applies the merge at its next synchronisation.
+HQ's list is not a synced record: the tab asks HQ on demand (`SyncBridge.fetch_duplicates`), a question answered
+beside a running sync cycle, never on the UI thread nor on the task runner's database worker. Merging or dismissing
+a pair is done at HQ (`gn-hq duplicates merge|dismiss`); every PC then applies the merge at its next synchronisation.
 
 Threading: main thread only.
 """
@@ -74,7 +74,7 @@ class DuplicatesTab(QWidget):
         self._retranslate()
 
     def ask(self) -> None:
-        """Ask HQ (on the sync thread); the answer comes back through the bridge."""
+        """Ask HQ (off the UI thread, even while a cycle runs); the answer comes back through the bridge."""
         if self.bridge.fetch_duplicates():
             self.ask_button.setEnabled(False)
             self.state.setText(self.tr("Asking the head office…"))

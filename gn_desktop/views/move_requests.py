@@ -2,11 +2,13 @@
 this campus's own requests (issue 18, item 4).
 
 Another campus found, at its intake, a person this campus follows (HQ's lookup) and asked, with the person's consent,
-for a share or a transfer. HQ keeps the requests; this tab asks HQ for them on the sync thread
-(`SyncBridge.ask_hq`), names the people from this PC's own files (task runner), and lets an advisor or manager
-accept or decline. Accepting a transfer first records the usual synced change of campus in the file (with a note),
-then tells HQ; accepting a share is granted by HQ (the note is written here). The other campus receives the file
-at its next synchronisation, or learns that the request was declined.
+for a share or a transfer. HQ keeps the requests; this tab asks HQ for them (`SyncBridge.ask_hq`, a question
+answered beside a running sync cycle), names the people from this PC's own files (task runner), and lets an advisor
+or manager accept or decline. Accepting a transfer first records the usual synced change of campus in the file (with
+a note), then tells HQ; accepting a share is granted by HQ (the note is written here). The other campus receives the
+file at its next synchronisation, or learns that the request was declined. A decision is sent on the sync thread
+between cycles, not beside one: accepting makes HQ send the person's records again (the next pull changes), and a
+transfer goes with the change of campus a cycle pushes.
 
 Threading: main thread only.
 """
@@ -82,8 +84,8 @@ class MoveRequestsTab(QWidget):
     # -- asking HQ -----------------------------------------------------------------------------------------------
 
     def ask(self) -> None:
-        """Ask HQ for the requests (on the sync thread)."""
-        if self.bridge.ask_hq(lambda syncer: syncer.move_requests(), self._arrived, owner=self):
+        """Ask HQ for the requests (a question: answered even while a cycle runs)."""
+        if self.bridge.ask_hq(lambda syncer: syncer.move_requests(), self._arrived, owner=self, beside_cycle=True):
             self.ask_button.setEnabled(False)
             self.state.setText(self.tr("Asking the head office…"))
             show_error(self.error, None)
@@ -174,7 +176,7 @@ class MoveRequestsTab(QWidget):
 
     def _tell_hq(self, request: MoveRequestView, accept: bool) -> None:
         user_id = self._runner.user_id
-        self.bridge.ask_hq(
+        self.bridge.ask_hq(  # between cycles (see the module's docstring)
             lambda syncer: syncer.decide_move(request.id, accept, user_id),
             lambda answer, message: self._answered_at_hq(request, accept, message),
             owner=self,

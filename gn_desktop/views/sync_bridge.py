@@ -2,7 +2,9 @@
 
 `SyncBridge` is the thin Qt adapter over `gn_desktop.sync.scheduler.SyncScheduler`: the scheduler reports from its own
 thread, the bridge re-emits on the UI thread through a queued signal (as `TaskRunner` does), and forwards the
-window's requests (sync now, a change was made, enrol this PC) to the scheduler.
+window's requests (sync now, a change was made, enrol this PC, a question or a decision for HQ) to the scheduler.
+Questions (intake's lookup, the file requests, the likely duplicates) are answered beside a running cycle, on the
+scheduler's questions thread; an enrolment and a decision wait for the cycle to end (`SyncScheduler.run_job`).
 
 Threading: main thread only, except `SyncBridge.listener`, which any thread may call.
 """
@@ -46,9 +48,10 @@ class SyncBridge(QObject):
         self.scheduler = scheduler
         #: enrols this PC: `enrol_fn(server_url, code)` (set by the composition root; run on the sync thread)
         self.enrol_fn: Callable[[str, str], object] | None = None
-        #: asks HQ for this campus's likely duplicates (set by the composition root; run on the sync thread)
+        #: asks HQ for this campus's likely duplicates (set by the composition root; run on the questions thread)
         self.duplicates_fn: Callable[[], object] | None = None
-        #: a `Syncer` for questions asked of HQ on demand (set by the composition root; used on the sync thread)
+        #: a new `Syncer` for each call asked of HQ on demand (set by the composition root; used on the sync or the
+        #: questions thread: each call makes its own HTTP client)
         self.syncer_fn: Callable[[], Syncer] | None = None
         self.activity: SyncActivity | None = None
         self._incoming.connect(self._deliver)
@@ -66,13 +69,15 @@ class SyncBridge(QObject):
         return True
 
     def fetch_duplicates(self) -> bool:
-        """Ask HQ for this campus's likely duplicates on the sync thread; `duplicates_finished` brings the answer.
-        False when this window has no sync thread."""
+        """Ask HQ for this campus's likely duplicates, beside a running cycle (a question: it writes nothing here);
+        `duplicates_finished` brings the answer. False when this window has no sync thread."""
         if self.scheduler is None or self.duplicates_fn is None:
             return False
         fn = self.duplicates_fn
         self.scheduler.run_job(
-            fn, lambda result, error: self._duplicates.emit(result, None if error is None else error.message)
+            fn,
+            lambda result, error: self._duplicates.emit(result, None if error is None else error.message),
+            beside_cycle=True,
         )
         return True
 
@@ -84,16 +89,23 @@ class SyncBridge(QObject):
         activity = self.activity
         return activity is None or (activity.enrolled is not False and activity.phase != Phase.OFFLINE)
 
-    def ask_hq(self, job: Callable[[Syncer], Any], done: HqAnswer, owner: QObject | None = None) -> bool:
-        """Run `job(syncer)` on the sync thread (between cycles: network never on the UI thread nor on the database
-        worker); `done(result, error message)` is called on the UI thread — skipped once `owner` (or the object `done`
-        is a method of) is deleted. False when this window has no sync thread."""
+    def ask_hq(
+        self, job: Callable[[Syncer], Any], done: HqAnswer, owner: QObject | None = None, *, beside_cycle: bool = False
+    ) -> bool:
+        """Run `job(syncer)` off the UI thread and the database worker; `done(result, error message)` is called on
+        the UI thread — skipped once `owner` (or the object `done` is a method of) is deleted. False when this window
+        has no sync thread.
+
+        `beside_cycle`: a question — `job` writes nothing in this PC's store and HQ's answer changes nothing a cycle
+        pushes or pulls (a lookup, a list, a new request for a file) — is answered at once, even while a cycle runs.
+        Otherwise (a decision) `job` runs on the sync thread between cycles."""
         if self.scheduler is None or self.syncer_fn is None:
             return False
         make = self.syncer_fn
         self.scheduler.run_job(
             lambda: job(make()),
             lambda result, error: self._hq_answer.emit((owner, done), result, None if error is None else error.message),
+            beside_cycle=beside_cycle,
         )
         return True
 

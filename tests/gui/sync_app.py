@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import httpx
 from pytestqt.qtbot import QtBot
 
 from gn_desktop.app import build_main_window, build_runner, build_sync
@@ -33,6 +35,39 @@ class App:
     window: MainWindow
     #: what the Synchronisation page and the status bar said at each report of the sync thread
     said: list[tuple[str, str]] = field(default_factory=list)
+
+
+class CycleGate:
+    """Holds an app's sync cycles at their first call to HQ (`GET /v1/status`, which only a cycle makes) between
+    `hold()` and `release()` — in the app, a first sync or a catch-up that takes tens of seconds; `held` is set once a
+    cycle waits. Open the app with `client_factory=gate.client_factory` (no retries, like the default)."""
+
+    def __init__(self) -> None:
+        self.held = threading.Event()
+        self._open = threading.Event()
+        self._open.set()
+
+    def hold(self) -> None:
+        self.held.clear()
+        self._open.clear()
+
+    def release(self) -> None:
+        self._open.set()
+
+    def client_factory(self, url: str, token: str | None) -> HqClient:
+        return HqClient(url, token, retries=0, transport=_GatedTransport(self))
+
+
+class _GatedTransport(httpx.HTTPTransport):
+    def __init__(self, gate: CycleGate) -> None:
+        super().__init__()
+        self._gate = gate
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/status" and not self._gate._open.is_set():
+            self._gate.held.set()
+            self._gate._open.wait(4 * WAIT_MS / 1000)  # a safety net: the tests release it
+        return super().handle_request(request)
 
 
 @contextlib.contextmanager

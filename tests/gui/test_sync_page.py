@@ -26,7 +26,7 @@ from gn_desktop.sync.engine import Syncer
 from gn_desktop.sync.errors import OFFLINE, UPDATE_REQUIRED
 from gn_desktop.views.main_window import SECTIONS
 from tests.e2e.conftest import Campus, Hq
-from tests.gui.sync_app import WAIT_MS, App
+from tests.gui.sync_app import WAIT_MS, App, CycleGate
 from tests.support.live_hq import enrolled_campus, ensure_running, keyring_in_file
 
 
@@ -364,14 +364,22 @@ def test_a_campus_manager_asks_hq_for_the_likely_duplicates_an_advisor_has_no_su
         campus.add_person("Zéphyrine", "Quintal")  # a name no other test of this HQ uses
         campus.sync()
     manager = SignedIn(None, "resp", "Responsable", UserRole.CAMPUS_MANAGER, None)
-    app = open_app(sdn.data_dir, session=manager)
+    gate = CycleGate()
+    app = open_app(sdn.data_dir, session=manager, client_factory=gate.client_factory)
     page = app.window.sync_page
     app.window.go_to(SECTIONS.index("sync"))
     assert page.tabs.indexOf(page.duplicates) == 2
     assert page.tabs.tabText(2) == "Doublons probables"
     tab = page.duplicates
-    with qtbot.waitSignal(app.sync.duplicates_finished, timeout=WAIT_MS):
-        tab.ask_button.click()
+    gate.hold()
+    app.sync.sync_now()
+    qtbot.waitUntil(gate.held.is_set, timeout=WAIT_MS)
+    try:
+        with qtbot.waitSignal(app.sync.duplicates_finished, timeout=WAIT_MS):  # asked while a cycle runs
+            tab.ask_button.click()
+        assert app.sync.scheduler is not None and str(app.sync.scheduler.activity.phase) == "syncing"
+    finally:
+        gate.release()
     qtbot.waitUntil(lambda: tab.table.rowCount() == 2, timeout=WAIT_MS)
     assert tab.state.text() == "1 paire(s) à examiner."
     rows = {tab.table.item(r, 3).text() for r in range(2)}

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from gn_core.domain.errors import KnownError
 from gn_desktop.store.uow import Store
 from gn_desktop.sync.client import HqClient
 from gn_desktop.sync.engine import Progress, Syncer, SyncReport
@@ -286,6 +288,99 @@ def test_never_two_cycles_at_once_and_requests_during_a_cycle_give_one_more(
     seen.wait_for(lambda a: calls == 2 and a.phase == Phase.IDLE)
     clock.settle()
     assert most == 1 and calls == 2
+
+
+# -- questions beside the cycle ----------------------------------------------------------------------------------
+
+
+class HeldCycle:
+    """A cycle that runs until the test releases it (in the app: a first sync or a catch-up, tens of seconds)."""
+
+    def __init__(self) -> None:
+        self.entered = threading.Event()
+        self.release = threading.Event()
+        self.ended = threading.Event()
+
+    def __call__(self, progress: Progress) -> SyncReport:
+        self.entered.set()
+        assert self.release.wait(WAIT_S), "the test never released the cycle"
+        self.ended.set()
+        return SyncReport()
+
+
+class Answers:
+    """`done` callbacks: what each job answered, on which thread, in the order the answers came."""
+
+    def __init__(self) -> None:
+        self.got: list[tuple[str, object, KnownError | None, str]] = []
+        self.cond = threading.Condition()
+
+    def done(self, name: str) -> Callable[[object, KnownError | None], None]:
+        def record(result: object, error: KnownError | None) -> None:
+            with self.cond:
+                self.got.append((name, result, error, threading.current_thread().name))
+                self.cond.notify_all()
+
+        return record
+
+    def wait_for(self, name: str) -> tuple[str, object, KnownError | None, str]:
+        with self.cond:
+            assert self.cond.wait_for(lambda: name in self.names(), WAIT_S), f"no answer to {name}: {self.got}"
+            return next(g for g in self.got if g[0] == name)
+
+    def names(self) -> list[str]:
+        return [g[0] for g in self.got]
+
+
+def test_a_question_is_answered_beside_a_running_cycle_while_an_enrolment_waits_for_its_end(
+    make: Callable[..., tuple[SyncScheduler, Recorder]],
+) -> None:
+    cycle = HeldCycle()
+    scheduler, _seen = make(cycle)
+    answers = Answers()
+
+    def offline() -> object:
+        raise Offline(OFFLINE)
+
+    scheduler.sync_now()
+    assert cycle.entered.wait(WAIT_S)
+    try:
+        scheduler.run_job(lambda: "enrolled", answers.done("enrol"))  # must never overlap a cycle
+        scheduler.run_job(lambda: "followed at Bobigny", answers.done("lookup"), beside_cycle=True)
+        scheduler.run_job(offline, answers.done("requests"), beside_cycle=True)
+        lookup = answers.wait_for("lookup")
+        requests = answers.wait_for("requests")
+        assert not cycle.ended.is_set() and scheduler.activity.phase == Phase.SYNCING  # answered during the cycle
+        assert lookup[1:] == ("followed at Bobigny", None, "gn-sync-questions")
+        assert requests[1] is None and isinstance(requests[2], Offline) and requests[2].message == OFFLINE
+        assert answers.names() == ["lookup", "requests"]  # in the order asked; the enrolment still waits
+    finally:
+        cycle.release.set()
+    enrol = answers.wait_for("enrol")
+    assert enrol[1:] == ("enrolled", None, "gn-sync")  # on the sync thread, once the cycle ended
+    assert cycle.ended.is_set() and answers.names() == ["lookup", "requests", "enrol"]
+
+
+def test_stopping_does_not_wait_long_for_a_question_in_flight_and_drops_its_answer(
+    make: Callable[..., tuple[SyncScheduler, Recorder]],
+) -> None:
+    scheduler, _seen = make(FakeCycle())
+    answers = Answers()
+    asked, hq_answers = threading.Event(), threading.Event()
+
+    def slow_question() -> object:  # HQ slow to answer (the client's timeouts bound it in the app)
+        asked.set()
+        assert hq_answers.wait(WAIT_S)
+        return "too late"
+
+    scheduler.run_job(slow_question, answers.done("slow"), beside_cycle=True)
+    assert asked.wait(WAIT_S)
+    started = time.monotonic()
+    assert not scheduler.stop(0.2)  # the question still runs: the app closes anyway (daemon threads)
+    assert time.monotonic() - started < WAIT_S / 4
+    hq_answers.set()
+    assert scheduler.stop(WAIT_S)
+    assert answers.got == []  # nobody is left to tell
 
 
 def test_sync_at_start_runs_one_cycle_at_once(

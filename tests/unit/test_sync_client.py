@@ -11,9 +11,11 @@ from pathlib import Path
 import httpx
 import keyring
 import pytest
+from sqlalchemy import update
 
 from gn_core.protocol import PROTOCOL_HEADER
 from gn_desktop.store import models as m
+from gn_desktop.store.replica import sync_transaction
 from gn_desktop.store.uow import Store
 from gn_desktop.sync import client as client_mod
 from gn_desktop.sync import credentials
@@ -95,6 +97,27 @@ def test_a_push_refused_with_426_keeps_the_change_log(enrolled: Store, tmp_path:
     with pytest.raises(UpdateRequired):
         syncer.cycle()
     assert syncer.pending_count() == 1
+
+
+def test_a_question_to_hq_does_not_wait_for_a_write_transaction_of_the_cycle(enrolled: Store, tmp_path: Path) -> None:
+    """Questions run beside a cycle (SyncScheduler.run_job(beside_cycle=True)): HQ's address is read without taking
+    the write lock a cycle holds while it applies a page (a snapshot's pages take seconds each)."""
+    asked: list[str] = []
+
+    def hq(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url.path)
+        return httpx.Response(200, json={"epoch": "e1", "pairs": []})
+
+    syncer = Syncer(
+        enrolled, tmp_path / "campus", client_factory=lambda u, t: HqClient(u, t, transport=httpx.MockTransport(hq))
+    )
+    with sync_transaction(enrolled.engine) as conn:  # the cycle, applying a page
+        conn.execute(update(m.SyncState).values(last_error="pulling"))
+        started = time.monotonic()
+        answer = syncer.duplicates()
+        waited = time.monotonic() - started
+    assert answer.pairs == [] and asked == ["/v1/duplicates"]
+    assert waited < 5.0  # the store's busy timeout is 30 s
 
 
 def test_unreachable_hq_is_retried_with_growing_jittered_waits_then_reported_offline_in_french() -> None:

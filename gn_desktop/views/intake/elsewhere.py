@@ -1,8 +1,9 @@
 """Search before create, across campuses: is the person being typed followed at another campus? (issue 18, item 4)
 
 When this PC is linked to HQ and not offline, what is typed (first and last names with a valid birth date, phone
-or e-mail) is sent to HQ's lookup `LOOKUP_DELAY_MS` after the last change, on the sync thread (`SyncBridge.ask_hq`:
-network never on the UI thread nor on the database worker). HQ answers only the campus and how sure the match is;
+or e-mail) is sent to HQ's lookup `LOOKUP_DELAY_MS` after the last change, as a question answered beside a running
+sync cycle (`SyncBridge.ask_hq(..., beside_cycle=True)`: network never on the UI thread nor on the database worker,
+and never behind a first sync or a catch-up of tens of seconds). HQ answers only the campus and how sure the match is;
 the notice then offers to ask that campus for a share or a transfer, once the person's consent is ticked. Offline,
 not enrolled, or any error: nothing is shown and intake works as before. Answers to what was typed before are
 dropped. The request itself is not a record of this PC: the file arrives with the next pull once accepted, and the
@@ -134,7 +135,10 @@ class FollowedElsewhere(QFrame):
             return
         self._asked = question
         self._bridge.ask_hq(
-            lambda syncer: syncer.lookup(question), lambda r, m: self._arrived(question, r, m), owner=self
+            lambda syncer: syncer.lookup(question),
+            lambda r, m: self._arrived(question, r, m),
+            owner=self,
+            beside_cycle=True,
         )
 
     def _arrived(self, question: LookupRequest, answer: object, message: str | None) -> None:
@@ -203,10 +207,11 @@ class FollowedElsewhere(QFrame):
         user_id = self._user_id()
         self._sent.add(match.token)
         self._update_buttons()
-        self._bridge.ask_hq(
+        self._bridge.ask_hq(  # beside a cycle: HQ keeps the request; nothing here nor in the next pull changes
             lambda syncer: syncer.request_move(match.token, kind, True, user_id),
             lambda r, m: self._request_done(match, r, m),
             owner=self,
+            beside_cycle=True,
         )
 
     def _request_done(self, match: LookupMatch, answer: object, message: str | None) -> None:
