@@ -565,6 +565,7 @@ def bench_long_poll(base: str, hq: Hq, server_pid: int, args: argparse.Namespace
                 "/v1/pull", params={"cursor": cursor}, headers={"Authorization": f"Bearer {tokens[0]}"}
             ).json()
             cursor = first["cursor"]
+    detector_lag(hq)  # what the parts before left to compare is compared: nothing happens while the PCs wait
     window = 15.0
 
     def idle() -> float:

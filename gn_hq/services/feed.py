@@ -10,8 +10,10 @@ sequence committed as soon as it is committed:
   it; the listener reconnects with a backoff if its connection drops.
 
 A waiting request (`wait_for_news`) reads the database once, then sleeps on the signal; it re-reads only when the
-signal moved or after a safety interval (SQLite: other processes cannot notify; PostgreSQL: in case a notification was
-lost while the listener reconnected). 500 waiting PCs then cost HQ almost nothing (bench/hq.py, "long poll").
+signal moved, or after a safety interval while the signal cannot be trusted alone: on SQLite (other processes cannot
+notify), and on PostgreSQL while the listener is not connected. A notification sent while it was away is lost, so on
+each (re)connection the listener reads the last sequence itself and moves the signal; while it is connected, waiting
+requests never ask the database. 500 waiting PCs then cost HQ almost nothing (bench/hq.py, "long poll").
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ class FeedSignal:
         self._waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
         self._listener: threading.Thread | None = None
         self._stop = threading.Event()
+        #: the listener is connected and has read the last sequence since: every commit reaches this signal
+        self.listening = False
         self.recheck_s = RECHECK_POSTGRES_S if postgres else RECHECK_SQLITE_S
 
     # --- producers ------------------------------------------------------------------------------------------------
@@ -82,7 +86,9 @@ class FeedSignal:
                 if remaining <= 0:
                     return
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(event.wait(), min(remaining, self.recheck_s))
+                    await asyncio.wait_for(
+                        event.wait(), remaining if self.listening else min(remaining, self.recheck_s)
+                    )
         finally:
             with self._lock:
                 self._waiters.discard(entry)
@@ -107,15 +113,22 @@ class FeedSignal:
             try:
                 with psycopg.connect(conninfo, autocommit=True) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
+                    # what was committed while nobody listened: read after LISTEN, so nothing falls in between
+                    row = conn.execute("SELECT last_seq FROM server_meta WHERE id = 1").fetchone()
+                    if row is not None:
+                        self.advanced(int(row[0]))
+                    self.listening = True
                     backoff = 0.5
                     while not self._stop.is_set():
                         for note in conn.notifies(timeout=1.0):
                             if note.payload.isdigit():
                                 self.advanced(int(note.payload))
             except Exception:
+                self.listening = False
                 log.warning("feed listener lost its PostgreSQL connection; reconnecting in %.1f s", backoff)
                 self._stop.wait(backoff)
                 backoff = min(backoff * 2, 30.0)
+        self.listening = False
 
     def close(self) -> None:
         self._stop.set()

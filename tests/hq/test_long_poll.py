@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from gn_hq.app import create_app
-from gn_hq.services import devices
+from gn_hq.services import devices, pull
 from gn_hq.services.context import Hq
 from tests.hq.world import World, enrol, new_id
 
@@ -73,3 +73,44 @@ def test_with_nothing_new_the_long_poll_answers_after_its_wait(world: World) -> 
     waiter, out = _long_poll(world, 1)
     waiter.join(30)
     assert out["ids"] == set() and 0.9 <= out["elapsed"] < 10  # type: ignore[operator]
+
+
+@pytest.mark.postgres
+def test_while_the_listener_is_connected_a_waiting_pc_costs_no_database_read(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """500 PCs hold a long poll all day: each reads the database when it starts waiting, when the feed moves and when
+    its wait ends, not at every safety interval — a notification cannot be missed while the listener is connected (it
+    reads the last sequence itself each time it connects)."""
+    if not world.hq.postgres:
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's; on SQLite other processes are seen by re-reading")
+    feed = world.hq.feed
+    feed._ensure_listener()
+    deadline = time.monotonic() + 10
+    while not feed.listening and time.monotonic() < deadline:
+        threading.Event().wait(0.01)
+    assert feed.listening
+    reads: list[int] = []
+    real = pull.last_seq
+
+    def counted(hq: Hq) -> int:
+        reads.append(1)
+        return real(hq)
+
+    monkeypatch.setattr(pull, "last_seq", counted)
+    feed.recheck_s = 0.1  # what a waiter would re-read at, were the listener away
+
+    def reads_of_a_long_poll() -> int:
+        """The database reads of waiting 1.5 s (a long poll's, less those of the same pulls without a wait)."""
+        start = len(reads)
+        waiter, out = _long_poll(world, 0)
+        waiter.join(30)
+        plain = len(reads) - start
+        waiter, out = _long_poll(world, 1.5)
+        waiter.join(30)
+        assert out["ids"] == set()
+        return len(reads) - start - 2 * plain
+
+    assert reads_of_a_long_poll() == 2, "read when it starts waiting and when its wait ends, not in between"
+    feed.listening = False  # the listener away (its connection lost): the safety interval applies again
+    assert reads_of_a_long_poll() >= 5
