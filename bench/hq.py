@@ -600,27 +600,27 @@ def bench_long_poll(base: str, hq: Hq, server_pid: int, args: argparse.Namespace
     return {"longpoll_waiters": args.waiters, "longpoll_cpu_core": used, "longpoll_idle_cpu_core": baseline}
 
 
-ANALYSIS = """Where the time goes (2026-12-06, the served HQ timed inside its push route, and the same pushes
-in-process with timers around each step, PostgreSQL, 200,000-400,000 records): a 2,000-change push of inserts spends
-about 11 µs a row parsing its JSON (pydantic), 36-40 µs in the push itself — value checks 5, looking records and
-people up 5, refusals and bookkeeping 9, rows encoded while PostgreSQL's COPY stores the ones before 9, access
-grants 3, the versions answered 1, the commit and the rest 4-8 — and 6 µs receiving 2 MB over loopback; a two-field
-update, parsing 5, loading the stored rows 10 and their people 5, the patch and its checks 15, COPY into a temporary
-table and PostgreSQL's UPDATE from it 24 — a quarter more in all than on 48,000 records (64 against 52 µs in-process,
-parsing aside), most of it PostgreSQL reading and writing back rows that no longer fit its 128 MB of shared buffers.
-The duplicate detector, a process of its own, compares the people pushed while the push goes on: 65 µs of Python and
-about as much PostgreSQL time per person, a third of the machine during an upload of people; without it the same
-inserts reach 16,600 rows a second. Two PCs pushing at once through `--workers 2` (`--pushers 2`) applied 14,400
-rows a second: on 2 cores shared with PostgreSQL, the detector and the client, a second writer process has no
-processor to run on. Changes of 2026-12-06: an update that saw the whole record (the common case) is applied to the
-stored JSON in place instead of being decoded, merged field by field and encoded again (records.patch; merge() stays
-the rule and a property test checks that both agree: in-process on 48,000 records, 65 → 52 µs a row, parsing aside);
-the server parses HTTP with httptools and runs on uvloop (same idle machine, 200,000 records: inserts 14,158 →
-16,362 rows/s, updates 12,077 → 13,155); encode_data trusts orjson unless its output holds a null. Earlier
-(2026-12-05, from 6,303 inserts and 4,123 updates a second): the young generation collected every 50,000
-allocations, orjson for stored records, duplicate detection out of the push, rows encoded inside the COPY. 20,000
-rows a second means 50 µs a row in all, HTTP, parsing and detection included: parsing and the per-field Python work
-(checks, bookkeeping, encoding) are what is left above it."""
+ANALYSIS = """Where the time goes (2026-12-06, in-process pushes with a sampling profiler, PostgreSQL, 100,000-400,000
+records; this machine ran the same COPY at 52,000 to 115,000 rows a second within the day, so compare ratios and
+runs made side by side): a 2,000-change push of inserts spends about 10 µs a row reading its JSON, a third of what
+HQ spends on it besides the push itself (value checks, records and people looked up, refusals and bookkeeping, rows
+encoded while PostgreSQL's COPY stores the ones before, access grants, the versions answered, the commit), and a few
+µs receiving 2 MB over loopback; a two-field update, the stored rows and their people loaded, the patch and its
+checks, COPY into a temporary table and PostgreSQL's UPDATE from it (a quarter of the row's time at 400,000 records
+with 128 MB of shared buffers). A push of 250 changes costs about twice as much a row: 8 ms a push of statements,
+lock and commit whatever its size — what the 20 campuses' 80 pushes of 250 wait for in turn. Changes of
+2026-12-06, afternoon: (1) a push body is read with orjson and its changes' envelopes checked by the wire model in
+strict mode (gn_hq/api/push_body.py; anything else is read by pydantic as before, a property test checks both
+agree): 15.5 → 10.5 µs a row in the same run; (2) the duplicate detector compares once the pushes pause (a second
+without a commit, at most 30 s), instead of after every commit: comparing a few people per round while the feed
+moved under it wasted most of its work — after 200,000 rows pushed, the previous code took 166 s more to finish
+comparing, this one 7 s (same machine, 200,000 rows); (3) a long poll no longer re-reads the database every 10 s
+while the PostgreSQL listener is connected: 500 waiting PCs 4.0-4.4 % → 0.5 % of a core, the idle server's
+figure. Earlier (2026-12-06 morning, from 12,244 inserts a second): updates patched in place, httptools and uvloop;
+(2026-12-05, from 6,303): collector tuning, orjson for stored records, detection out of the push, rows encoded
+inside the COPY. 20,000 rows a second means 50 µs a row in all, HTTP, parsing and detection included; what is
+left above it is the per-field Python work of checks, bookkeeping and encoding, and on this machine's slower hours
+PostgreSQL itself."""
 
 
 def render(r: dict[str, Any], args: argparse.Namespace) -> str:
