@@ -50,12 +50,16 @@ def test_a_write_by_another_device_of_this_process_answers_the_long_poll_at_once
     assert out["elapsed"] < 10  # type: ignore[operator]  # not the 30 s wait, nor the 60 s re-read
 
 
-@pytest.mark.postgres
+#: LISTEN/NOTIFY is PostgreSQL's; on SQLite other processes are seen by re-reading
+_POSTGRES_ONLY = pytest.mark.parametrize(
+    "db_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
+)
+
+
+@_POSTGRES_ONLY
 def test_a_write_by_another_hq_process_wakes_the_long_poll_through_notify(
     world: World, make_hq: Callable[..., Hq], db_url: str
 ) -> None:
-    if not world.hq.postgres:
-        pytest.skip("LISTEN/NOTIFY is PostgreSQL's; on SQLite other processes are seen by re-reading")
     world.hq.feed.recheck_s = 60
     waiter, out = _long_poll(world, 30)
     _waiting(world.hq)
@@ -75,15 +79,13 @@ def test_with_nothing_new_the_long_poll_answers_after_its_wait(world: World) -> 
     assert out["ids"] == set() and 0.9 <= out["elapsed"] < 10  # type: ignore[operator]
 
 
-@pytest.mark.postgres
+@_POSTGRES_ONLY
 def test_while_the_listener_is_connected_a_waiting_pc_costs_no_database_read(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """500 PCs hold a long poll all day: each reads the database when it starts waiting, when the feed moves and when
     its wait ends, not at every safety interval — a notification cannot be missed while the listener is connected (it
     reads the last sequence itself each time it connects)."""
-    if not world.hq.postgres:
-        pytest.skip("LISTEN/NOTIFY is PostgreSQL's; on SQLite other processes are seen by re-reading")
     feed = world.hq.feed
     feed._ensure_listener()
     deadline = time.monotonic() + 10
