@@ -15,8 +15,13 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-#: the key of the advisory lock every HQ writer takes first (PostgreSQL); the ASCII of "gn_hq"
+#: HQ's PostgreSQL advisory locks (transaction-level), kept here together so that no two share a key.
+#: The one every HQ writer takes first (`Hq.write`, migrations); the ASCII of "gn_hq".
 WRITE_LOCK_KEY = 0x676E5F6871
+#: over what the duplicate detector writes (services/duplicates.py), never the write lock
+MATCH_LOCK_KEY = WRITE_LOCK_KEY + 1
+#: over the sign-in failure counts (services/throttle.py), never the write lock
+SIGN_IN_LOCK_KEY = WRITE_LOCK_KEY + 2
 
 
 def normalize_url(url: str) -> str:

@@ -36,7 +36,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select,
 from gn_core.domain.likeness import NAME_FLOOR, Likeness, MatchKeys, likeness, name_similarity
 from gn_core.protocol import DuplicatePairView, DuplicateSide, DuplicatesResponse
 from gn_core.sync_rules import OWNING_CAMPUS_FIELD
-from gn_hq.db.engine import WRITE_LOCK_KEY
+from gn_hq.db.engine import MATCH_LOCK_KEY
 from gn_hq.db.models import duplicate_pair_table as pair_t
 from gn_hq.db.models import person_match_cursor_table as cursor_t
 from gn_hq.db.models import person_match_pending_table as pending_t
@@ -72,10 +72,9 @@ BLOCK_LIMITS = {"name_key": 2000, "birth_date": 2000, "phone": 25, "email": 25}
 
 #: person records read from the feed per round of `absorb`
 ABSORB_BATCH = 2000
-#: PostgreSQL advisory lock (transaction-level) over what the detector writes (`person_match`, its queue and cursor),
-#: taken by the detector's rounds and by whatever else writes there (an erasure, a merge, the queueing of pairs), those
-#: after HQ's write lock: the detector's writes never hold the write lock, so the pushes never wait for them
-MATCH_LOCK_KEY = WRITE_LOCK_KEY + 1
+# MATCH_LOCK_KEY (gn_hq.db.engine), over what the detector writes (`person_match`, its queue and cursor), is taken by
+# the detector's rounds and by whatever else writes there (an erasure, a merge, the queueing of pairs), those after
+# HQ's write lock: the detector's writes never hold the write lock, so the pushes never wait for them.
 
 
 def _lock_match(conn: Connection) -> None:

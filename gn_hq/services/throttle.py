@@ -39,7 +39,7 @@ from sqlalchemy import case, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from gn_hq.db.engine import WRITE_LOCK_KEY
+from gn_hq.db.engine import SIGN_IN_LOCK_KEY
 from gn_hq.db.models import lookup_throttle_table as lookup_t
 from gn_hq.db.models import sign_in_throttle_table as throttle_t
 from gn_hq.services.errors import HqError
@@ -54,9 +54,6 @@ FREE_FAILURES_ADDRESS = 10
 LOCKOUT_S = 15 * 60.0
 #: failures are forgotten after this long without a new one
 FORGET_AFTER_S = 60 * 60.0
-#: PostgreSQL advisory lock (transaction-level) taken while sign-in counts change: one change at a time, never HQ's
-#: write lock (engine.WRITE_LOCK_KEY; duplicates.MATCH_LOCK_KEY is + 1)
-SIGN_IN_LOCK_KEY = WRITE_LOCK_KEY + 2
 #: how many names and addresses (or devices, for lookups) are remembered at most in memory (the oldest are forgotten
 #: first)
 MAX_ENTRIES = 50_000
