@@ -47,7 +47,6 @@ from gn_core.sync_rules import (
 )
 from gn_hq.db.models import device_table as device_t
 from gn_hq.db.models import erasure_table as erasure_t
-from gn_hq.db.models import person_access_table as access_t
 from gn_hq.db.models import record_table as record_t
 from gn_hq.db.types import utcnow
 from gn_hq.services import authoring, conflicts, erasure, merging, records, sharing
@@ -319,13 +318,7 @@ class _Batch:
                 if r.erased:
                     self.erased_persons.add(r.record_id)
         for ids in records.chunks(conn, sorted(self.known_persons - self.erased_persons)):
-            self.access.update(
-                conn.scalars(
-                    select(access_t.c.person_id).where(
-                        access_t.c.campus_id == self.device.campus_id, records.id_in(conn, access_t.c.person_id, ids)
-                    )
-                )
-            )
+            self.access.update(records.campuses_with_access(conn, ids, self.device.campus_id))
             self.anonymised_persons.update(
                 conn.scalars(
                     select(erasure_t.c.person_id).where(

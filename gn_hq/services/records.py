@@ -543,12 +543,14 @@ def grant(conn: Connection, grants: Iterable[tuple[str, str, str]], now: datetim
 
 
 def campuses_with_access(conn: Connection, person_ids: Iterable[str], campus_id: str) -> set[str]:
-    """Which of `person_ids` the campus may see and change."""
+    """Which of `person_ids` the campus may see and change.
+
+    The grants are looked up by person (a person has one or two), and the campus is picked out here: asked for one
+    campus and many people at once, PostgreSQL's planner read all the campus's grants whenever its statistics were
+    older than the campus's last upload (a 250-person edit of a 100,000-person campus then read 100,000 rows)."""
     ids = list(dict.fromkeys(person_ids))
     found: set[str] = set()
     for chunk in chunks(conn, ids):
-        stmt = select(access_t.c.person_id).where(
-            access_t.c.campus_id == campus_id, id_in(conn, access_t.c.person_id, chunk)
-        )
-        found.update(conn.scalars(stmt))
+        stmt = select(access_t.c.person_id, access_t.c.campus_id).where(id_in(conn, access_t.c.person_id, chunk))
+        found.update(person_id for person_id, campus in conn.execute(stmt) if campus == campus_id)
     return found
