@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, insert, select, text, update
+from sqlalchemy import Connection, Engine, Text, bindparam, func, insert, select, update
 from sqlalchemy.engine import make_url
 
 from gn_core.hlc import HybridClock
@@ -94,6 +94,12 @@ class Watermark:
                 log.exception("could not write the watermark file %s", self._path)
 
 
+# what every writer transaction runs, built once (records.ids_bound says why)
+_META = select(meta_t.c.epoch, meta_t.c.last_seq).where(meta_t.c.id == 1)
+_ADVANCE = update(meta_t).where(meta_t.c.id == 1).values(last_seq=bindparam("last_seq"))
+_ADVANCE_NOTIFYING = _ADVANCE.returning(func.pg_notify(CHANNEL, bindparam("seq_text", type_=Text)))
+
+
 @dataclass(slots=True)
 class WriteTx:
     """One writer transaction: its connection, the epoch, and the sequence numbers it hands out."""
@@ -158,18 +164,21 @@ class Hq:
         with self.engine.connect().execution_options(hq_write=True) as conn:
             with conn.begin():
                 if self.postgres:
-                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
-                    # Writers only look rows up by key. Right after a bulk load the planner's statistics lag (it
-                    # took 250 ids to match half the table) and it scanned the whole table for each push.
-                    conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+                    # The lock, and (one round trip with it) no sequential scans: writers only look rows up by key,
+                    # and right after a bulk load the planner's statistics lag (it took 250 ids to match half the
+                    # table) and it scanned the whole table for each push.
+                    conn.exec_driver_sql(
+                        f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY}), set_config('enable_seqscan', 'off', true)"
+                    )
                 tx = self._open(conn)
                 yield tx
                 if tx.advanced:
-                    conn.execute(update(meta_t).where(meta_t.c.id == 1).values(last_seq=tx.last_seq))
-                    if self.postgres:  # delivered to every HQ process's listener at commit (services/feed.py)
-                        conn.execute(
-                            text("SELECT pg_notify(:channel, :seq)"), {"channel": CHANNEL, "seq": str(tx.last_seq)}
-                        )
+                    # on PostgreSQL with a notification, delivered to every HQ process's listener at commit
+                    # (services/feed.py)
+                    if self.postgres:
+                        conn.execute(_ADVANCE_NOTIFYING, {"last_seq": tx.last_seq, "seq_text": str(tx.last_seq)})
+                    else:
+                        conn.execute(_ADVANCE, {"last_seq": tx.last_seq})
             self.epoch = tx.epoch
             self.watermark.observe(tx.epoch, tx.last_seq)
         if tx.advanced:
@@ -209,7 +218,7 @@ class Hq:
         return epoch, last_seq
 
     def _open(self, conn: Connection) -> WriteTx:
-        row = conn.execute(select(meta_t.c.epoch, meta_t.c.last_seq).where(meta_t.c.id == 1)).one_or_none()
+        row = conn.execute(_META).one_or_none()
         now = utcnow()
         if row is None:
             epoch = str(uuid.uuid4())

@@ -17,11 +17,12 @@ advisor on the merged file must be decided first (it would otherwise be decided 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Select, insert, select, update
 
 from gn_core import fields as value_rules
 from gn_core.merge import Incoming, merge
@@ -201,12 +202,17 @@ def redirects(conn: Connection, person_ids: Iterable[str]) -> dict[str, str]:
     """merged file -> survivor, for those of `person_ids` that were merged."""
     ids = sorted(set(person_ids))
     out: dict[str, str] = {}
+    stmt = _redirects_statement(conn.dialect.name == "postgresql")
     for chunk in records.chunks(conn, ids):
-        stmt = select(redirect_t.c.person_id, redirect_t.c.survivor_id).where(
-            records.id_in(conn, redirect_t.c.person_id, chunk)
-        )
-        out.update((a, b) for a, b in conn.execute(stmt).all())
+        out.update((a, b) for a, b in conn.execute(stmt, {"ids": records.ids_value(conn, chunk)}).all())
     return out
+
+
+@functools.cache
+def _redirects_statement(postgres: bool) -> Select[Any]:  # run by every push: built once
+    return select(redirect_t.c.person_id, redirect_t.c.survivor_id).where(
+        records.ids_bound(postgres, redirect_t.c.person_id)
+    )
 
 
 def redirect_changes(conn: Connection, changes: list[Change]) -> list[Change]:

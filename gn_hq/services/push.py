@@ -12,11 +12,12 @@ a person the campus does not follow, or taking a unique key already used — is 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, Select, bindparam, select, update
 
 from gn_core import fields as value_rules
 from gn_core.merge import (
@@ -152,9 +153,7 @@ def push(hq: Hq, device: AuthDevice, changes: list[Change], protocol_version: in
     """Apply `changes` (already validated by `validate`) for `device`, in one writer transaction."""
     validate(device, changes)
     with hq.write() as tx:
-        row = tx.conn.execute(
-            select(device_t.c.last_device_seq, device_t.c.revoked_at).where(device_t.c.id == device.id)
-        ).first()
+        row = tx.conn.execute(_DEVICE_MARK, {"device_id": device.id}).first()
         if row is None or row.revoked_at is not None:
             raise Unauthorized()
         last = int(row.last_device_seq)
@@ -165,9 +164,8 @@ def push(hq: Hq, device: AuthDevice, changes: list[Change], protocol_version: in
             batch.apply(merging.redirect_changes(tx.conn, fresh))  # a merged file's changes land on its survivor
             last = fresh[-1].device_seq
             tx.conn.execute(
-                update(device_t)
-                .where(device_t.c.id == device.id)
-                .values(last_device_seq=last, last_seen_at=utcnow(), protocol_version=protocol_version)
+                _DEVICE_SEEN,
+                {"device_id": device.id, "seq": last, "seen_at": utcnow(), "protocol": protocol_version},
             )
             versions = batch.versions()
             conflict_notices = [conflicts.notice(r) for r in batch.conflict_rows]
@@ -184,6 +182,28 @@ def push(hq: Hq, device: AuthDevice, changes: list[Change], protocol_version: in
         rejected=rejected,
         conflicts=conflict_notices,
         records=versions,
+    )
+
+
+# the statements every push runs, built once (building one costs about 0.2 ms a time: records.ids_bound)
+_DEVICE_MARK = select(device_t.c.last_device_seq, device_t.c.revoked_at).where(device_t.c.id == bindparam("device_id"))
+_DEVICE_SEEN = (
+    update(device_t)
+    .where(device_t.c.id == bindparam("device_id"))
+    .values(last_device_seq=bindparam("seq"), last_seen_at=bindparam("seen_at"), protocol_version=bindparam("protocol"))
+)
+
+
+@functools.cache
+def _people_statements(postgres: bool) -> tuple[Select[Any], Select[Any]]:
+    """The people a batch names but does not change (known? erased? owning campus?), and the anonymised ones."""
+    return (
+        select(record_t.c.record_id, record_t.c.erased, record_t.c.campus_id).where(
+            records.ids_bound(postgres, record_t.c.record_id), record_t.c.entity == "person"
+        ),
+        select(erasure_t.c.person_id).where(
+            erasure_t.c.kind == erasure.ANONYMISE, records.ids_bound(postgres, erasure_t.c.person_id)
+        ),
     )
 
 
@@ -308,24 +328,16 @@ class _Batch:
                 self.erased_persons.add(pid)
             owner = state.data.get(OWNING_CAMPUS_FIELD)
             self.person_campus[pid] = owner if isinstance(owner, str) and not state.deleted else None
+        known, anonymised = _people_statements(conn.dialect.name == "postgresql")
         for ids in records.chunks(conn, sorted(others)):
-            stmt = select(record_t.c.record_id, record_t.c.erased, record_t.c.campus_id).where(
-                records.id_in(conn, record_t.c.record_id, ids), record_t.c.entity == "person"
-            )
-            for r in conn.execute(stmt):
+            for r in conn.execute(known, {"ids": records.ids_value(conn, ids)}):
                 self.known_persons.add(r.record_id)
                 self.person_campus[r.record_id] = r.campus_id
                 if r.erased:
                     self.erased_persons.add(r.record_id)
         for ids in records.chunks(conn, sorted(self.known_persons - self.erased_persons)):
             self.access.update(records.campuses_with_access(conn, ids, self.device.campus_id))
-            self.anonymised_persons.update(
-                conn.scalars(
-                    select(erasure_t.c.person_id).where(
-                        erasure_t.c.kind == erasure.ANONYMISE, records.id_in(conn, erasure_t.c.person_id, ids)
-                    )
-                )
-            )
+            self.anonymised_persons.update(conn.scalars(anonymised, {"ids": records.ids_value(conn, ids)}))
 
     def _persons(self, change: Change) -> tuple[str | None, str | None]:
         """The person the record belongs to before the change (as HQ holds it) and after it."""

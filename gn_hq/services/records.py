@@ -10,6 +10,7 @@ one executemany (PostgreSQL: one COPY into a temporary table and two statements)
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping
@@ -18,7 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Integer, Table, Text, any_, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, Integer, Select, Table, Text, any_, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import sqlite
 
 from gn_core.merge import RecordState, Writer
@@ -154,17 +155,28 @@ def id_in(conn: Connection, column: Any, ids: list[str]) -> Any:
     return column.in_(ids)
 
 
+def ids_bound(postgres: bool, column: Any, name: str = "ids") -> Any:
+    """`column IN :name` with the ids bound at execution (`ids_value`): for a statement built once and run for every
+    push — building one, and its cache key, costs about 0.2 ms a time, a tenth of a small push."""
+    if postgres:
+        return column == any_(func.string_to_array(bindparam(name, type_=Text), ","))
+    return column.in_(bindparam(name, expanding=True))
+
+
+def ids_value(conn: Connection, ids: list[str]) -> str | list[str]:
+    """The value `ids_bound`'s parameter takes (PostgreSQL: comma-joined, as in `id_in`)."""
+    return ",".join(ids) if conn.dialect.name == "postgresql" else ids
+
+
 def chunks(conn: Connection, ids: list[str]) -> list[list[str]]:
     """`ids` in slices SQLite's parameter limit accepts (PostgreSQL takes them whole)."""
     size = 100_000 if conn.dialect.name == "postgresql" else _CHUNK
     return [ids[start : start + size] for start in range(0, len(ids), size)] if ids else []
 
 
-def load(conn: Connection, keys: Iterable[Key]) -> dict[Key, Stored]:
-    """Every record among `keys` that HQ holds, in one query per ~900 keys."""
-    keys = list(dict.fromkeys(keys))
-    found: dict[Key, Stored] = {}
-    cols = (
+@functools.cache
+def _load_statement(postgres: bool) -> Select[Any]:
+    return select(
         record_t.c.entity,
         record_t.c.record_id,
         record_t.c.server_seq,
@@ -180,13 +192,19 @@ def load(conn: Connection, keys: Iterable[Key]) -> dict[Key, Stored]:
         record_t.c.hlc,
         record_t.c.person_id,
         record_t.c.campus_id,
-    )
+    ).where(ids_bound(postgres, record_t.c.record_id))
+
+
+def load(conn: Connection, keys: Iterable[Key]) -> dict[Key, Stored]:
+    """Every record among `keys` that HQ holds, in one query per ~900 keys."""
+    keys = list(dict.fromkeys(keys))
+    found: dict[Key, Stored] = {}
     wanted = set(keys)
     ids = sorted({record_id for _entity, record_id in keys})
+    stmt = _load_statement(conn.dialect.name == "postgresql")
     for chunk in chunks(conn, ids):
-        stmt = select(*cols).where(id_in(conn, record_t.c.record_id, chunk))
         # rows as plain tuples, in Stored's field order: a push loads thousands, and named access costs more
-        for row in conn.execute(stmt):
+        for row in conn.execute(stmt, {"ids": ids_value(conn, chunk)}):
             key = (row[0], row[1])
             if key in wanted:
                 found[key] = Stored(*row)
@@ -550,7 +568,12 @@ def campuses_with_access(conn: Connection, person_ids: Iterable[str], campus_id:
     older than the campus's last upload (a 250-person edit of a 100,000-person campus then read 100,000 rows)."""
     ids = list(dict.fromkeys(person_ids))
     found: set[str] = set()
+    stmt = _access_statement(conn.dialect.name == "postgresql")
     for chunk in chunks(conn, ids):
-        stmt = select(access_t.c.person_id, access_t.c.campus_id).where(id_in(conn, access_t.c.person_id, chunk))
-        found.update(person_id for person_id, campus in conn.execute(stmt) if campus == campus_id)
+        found.update(p for p, campus in conn.execute(stmt, {"ids": ids_value(conn, chunk)}) if campus == campus_id)
     return found
+
+
+@functools.cache
+def _access_statement(postgres: bool) -> Select[Any]:
+    return select(access_t.c.person_id, access_t.c.campus_id).where(ids_bound(postgres, access_t.c.person_id))
