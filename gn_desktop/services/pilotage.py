@@ -129,18 +129,18 @@ def pilotage_data(uow: UnitOfWork, period: ind.Period | None = None, today: date
     return PilotageData(code, name, data)
 
 
-def monthly_report(uow: UnitOfWork, month: str) -> report.Report:
-    """This campus's report of `month` ("YYYY-MM"): the same layout and figures as HQ's `gn-hq report --campus`.
-    Campus managers only."""
+def monthly_report(uow: UnitOfWork, month: str, lang: str = report.DEFAULT_LANGUAGE) -> report.Report:
+    """This campus's report of `month` ("YYYY-MM") in `lang` ("fr" or "en"; the interface's, from the page): the same
+    layout and figures as HQ's `gn-hq report --campus`. Campus managers only."""
     try:
         period = ind.Period.month(month)
     except ValueError as exc:
         raise InvalidInput([FieldError("month", f"Mois invalide « {month} » : attendu AAAA-MM.")]) from exc
     data = pilotage_data(uow, period)
-    return report.monthly_report(month, data.campus_name or data.campus_code or "", data.indicators)
+    return report.monthly_report(month, data.campus_name or data.campus_code or "", data.indicators, lang=lang)
 
 
-def write_report_xlsx(uow: UnitOfWork, month: str, path: Path) -> Path:
-    """The report of `month` as a workbook at `path` (campus managers only)."""
-    report.write_xlsx(monthly_report(uow, month), path)
+def write_report_xlsx(uow: UnitOfWork, month: str, path: Path, lang: str = report.DEFAULT_LANGUAGE) -> Path:
+    """The report of `month` in `lang` as a workbook at `path` (campus managers only)."""
+    report.write_xlsx(monthly_report(uow, month, lang), path)
     return path

@@ -37,6 +37,7 @@ from gn_core.domain import enums as e
 from gn_desktop.services import pilotage
 from gn_desktop.views.charts import BAR_ROLE, BLUE, GREY, ORANGE, BarChart, BarDelegate, FunnelChart, LineChart, Series
 from gn_desktop.views.common import heading, lab, table
+from gn_desktop.views.i18n import current_language
 from gn_desktop.views.person.access_export import write_pdf
 from gn_desktop.views.person.tab import pydate, qdate
 from gn_desktop.views.tasks import TaskError, TaskRunner
@@ -267,8 +268,13 @@ class PilotagePage(QWidget):
         """The month the report covers: the one of the period's last day."""
         return f"{pydate(self.end.date()):%Y-%m}"
 
+    def report_language(self) -> str:
+        """The report's language: the interface's when the report speaks it (French, English), else French."""
+        return report.language(current_language())
+
     def _choose_report_file(self) -> None:
-        name = f"rapport-{self.data.campus_code or 'campus' if self.data else 'campus'}-{self.report_month()}.pdf"
+        stem = report.wording("rapport", self.report_language())
+        name = f"{stem}-{self.data.campus_code or 'campus' if self.data else 'campus'}-{self.report_month()}.pdf"
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the monthly report"),
@@ -279,16 +285,18 @@ class PilotagePage(QWidget):
             self.write_report(Path(path))
 
     def write_report(self, path: Path) -> None:
-        """Write the month's report into `path`: a workbook if it ends in .xlsx, a PDF otherwise."""
-        month = self.report_month()
+        """Write the month's report into `path`, in the interface's language: a workbook if it ends in .xlsx, a PDF
+        otherwise."""
+        month, lang = self.report_month(), self.report_language()
         if path.suffix.lower() == ".xlsx":
             self._runner.query(
-                pilotage.write_report_xlsx, month, path, on_done=self._report_written, on_error=self._failed
+                pilotage.write_report_xlsx, month, path, lang, on_done=self._report_written, on_error=self._failed
             )
         else:
             self._runner.query(
                 pilotage.monthly_report,
                 month,
+                lang,
                 on_done=lambda r: self._report_written(self._write_pdf(r, path)),
                 on_error=self._failed,
             )

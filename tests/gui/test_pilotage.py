@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from gn_core import report
+from gn_desktop.views.i18n import Translations
 from gn_desktop.views.main_window import SECTIONS
 from gn_desktop.views.tasks import TaskRunner
 
@@ -72,3 +73,30 @@ def test_the_monthly_report_as_pdf_and_xlsx(
         page.write_report(tmp_path / "rapport.xlsx")
     sheet = load_workbook(tmp_path / "rapport.xlsx").active
     assert sheet is not None and str(sheet["A1"].value).endswith(report.month_label(month))
+
+
+@pytest.mark.usefixtures("accounts_")
+def test_the_monthly_report_follows_the_interface_language(
+    qtbot: QtBot, runner: TaskRunner, add_person: Callable[..., str], tmp_path: Path, translations: Translations
+) -> None:
+    add_person("Awa", "Diallo")
+    win = open_window(qtbot, runner)
+    sign_in(qtbot, win, "resp.sdn")
+    page = win.pilotage
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        win.go_to(SECTIONS.index("pilotage"))
+    assert page.report_language() == "fr"
+    assert translations.set_language("en")
+    assert page.report_language() == "en"
+    month = page.report_month()
+    with qtbot.waitSignal(page.report_written, timeout=10_000):
+        page.write_report(tmp_path / "report.pdf")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "report.pdf").pages).split())
+    assert f"Le Grand Numérique — report for {report.month_label(month, 'en')}" in text
+    assert "People enrolled in the month" in text and "Sensitive data:" in text
+    assert "Personnes" not in text and "rapport" not in text
+    with qtbot.waitSignal(page.report_written, timeout=10_000):
+        page.write_report(tmp_path / "report.xlsx")
+    sheet = load_workbook(tmp_path / "report.xlsx").active
+    assert sheet is not None and sheet.title == "Report"
+    assert str(sheet["A1"].value).endswith(report.month_label(month, "en"))
