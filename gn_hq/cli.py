@@ -165,6 +165,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--month", required=True, help="le mois, AAAA-MM (par exemple 2026-11)")
     report.add_argument("--format", required=True, choices=["pdf", "xlsx"], help="pdf ou xlsx")
     report.add_argument("--campus", default=None, help="code du campus (par défaut : tous les campus)")
+    report.add_argument(
+        "--lang", default="fr", choices=["fr", "en"], help="langue du rapport : fr (par défaut) ou en (anglais)"
+    )
     report.add_argument("--out", required=True, type=Path, help="fichier à écrire")
 
     dup = sub.add_parser("duplicates", help="doublons probables entre campus").add_subparsers(
@@ -597,7 +600,7 @@ def _duplicates_scan(_args: argparse.Namespace, hq: Hq) -> int:
 def _report(args: argparse.Namespace, hq: Hq) -> int:
     from gn_hq.services import reports
 
-    report = reports.monthly(hq, args.month, args.campus)
+    report = reports.monthly(hq, args.month, args.campus, args.lang)
     reports.write(report, args.format, args.out)
     print(f"Rapport écrit : {args.out} ({report.subtitle}).")
     return 0

@@ -231,7 +231,8 @@ def _dashboard_page(request: Request, who: Viewer, report_errors: dict[str, str]
 
 @router.get("/rapport")
 def report(request: Request) -> Response:
-    """The monthly report (PDF or XLSX) of a campus or of the whole programme, as `gn-hq report` writes it."""
+    """The monthly report (PDF or XLSX) of a campus or of the whole programme, as `gn-hq report` writes it, in the
+    console's language (the page's: the switch's cookie, else the browser's)."""
     who = viewer(request)
     if who is None:
         return to_signin()
@@ -249,21 +250,21 @@ def report(request: Request) -> Response:
         errors["campus"] = lang._(_OUT_OF_SCOPE)
     if not errors:
         try:
-            content = _report_bytes(request, month, campus, fmt)
+            content = _report_bytes(request, month, campus, fmt, lang)
         except HqError as exc:
             errors["mois"] = service_error(lang, exc, month=month, campus=campus)  # "Mois invalide « … » : …"
     if errors:
         return _dashboard_page(request, who, errors)
-    name = f"rapport-{month}-{(campus or 'tous').upper()}.{fmt}"
+    name = reports.file_name(month, campus, fmt, lang.code)
     media = "application/pdf" if fmt == "pdf" else XLSX_MEDIA_TYPE
     headers = {**SECURITY_HEADERS, "Content-Disposition": f'attachment; filename="{name}"'}
     return Response(content, media_type=media, headers=headers)
 
 
-def _report_bytes(request: Request, month: str, campus: str | None, fmt: str) -> bytes:
+def _report_bytes(request: Request, month: str, campus: str | None, fmt: str, lang: Lang) -> bytes:
     with tempfile.TemporaryDirectory(prefix="gn-hq-report-") as tmp:
         path = Path(tmp) / f"report.{fmt}"
-        reports.write(reports.monthly(hq_of(request), month, campus), fmt, path)
+        reports.write(reports.monthly(hq_of(request), month, campus, lang.code), fmt, path)
         return path.read_bytes()
 
 

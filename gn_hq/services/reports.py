@@ -1,7 +1,8 @@
 """HQ's monthly report, per campus or programme-wide, as PDF (fpdf2: no Qt at HQ) or XLSX (openpyxl).
 
 The figures are `indicators.programme` over the month; the layout is `gn_core.report` — the same as the campus app's
-report, so both say the same thing. `gn-hq report --month 2026-11 --format pdf|xlsx [--campus SDN] --out FILE`.
+report, so both say the same thing; in French or English (`lang`: the CLI's `--lang`, the console's language).
+`gn-hq report --month 2026-11 --format pdf|xlsx [--campus SDN] [--lang fr|en] --out FILE`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from gn_hq.services.indicators import programme
 
 FORMATS = ("pdf", "xlsx")
 #: characters the PDF's built-in font lacks, and what stands for them
-_PDF_TEXT = str.maketrans({"\u202f": " ", "—": "-", "…": "...", "’": "'", "œ": "oe", "Œ": "OE"})
+_PDF_TEXT = str.maketrans(
+    {"\u202f": " ", "—": "-", "…": "...", "’": "'", "‘": "'", "“": '"', "”": '"', "œ": "oe", "Œ": "OE"}
+)
 
 
 def _period(month: str) -> ind.Period:
@@ -29,8 +32,9 @@ def _period(month: str) -> ind.Period:
         ) from exc
 
 
-def monthly(hq: Hq, month: str, campus: str | None = None) -> rep.Report:
-    """The report of `month` ("YYYY-MM") for the campus `campus` (code or id), or for the whole programme."""
+def monthly(hq: Hq, month: str, campus: str | None = None, lang: str = rep.DEFAULT_LANGUAGE) -> rep.Report:
+    """The report of `month` ("YYYY-MM") for the campus `campus` (code or id), or for the whole programme, in `lang`
+    ("fr" or "en")."""
     period = _period(month)
     campus_id = None
     if campus is not None:
@@ -43,9 +47,14 @@ def monthly(hq: Hq, month: str, campus: str | None = None) -> rep.Report:
     if campus_id is not None:
         figures = prog.campuses[0]
         name = figures.campus.name if figures.campus else campus
-        return rep.monthly_report(month, name or "", figures.indicators)
+        return rep.monthly_report(month, name or "", figures.indicators, lang=lang)
     side = [(f.campus.code if f.campus else "?", f.indicators) for f in prog.campuses]
-    return rep.monthly_report(month, "Tous les campus", prog.total.indicators, side)
+    return rep.monthly_report(month, rep.wording("Tous les campus", lang), prog.total.indicators, side, lang)
+
+
+def file_name(month: str, campus: str | None, fmt: str, lang: str = rep.DEFAULT_LANGUAGE) -> str:
+    """The name a downloaded report is offered under: rapport-2026-11-SDN.pdf, report-2026-11-ALL.xlsx…"""
+    return f"{rep.wording('rapport', lang)}-{month}-{(campus or rep.wording('tous', lang)).upper()}.{fmt}"
 
 
 def write_pdf(report: rep.Report, path: Path) -> None:

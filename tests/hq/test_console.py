@@ -484,6 +484,47 @@ def test_the_monthly_report_is_downloaded_as_pdf_or_xlsx_for_the_viewers_scope(
 # --- English ------------------------------------------------------------------------------------------------------
 
 
+def test_the_report_is_downloaded_in_the_consoles_language(console: TestClient, world: World, hq: Hq) -> None:
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from tests.hq.test_indicators import fixture
+
+    fixture(world)
+    users.add_user(hq, "admin", "Administratrice", "hq_admin", PASSWORD)
+    _sign_in(console, "admin")
+    console.get("/console/langue", params={"choix": "en", "retour": "/console/tableau-de-bord"})
+    assert ">Download the report</button>" in console.get("/console/tableau-de-bord").text
+    pdf = console.get("/console/rapport", params={"mois": "2026-03", "format": "pdf", "campus": "SDN"})
+    assert pdf.status_code == 200 and 'filename="report-2026-03-SDN.pdf"' in pdf.headers["content-disposition"]
+    text = " ".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages).split())
+    assert "report for March 2026" in text and "People placed in the month 1" in text and "By gender" in text
+    assert "rapport de" not in text and "Personnes" not in text
+    xlsx = console.get("/console/rapport", params={"mois": "2026-03", "format": "xlsx"})
+    assert 'filename="report-2026-03-ALL.xlsx"' in xlsx.headers["content-disposition"]
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet is not None and sheet["A1"].value == "Le Grand Numérique — report for March 2026"
+    assert str(sheet["A2"].value).startswith("All campuses — from 2026-03-01")
+    # back to French: the report too
+    console.get("/console/langue", params={"choix": "fr", "retour": "/console/tableau-de-bord"})
+    french = console.get("/console/rapport", params={"mois": "2026-03", "format": "xlsx"})
+    assert 'filename="rapport-2026-03-TOUS.xlsx"' in french.headers["content-disposition"]
+    sheet = load_workbook(io.BytesIO(french.content)).active
+    assert sheet is not None and sheet["A1"].value == "Le Grand Numérique — rapport de mars 2026"
+
+
+def test_the_report_follows_the_browsers_language_with_no_switch(console: TestClient, world: World, hq: Hq) -> None:
+    from openpyxl import load_workbook
+
+    users.add_user(hq, "admin", "Administratrice", "hq_admin", PASSWORD)
+    console.headers["Accept-Language"] = "en-GB,en;q=0.9,fr;q=0.5"
+    _sign_in(console, "admin")
+    xlsx = console.get("/console/rapport", params={"mois": "2026-03", "format": "xlsx"})
+    assert xlsx.status_code == 200 and 'filename="report-2026-03-ALL.xlsx"' in xlsx.headers["content-disposition"]
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet is not None and sheet.title == "Report" and "report for March 2026" in str(sheet["A1"].value)
+
+
 def _build_translations(monkeypatch: pytest.MonkeyPatch) -> Any:
     """resources/build_translations.py (a script, not a package) as a module."""
     spec = importlib.util.spec_from_file_location("build_translations", ROOT / "resources" / "build_translations.py")
