@@ -242,8 +242,7 @@ def monthly_report(
 
     d = data
     conversion = _percent(d.referrals_accepted, d.referrals, lang)
-    # English says "1 event"; the French report has always said "1 événements", left as it is
-    events = "{reach} ({events} événement)" if lang == "en" and d.events_held == 1 else "{reach} ({events} événements)"
+    events = "{reach} ({events} événement)" if d.events_held == 1 else "{reach} ({events} événements)"
     figures = Table(
         t("Chiffres du mois"),
         (t("Indicateur"), t("Valeur")),
