@@ -753,12 +753,12 @@ def _json_value(text: str | bytes | None) -> Any:
         return json.loads(text)
 
 
-def outgoing_changes(conn: Connection, limit: int) -> list[Outgoing]:
-    """The first `limit` entries of the change log, oldest first."""
+def outgoing_changes(conn: Connection, limit: int, *, after: int = 0) -> list[Outgoing]:
+    """The first `limit` entries of the change log after sequence `after`, oldest first."""
     rows = raw_connection(conn).execute(
         "SELECT seq, entity, record_id, person_id, op, fields, base_version, hlc, user_id, campus_id "
-        "FROM change_log ORDER BY seq LIMIT ?",
-        (limit,),
+        "FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?",
+        (after, limit),
     )
     return [Outgoing(s, e, r, p, o, _json_value(f), b, h, u, c) for s, e, r, p, o, f, b, h, u, c in rows]
 

@@ -14,6 +14,7 @@ import queue
 import socket
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -424,29 +425,35 @@ class Syncer:
             report.requests_waiting = None
 
     def _push(self, client: HqClient, report: SyncReport) -> None:
+        """Send the change log to HQ in batches, oldest first, each acknowledged here once HQ applied it.
+
+        The requests run on a thread of their own: while HQ merges a batch, this thread commits the acknowledgement
+        of the batch before and reads the next one. A batch is still sent only after HQ applied the one before (a
+        refused batch stops the push: a later one would move HQ's sequence of this device past it), and the
+        acknowledgements are committed in order, at most one batch behind HQ: a crash in between leaves that batch in
+        the change log, sent again by the next cycle and reported by HQ as duplicates."""
         total = self.pending_count()
         done = 0
-        while True:
-            with self.store.reading() as session:
-                rows = outgoing_changes(session.connection(), self.batch_size)
-                erased = (
-                    {
-                        (e, r)
-                        for e, r in session.execute(
-                            select(m.Tombstone.entity, m.Tombstone.record_id).where(m.Tombstone.erased.is_(True))
-                        )
-                    }
-                    if any(r.op == "delete" for r in rows)
-                    else set()
-                )
-            if not rows:
-                return
-            local_only = [r.seq for r in rows if r.entity not in ENTITIES]
-            changes = self.wire_changes(rows, erased)
-            if changes:
+        unacked: tuple[PushResponse, Sequence[Outgoing]] | None = None
+        with ThreadPoolExecutor(1, thread_name_prefix="gn-sync-push") as requests:
+            batch = self._outgoing(after=0)
+            while batch is not None:
+                rows, changes = batch
+                if not changes:  # entries of local tables only: never sent
+                    if unacked is not None:
+                        self._acknowledge(*unacked)
+                        unacked = None
+                    with sync_transaction(self.store.engine) as conn:
+                        conn.execute(delete(m.ChangeLog).where(m.ChangeLog.seq.in_([r.seq for r in rows])))
+                    batch = self._outgoing(after=rows[-1].seq)
+                    continue
                 self._progress("push", done, total)
-                answer = client.push(changes)
-                self._acknowledge(answer, rows)
+                sent = requests.submit(client.push, changes)
+                if unacked is not None:
+                    self._acknowledge(*unacked)
+                    unacked = None
+                following = self._outgoing(after=rows[-1].seq)
+                answer = sent.result()
                 report.pushed += answer.applied
                 report.duplicates += len(answer.duplicates)
                 report.rejected += len(answer.rejected)
@@ -454,9 +461,32 @@ class Syncer:
                 report.conflicts += len(answer.conflicts)
                 done += len(changes)
                 self._progress("push", done, total)
-            elif local_only:
-                with sync_transaction(self.store.engine) as conn:
-                    conn.execute(delete(m.ChangeLog).where(m.ChangeLog.seq.in_(local_only)))
+                unacked = (answer, rows)
+                if answer.last_device_seq < rows[-1].seq:  # not all of it applied: read again once acknowledged
+                    self._acknowledge(*unacked)
+                    unacked = None
+                    following = self._outgoing(after=0)
+                batch = following
+        if unacked is not None:
+            self._acknowledge(*unacked)
+
+    def _outgoing(self, *, after: int) -> tuple[list[Outgoing], list[dict[str, Any]]] | None:
+        """The next batch of the change log after sequence `after`, and its changes as pushed; None when none left."""
+        with self.store.reading() as session:
+            rows = outgoing_changes(session.connection(), self.batch_size, after=after)
+            erased = (
+                {
+                    (e, r)
+                    for e, r in session.execute(
+                        select(m.Tombstone.entity, m.Tombstone.record_id).where(m.Tombstone.erased.is_(True))
+                    )
+                }
+                if any(r.op == "delete" for r in rows)
+                else set()
+            )
+        if not rows:
+            return None
+        return rows, self.wire_changes(rows, erased)
 
     def wire_changes(self, rows: Sequence[Outgoing], erased: set[tuple[str, str]]) -> list[dict[str, Any]]:
         """The change-log entries as pushed (`erased`: the tombstones marked erased, for the erasure flag)."""
