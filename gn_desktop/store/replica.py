@@ -219,8 +219,12 @@ class Plan:
         #: where a stored row (`EntityWriter.existing`) holds the data columns, and then the derived ones
         self.data_at = slice(3, 3 + len(self.cols))
         self.derived_at = slice(3 + len(self.cols), None)
+        # one JSON array of rows, fetched in one step: row by row, each step hands the GIL over to the pull thread,
+        # busy decoding the next page, and waits to get it back (every stored value is text, an integer or null:
+        # the codec has no other kind, so JSON gives back exactly what the row would)
         self.select_sql = (
-            f"SELECT id, sync_version, updated_at, {', '.join(map(q, [*self.cols, *self.derived]))} FROM {name} "
+            f"SELECT json_group_array(json_array(id, sync_version, updated_at, "
+            f"{', '.join(map(q, [*self.cols, *self.derived]))})) FROM {name} "
             "WHERE id IN (SELECT value FROM json_each(?))"
         )
         self.name = name
@@ -310,7 +314,8 @@ class EntityWriter:
     def existing(self, ids: list[str]) -> dict[str, tuple[Any, ...]]:
         """The stored rows of `ids`: (id, sync_version, updated_at, *data columns, *derived columns, as stored; see
         `Plan.data_at`, `Plan.derived_at`)."""
-        return {row[0]: row for row in self.raw.execute(self.plan.select_sql, (orjson.dumps(ids),))}
+        ((rows,),) = self.raw.execute(self.plan.select_sql, (orjson.dumps(ids),))
+        return {row[0]: tuple(row) for row in orjson.loads(rows)}
 
     def stored(self, rec: dict[str, Any]) -> tuple[list[Any], list[Any] | None]:
         """A pulled record's stored values (and derived ones, when prepared ahead): raises what `UNSTORABLE` lists."""
