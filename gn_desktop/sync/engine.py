@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import hashlib
 import logging
 import queue
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import orjson
 from sqlalchemy import delete, func, insert, select, update
@@ -116,6 +117,32 @@ class SyncReport:
             "shared": self.shared,
             "requests_waiting": self.requests_waiting,
         }
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def paused_gc(fn: Callable[P, R]) -> Callable[P, R]:
+    """`fn` runs with CPython's cyclic garbage collector paused, then put back as it was.
+
+    A push or a pull allocates hundreds of thousands of containers — decoded pages, rows, changes — that reference
+    counting frees as soon as their page or batch is written. While they live, the collector, triggered every 700
+    allocations, scans them again and again, and twice per 10,000 records the whole process's objects: about a fifth
+    of the campus's time for 10,000 records. Paused, nothing is lost: those objects are freed as before, and the few
+    reference cycles made meanwhile (by any thread: the pause is process-wide) wait for the next collection."""
+
+    @functools.wraps(fn)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    return paused
 
 
 class Syncer:
@@ -424,6 +451,7 @@ class Syncer:
         except SyncError:
             report.requests_waiting = None
 
+    @paused_gc
     def _push(self, client: HqClient, report: SyncReport) -> None:
         """Send the change log to HQ in batches, oldest first, each acknowledged here once HQ applied it.
 
@@ -569,6 +597,7 @@ class Syncer:
         with sync_transaction(self.store.engine) as conn:
             conn.execute(insert(m.LocalSetting).prefix_with("OR REPLACE").values(key=SET_ASIDE_REPORTED, value=digest))
 
+    @paused_gc
     def _pull(self, client: HqClient, report: SyncReport) -> None:
         with sync_transaction(self.store.engine) as conn:
             apply.retry_set_aside(conn)  # an update of the app may store what an older one could not

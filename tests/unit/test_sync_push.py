@@ -4,6 +4,7 @@ the previous one acknowledged, while HQ merges); a refused batch stops the push 
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -67,12 +68,14 @@ class ScriptedHq:
         self.batches: list[list[int]] = []
         self.queued_at_send: list[list[int]] = []
         self.threads: set[str] = set()
+        self.collector_on: list[bool] = []
 
     def push(self, changes: list[dict[str, Any]]) -> PushResponse:
         seqs = [c["device_seq"] for c in changes]
         self.batches.append(seqs)
         self.queued_at_send.append(queued(self.store))
         self.threads.add(threading.current_thread().name)
+        self.collector_on.append(gc.isenabled())
         if self.refuse is not None and len(self.batches) == self.refuse:
             error = SyncError("Le siège a refusé la demande (422)")
             error.status = 422  # type: ignore[attr-defined]
@@ -128,6 +131,19 @@ def test_a_refused_batch_stops_the_push_and_keeps_itself_and_what_follows(store:
     again = ScriptedHq(store)
     push(store, again, tmp_path)  # the next cycle sends the rest, in order
     assert again.batches[0] == everything[BATCH : 2 * BATCH] and queued(store) == []
+    assert gc.isenabled()  # the collector paused during the push is back after the refusal
+
+
+def test_the_garbage_collector_is_paused_while_pushing_and_left_as_it_was(store: Store, tmp_path: Path) -> None:
+    hq = ScriptedHq(store)
+    push(store, hq, tmp_path)
+    assert hq.collector_on and not any(hq.collector_on) and gc.isenabled()
+    gc.disable()  # a program that runs without it keeps it off
+    try:
+        push(store, ScriptedHq(store), tmp_path)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_what_hq_says_it_does_not_hold_is_sent_again(store: Store, tmp_path: Path) -> None:
