@@ -119,11 +119,11 @@ class SyncReport:
         }
 
 
-P = ParamSpec("P")
-R = TypeVar("R")
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
-def paused_gc(fn: Callable[P, R]) -> Callable[P, R]:
+def paused_gc(fn: Callable[_P, _R]) -> Callable[_P, _R]:
     """`fn` runs with CPython's cyclic garbage collector paused, then put back as it was.
 
     A push or a pull allocates hundreds of thousands of containers — decoded pages, rows, changes — that reference
@@ -133,7 +133,7 @@ def paused_gc(fn: Callable[P, R]) -> Callable[P, R]:
     reference cycles made meanwhile (by any thread: the pause is process-wide) wait for the next collection."""
 
     @functools.wraps(fn)
-    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         was_enabled = gc.isenabled()
         gc.disable()
         try:
