@@ -216,8 +216,15 @@ class Plan:
         self.insert_sql = f"INSERT INTO {name} ({insert_cols}) SELECT {insert_cols} FROM temp.{stage} ORDER BY rowid"
         self.unstage_sql = f"DELETE FROM temp.{stage}"
         self.direct_sql = self.stage_insert_sql.replace(f"INSERT INTO temp.{stage}", f"INSERT INTO {name}", 1)
+        #: where a stored row (`EntityWriter.existing`) holds the data columns, and then the derived ones
+        self.data_at = slice(3, 3 + len(self.cols))
+        self.derived_at = slice(3 + len(self.cols), None)
+        # one JSON array of rows, fetched in one step: row by row, each step hands the GIL over to the pull thread,
+        # busy decoding the next page, and waits to get it back (every stored value is text, an integer or null:
+        # the codec has no other kind, so JSON gives back exactly what the row would)
         self.select_sql = (
-            f"SELECT id, sync_version, updated_at, {', '.join(map(q, self.cols))} FROM {name} "
+            f"SELECT json_group_array(json_array(id, sync_version, updated_at, "
+            f"{', '.join(map(q, [*self.cols, *self.derived]))})) FROM {name} "
             "WHERE id IN (SELECT value FROM json_each(?))"
         )
         self.name = name
@@ -305,8 +312,10 @@ class EntityWriter:
         self._updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
 
     def existing(self, ids: list[str]) -> dict[str, tuple[Any, ...]]:
-        """The stored rows of `ids`: (id, sync_version, updated_at, *data columns as stored)."""
-        return {row[0]: row for row in self.raw.execute(self.plan.select_sql, (orjson.dumps(ids),))}
+        """The stored rows of `ids`: (id, sync_version, updated_at, *data columns, *derived columns, as stored; see
+        `Plan.data_at`, `Plan.derived_at`)."""
+        ((rows,),) = self.raw.execute(self.plan.select_sql, (orjson.dumps(ids),))
+        return {row[0]: tuple(row) for row in orjson.loads(rows)}
 
     def stored(self, rec: dict[str, Any]) -> tuple[list[Any], list[Any] | None]:
         """A pulled record's stored values (and derived ones, when prepared ahead): raises what `UNSTORABLE` lists."""
@@ -331,7 +340,7 @@ class EntityWriter:
     def update(self, rec: dict[str, Any], old: tuple[Any, ...], values: list[Any], derived: list[Any] | None) -> None:
         """Write the columns whose stored value differs from `old` (and the new version)."""
         plan = self.plan
-        stored_old = old[3:]
+        stored_old = old[plan.data_at]
         version = rec["version"]
         if len(values) != len(stored_old):  # both are the plan's columns: a mismatch is a bug, never data
             raise ValueError(f"{plan.entity}: {len(values)} values for {len(stored_old)} stored columns")
@@ -356,15 +365,20 @@ class EntityWriter:
             }
             self.history.append(_history(plan.entity, rec, "update", fields, self.stamp))
             if any(i in plan.derived_positions for i in changed):
-                names += tuple(plan.derived)
-                params += derived if derived is not None else plan.derived_values(values)
+                # only the derived columns whose value changes: an unchanged search text leaves the person's search
+                # index entry alone (its trigger fires on any write of the column), an unchanged name key its index
+                new_derived = derived if derived is not None else plan.derived_values(values)
+                for c, new, before in zip(plan.derived, new_derived, old[plan.derived_at], strict=True):
+                    if new != before:
+                        names += (c,)
+                        params.append(new)
             names += ("updated_at",)
             params.append(self.stamp)
         self._updates[names].append((*params, version, version, rec["id"]))
 
     def delete(self, rec: dict[str, Any], old: tuple[Any, ...]) -> None:
         plan = self.plan
-        before = plan.wire_values(old[3:])
+        before = plan.wire_values(old[plan.data_at])
         fields = {c: {"old": before[i], "new": None} for i, c in enumerate(plan.cols)}
         self.history.append(_history(plan.entity, rec, "delete", fields, stamp()))
         delete_record(self.conn, plan.entity, rec["id"], rec.get("hlc") or "", erased=False)
@@ -753,12 +767,12 @@ def _json_value(text: str | bytes | None) -> Any:
         return json.loads(text)
 
 
-def outgoing_changes(conn: Connection, limit: int) -> list[Outgoing]:
-    """The first `limit` entries of the change log, oldest first."""
+def outgoing_changes(conn: Connection, limit: int, *, after: int = 0) -> list[Outgoing]:
+    """The first `limit` entries of the change log after sequence `after`, oldest first."""
     rows = raw_connection(conn).execute(
         "SELECT seq, entity, record_id, person_id, op, fields, base_version, hlc, user_id, campus_id "
-        "FROM change_log ORDER BY seq LIMIT ?",
-        (limit,),
+        "FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?",
+        (after, limit),
     )
     return [Outgoing(s, e, r, p, o, _json_value(f), b, h, u, c) for s, e, r, p, o, f, b, h, u, c in rows]
 

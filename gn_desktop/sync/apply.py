@@ -283,7 +283,7 @@ def _apply_entity(
             writer.insert(rec, values, derived)
             continue
         if local_fields:
-            stored_old = old[3:]
+            stored_old = old[plan.data_at]
             for i, c in enumerate(plan.cols):
                 if c in local_fields:
                     values[i] = stored_old[i]

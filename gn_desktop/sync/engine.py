@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import hashlib
 import logging
 import queue
 import socket
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import orjson
 from sqlalchemy import delete, func, insert, select, update
@@ -115,6 +117,41 @@ class SyncReport:
             "shared": self.shared,
             "requests_waiting": self.requests_waiting,
         }
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def paused_gc(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """`fn` runs with CPython's cyclic garbage collector paused, then put back as it was.
+
+    A push or a pull allocates hundreds of thousands of containers — decoded pages, rows, changes — that reference
+    counting frees as soon as their page or batch is written. While they live, the collector, triggered every 700
+    allocations, scans them again and again, and twice per 10,000 records the whole process's objects: about a fifth
+    of the campus's time for 10,000 records. Paused, nothing is lost: those objects are freed as before, and the few
+    reference cycles made meanwhile (by any thread: the pause is process-wide) wait for the next collection."""
+
+    @functools.wraps(fn)
+    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    return paused
+
+
+def collect_young() -> None:
+    """While the collector is paused (`paused_gc`), what the HTTP client leaves in reference cycles is freed once per
+    page or batch: each httpx response holds itself through its stream, with the bytes of the request and the answer
+    (a page of 5,000 records is megabytes; an initial sync's would pile up until the end of the pull). Collecting the
+    youngest generation only goes through what was allocated since the last time: a millisecond or two."""
+    if not gc.isenabled():
+        gc.collect(0)
 
 
 class Syncer:
@@ -423,30 +460,38 @@ class Syncer:
         except SyncError:
             report.requests_waiting = None
 
+    @paused_gc
     def _push(self, client: HqClient, report: SyncReport) -> None:
+        """Send the change log to HQ in batches, oldest first, each acknowledged here once HQ applied it.
+
+        The requests run on a thread of their own: while HQ merges a batch, this thread commits the acknowledgement
+        of the batch before and reads the next one. A batch is still sent only after HQ applied the one before (a
+        refused batch stops the push: a later one would move HQ's sequence of this device past it), and the
+        acknowledgements are committed in order, at most one batch behind HQ: a crash in between leaves that batch in
+        the change log, sent again by the next cycle and reported by HQ as duplicates."""
         total = self.pending_count()
         done = 0
-        while True:
-            with self.store.reading() as session:
-                rows = outgoing_changes(session.connection(), self.batch_size)
-                erased = (
-                    {
-                        (e, r)
-                        for e, r in session.execute(
-                            select(m.Tombstone.entity, m.Tombstone.record_id).where(m.Tombstone.erased.is_(True))
-                        )
-                    }
-                    if any(r.op == "delete" for r in rows)
-                    else set()
-                )
-            if not rows:
-                return
-            local_only = [r.seq for r in rows if r.entity not in ENTITIES]
-            changes = self.wire_changes(rows, erased)
-            if changes:
+        unacked: tuple[PushResponse, Sequence[Outgoing]] | None = None
+        with ThreadPoolExecutor(1, thread_name_prefix="gn-sync-push") as requests:
+            batch = self._outgoing(after=0)
+            while batch is not None:
+                rows, changes = batch
+                if not changes:  # entries of local tables only: never sent
+                    if unacked is not None:
+                        self._acknowledge(*unacked)
+                        unacked = None
+                    with sync_transaction(self.store.engine) as conn:
+                        conn.execute(delete(m.ChangeLog).where(m.ChangeLog.seq.in_([r.seq for r in rows])))
+                    batch = self._outgoing(after=rows[-1].seq)
+                    continue
                 self._progress("push", done, total)
-                answer = client.push(changes)
-                self._acknowledge(answer, rows)
+                sent = requests.submit(client.push, changes)
+                if unacked is not None:
+                    self._acknowledge(*unacked)
+                    unacked = None
+                following = self._outgoing(after=rows[-1].seq)
+                answer = sent.result()
+                collect_young()
                 report.pushed += answer.applied
                 report.duplicates += len(answer.duplicates)
                 report.rejected += len(answer.rejected)
@@ -454,9 +499,32 @@ class Syncer:
                 report.conflicts += len(answer.conflicts)
                 done += len(changes)
                 self._progress("push", done, total)
-            elif local_only:
-                with sync_transaction(self.store.engine) as conn:
-                    conn.execute(delete(m.ChangeLog).where(m.ChangeLog.seq.in_(local_only)))
+                unacked = (answer, rows)
+                if answer.last_device_seq < rows[-1].seq:  # not all of it applied: read again once acknowledged
+                    self._acknowledge(*unacked)
+                    unacked = None
+                    following = self._outgoing(after=0)
+                batch = following
+        if unacked is not None:
+            self._acknowledge(*unacked)
+
+    def _outgoing(self, *, after: int) -> tuple[list[Outgoing], list[dict[str, Any]]] | None:
+        """The next batch of the change log after sequence `after`, and its changes as pushed; None when none left."""
+        with self.store.reading() as session:
+            rows = outgoing_changes(session.connection(), self.batch_size, after=after)
+            erased = (
+                {
+                    (e, r)
+                    for e, r in session.execute(
+                        select(m.Tombstone.entity, m.Tombstone.record_id).where(m.Tombstone.erased.is_(True))
+                    )
+                }
+                if any(r.op == "delete" for r in rows)
+                else set()
+            )
+        if not rows:
+            return None
+        return rows, self.wire_changes(rows, erased)
 
     def wire_changes(self, rows: Sequence[Outgoing], erased: set[tuple[str, str]]) -> list[dict[str, Any]]:
         """The change-log entries as pushed (`erased`: the tombstones marked erased, for the erasure flag)."""
@@ -539,6 +607,7 @@ class Syncer:
         with sync_transaction(self.store.engine) as conn:
             conn.execute(insert(m.LocalSetting).prefix_with("OR REPLACE").values(key=SET_ASIDE_REPORTED, value=digest))
 
+    @paused_gc
     def _pull(self, client: HqClient, report: SyncReport) -> None:
         with sync_transaction(self.store.engine) as conn:
             apply.retry_set_aside(conn)  # an update of the app may store what an older one could not
@@ -689,7 +758,10 @@ class PageFetcher:
         cursor, until = self._cursor, self._until
         try:
             while not self._stop.is_set():
-                page = decode_page(self._client.pull_raw(cursor, until, self._limit))
+                raw = self._client.pull_raw(cursor, until, self._limit)
+                collect_young()
+                page = decode_page(raw)
+                del raw
                 apply.prepare_records(page.records, self._own)
                 if not self._put(page):
                     return

@@ -8,7 +8,7 @@ from typing import Any
 
 import orjson
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select, text
 
 from gn_desktop.services import accounts, search
 from gn_desktop.store import models as m
@@ -99,6 +99,115 @@ def test_an_edit_pulled_later_updates_search_and_leaves_a_history_entry(campus: 
         "phone": {"old": "+33612345678", "new": "+33798765432"},
         "situation": {"old": "job_seeker", "new": "employee"},
     }
+
+
+def fts_segments(store: Store) -> int:
+    """Rows of the search index's storage: FTS5 writes new ones whenever an entry is rewritten."""
+    with store.reading() as s:
+        return int(s.scalar(select(func.count()).select_from(text("person_fts_data"))) or 0)
+
+
+def search_columns(store: Store, pid: str) -> tuple[str, str]:
+    with store.reading() as s:
+        p = s.get(m.Person, pid)
+        assert p is not None
+        return p.name_key, p.search_terms
+
+
+def test_an_edit_that_leaves_the_search_words_as_they_were_keeps_the_index_entry_and_is_still_found(
+    campus: World,
+) -> None:
+    """An input of the search words changes (the first name's case) but not the words: the person is written, with
+    history, and stays found; the search index entry is not rewritten (nor is it after a change of a field it does
+    not hold)."""
+    store, pid = campus.store, "0190a0b0-0000-7000-8000-000000000006"
+    pull(store, [person_record(pid, campus.campus_id)], snapshot=True)
+    words, segments = search_columns(store, pid), fts_segments(store)
+    pull(store, [person_record(pid, campus.campus_id, version=2, first_name="INÈS", situation="employee")])
+    pull(store, [person_record(pid, campus.campus_id, version=3, first_name="INÈS", situation="student")])
+    assert fts_segments(store) == segments
+    assert search_columns(store, pid) == words
+    assert found(store, "ines hadd") == [pid]
+    with store.reading() as s:
+        p = s.get(m.Person, pid)
+        assert p is not None and (p.first_name, p.situation, p.sync_version) == ("INÈS", "student", 3)
+    assert history(store, pid) == [
+        (
+            "update",
+            {"first_name": {"old": "Inès", "new": "INÈS"}, "situation": {"old": "job_seeker", "new": "employee"}},
+        ),
+        ("update", {"situation": {"old": "employee", "new": "student"}}),
+    ]
+
+
+def test_an_edit_of_the_words_updates_the_changed_search_column_and_the_index(campus: World) -> None:
+    """A new last name changes both the name key and the words; a new phone number only the words: each time the
+    stored columns are what the person's values give, and search finds the new words, not the old ones."""
+    store, pid = campus.store, "0190a0b0-0000-7000-8000-000000000007"
+    pull(store, [person_record(pid, campus.campus_id)], snapshot=True)
+    name_key, _ = search_columns(store, pid)
+    pull(store, [person_record(pid, campus.campus_id, version=2, phone="+33798765432")])
+    assert search_columns(store, pid)[0] == name_key
+    pull(store, [person_record(pid, campus.campus_id, version=3, phone="+33798765432", last_name="Morel")])
+    expected = m.Person.derived_values(
+        {
+            "first_name": "Inès",
+            "last_name": "Morel",
+            "birth_date": date(1994, 5, 12),
+            "phone": "+33798765432",
+            "email": "ines.haddad@example.org",
+            "france_travail_id": None,
+        }
+    )
+    assert search_columns(store, pid) == (expected["name_key"], expected["search_terms"])
+    assert found(store, "ines morel") == [pid] and found(store, "0798765432") == [pid]
+    assert found(store, "0612345678") == []  # the old number (the old name stays in the e-mail address)
+
+
+def catalogue_record(entity: str, rid: str, version: int, data: dict[str, Any]) -> dict[str, Any]:
+    envelope = {"entity": entity, "id": rid, "version": version, "seq": version, "hlc": HLC, "person_id": None}
+    return {**envelope, "deleted": False, "erased": False, "data": data}
+
+
+def test_a_record_pulled_back_as_it_is_stored_here_only_takes_the_new_version(campus: World) -> None:
+    """The push's pull-back: HQ's state is this PC's. Values of every kind (text, dates, lists, flags, integers,
+    nulls) compare equal to what is stored: no history entry, only the version moves."""
+    store = campus.store
+    pid = "0190a0b0-0000-7000-8000-000000000008"
+    partner_id, programme_id = "0190a0b0-0000-7000-8000-000000000041", "0190a0b0-0000-7000-8000-000000000042"
+    partner = {"name": "Simplon", "kind": "training_organisation", "committed_to_hire": True, "job_families": ["data"]}
+    programme = {
+        "partner_id": partner_id,
+        "title": "Développeur web",
+        "job_family": "development",
+        "duration_weeks": 28,
+        "funding": ["cpf", "france_travail"],
+        "archived": False,
+        "min_education_level": None,
+        "prerequisites": "",
+        "certification": "RNCP niveau 5",
+        "description": "",
+    }
+
+    def records(version: int) -> list[dict[str, Any]]:
+        return [
+            person_record(pid, campus.campus_id, version, commune_insee=None, benefits=[]),
+            catalogue_record("partner", partner_id, version, partner),
+            catalogue_record("programme", programme_id, version, programme),
+        ]
+
+    pull(store, records(1))
+    before = [history(store, rid) for rid in (pid, partner_id, programme_id)]
+    assert all(len(entries) == 1 for entries in before), set_aside(store)  # their insert
+    pull(store, records(2))
+    assert [history(store, rid) for rid in (pid, partner_id, programme_id)] == before
+    with store.reading() as s:
+        stored = [
+            s.get(model, rid) for model, rid in ((m.Person, pid), (m.Partner, partner_id), (m.Programme, programme_id))
+        ]
+        assert [r.sync_version for r in stored if r is not None] == [2, 2, 2]
+        programme_row = s.get(m.Programme, programme_id)
+        assert programme_row is not None and (programme_row.duration_weeks, programme_row.archived) == (28, False)
 
 
 def test_a_person_new_to_the_campus_outside_a_snapshot_gets_an_insert_entry(campus: World) -> None:

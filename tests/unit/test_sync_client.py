@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from gn_desktop.store.uow import Store
 from gn_desktop.sync import client as client_mod
 from gn_desktop.sync import credentials
 from gn_desktop.sync.client import HqClient
-from gn_desktop.sync.engine import Syncer
+from gn_desktop.sync.engine import PageFetcher, Syncer
 from gn_desktop.sync.errors import Offline, SyncError, UpdateRequired
 from tests.support.keyring_file import ENV as KEYRING_ENV
 from tests.support.keyring_file import FileKeyring
@@ -164,3 +165,28 @@ def test_hq_is_reached_over_https_only_except_on_this_machine(url: str, ok: bool
     else:
         with pytest.raises(SyncError, match="https://"):
             HqClient(url)
+
+
+def test_a_pull_with_the_collector_paused_leaves_no_answer_of_hq_behind() -> None:
+    """httpx answers hold themselves in reference cycles, with their bytes: while a push or pull runs with the
+    collector paused (engine.paused_gc), the page fetcher frees them page by page, so the megabytes of an initial
+    sync's pages do not pile up until its end."""
+
+    def hq(request: httpx.Request) -> httpx.Response:
+        cursor = int(request.url.params["cursor"]) + 1
+        head = {"epoch": "e1", "server_time_ms": 0, "cursor": cursor, "until": 3, "more": cursor < 3}
+        return httpx.Response(200, json={**head, "last_device_seq": 0, "records": [], "conflicts": []})
+
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with HqClient(URL, "tok", transport=httpx.MockTransport(hq)) as client:
+            with PageFetcher(client, 0, None, None) as pages:
+                cursors = [page.cursor for page in pages]
+            alive = [o for o in gc.get_objects() if isinstance(o, httpx.Response)]
+    finally:
+        if was_enabled:
+            gc.enable()
+    assert cursors == [1, 2, 3]
+    assert alive == []
