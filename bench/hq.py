@@ -601,26 +601,27 @@ def bench_long_poll(base: str, hq: Hq, server_pid: int, args: argparse.Namespace
 
 
 ANALYSIS = """Where the time goes (2026-12-06, in-process pushes with a sampling profiler, PostgreSQL, 100,000-400,000
-records; this machine ran the same COPY at 52,000 to 115,000 rows a second within the day, so compare ratios and
-runs made side by side): a 2,000-change push of inserts spends about 10 µs a row reading its JSON, a third of what
-HQ spends on it besides the push itself (value checks, records and people looked up, refusals and bookkeeping, rows
-encoded while PostgreSQL's COPY stores the ones before, access grants, the versions answered, the commit), and a few
-µs receiving 2 MB over loopback; a two-field update, the stored rows and their people loaded, the patch and its
-checks, COPY into a temporary table and PostgreSQL's UPDATE from it (a quarter of the row's time at 400,000 records
-with 128 MB of shared buffers). A push of 250 changes costs about twice as much a row: 8 ms a push of statements,
-lock and commit whatever its size — what the 20 campuses' 80 pushes of 250 wait for in turn. Changes of
-2026-12-06, afternoon: (1) a push body is read with orjson and its changes' envelopes checked by the wire model in
-strict mode (gn_hq/api/push_body.py; anything else is read by pydantic as before, a property test checks both
-agree): 15.5 → 10.5 µs a row in the same run; (2) the duplicate detector compares once the pushes pause (a second
-without a commit, at most 30 s), instead of after every commit: comparing a few people per round while the feed
-moved under it wasted most of its work — after 200,000 rows pushed, the previous code took 166 s more to finish
-comparing, this one 7 s (same machine, 200,000 rows); (3) a long poll no longer re-reads the database every 10 s
-while the PostgreSQL listener is connected: 500 waiting PCs 4.0-4.4 % → 0.5 % of a core, the idle server's
-figure. Earlier (2026-12-06 morning, from 12,244 inserts a second): updates patched in place, httptools and uvloop;
-(2026-12-05, from 6,303): collector tuning, orjson for stored records, detection out of the push, rows encoded
-inside the COPY. 20,000 rows a second means 50 µs a row in all, HTTP, parsing and detection included; what is
-left above it is the per-field Python work of checks, bookkeeping and encoding, and on this machine's slower hours
-PostgreSQL itself."""
+records; these machines vary: the same COPY ran at 46,000 to 115,000 rows a second within the day, on an AMD EPYC
+in the afternoon and an Intel Xeon in the evening, so compare ratios and runs made side by side): a 2,000-change push
+of inserts spends about 10 µs a row reading its JSON, a third of what HQ spends on it besides the push itself (value
+checks, records and people looked up, refusals and bookkeeping, rows encoded while PostgreSQL's COPY stores the ones
+before, access grants, the versions answered, the commit), and a few µs receiving 2 MB over loopback; a two-field
+update, the stored rows and their people loaded, the patch and its checks, COPY into a temporary table and
+PostgreSQL's UPDATE from it (a quarter of the row's time at 400,000 records with 128 MB of shared buffers). No single
+step is more than a seventh of a row's time: what is left above 50 µs a row (20,000 rows a second, HTTP, parsing and
+detection included) is the per-field Python work spread over all of them, on two cores shared with PostgreSQL and
+the benchmark's client. Changes of 2026-12-06, evening, side by side with the previous code: (1) a campus's grants
+are looked up by person — with statistics older than the campus's last upload, PostgreSQL read every grant of the
+campus for each push of edits (a 250-person edit: 23 ms of 47); (2) the statements every push runs are built once,
+and the lock and the sequence's notification each share a round trip: a push of 250 inserts 46 → 32 ms in process
+(Python's CPU 31 → 23 ms), a push of 10 changes 8.3 → 4.2 ms of CPU; end to end the 20 campuses went from a median
+p99 of 1.78 s to 1.72 s and 5.8 s to 5.3 s in all (10 runs each, alternated, on the evening's slower machine) —
+the client's 20 threads and PostgreSQL share the two cores with HQ, which sets the rest. Earlier the same day
+(afternoon): push bodies read with orjson and their envelopes checked in strict mode (15.5 → 10.5 µs a row), the
+duplicate detector comparing once the pushes pause (166 s → 7 s to finish after 200,000 rows), long polls without
+rechecks while the listener is connected (4.0-4.4 % → 0.5 % of a core); (morning, from 12,244 inserts a second):
+updates patched in place, httptools and uvloop; (2026-12-05, from 6,303): collector tuning, orjson for stored
+records, detection out of the push, rows encoded inside the COPY."""
 
 
 def render(r: dict[str, Any], args: argparse.Namespace) -> str:
