@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from gn_core import report
 from gn_desktop.views.i18n import Translations
 from gn_desktop.views.main_window import SECTIONS
+from gn_desktop.views.pilotage import PilotagePage
 from gn_desktop.views.tasks import TaskRunner
 
 from .workspace import open_window, sign_in
@@ -28,6 +29,16 @@ def test_an_advisor_has_no_pilotage(qtbot: QtBot, runner: TaskRunner) -> None:
     assert win.navigation.item(SECTIONS.index("pilotage")).isHidden()
     win.go_to(SECTIONS.index("pilotage"))
     assert win.pages.currentWidget() is not win.pilotage
+
+
+def _manager_on_pilotage(qtbot: QtBot, runner: TaskRunner) -> PilotagePage:
+    """The campus manager signed in, on the Pilotage page once its figures are loaded."""
+    win = open_window(qtbot, runner)
+    sign_in(qtbot, win, "resp.sdn")
+    page = win.pilotage
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        win.go_to(SECTIONS.index("pilotage"))
+    return page
 
 
 @pytest.mark.usefixtures("accounts_")
@@ -59,11 +70,7 @@ def test_the_monthly_report_as_pdf_and_xlsx(
     qtbot: QtBot, runner: TaskRunner, add_person: Callable[..., str], tmp_path: Path
 ) -> None:
     add_person("Awa", "Diallo")
-    win = open_window(qtbot, runner)
-    sign_in(qtbot, win, "resp.sdn")
-    page = win.pilotage
-    with qtbot.waitSignal(page.loaded, timeout=10_000):
-        win.go_to(SECTIONS.index("pilotage"))
+    page = _manager_on_pilotage(qtbot, runner)
     month = page.report_month()
     with qtbot.waitSignal(page.report_written, timeout=10_000):
         page.write_report(tmp_path / "rapport.pdf")
@@ -80,11 +87,7 @@ def test_the_monthly_report_follows_the_interface_language(
     qtbot: QtBot, runner: TaskRunner, add_person: Callable[..., str], tmp_path: Path, translations: Translations
 ) -> None:
     add_person("Awa", "Diallo")
-    win = open_window(qtbot, runner)
-    sign_in(qtbot, win, "resp.sdn")
-    page = win.pilotage
-    with qtbot.waitSignal(page.loaded, timeout=10_000):
-        win.go_to(SECTIONS.index("pilotage"))
+    page = _manager_on_pilotage(qtbot, runner)
     assert page.report_language() == "fr"
     assert translations.set_language("en")
     assert page.report_language() == "en"
